@@ -1,10 +1,5 @@
-//! Entry point of the browser app.
+//! Entry point of the browser app: mounts the root component on the page's body.
 
 fn main() {
-    yew::Renderer::<App>::new().render();
-}
-
-#[yew::function_component]
-fn App() -> yew::Html {
-    yew::html! { <h1>{"Backfire"}</h1> }
+    yew::Renderer::<backfire_app::app::App>::new().render();
 }

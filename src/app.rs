@@ -1,0 +1,301 @@
+//! The root component: wires state, effects (URL, autosave, worker, keyboard) and the page's layout.
+
+use crate::components::circle_editor::CircleEditor;
+use crate::components::circle_list::CircleList;
+use crate::components::exemplars::Exemplars;
+use crate::components::field::Issues;
+use crate::components::honest_cost::HonestCost;
+use crate::components::money_flow::MoneyFlowView;
+use crate::components::pattern_cards::PatternCards;
+use crate::components::platform_editor::PlatformEditor;
+use crate::components::population_editor::PopulationEditor;
+use crate::components::results_charts::ResultsCharts;
+use crate::components::rules_summary::RulesSummary;
+use crate::components::toolbar::Toolbar;
+use crate::runner::{use_runner, RunStatus};
+use crate::share::{self, Opened};
+use crate::state::{Action, AppState, Notice};
+use backfire_engine::{presets, validate, Scenario, Severity, ENGINE_VERSION};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Runs of at most this many user-hours re-run by themselves as the designer edits; larger ones wait
+/// for the Run button. Chosen from measurement (see ARCHITECTURE.md, "Running").
+pub const AUTO_RUN_MAX_USER_HOURS: u64 = 100_000 * 24 * 7;
+
+/// Milliseconds of quiet after an edit before an automatic re-run starts.
+const DEBOUNCE_MS: u32 = 120;
+
+/// The preset shown to someone who opens the app with nothing saved.
+pub const DEFAULT_PRESET: &str = "alipay-circles-2016";
+
+/// User-hours a scenario simulates.
+pub fn user_hours(s: &Scenario) -> u64 {
+    u64::from(s.population.n_users) * u64::from(s.days) * 24
+}
+
+fn initial_state() -> AppState {
+    let fallback = || {
+        share::autosaved().map(|s| (s, None)).unwrap_or_else(|| {
+            let p = presets::by_id(DEFAULT_PRESET).or_else(|| presets::all().into_iter().next());
+            match p {
+                Some(p) => (p.scenario, Some(p.id.to_string())),
+                None => (Scenario::default(), None),
+            }
+        })
+    };
+    match share::open_fragment() {
+        Opened::Scenario(s) => AppState::new(*s, None, None),
+        Opened::Nothing => {
+            let (s, id) = fallback();
+            AppState::new(s, id, None)
+        }
+        Opened::Broken(reason) => {
+            let (s, id) = fallback();
+            let text = format!("This link could not be opened: {reason}. Your last autosaved work is shown instead.");
+            AppState::new(s, id, Some(Notice { kind: "error", text }))
+        }
+    }
+}
+
+/// The root component.
+#[function_component]
+pub fn App() -> Html {
+    let state = use_reducer(initial_state);
+    let runner = use_runner();
+    let issues = use_memo(state.revision, {
+        let s = state.scenario.clone();
+        move |_| Rc::new(validate(&s))
+    });
+    let errors = issues.iter().filter(|i| i.severity == Severity::Error).count();
+
+    // Effects of an edit: the link in the URL, autosave, and (for small runs) a debounced re-run.
+    {
+        let scenario = state.scenario.clone();
+        let runner = runner.clone();
+        use_effect_with(state.revision, move |_| {
+            share::write_fragment(&scenario);
+            share::autosave(&scenario);
+            let timer = (errors == 0 && user_hours(&scenario) <= AUTO_RUN_MAX_USER_HOURS)
+                .then(|| gloo::timers::callback::Timeout::new(DEBOUNCE_MS, move || runner.start(scenario)));
+            move || drop(timer)
+        });
+    }
+
+    // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) anywhere on the page, except while typing in a text box,
+    // where the browser's own undo of the text is what the designer expects.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
+                gloo::events::EventListener::new(&doc, "keydown", move |e| {
+                    let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(e) else { return };
+                    if !(e.ctrl_key() || e.meta_key()) {
+                        return;
+                    }
+                    let typing = e
+                        .target()
+                        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok())
+                        .is_some_and(|el| matches!(el.tag_name().as_str(), "TEXTAREA") || (el.tag_name() == "INPUT" && el.get_attribute("type").as_deref() == Some("text")));
+                    if typing {
+                        return;
+                    }
+                    let key = e.key().to_lowercase();
+                    if key == "z" && e.shift_key() || key == "y" {
+                        e.prevent_default();
+                        state.dispatch(Action::Redo);
+                    } else if key == "z" {
+                        e.prevent_default();
+                        state.dispatch(Action::Undo);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let tab = use_state(|| Tab::Circles);
+    let selected_circle = use_state(|| 0usize);
+    let circle_idx = (*selected_circle).min(state.scenario.circles.len().saturating_sub(1));
+    let edit_scenario = {
+        let state = state.clone();
+        Callback::from(move |s: Scenario| state.dispatch(Action::Edit(Box::new(s))))
+    };
+    let on_circle = {
+        let state = state.clone();
+        Callback::from(move |c: backfire_engine::Circle| {
+            let mut s = state.scenario.clone();
+            if let Some(slot) = s.circles.get_mut(circle_idx) {
+                *slot = c;
+            }
+            state.dispatch(Action::Edit(Box::new(s)));
+        })
+    };
+    let on_circles = {
+        let state = state.clone();
+        let selected_circle = selected_circle.clone();
+        Callback::from(move |(circles, idx): (Vec<backfire_engine::Circle>, usize)| {
+            let mut s = state.scenario.clone();
+            s.circles = circles;
+            selected_circle.set(idx);
+            state.dispatch(Action::Edit(Box::new(s)));
+        })
+    };
+    let on_select_circle = {
+        let selected_circle = selected_circle.clone();
+        Callback::from(move |i: usize| selected_circle.set(i))
+    };
+    let on_population = {
+        let state = state.clone();
+        Callback::from(move |p: backfire_engine::Population| {
+            let mut s = state.scenario.clone();
+            s.population = p;
+            state.dispatch(Action::Edit(Box::new(s)));
+        })
+    };
+    let tab_button = |t: Tab, label: &'static str| {
+        let tab_state = tab.clone();
+        let count = match t {
+            Tab::Circles => issues.iter().filter(|i| i.path.starts_with("circles")).count(),
+            Tab::Population => issues.iter().filter(|i| i.path.starts_with("population")).count(),
+            Tab::Platform => issues.iter().filter(|i| !i.path.starts_with("circles") && !i.path.starts_with("population")).count(),
+        };
+        html! {
+            <button role="tab" id={format!("tab-{}", t.id())} aria-controls={format!("panel-{}", t.id())} aria-selected={(*tab == t).to_string()} data-testid={format!("tab-{}", t.id())} onclick={Callback::from(move |_| tab_state.set(t))}>
+                {label}{ if count > 0 { format!(" ({count})") } else { String::new() } }
+            </button>
+        }
+    };
+    let dismiss = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::DismissNotice))
+    };
+
+    let on_preset = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let id = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            if let Some(p) = presets::by_id(&id) {
+                state.dispatch(Action::Load { scenario: Box::new(p.scenario), preset_id: Some(p.id.to_string()), notice: None });
+            }
+        })
+    };
+    let on_run = {
+        let runner = runner.clone();
+        let scenario = state.scenario.clone();
+        Callback::from(move |_| runner.start(scenario.clone()))
+    };
+    let on_cancel = {
+        let runner = runner.clone();
+        Callback::from(move |_| runner.cancel())
+    };
+    let preset = state.preset_id.as_deref().and_then(presets::by_id);
+
+    html! {
+        <ContextProvider<Issues> context={Issues((*issues).clone())}>
+        <div class="app">
+            <header class="app-header">
+                <div class="brand"><h1><span class="mark">{"◆"}</span>{" Backfire"}</h1><span class="tagline">{"policy sandbox for social features"}</span></div>
+                <div class="header-actions">
+                    <label class="visually-hidden" for="preset-picker">{"Preset"}</label>
+                    <select id="preset-picker" data-testid="preset-picker" onchange={on_preset}>
+                        <option value="" selected={preset.is_none()} disabled=true>{"Load a preset…"}</option>
+                        { for presets::all().into_iter().map(|p| html! { <option value={p.id} selected={state.preset_id.as_deref() == Some(p.id)}>{p.title}</option> }) }
+                    </select>
+                    <Toolbar state={state.clone()} />
+                    if runner.is_running() {
+                        <button class="btn" data-testid="cancel" onclick={on_cancel}>{"Cancel"}</button>
+                    } else {
+                        <button class="btn primary" data-testid="run" disabled={errors > 0} onclick={on_run}>{"Run"}</button>
+                    }
+                </div>
+            </header>
+            <aside class="rules-panel" aria-label="Rules">
+                if let Some(p) = &preset { <p class="muted" data-testid="preset-sentence">{p.sentence}</p> }
+                <div class="tabs" role="tablist" aria-label="what to edit">
+                    {tab_button(Tab::Circles, "Circles")}
+                    {tab_button(Tab::Population, "Population")}
+                    {tab_button(Tab::Platform, "Run & platform")}
+                </div>
+                <div role="tabpanel" id={format!("panel-{}", tab.id())} aria-labelledby={format!("tab-{}", tab.id())}>
+                    { match *tab {
+                        Tab::Circles => html! {
+                            <>
+                                <CircleList circles={state.scenario.circles.clone()} selected={circle_idx} onselect={on_select_circle} onchange={on_circles} />
+                                if let Some(c) = state.scenario.circles.get(circle_idx) {
+                                    <CircleEditor key={circle_idx} index={circle_idx} circle={c.clone()} onchange={on_circle} />
+                                }
+                            </>
+                        },
+                        Tab::Population => html! { <PopulationEditor population={state.scenario.population.clone()} onchange={on_population} /> },
+                        Tab::Platform => html! { <PlatformEditor scenario={state.scenario.clone()} onchange={edit_scenario} /> },
+                    } }
+                </div>
+            </aside>
+            <main class="results" aria-label="Results">
+                if let Some(n) = &state.notice {
+                    <div class={classes!("banner", n.kind)} role="alert" data-testid="notice">
+                        {n.text.clone()}{" "}<button class="btn small" data-testid="dismiss-notice" onclick={dismiss}>{"Dismiss"}</button>
+                    </div>
+                }
+                <h2 class="scenario-title" data-testid="scenario-name">{state.scenario.name.clone()}</h2>
+                <RulesSummary scenario={state.scenario.clone()} />
+                {status_line(&runner.status, errors)}
+                if let Some(report) = &runner.report {
+                    <PatternCards report={report.clone()} />
+                    <ResultsCharts report={report.clone()} />
+                    <MoneyFlowView money={report.money.clone()} />
+                    <HonestCost report={report.clone()} />
+                    <Exemplars report={report.clone()} />
+                }
+            </main>
+            <footer class="app-footer">
+                <span>{format!("Backfire engine {ENGINE_VERSION}")}</span>
+                <span data-testid="seed">{format!("seed {}", state.scenario.seed)}</span>
+                if let Some(ms) = runner.last_ms { <span data-testid="run-ms">{format!("last run {ms:.0} ms")}</span> }
+            </footer>
+            <span data-testid="app-ready" hidden=true></span>
+        </div>
+        </ContextProvider<Issues>>
+    }
+}
+
+/// The tabs of the rules panel.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Tab {
+    Circles,
+    Population,
+    Platform,
+}
+
+impl Tab {
+    fn id(self) -> &'static str {
+        match self {
+            Tab::Circles => "circles",
+            Tab::Population => "population",
+            Tab::Platform => "platform",
+        }
+    }
+}
+
+/// The line above the results saying what the run is doing.
+fn status_line(status: &RunStatus, errors: usize) -> Html {
+    if errors > 0 {
+        return html! { <div class="banner error" data-testid="run-blocked">{format!("Fix {errors} problem{} in the rules to run.", if errors == 1 { "" } else { "s" })}</div> };
+    }
+    match status {
+        RunStatus::Idle => html! { <p class="muted" data-testid="run-status">{"Ready."}</p> },
+        RunStatus::Running { hour, total_hours } => {
+            let pct = if *total_hours == 0 { 0.0 } else { f64::from(*hour) * 100.0 / f64::from(*total_hours) };
+            html! {
+                <div data-testid="run-status" data-state="running">
+                    <p>{format!("Running… hour {hour} of {total_hours}")}</p>
+                    <div class="progress" role="progressbar" aria-label="run progress" aria-valuemin="0" aria-valuemax="100" aria-valuenow={format!("{pct:.0}")}><div style={format!("width:{pct:.1}%")}></div></div>
+                </div>
+            }
+        }
+        RunStatus::Done => html! { <p class="muted" data-testid="run-status" data-state="done">{"Run complete."}</p> },
+        RunStatus::Cancelled => html! { <p class="muted" data-testid="run-status" data-state="cancelled">{"Run cancelled."}</p> },
+        RunStatus::Failed(msg) => html! { <div class="banner error" data-testid="run-status" data-state="failed">{format!("The run failed: {msg}")}</div> },
+    }
+}

@@ -1,0 +1,121 @@
+//! The list of circles: select one to edit, add, duplicate, reorder and remove.
+
+use backfire_engine::{Circle, CIRCLES_MAX};
+use yew::prelude::*;
+
+/// Props of [`CircleList`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct CircleListProps {
+    /// The circles.
+    pub circles: Vec<Circle>,
+    /// Index of the circle being edited.
+    pub selected: usize,
+    /// Called when the designer picks a circle to edit.
+    pub onselect: Callback<usize>,
+    /// Called with the new list and the index to select after a structural edit.
+    pub onchange: Callback<(Vec<Circle>, usize)>,
+}
+
+/// What a list button does.
+#[derive(Clone, Copy)]
+enum Op {
+    Add,
+    Duplicate(usize),
+    Up(usize),
+    Down(usize),
+    Remove(usize),
+}
+
+/// Applies a list operation; returns the new list and the index to select.
+fn apply(circles: &[Circle], op: Op) -> (Vec<Circle>, usize) {
+    let mut list = circles.to_vec();
+    let selected = match op {
+        Op::Add => {
+            list.push(Circle { name: format!("Circle {}", list.len() + 1), ..Circle::default() });
+            list.len() - 1
+        }
+        Op::Duplicate(i) => match list.get(i).cloned() {
+            Some(mut copy) => {
+                copy.name = format!("{} (copy)", copy.name);
+                list.insert(i + 1, copy);
+                i + 1
+            }
+            None => i,
+        },
+        Op::Up(i) if i > 0 && i < list.len() => {
+            list.swap(i - 1, i);
+            i - 1
+        }
+        Op::Down(i) if i + 1 < list.len() => {
+            list.swap(i, i + 1);
+            i + 1
+        }
+        Op::Remove(i) if list.len() > 1 && i < list.len() => {
+            list.remove(i);
+            i.min(list.len() - 1)
+        }
+        Op::Up(i) | Op::Down(i) | Op::Remove(i) => i,
+    };
+    (list, selected)
+}
+
+/// The circle list.
+#[function_component]
+pub fn CircleList(props: &CircleListProps) -> Html {
+    let n = props.circles.len();
+    let button = |label: &'static str, title: String, testid: String, op: Op, enabled: bool| {
+        let circles = props.circles.clone();
+        let onchange = props.onchange.clone();
+        let onclick = Callback::from(move |_| onchange.emit(apply(&circles, op)));
+        html! { <button class="btn small" aria-label={title.clone()} title={title} data-testid={testid} disabled={!enabled} {onclick}>{label}</button> }
+    };
+    html! {
+        <div class="circle-list">
+            <ul role="list">
+                { for props.circles.iter().enumerate().map(|(i, c)| {
+                    let onselect = props.onselect.clone();
+                    let name = if c.name.trim().is_empty() { "(unnamed)".to_string() } else { c.name.clone() };
+                    html! {
+                        <li class={classes!("circle-item", (i == props.selected).then_some("selected"))}>
+                            <button class="circle-pick" aria-pressed={(i == props.selected).to_string()} data-testid={format!("circle-pick-{i}")} onclick={Callback::from(move |_| onselect.emit(i))}>{name.clone()}</button>
+                            {button("↑", format!("move {name} up"), format!("circle-up-{i}"), Op::Up(i), i > 0)}
+                            {button("↓", format!("move {name} down"), format!("circle-down-{i}"), Op::Down(i), i + 1 < n)}
+                            {button("⧉", format!("duplicate {name}"), format!("circle-duplicate-{i}"), Op::Duplicate(i), n < CIRCLES_MAX)}
+                            {button("✕", format!("remove {name}"), format!("circle-remove-{i}"), Op::Remove(i), n > 1)}
+                        </li>
+                    }
+                }) }
+            </ul>
+            {button("+ Add circle", "add a circle".into(), "circle-add".into(), Op::Add, n < CIRCLES_MAX)}
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(names: &[&str]) -> Vec<Circle> {
+        names.iter().map(|n| Circle { name: (*n).to_string(), ..Circle::default() }).collect()
+    }
+    fn names(list: &[Circle]) -> Vec<&str> {
+        list.iter().map(|c| c.name.as_str()).collect()
+    }
+
+    #[test]
+    fn list_operations() {
+        let list = named(&["a", "b", "c"]);
+        let (l, s) = apply(&list, Op::Up(2));
+        assert_eq!((names(&l), s), (vec!["a", "c", "b"], 1));
+        let (l, s) = apply(&list, Op::Down(0));
+        assert_eq!((names(&l), s), (vec!["b", "a", "c"], 1));
+        let (l, s) = apply(&list, Op::Duplicate(1));
+        assert_eq!((names(&l), s), (vec!["a", "b", "b (copy)", "c"], 2));
+        let (l, s) = apply(&list, Op::Remove(2));
+        assert_eq!((names(&l), s), (vec!["a", "b"], 1));
+        let (l, _) = apply(&named(&["only"]), Op::Remove(0));
+        assert_eq!(names(&l), vec!["only"], "the last circle cannot be removed");
+        let (l, _) = apply(&list, Op::Up(0));
+        assert_eq!(names(&l), vec!["a", "b", "c"]);
+    }
+}

@@ -1,0 +1,331 @@
+//! The condition builder: edits a rule as clauses ("or") of conditions ("and"), one row per condition.
+
+use super::field::{issue_lines, Issues};
+use backfire_engine::{Clause, Condition, Gender, Identity, Rule, VerificationLevel};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// The attribute a condition row tests; the row's first select.
+const ATTRIBUTES: [(&str, &str, bool); 8] = [
+    ("actor_gender", "actor's gender", false),
+    ("actor_identity", "actor's identity", false),
+    ("actor_verified_at_least", "actor's verification", false),
+    ("actor_credit_at_least", "actor's credit score", false),
+    ("actor_account_age_at_least_days", "actor's account age", false),
+    ("author_gender", "author's gender", true),
+    ("author_identity", "author's identity", true),
+    ("author_credit_at_least", "author's credit score", true),
+];
+
+/// The attribute id of a condition.
+pub fn attribute_of(c: &Condition) -> &'static str {
+    match c {
+        Condition::ActorGender(_) => "actor_gender",
+        Condition::ActorIdentity(_) => "actor_identity",
+        Condition::ActorVerifiedAtLeast(_) => "actor_verified_at_least",
+        Condition::ActorCreditAtLeast(_) => "actor_credit_at_least",
+        Condition::ActorAccountAgeAtLeastDays(_) => "actor_account_age_at_least_days",
+        Condition::AuthorGender(_) => "author_gender",
+        Condition::AuthorIdentity(_) => "author_identity",
+        Condition::AuthorCreditAtLeast(_) => "author_credit_at_least",
+    }
+}
+
+/// A sensible starting condition for an attribute chosen in the first select.
+pub fn default_condition(attribute: &str) -> Option<Condition> {
+    Some(match attribute {
+        "actor_gender" => Condition::ActorGender(Gender::Female),
+        "actor_identity" => Condition::ActorIdentity(Identity::Student),
+        "actor_verified_at_least" => Condition::ActorVerifiedAtLeast(VerificationLevel::DocumentChecked),
+        "actor_credit_at_least" => Condition::ActorCreditAtLeast(700),
+        "actor_account_age_at_least_days" => Condition::ActorAccountAgeAtLeastDays(30),
+        "author_gender" => Condition::AuthorGender(Gender::Female),
+        "author_identity" => Condition::AuthorIdentity(Identity::Student),
+        "author_credit_at_least" => Condition::AuthorCreditAtLeast(700),
+        _ => return None,
+    })
+}
+
+const GENDERS: [(&str, &str); 2] = [("female", "female"), ("male", "male")];
+const IDENTITIES: [(&str, &str); 4] = [("student", "student"), ("white_collar", "white-collar"), ("overseas", "overseas"), ("other", "other")];
+const LEVELS: [(&str, &str); 3] = [("self_declared", "self-declared"), ("document_checked", "document-checked"), ("real_name_bound", "real-name bound")];
+
+fn gender_of(v: &str) -> Gender {
+    if v == "male" { Gender::Male } else { Gender::Female }
+}
+fn identity_of(v: &str) -> Identity {
+    match v {
+        "white_collar" => Identity::WhiteCollar,
+        "overseas" => Identity::Overseas,
+        "other" => Identity::Other,
+        _ => Identity::Student,
+    }
+}
+fn level_of(v: &str) -> VerificationLevel {
+    match v {
+        "document_checked" => VerificationLevel::DocumentChecked,
+        "real_name_bound" => VerificationLevel::RealNameBound,
+        _ => VerificationLevel::SelfDeclared,
+    }
+}
+fn gender_id(g: Gender) -> &'static str {
+    match g {
+        Gender::Female => "female",
+        Gender::Male => "male",
+    }
+}
+fn identity_id(i: Identity) -> &'static str {
+    match i {
+        Identity::Student => "student",
+        Identity::WhiteCollar => "white_collar",
+        Identity::Overseas => "overseas",
+        Identity::Other => "other",
+    }
+}
+fn level_id(l: VerificationLevel) -> &'static str {
+    match l {
+        VerificationLevel::SelfDeclared => "self_declared",
+        VerificationLevel::DocumentChecked => "document_checked",
+        VerificationLevel::RealNameBound => "real_name_bound",
+    }
+}
+
+/// The same condition kind with a new value typed or chosen in the row's value widget; `None` if the text is not valid.
+pub fn with_value(c: &Condition, v: &str) -> Option<Condition> {
+    Some(match c {
+        Condition::ActorGender(_) => Condition::ActorGender(gender_of(v)),
+        Condition::AuthorGender(_) => Condition::AuthorGender(gender_of(v)),
+        Condition::ActorIdentity(_) => Condition::ActorIdentity(identity_of(v)),
+        Condition::AuthorIdentity(_) => Condition::AuthorIdentity(identity_of(v)),
+        Condition::ActorVerifiedAtLeast(_) => Condition::ActorVerifiedAtLeast(level_of(v)),
+        Condition::ActorCreditAtLeast(_) => Condition::ActorCreditAtLeast(v.trim().parse().ok()?),
+        Condition::AuthorCreditAtLeast(_) => Condition::AuthorCreditAtLeast(v.trim().parse().ok()?),
+        Condition::ActorAccountAgeAtLeastDays(_) => Condition::ActorAccountAgeAtLeastDays(v.trim().parse().ok()?),
+    })
+}
+
+/// Props of [`ConditionBuilder`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ConditionBuilderProps {
+    /// The rule's scenario path, e.g. `circles[0].rules.comment` (also the `data-testid` prefix).
+    pub path: AttrValue,
+    /// The rule edited.
+    pub rule: Rule,
+    /// Whether conditions on the author acted on make sense (not for `join` or `post`).
+    pub about_author: bool,
+    /// Called with the edited rule.
+    pub onchange: Callback<Rule>,
+}
+
+/// Edits a rule: clauses joined by "or", each a list of conditions joined by "and".
+#[function_component]
+pub fn ConditionBuilder(props: &ConditionBuilderProps) -> Html {
+    let issues = use_context::<Issues>().unwrap_or_default();
+    let bad_text = use_state(|| None::<String>);
+    let rule = &props.rule;
+    let set = {
+        let onchange = props.onchange.clone();
+        move |r: Rule| onchange.emit(r)
+    };
+    let clauses: Html = rule
+        .allow
+        .iter()
+        .enumerate()
+        .map(|(ci, clause)| {
+            let clause_path = format!("{}.allow[{ci}]", props.path);
+            let rows: Html = clause
+                .conditions
+                .iter()
+                .enumerate()
+                .map(|(ki, cond)| {
+                    let cond_path = format!("{clause_path}.conditions[{ki}]");
+                    let replace = {
+                        let rule = rule.clone();
+                        let set = set.clone();
+                        move |c: Condition| {
+                            let mut r = rule.clone();
+                            if let Some(slot) = r.allow.get_mut(ci).and_then(|cl| cl.conditions.get_mut(ki)) {
+                                *slot = c;
+                            }
+                            set(r);
+                        }
+                    };
+                    let on_attr = {
+                        let replace = replace.clone();
+                        Callback::from(move |e: Event| {
+                            if let Some(c) = default_condition(&e.target_unchecked_into::<HtmlSelectElement>().value()) {
+                                replace(c);
+                            }
+                        })
+                    };
+                    let on_value_select = {
+                        let replace = replace.clone();
+                        let cond = cond.clone();
+                        Callback::from(move |e: Event| {
+                            if let Some(c) = with_value(&cond, &e.target_unchecked_into::<HtmlSelectElement>().value()) {
+                                replace(c);
+                            }
+                        })
+                    };
+                    let on_value_input = {
+                        let replace = replace.clone();
+                        let cond = cond.clone();
+                        let bad_text = bad_text.clone();
+                        let cond_path = cond_path.clone();
+                        Callback::from(move |e: InputEvent| {
+                            let text = e.target_unchecked_into::<HtmlInputElement>().value();
+                            match with_value(&cond, &text) {
+                                Some(c) => {
+                                    bad_text.set(None);
+                                    replace(c);
+                                }
+                                None => bad_text.set(Some(format!("{cond_path}|`{}` is not a whole number", text.trim()))),
+                            }
+                        })
+                    };
+                    let on_remove = {
+                        let rule = rule.clone();
+                        let set = set.clone();
+                        Callback::from(move |_| {
+                            let mut r = rule.clone();
+                            if let Some(cl) = r.allow.get_mut(ci) {
+                                if ki < cl.conditions.len() {
+                                    cl.conditions.remove(ki);
+                                }
+                            }
+                            set(r);
+                        })
+                    };
+                    let attribute = attribute_of(cond);
+                    let (comparison, value_widget) = value_widget(cond, &cond_path, on_value_select, on_value_input);
+                    let local = (*bad_text).as_ref().and_then(|t| t.strip_prefix(&format!("{cond_path}|")).map(str::to_string));
+                    html! {
+                        <li class="condition" data-testid={format!("{cond_path}")}>
+                            <div class="row">
+                                <select aria-label="attribute" data-testid={format!("{cond_path}.attribute")} onchange={on_attr}>
+                                    { for ATTRIBUTES.iter().filter(|(id, _, about_author)| !about_author || props.about_author || *id == attribute).map(|(id, text, _)| html! {
+                                        <option value={*id} selected={*id == attribute}>{*text}</option>
+                                    }) }
+                                </select>
+                                <span class="comparison">{comparison}</span>
+                                {value_widget}
+                                <button class="btn small" aria-label="remove condition" data-testid={format!("{cond_path}.remove")} onclick={on_remove}>{"✕"}</button>
+                            </div>
+                            if let Some(msg) = local { <p class="issue error" data-testid="field-issue">{msg}</p> }
+                            {issue_lines(&issues.within(&cond_path))}
+                        </li>
+                    }
+                })
+                .collect();
+            let on_add = {
+                let rule = rule.clone();
+                let set = set.clone();
+                Callback::from(move |_| {
+                    let mut r = rule.clone();
+                    if let Some(cl) = r.allow.get_mut(ci) {
+                        cl.conditions.push(Condition::ActorCreditAtLeast(700));
+                    }
+                    set(r);
+                })
+            };
+            let on_remove_clause = {
+                let rule = rule.clone();
+                let set = set.clone();
+                Callback::from(move |_| {
+                    let mut r = rule.clone();
+                    if ci < r.allow.len() {
+                        r.allow.remove(ci);
+                    }
+                    set(r);
+                })
+            };
+            html! {
+                <>
+                    if ci > 0 { <div class="or">{"or"}</div> }
+                    <div class="clause" data-testid={clause_path.clone()}>
+                        <div class="row clause-head">
+                            <span>{ if clause.conditions.is_empty() { "Everyone" } else { "Anyone who meets all of:" } }</span>
+                            <button class="btn small" data-testid={format!("{clause_path}.remove")} onclick={on_remove_clause}>{"Remove alternative"}</button>
+                        </div>
+                        <ul class="conditions">{rows}</ul>
+                        <button class="btn small" data-testid={format!("{clause_path}.add")} onclick={on_add}>{"+ condition"}</button>
+                    </div>
+                </>
+            }
+        })
+        .collect();
+    let on_add_clause = {
+        let rule = rule.clone();
+        let set = set.clone();
+        Callback::from(move |_| {
+            let mut r = rule.clone();
+            r.allow.push(Clause { conditions: vec![Condition::ActorCreditAtLeast(700)] });
+            set(r);
+        })
+    };
+    let on_everyone = {
+        let set = set.clone();
+        Callback::from(move |_| set(Rule::everyone()))
+    };
+    let on_nobody = Callback::from(move |_| set(Rule::nobody()));
+    html! {
+        <div class="rule" data-testid={props.path.clone()}>
+            if rule.allow.is_empty() { <p class="muted" data-testid={format!("{}.nobody", props.path)}>{"Nobody may do this."}</p> }
+            {clauses}
+            <div class="row">
+                <button class="btn small" data-testid={format!("{}.add-clause", props.path)} onclick={on_add_clause}>{"+ or …"}</button>
+                <button class="btn small" onclick={on_everyone}>{"Everyone"}</button>
+                <button class="btn small" onclick={on_nobody}>{"Nobody"}</button>
+            </div>
+            {issue_lines(&issues.at(&props.path))}
+        </div>
+    }
+}
+
+/// The comparison word and the value widget of a row.
+fn value_widget(c: &Condition, path: &str, onselect: Callback<Event>, oninput: Callback<InputEvent>) -> (&'static str, Html) {
+    let select = |options: &[(&'static str, &'static str)], current: &str| {
+        let items: Html = options.iter().map(|(v, t)| html! { <option value={*v} selected={*v == current}>{*t}</option> }).collect();
+        html! {
+            <select aria-label="value" data-testid={format!("{path}.value")} onchange={onselect.clone()}>{items}</select>
+        }
+    };
+    let number = |value: u32, min: u32, max: u32, unit: &str| {
+        html! {
+            <>
+                <input type="number" aria-label="value" class="narrow" data-testid={format!("{path}.value")} min={min.to_string()} max={max.to_string()} value={value.to_string()} oninput={oninput.clone()} />
+                if !unit.is_empty() { <span class="muted">{unit.to_string()}</span> }
+            </>
+        }
+    };
+    match c {
+        Condition::ActorGender(g) | Condition::AuthorGender(g) => ("is", select(&GENDERS, gender_id(*g))),
+        Condition::ActorIdentity(i) | Condition::AuthorIdentity(i) => ("is", select(&IDENTITIES, identity_id(*i))),
+        Condition::ActorVerifiedAtLeast(l) => ("at least", select(&LEVELS, level_id(*l))),
+        Condition::ActorCreditAtLeast(v) | Condition::AuthorCreditAtLeast(v) => ("≥", number(u32::from(*v), 350, 950, "")),
+        Condition::ActorAccountAgeAtLeastDays(d) => ("≥", number(*d, 0, 3650, "days")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_attribute_has_a_default_of_its_own_kind() {
+        for (id, _, _) in ATTRIBUTES {
+            let c = default_condition(id);
+            assert_eq!(c.as_ref().map(attribute_of), Some(id));
+        }
+        assert_eq!(default_condition("nonsense"), None);
+    }
+
+    #[test]
+    fn values_parse_or_refuse() {
+        let c = Condition::ActorCreditAtLeast(700);
+        assert_eq!(with_value(&c, " 750 "), Some(Condition::ActorCreditAtLeast(750)));
+        assert_eq!(with_value(&c, "abc"), None);
+        assert_eq!(with_value(&c, "-3"), None);
+        assert_eq!(with_value(&Condition::AuthorGender(Gender::Female), "male"), Some(Condition::AuthorGender(Gender::Male)));
+    }
+}

@@ -1,0 +1,48 @@
+//! Exemplar incidents as readable sentences, filterable by pattern.
+
+use crate::view_model::pattern_name;
+use backfire_engine::{PatternId, Report};
+use std::rc::Rc;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+/// Props of [`Exemplars`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ExemplarsProps {
+    /// The report whose exemplars are listed.
+    pub report: Rc<Report>,
+}
+
+/// The exemplar list with its pattern filter.
+#[function_component]
+pub fn Exemplars(props: &ExemplarsProps) -> Html {
+    let filter = use_state(|| None::<PatternId>);
+    let onchange = {
+        let filter = filter.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            filter.set(PatternId::ALL.into_iter().find(|p| p.id() == v));
+        })
+    };
+    let with_examples: Vec<_> = props.report.patterns.iter().filter(|p| !p.exemplars.is_empty()).collect();
+    let items: Html = with_examples
+        .iter()
+        .filter(|p| filter.is_none_or(|f| f == p.id))
+        .flat_map(|p| p.exemplars.iter().map(move |e| (p.id, e)))
+        .map(|(id, text)| html! { <li data-pattern={id.id()}><span class={classes!("tag")}>{pattern_name(id)}</span>{" "}{text.clone()}</li> })
+        .collect();
+    html! {
+        <section class="panel" aria-labelledby="exemplars-title" data-testid="exemplars">
+            <h2 id="exemplars-title">{"What happened, in examples"}</h2>
+            <div class="field row">
+                <label for="exemplar-filter">{"Show"}</label>
+                <select id="exemplar-filter" data-testid="exemplar-filter" {onchange}>
+                    <option value="" selected={filter.is_none()}>{"all patterns"}</option>
+                    { for with_examples.iter().map(|p| html! { <option value={p.id.id()} selected={*filter == Some(p.id)}>{pattern_name(p.id)}</option> }) }
+                </select>
+            </div>
+            if with_examples.is_empty() { <p class="muted">{"No incidents to show."}</p> }
+            <ul class="exemplar-list">{items}</ul>
+        </section>
+    }
+}

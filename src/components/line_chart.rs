@@ -1,0 +1,199 @@
+//! An hourly line chart drawn as SVG: axes, ticks, legend, and hover values on a shared time axis.
+
+use web_sys::Element;
+use yew::prelude::*;
+
+/// One line of a chart.
+#[derive(Clone, PartialEq)]
+pub struct Series {
+    /// Legend label.
+    pub label: AttrValue,
+    /// CSS colour of the line.
+    pub color: AttrValue,
+    /// One value per simulated hour.
+    pub values: Vec<f64>,
+}
+
+/// Props of [`LineChart`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct LineChartProps {
+    /// Accessible title, also shown above the chart.
+    pub title: AttrValue,
+    /// The lines; all share the hour axis.
+    pub series: Vec<Series>,
+    /// Hours on the x axis (the run's length), so partial runs keep their scale.
+    pub hours: u32,
+    /// `data-testid` of the chart's figure.
+    #[prop_or_default]
+    pub testid: AttrValue,
+    /// Hour to mark with a vertical line (presentation playback), if any.
+    #[prop_or_default]
+    pub marker: Option<u32>,
+}
+
+const W: f64 = 720.0;
+const H: f64 = 220.0;
+const LEFT: f64 = 56.0;
+const RIGHT: f64 = 12.0;
+const TOP: f64 = 12.0;
+const BOTTOM: f64 = 30.0;
+
+/// "Nice" tick step for a span, so ticks land on 1, 2 or 5 × 10ⁿ.
+fn nice_step(span: f64, target_ticks: f64) -> f64 {
+    let raw = (span / target_ticks).max(1e-9);
+    let mag = 10f64.powf(raw.log10().floor());
+    let norm = raw / mag;
+    let nice = if norm < 1.5 {
+        1.0
+    } else if norm < 3.5 {
+        2.0
+    } else if norm < 7.5 {
+        5.0
+    } else {
+        10.0
+    };
+    nice * mag
+}
+
+/// Compact label for a y tick.
+pub fn compact(v: f64) -> String {
+    let a = v.abs();
+    if a >= 1e6 {
+        format!("{:.1}M", v / 1e6)
+    } else if a >= 1e4 {
+        format!("{:.0}k", v / 1e3)
+    } else if a >= 1e3 {
+        format!("{:.1}k", v / 1e3)
+    } else if a >= 10.0 || v == v.trunc() {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+/// Line chart of hourly series with hover read-out.
+#[function_component]
+pub fn LineChart(props: &LineChartProps) -> Html {
+    let hover = use_state(|| None::<u32>);
+    let hours = props.hours.max(1);
+    let max_v = props.series.iter().flat_map(|s| s.values.iter().copied()).fold(0.0_f64, f64::max);
+    let step = nice_step(max_v.max(1.0), 4.0);
+    let top_v = (max_v / step).ceil().max(1.0) * step;
+    let x = |h: f64| LEFT + (W - LEFT - RIGHT) * h / f64::from(hours);
+    let y = |v: f64| TOP + (H - TOP - BOTTOM) * (1.0 - v / top_v);
+
+    let y_ticks: Html = (0..=((top_v / step).round() as u32))
+        .map(|i| {
+            let v = f64::from(i) * step;
+            html! {
+                <g>
+                    <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={y(v).to_string()} y2={y(v).to_string()} stroke="#e7e5e4" />
+                    <text x={(LEFT - 6.0).to_string()} y={(y(v) + 4.0).to_string()} text-anchor="end" font-size="12">{compact(v)}</text>
+                </g>
+            }
+        })
+        .collect();
+    let day_step = if hours <= 24 * 8 { 24 } else if hours <= 24 * 31 { 24 * 5 } else { 24 * 10 };
+    let hour_step = if hours <= 48 { 6 } else { day_step };
+    let x_ticks: Html = (0..=hours / hour_step)
+        .map(|i| {
+            let h = i * hour_step;
+            let label = if hour_step < 24 { format!("{h}h") } else { format!("day {}", h / 24) };
+            html! {
+                <g>
+                    <line x1={x(f64::from(h)).to_string()} x2={x(f64::from(h)).to_string()} y1={(H - BOTTOM).to_string()} y2={(H - BOTTOM + 4.0).to_string()} stroke="#78716c" />
+                    <text x={x(f64::from(h)).to_string()} y={(H - BOTTOM + 18.0).to_string()} text-anchor="middle" font-size="12">{label}</text>
+                </g>
+            }
+        })
+        .collect();
+    let lines: Html = props
+        .series
+        .iter()
+        .map(|s| {
+            let points: String = s
+                .values
+                .iter()
+                .enumerate()
+                .map(|(h, v)| format!("{:.1},{:.1} ", x(h as f64 + 0.5), y(*v)))
+                .collect();
+            html! { <polyline points={points} fill="none" stroke={s.color.clone()} stroke-width="2" stroke-linejoin="round" /> }
+        })
+        .collect();
+
+    let svg_ref = use_node_ref();
+    let onmousemove = {
+        let hover = hover.clone();
+        let svg_ref = svg_ref.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(el) = svg_ref.cast::<Element>() {
+                let rect = el.get_bounding_client_rect();
+                if rect.width() > 0.0 {
+                    let px = (f64::from(e.client_x()) - rect.left()) / rect.width() * W;
+                    let h = ((px - LEFT) / (W - LEFT - RIGHT) * f64::from(hours)).floor();
+                    hover.set((h >= 0.0 && h < f64::from(hours)).then_some(h as u32));
+                }
+            }
+        })
+    };
+    let onmouseleave = {
+        let hover = hover.clone();
+        Callback::from(move |_| hover.set(None))
+    };
+    let hover_line = hover.map(|h| {
+        html! { <line x1={x(f64::from(h) + 0.5).to_string()} x2={x(f64::from(h) + 0.5).to_string()} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} stroke="#1c1f24" stroke-dasharray="3 3" /> }
+    });
+    let marker = props.marker.map(|h| {
+        html! { <line x1={x(f64::from(h)).to_string()} x2={x(f64::from(h)).to_string()} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} stroke="#c2410c" stroke-width="2" /> }
+    });
+    let readout = match *hover {
+        Some(h) => html! {
+            <div class="chart-readout" data-testid="chart-readout">
+                <strong>{format!("day {} · {:02}:00", h / 24 + 1, h % 24)}</strong>
+                { for props.series.iter().map(|s| html! {
+                    <span><i style={format!("background:{}", s.color)}></i>{format!("{}: {}", s.label, compact(s.values.get(h as usize).copied().unwrap_or(0.0)))}</span>
+                }) }
+            </div>
+        },
+        None => html! { <div class="chart-readout muted">{"Hover the chart for hourly values"}</div> },
+    };
+    let legend: Html = props
+        .series
+        .iter()
+        .map(|s| html! { <span class="legend-item"><i style={format!("background:{}", s.color)}></i>{s.label.clone()}</span> })
+        .collect();
+    html! {
+        <figure class="chart" data-testid={props.testid.clone()}>
+            <figcaption><strong>{props.title.clone()}</strong><span class="legend">{legend}</span></figcaption>
+            <svg ref={svg_ref} viewBox={format!("0 0 {W} {H}")} role="img" aria-label={props.title.clone()} {onmousemove} {onmouseleave} preserveAspectRatio="xMidYMid meet">
+                <title>{props.title.clone()}</title>
+                {y_ticks}{x_ticks}
+                <line x1={LEFT.to_string()} x2={LEFT.to_string()} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} stroke="#78716c" />
+                <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={(H - BOTTOM).to_string()} y2={(H - BOTTOM).to_string()} stroke="#78716c" />
+                {lines}{hover_line}{marker}
+            </svg>
+            {readout}
+        </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_are_round_numbers() {
+        assert_eq!(nice_step(100.0, 4.0), 20.0);
+        assert_eq!(nice_step(7.0, 4.0), 2.0);
+        assert_eq!(nice_step(1_000_000.0, 4.0), 200_000.0);
+    }
+
+    #[test]
+    fn compact_labels() {
+        assert_eq!(compact(1_500_000.0), "1.5M");
+        assert_eq!(compact(25_000.0), "25k");
+        assert_eq!(compact(1_200.0), "1.2k");
+        assert_eq!(compact(12.0), "12");
+        assert_eq!(compact(0.5), "0.5");
+    }
+}

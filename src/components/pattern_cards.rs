@@ -1,0 +1,73 @@
+//! One card per abuse pattern, most severe first; patterns at `none` are folded into one countable line.
+
+use crate::view_model::{group, hour_label, level_class, pattern_blurb, pattern_color, pattern_name, yuan};
+use backfire_engine::{Level, PatternReport, Report};
+use yew::prelude::*;
+
+/// Props of [`PatternCards`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct PatternCardsProps {
+    /// The report to show.
+    pub report: std::rc::Rc<Report>,
+}
+
+/// A tiny trend line of a pattern's hourly incidents.
+fn sparkline(p: &PatternReport) -> Html {
+    let n = p.hourly.len().max(1);
+    let max = p.hourly.iter().copied().max().unwrap_or(0).max(1);
+    let points: String = p
+        .hourly
+        .iter()
+        .enumerate()
+        .map(|(h, v)| format!("{:.1},{:.1} ", 200.0 * h as f64 / n as f64, 30.0 - 28.0 * f64::from(*v) / f64::from(max)))
+        .collect();
+    html! {
+        <svg class="spark" viewBox="0 0 200 32" preserveAspectRatio="none" role="img" aria-label={format!("{} per hour", pattern_name(p.id))}>
+            <polyline points={points} fill="none" stroke={pattern_color(p.id)} stroke-width="1.5" />
+        </svg>
+    }
+}
+
+/// The pattern cards.
+#[function_component]
+pub fn PatternCards(props: &PatternCardsProps) -> Html {
+    let mut ordered: Vec<&PatternReport> = props.report.patterns.iter().collect();
+    // Most severe first; ties keep the engine's pattern order (sort is stable).
+    ordered.sort_by(|a, b| b.severity.cmp(&a.severity));
+    let (active, quiet): (Vec<&PatternReport>, Vec<&PatternReport>) = ordered.into_iter().partition(|p| p.level != Level::None);
+    let cards: Html = active
+        .iter()
+        .map(|p| {
+            let id = p.id.id();
+            html! {
+                <article class={classes!("card", level_class(p.level))} data-testid={format!("pattern-{id}")} data-severity={p.severity.to_string()} data-level={p.level.id()}>
+                    <h3><span>{pattern_name(p.id)}</span><span class={classes!("level", level_class(p.level))}>{p.level.id()}</span></h3>
+                    <p class="muted small">{pattern_blurb(p.id)}</p>
+                    <dl class="stats">
+                        <dt>{"Severity"}</dt><dd data-testid={format!("pattern-{id}-severity")}>{format!("{}/100", p.severity)}</dd>
+                        <dt>{"Incidents"}</dt><dd data-testid={format!("pattern-{id}-incidents")}>{group(p.incidents)}</dd>
+                        <dt>{"Money involved"}</dt><dd data-testid={format!("pattern-{id}-yuan")}>{yuan(p.fen_involved)}</dd>
+                        <dt>{"People harmed"}</dt><dd data-testid={format!("pattern-{id}-harmed")}>{group(u64::from(p.people_harmed))}</dd>
+                        <dt>{"First seen"}</dt><dd data-testid={format!("pattern-{id}-first")}>{p.first_hour.map(hour_label).unwrap_or_else(|| "–".into())}</dd>
+                    </dl>
+                    {sparkline(p)}
+                    if let Some(top) = p.opened_by.first() {
+                        <p class="opened-by small"><strong>{"Opened by: "}</strong>{top.rule.clone()}</p>
+                    }
+                </article>
+            }
+        })
+        .collect();
+    html! {
+        <section aria-labelledby="patterns-title">
+            <h2 id="patterns-title">{"Abuse patterns"}</h2>
+            <div class="cards" data-testid="pattern-cards">{cards}</div>
+            if !quiet.is_empty() {
+                <details class="quiet" data-testid="quiet-patterns">
+                    <summary>{format!("{} pattern{} at none", quiet.len(), if quiet.len() == 1 { "" } else { "s" })}</summary>
+                    <ul>{ for quiet.iter().map(|p| html! { <li data-testid={format!("pattern-{}", p.id.id())} data-severity="0" data-level="none">{pattern_name(p.id)}{": no incidents"}</li> }) }</ul>
+                </details>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,127 @@
+//! Edits the run (name, days, seed, notes) and platform-wide mechanics: credit, verification and bans.
+
+use super::field::{issue_lines, Issues, NumberField, Select};
+use backfire_engine::{BanReturn, Scenario, VerificationLevel, DAYS_MAX};
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// Props of [`PlatformEditor`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct PlatformEditorProps {
+    /// The whole scenario (the run settings and the platform live at its top level).
+    pub scenario: Scenario,
+    /// Called with the edited scenario.
+    pub onchange: Callback<Scenario>,
+}
+
+fn edit<T: 'static>(s: &Scenario, onchange: &Callback<Scenario>, apply: impl Fn(&mut Scenario, T) + 'static) -> Callback<T> {
+    let s = s.clone();
+    let onchange = onchange.clone();
+    Callback::from(move |v: T| {
+        let mut next = s.clone();
+        apply(&mut next, v);
+        onchange.emit(next);
+    })
+}
+
+fn level_options() -> Vec<(AttrValue, AttrValue)> {
+    vec![
+        ("self_declared".into(), "Self-declared".into()),
+        ("document_checked".into(), "Document-checked".into()),
+        ("real_name_bound".into(), "Real-name bound".into()),
+    ]
+}
+fn level_of(v: &str) -> VerificationLevel {
+    match v {
+        "document_checked" => VerificationLevel::DocumentChecked,
+        "real_name_bound" => VerificationLevel::RealNameBound,
+        _ => VerificationLevel::SelfDeclared,
+    }
+}
+fn level_id(l: VerificationLevel) -> &'static str {
+    match l {
+        VerificationLevel::SelfDeclared => "self_declared",
+        VerificationLevel::DocumentChecked => "document_checked",
+        VerificationLevel::RealNameBound => "real_name_bound",
+    }
+}
+
+/// The run and platform editor.
+#[function_component]
+pub fn PlatformEditor(props: &PlatformEditorProps) -> Html {
+    let issues = use_context::<Issues>().unwrap_or_default();
+    let s = &props.scenario;
+    let oc = &props.onchange;
+    let on_name = {
+        let cb = edit(s, oc, |s, v: String| s.name = v);
+        Callback::from(move |e: InputEvent| cb.emit(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let on_notes = {
+        let cb = edit(s, oc, |s, v: String| s.notes = v.lines().map(str::to_string).collect());
+        Callback::from(move |e: InputEvent| cb.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+    };
+    let bad = use_state(|| None::<String>);
+    let on_seed = {
+        let cb = edit(s, oc, |s, v: u64| s.seed = v);
+        let bad2 = bad.clone();
+        let input = Callback::from(move |e: InputEvent| {
+            let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            match text.trim().parse::<u64>() {
+                Ok(v) => {
+                    bad2.set(None);
+                    cb.emit(v);
+                }
+                Err(_) => bad2.set(Some(format!("`{}` is not a seed: enter a whole number from 0 to {}", text.trim(), u64::MAX))),
+            }
+        });
+        (input, (*bad).clone())
+    };
+    let v = &s.platform.verification;
+    let c = &s.platform.credit;
+    let b = &s.platform.bans;
+    html! {
+        <div class="platform-editor">
+            <fieldset>
+                <legend>{"The run"}</legend>
+                <div class="field">
+                    <label for="scenario-name">{"Scenario name"}</label>
+                    <input id="scenario-name" type="text" maxlength="120" data-testid="name" value={s.name.clone()} oninput={on_name} />
+                    {issue_lines(&issues.at("name"))}
+                </div>
+                <NumberField label="Days" path="days" value={f64::from(s.days)} min={1.0} max={f64::from(DAYS_MAX)} slider=true onchange={edit(s, oc, |s, v: f64| s.days = v as u32)} />
+                <div class="field">
+                    <label for="seed">{"Seed"}</label>
+                    <input id="seed" type="text" inputmode="numeric" data-testid="seed-input" value={s.seed.to_string()} oninput={on_seed.0} />
+                    <span class="hint">{"The same scenario and seed give the same report, everywhere."}</span>
+                    if let Some(msg) = on_seed.1 { <p class="issue error" data-testid="field-issue">{msg}</p> }
+                </div>
+                <div class="field">
+                    <label for="notes">{"Notes and assumptions (one per line)"}</label>
+                    <textarea id="notes" rows="4" data-testid="notes" value={s.notes.join("\n")} oninput={on_notes} />
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>{"Credit score"}</legend>
+                <NumberField label="Payments per credit point" path="platform.credit.fen_paid_per_point" value={f64::from(c.fen_paid_per_point) / 100.0} min={0.01} max={1_000_000.0} step={0.01} unit="¥" hint="what a score farmer must churn to gain one point" onchange={edit(s, oc, |s, v: f64| s.platform.credit.fen_paid_per_point = (v * 100.0).round() as u32)} />
+                <NumberField label="Cost of churning" path="platform.credit.churn_cost_permille" value={f64::from(c.churn_cost_permille) / 10.0} min={0.0} max={100.0} step={0.1} unit="% of the amount churned" onchange={edit(s, oc, |s, v: f64| s.platform.credit.churn_cost_permille = (v * 10.0).round() as u32)} />
+                <NumberField label="Most points per day" path="platform.credit.max_points_per_day" value={f64::from(c.max_points_per_day)} min={0.0} max={600.0} onchange={edit(s, oc, |s, v: f64| s.platform.credit.max_points_per_day = v as u32)} />
+            </fieldset>
+            <fieldset>
+                <legend>{"Verification"}</legend>
+                <Select label="Gender is" path="platform.verification.gender" value={level_id(v.gender)} options={level_options()} onchange={edit(s, oc, |s, x: String| s.platform.verification.gender = level_of(&x))} />
+                <Select label="Identity is" path="platform.verification.identity" value={level_id(v.identity)} options={level_options()} onchange={edit(s, oc, |s, x: String| s.platform.verification.identity = level_of(&x))} />
+                <NumberField label="Price of a forged document" path="platform.verification.forged_document_fen" value={f64::from(v.forged_document_fen) / 100.0} min={0.0} max={1_000_000.0} unit="¥" onchange={edit(s, oc, |s, x: f64| s.platform.verification.forged_document_fen = (x * 100.0).round() as u32)} />
+                <NumberField label="Forgeries caught" path="platform.verification.forgery_caught_percent" value={f64::from(v.forgery_caught_percent)} min={0.0} max={100.0} unit="%" slider=true onchange={edit(s, oc, |s, x: f64| s.platform.verification.forgery_caught_percent = x as u8)} />
+            </fieldset>
+            <fieldset>
+                <legend>{"Bans"}</legend>
+                <Select label="After a ban, a person can return" path="platform.bans.return_after_ban" value={match b.return_after_ban { BanReturn::Free => "free", BanReturn::AtCost => "at_cost", BanReturn::RealNameBound => "real_name_bound" }}
+                    options={vec![("free".into(), "freely, with a new account".into()), ("at_cost".into(), "at a cost".into()), ("real_name_bound".into(), "never (real-name bound)".into())]}
+                    onchange={edit(s, oc, |s, x: String| s.platform.bans.return_after_ban = match x.as_str() { "at_cost" => BanReturn::AtCost, "real_name_bound" => BanReturn::RealNameBound, _ => BanReturn::Free })} />
+                if b.return_after_ban == BanReturn::AtCost {
+                    <NumberField label="Cost of returning" path="platform.bans.return_cost_fen" value={f64::from(b.return_cost_fen) / 100.0} min={0.0} max={1_000_000.0} unit="¥" onchange={edit(s, oc, |s, x: f64| s.platform.bans.return_cost_fen = (x * 100.0).round() as u32)} />
+                }
+            </fieldset>
+        </div>
+    }
+}

@@ -1,0 +1,51 @@
+//! The hourly charts: abuse patterns, and honest-user health, on a shared time axis.
+
+use super::line_chart::{LineChart, Series};
+use crate::view_model::{pattern_color, pattern_name};
+use backfire_engine::{Level, Report};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`ResultsCharts`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ResultsChartsProps {
+    /// The report drawn.
+    pub report: Rc<Report>,
+    /// Hour to mark (presentation playback), if any.
+    #[prop_or_default]
+    pub marker: Option<u32>,
+}
+
+/// Patterns and health charts.
+#[function_component]
+pub fn ResultsCharts(props: &ResultsChartsProps) -> Html {
+    let r = &props.report;
+    let patterns: Vec<Series> = r
+        .patterns
+        .iter()
+        .filter(|p| p.level != Level::None)
+        .map(|p| Series { label: pattern_name(p.id).into(), color: pattern_color(p.id).into(), values: p.hourly.iter().map(|v| f64::from(*v)).collect() })
+        .collect();
+    let h = &r.health.hourly;
+    let health = vec![
+        Series { label: "Genuine posts".into(), color: "#2f855a".into(), values: h.genuine_posts.iter().map(|v| f64::from(*v)).collect() },
+        Series { label: "Honest interactions".into(), color: "#1d4ed8".into(), values: h.interactions.iter().map(|v| f64::from(*v)).collect() },
+    ];
+    let backlog = vec![Series { label: "Moderation backlog".into(), color: "#a16207".into(), values: r.moderation.backlog_hourly.iter().map(|v| f64::from(*v)).collect() }];
+    let tips = vec![Series { label: "Tips (¥ per hour)".into(), color: "#c2410c".into(), values: r.money.hourly_tipped_fen.iter().map(|v| *v as f64 / 100.0).collect() }];
+    html! {
+        <section aria-label="hourly charts">
+            <h2>{"Hour by hour"}</h2>
+            if patterns.is_empty() {
+                <p class="muted">{"No abuse pattern appeared."}</p>
+            } else {
+                <LineChart title="Abuse incidents per hour" series={patterns} hours={r.total_hours} testid="chart-patterns" marker={props.marker} />
+            }
+            <LineChart title="Honest-user health per hour" series={health} hours={r.total_hours} testid="chart-health" marker={props.marker} />
+            <div class="grid2">
+                <LineChart title="Tips per hour" series={tips} hours={r.total_hours} testid="chart-tips" marker={props.marker} />
+                <LineChart title="Items waiting for review" series={backlog} hours={r.total_hours} testid="chart-backlog" marker={props.marker} />
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,109 @@
+//! The header's tools: undo and redo, copy link, export and import of the scenario as JSON.
+
+use crate::share::{self, IMPORT_LIMIT_BYTES};
+use crate::state::{Action, AppState, Notice};
+use backfire_engine::{validate, wire, Severity};
+use gloo::file::callbacks::FileReader;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Props of [`Toolbar`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ToolbarProps {
+    /// The app's state handle.
+    pub state: UseReducerHandle<AppState>,
+}
+
+/// What an imported file's text becomes: a scenario and how many rule errors it has, or why it was refused.
+///
+/// A file that parses but breaks rules is still loaded, so the designer can fix it next to the fields
+/// (the Run button stays disabled until then); a file that does not parse changes nothing.
+pub fn import_text(text: &str) -> Result<(backfire_engine::Scenario, usize), String> {
+    let scenario = wire::scenario_from_json(text).map_err(|e| e.message)?;
+    let errors = validate(&scenario).iter().filter(|i| i.severity == Severity::Error).count();
+    Ok((scenario, errors))
+}
+
+fn import_notice(name: &str, errors: usize) -> Notice {
+    if errors == 0 {
+        Notice { kind: "info", text: format!("Imported `{name}`.") }
+    } else {
+        Notice { kind: "error", text: format!("Imported `{name}`, but it has {errors} problem{} shown next to the fields; fix them to run.", if errors == 1 { "" } else { "s" }) }
+    }
+}
+
+/// The toolbar.
+#[function_component]
+pub fn Toolbar(props: &ToolbarProps) -> Html {
+    let state = &props.state;
+    let reader = use_mut_ref(|| None::<FileReader>);
+    let copied = use_state(|| false);
+    let on_undo = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Undo))
+    };
+    let on_redo = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Redo))
+    };
+    let on_copy = {
+        let state = state.clone();
+        let copied = copied.clone();
+        Callback::from(move |_| {
+            let url = share::share_url(&state.scenario);
+            let copied = copied.clone();
+            let state = state.clone();
+            match web_sys::window().map(|w| w.navigator().clipboard()) {
+                Some(clipboard) => {
+                    let promise = clipboard.write_text(&url);
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match wasm_bindgen_futures::JsFuture::from(promise).await {
+                            Ok(_) => copied.set(true),
+                            Err(_) => state.dispatch(Action::Notify(Notice { kind: "info", text: format!("The browser refused the clipboard; copy the link by hand: {url}") })),
+                        }
+                    });
+                }
+                None => state.dispatch(Action::Notify(Notice { kind: "info", text: format!("Copy the link by hand: {url}") })),
+            }
+        })
+    };
+    let on_export = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            let name: String = state.scenario.name.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
+            let name = name.trim_matches('-').to_string();
+            share::export_json(&state.scenario, &format!("{}.backfire.json", if name.is_empty() { "scenario" } else { &name }));
+        })
+    };
+    let on_import = {
+        let state = state.clone();
+        let reader = reader.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+            input.set_value("");
+            let file = gloo::file::File::from(file);
+            let name = file.name();
+            if file.size() > IMPORT_LIMIT_BYTES {
+                state.dispatch(Action::Notify(Notice { kind: "error", text: format!("`{name}` is {} KB; scenario files are at most {} KB. Nothing was changed.", file.size() / 1024, IMPORT_LIMIT_BYTES / 1024) }));
+                return;
+            }
+            let state = state.clone();
+            let task = gloo::file::callbacks::read_as_text(&file, move |result| match result.map_err(|e| e.to_string()).and_then(|t| import_text(&t)) {
+                Ok((s, errors)) => state.dispatch(Action::Load { scenario: Box::new(s), preset_id: None, notice: Some(import_notice(&name, errors)) }),
+                Err(reason) => state.dispatch(Action::Notify(Notice { kind: "error", text: format!("`{name}` could not be imported: {reason}. Nothing was changed.") })),
+            });
+            *reader.borrow_mut() = Some(task);
+        })
+    };
+    html! {
+        <>
+            <button class="btn" data-testid="undo" title="Undo (Ctrl+Z)" disabled={state.undo.is_empty()} onclick={on_undo}>{"↶ Undo"}</button>
+            <button class="btn" data-testid="redo" title="Redo (Ctrl+Shift+Z)" disabled={state.redo.is_empty()} onclick={on_redo}>{"↷ Redo"}</button>
+            <button class="btn" data-testid="copy-link" onclick={on_copy}>{ if *copied { "Link copied ✓" } else { "Copy link" } }</button>
+            <button class="btn" data-testid="export-json" onclick={on_export}>{"Export JSON"}</button>
+            <label class="btn" for="import-json">{"Import JSON"}</label>
+            <input id="import-json" class="visually-hidden" type="file" accept=".json,application/json" data-testid="import-json" onchange={on_import} />
+        </>
+    }
+}

@@ -1,0 +1,12 @@
+//! Backfire's browser app: a Yew shell around the engine, plus the Web Worker that runs simulations.
+//!
+//! **Architecture Invariant:** everything that decides an outcome lives in `backfire-engine`; this crate
+//! only edits scenarios, moves them to the worker and back, and draws reports.
+
+pub mod app;
+pub mod components;
+pub mod runner;
+pub mod share;
+pub mod sim_worker;
+pub mod state;
+pub mod view_model;

@@ -1,0 +1,150 @@
+//! The page's side of the simulation worker: a hook that starts, streams and cancels runs.
+
+use crate::sim_worker::{encode, Request, Response, SimWorker};
+use backfire_engine::{Report, Scenario};
+use gloo::worker::{Spawnable, WorkerBridge};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Where the current run stands.
+#[derive(Clone, PartialEq, Debug, Default)]
+pub enum RunStatus {
+    /// Nothing has run yet.
+    #[default]
+    Idle,
+    /// Running: hours done of total.
+    Running {
+        /// Simulated hours done.
+        hour: u32,
+        /// Simulated hours in all.
+        total_hours: u32,
+    },
+    /// The last run finished.
+    Done,
+    /// The last run was cancelled by the designer.
+    Cancelled,
+    /// The last run failed to start.
+    Failed(String),
+}
+
+/// What the hook returns: the status, the latest (possibly partial) report, and controls.
+#[derive(Clone)]
+pub struct Runner {
+    /// Where the current run stands.
+    pub status: RunStatus,
+    /// The latest report: final when `status` is `Done`, partial while running.
+    pub report: Option<Rc<Report>>,
+    /// The scenario the report belongs to.
+    pub scenario: Option<Rc<Scenario>>,
+    /// Wall-clock milliseconds of the last finished run, measured on the page.
+    pub last_ms: Option<f64>,
+    start: Callback<Scenario>,
+    cancel: Callback<()>,
+}
+
+impl Runner {
+    /// Starts a run of `scenario`, superseding any run in progress.
+    pub fn start(&self, scenario: Scenario) {
+        self.start.emit(scenario);
+    }
+    /// Cancels the run in progress, if any.
+    pub fn cancel(&self) {
+        self.cancel.emit(());
+    }
+    /// Whether a run is in progress.
+    pub fn is_running(&self) -> bool {
+        matches!(self.status, RunStatus::Running { .. })
+    }
+}
+
+#[derive(Default)]
+struct Shared {
+    run_id: Cell<u32>,
+    started_ms: Cell<f64>,
+    pending: RefCell<Option<Rc<Scenario>>>,
+}
+
+/// Spawns the worker once per page and returns the runner.
+#[hook]
+pub fn use_runner() -> Runner {
+    let status = use_state(RunStatus::default);
+    let report = use_state(|| None::<Rc<Report>>);
+    let scenario = use_state(|| None::<Rc<Scenario>>);
+    let last_ms = use_state(|| None::<f64>);
+    let shared = use_memo((), |_| Shared::default());
+
+    let bridge: Rc<WorkerBridge<SimWorker>> = {
+        let status = status.clone();
+        let report = report.clone();
+        let scenario = scenario.clone();
+        let last_ms = last_ms.clone();
+        let shared = shared.clone();
+        use_memo((), move |_| {
+            let on_reply = move |text: String| {
+                let reply = match serde_json::from_str::<Response>(&text) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        status.set(RunStatus::Failed(format!("unreadable reply from the worker: {e}")));
+                        return;
+                    }
+                };
+                let current = shared.run_id.get();
+                match reply {
+                    Response::Progress { run_id, hour, total_hours, report: partial } if run_id == current => {
+                        status.set(RunStatus::Running { hour, total_hours });
+                        if let Some(r) = partial {
+                            report.set(Some(Rc::new(*r)));
+                            scenario.set(shared.pending.borrow().clone());
+                        }
+                    }
+                    Response::Done { run_id, report: r } if run_id == current => {
+                        last_ms.set(Some(js_sys::Date::now() - shared.started_ms.get()));
+                        report.set(Some(Rc::new(*r)));
+                        scenario.set(shared.pending.borrow().clone());
+                        status.set(RunStatus::Done);
+                    }
+                    Response::Failed { run_id, message } if run_id == current || run_id == 0 => {
+                        status.set(RunStatus::Failed(message));
+                    }
+                    _ => {} // a reply to a superseded run
+                }
+            };
+            SimWorker::spawner().as_module(false).callback(on_reply).spawn("./worker.js")
+        })
+    };
+
+    let start = {
+        let bridge = bridge.clone();
+        let shared = shared.clone();
+        let status = status.clone();
+        Callback::from(move |s: Scenario| {
+            let run_id = shared.run_id.get().wrapping_add(1);
+            shared.run_id.set(run_id);
+            shared.started_ms.set(js_sys::Date::now());
+            let hours = u32::from(s.days) * 24;
+            *shared.pending.borrow_mut() = Some(Rc::new(s.clone()));
+            status.set(RunStatus::Running { hour: 0, total_hours: hours });
+            bridge.send(encode(&Request::Run { run_id, scenario: Box::new(s), chunk_hours: 6, report_every: 4 }));
+        })
+    };
+    let cancel = {
+        let shared = shared.clone();
+        let status = status.clone();
+        Callback::from(move |()| {
+            let run_id = shared.run_id.get();
+            bridge.send(encode(&Request::Cancel { run_id }));
+            // Replies still in flight for this id are ignored from now on.
+            shared.run_id.set(run_id.wrapping_add(1));
+            status.set(RunStatus::Cancelled);
+        })
+    };
+    Runner {
+        status: (*status).clone(),
+        report: (*report).clone(),
+        scenario: (*scenario).clone(),
+        last_ms: *last_ms,
+        start,
+        cancel,
+    }
+}

@@ -1,0 +1,94 @@
+//! Keeping and sharing work: the scenario in the URL fragment, autosave to localStorage, and JSON files.
+
+use backfire_engine::{link, wire, Scenario};
+use gloo::storage::{LocalStorage, Storage};
+
+/// localStorage key of the autosaved scenario (wire-format JSON).
+const AUTOSAVE_KEY: &str = "backfire.autosave.v1";
+
+/// The page's fragment without the `#`, if any.
+pub fn current_fragment() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let hash = hash.strip_prefix('#').unwrap_or(&hash).to_string();
+    (!hash.is_empty()).then_some(hash)
+}
+
+/// What the fragment holds on load.
+pub enum Opened {
+    /// No fragment: start from autosave or the default preset.
+    Nothing,
+    /// A scenario decoded from a share link.
+    Scenario(Box<Scenario>),
+    /// A fragment that is not a valid link, with the reason.
+    Broken(String),
+}
+
+/// Reads the scenario from the page's fragment.
+pub fn open_fragment() -> Opened {
+    match current_fragment() {
+        None => Opened::Nothing,
+        Some(fragment) => match link::decode(&fragment) {
+            Ok(s) => Opened::Scenario(Box::new(s)),
+            Err(e) => Opened::Broken(e.message),
+        },
+    }
+}
+
+/// Replaces the fragment with the scenario's link, without adding a history entry.
+pub fn write_fragment(scenario: &Scenario) {
+    let fragment = format!("#{}", link::encode(scenario));
+    let Some(window) = web_sys::window() else { return };
+    if window.location().hash().ok().as_deref() == Some(fragment.as_str()) {
+        return;
+    }
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&fragment));
+    }
+}
+
+/// The full share URL of a scenario (page URL without its fragment, plus the link).
+pub fn share_url(scenario: &Scenario) -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|href| href.split('#').next().unwrap_or_default().to_string())
+        .unwrap_or_default();
+    format!("{base}#{}", link::encode(scenario))
+}
+
+/// Saves the scenario to localStorage (best effort: storage can be full or disabled).
+pub fn autosave(scenario: &Scenario) {
+    let _ = LocalStorage::set(AUTOSAVE_KEY, wire::scenario_to_json(scenario));
+}
+
+/// The autosaved scenario, if one exists and still decodes.
+pub fn autosaved() -> Option<Scenario> {
+    let text: String = LocalStorage::get(AUTOSAVE_KEY).ok()?;
+    wire::scenario_from_json(&text).ok()
+}
+
+/// Offers the scenario as a downloaded JSON file.
+pub fn export_json(scenario: &Scenario, file_name: &str) {
+    download(file_name, "application/json", &wire::scenario_to_json(scenario));
+}
+
+/// Offers `content` as a downloaded file.
+pub fn download(file_name: &str, mime: &str, content: &str) {
+    let blob = gloo::file::Blob::new_with_options(content, Some(mime));
+    let url = gloo::file::ObjectUrl::from(blob);
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(anchor) = document.create_element("a") else { return };
+    let _ = anchor.set_attribute("href", &url);
+    let _ = anchor.set_attribute("download", file_name);
+    if let Some(body) = document.body() {
+        let _ = body.append_child(&anchor);
+        if let Some(el) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&anchor) {
+            el.click();
+        }
+        let _ = body.remove_child(&anchor);
+    }
+    // Revoke the object URL a little later: revoking at once can abort the download in some browsers.
+    gloo::timers::callback::Timeout::new(10_000, move || drop(url)).forget();
+}
+
+/// Largest JSON file accepted for import, so a wrong file cannot freeze the page.
+pub const IMPORT_LIMIT_BYTES: u64 = 1024 * 1024;
