@@ -24,7 +24,7 @@ use yew::prelude::*;
 pub const AUTO_RUN_MAX_USER_HOURS: u64 = 100_000 * 24 * 7;
 
 /// Milliseconds of quiet after an edit before an automatic re-run starts.
-const DEBOUNCE_MS: u32 = 120;
+const DEBOUNCE_MS: u32 = 25;
 
 /// The preset shown to someone who opens the app with nothing saved.
 pub const DEFAULT_PRESET: &str = "alipay-circles-2016";
@@ -52,7 +52,7 @@ fn initial_state() -> AppState {
         }
         Opened::Broken(reason) => {
             let (s, id) = fallback();
-            let text = format!("This link could not be opened: {reason}. Your last autosaved work is shown instead.");
+            let text = format!("This link could not be opened: {}. Your last autosaved work is shown instead.", reason.trim_end_matches('.'));
             AppState::new(s, id, Some(Notice { kind: "error", text }))
         }
     }
@@ -88,7 +88,8 @@ pub fn App() -> Html {
         let state = state.clone();
         use_effect_with((), move |_| {
             let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
-                gloo::events::EventListener::new(&doc, "keydown", move |e| {
+                let options = gloo::events::EventListenerOptions::enable_prevent_default();
+                gloo::events::EventListener::new_with_options(&doc, "keydown", options, move |e| {
                     let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(e) else { return };
                     if !(e.ctrl_key() || e.meta_key()) {
                         return;
@@ -240,7 +241,7 @@ pub fn App() -> Html {
                 }
                 <h2 class="scenario-title" data-testid="scenario-name">{state.scenario.name.clone()}</h2>
                 <RulesSummary scenario={state.scenario.clone()} />
-                {status_line(&runner.status, errors)}
+                {status_line(&runner.status, errors, runner.run_id)}
                 if let Some(report) = &runner.report {
                     <PatternCards report={report.clone()} />
                     <ResultsCharts report={report.clone()} />
@@ -253,6 +254,9 @@ pub fn App() -> Html {
                 <span>{format!("Backfire engine {ENGINE_VERSION}")}</span>
                 <span data-testid="seed">{format!("seed {}", state.scenario.seed)}</span>
                 if let Some(ms) = runner.last_ms { <span data-testid="run-ms">{format!("last run {ms:.0} ms")}</span> }
+                if let (Some(r), RunStatus::Done) = (&runner.report, &runner.status) {
+                    <span data-testid="report-digest" title="fingerprint of the report: equal fingerprints mean identical reports">{format!("report {}", backfire_engine::report_digest(r))}</span>
+                }
             </footer>
             <span data-testid="app-ready" hidden=true></span>
         </div>
@@ -279,7 +283,7 @@ impl Tab {
 }
 
 /// The line above the results saying what the run is doing.
-fn status_line(status: &RunStatus, errors: usize) -> Html {
+fn status_line(status: &RunStatus, errors: usize, run_id: u32) -> Html {
     if errors > 0 {
         return html! { <div class="banner error" data-testid="run-blocked">{format!("Fix {errors} problem{} in the rules to run.", if errors == 1 { "" } else { "s" })}</div> };
     }
@@ -288,14 +292,14 @@ fn status_line(status: &RunStatus, errors: usize) -> Html {
         RunStatus::Running { hour, total_hours } => {
             let pct = if *total_hours == 0 { 0.0 } else { f64::from(*hour) * 100.0 / f64::from(*total_hours) };
             html! {
-                <div data-testid="run-status" data-state="running">
+                <div data-testid="run-status" data-state="running" data-run={run_id.to_string()}>
                     <p>{format!("Running… hour {hour} of {total_hours}")}</p>
                     <div class="progress" role="progressbar" aria-label="run progress" aria-valuemin="0" aria-valuemax="100" aria-valuenow={format!("{pct:.0}")}><div style={format!("width:{pct:.1}%")}></div></div>
                 </div>
             }
         }
-        RunStatus::Done => html! { <p class="muted" data-testid="run-status" data-state="done">{"Run complete."}</p> },
-        RunStatus::Cancelled => html! { <p class="muted" data-testid="run-status" data-state="cancelled">{"Run cancelled."}</p> },
-        RunStatus::Failed(msg) => html! { <div class="banner error" data-testid="run-status" data-state="failed">{format!("The run failed: {msg}")}</div> },
+        RunStatus::Done => html! { <p class="muted" data-testid="run-status" data-state="done" data-run={run_id.to_string()}>{"Run complete."}</p> },
+        RunStatus::Cancelled => html! { <p class="muted" data-testid="run-status" data-state="cancelled" data-run={run_id.to_string()}>{"Run cancelled."}</p> },
+        RunStatus::Failed(msg) => html! { <div class="banner error" data-testid="run-status" data-state="failed" data-run={run_id.to_string()}>{format!("The run failed: {msg}")}</div> },
     }
 }

@@ -39,6 +39,8 @@ pub struct Runner {
     pub scenario: Option<Rc<Scenario>>,
     /// Wall-clock milliseconds of the last finished run, measured on the page.
     pub last_ms: Option<f64>,
+    /// Id of the latest run started (tests wait for a run newer than the one they saw).
+    pub run_id: u32,
     start: Callback<Scenario>,
     cancel: Callback<()>,
 }
@@ -144,6 +146,7 @@ pub fn use_runner() -> Runner {
         report: (*report).clone(),
         scenario: (*scenario).clone(),
         last_ms: *last_ms,
+        run_id: shared.run_id.get(),
         start,
         cancel,
     }

@@ -179,7 +179,7 @@ pub fn ConditionBuilder(props: &ConditionBuilderProps) -> Html {
                                     bad_text.set(None);
                                     replace(c);
                                 }
-                                None => bad_text.set(Some(format!("{cond_path}|`{}` is not a whole number", text.trim()))),
+                                None => bad_text.set(Some(format!("{cond_path}|{}", text.trim()))),
                             }
                         })
                     };
@@ -197,8 +197,10 @@ pub fn ConditionBuilder(props: &ConditionBuilderProps) -> Html {
                         })
                     };
                     let attribute = attribute_of(cond);
-                    let (comparison, value_widget) = value_widget(cond, &cond_path, on_value_select, on_value_input);
-                    let local = (*bad_text).as_ref().and_then(|t| t.strip_prefix(&format!("{cond_path}|")).map(str::to_string));
+                    // Half-typed text that is not a number stays in the box (Yew re-applies `value` on render).
+                    let draft = (*bad_text).as_ref().and_then(|t| t.strip_prefix(&format!("{cond_path}|")).map(str::to_string));
+                    let local = draft.as_ref().map(|t| format!("`{t}` is not a whole number"));
+                    let (comparison, value_widget) = value_widget(cond, &cond_path, draft.as_deref(), on_value_select, on_value_input);
                     html! {
                         <li class="condition" data-testid={format!("{cond_path}")}>
                             <div class="row">
@@ -283,7 +285,7 @@ pub fn ConditionBuilder(props: &ConditionBuilderProps) -> Html {
 }
 
 /// The comparison word and the value widget of a row.
-fn value_widget(c: &Condition, path: &str, onselect: Callback<Event>, oninput: Callback<InputEvent>) -> (&'static str, Html) {
+fn value_widget(c: &Condition, path: &str, draft: Option<&str>, onselect: Callback<Event>, oninput: Callback<InputEvent>) -> (&'static str, Html) {
     let select = |options: &[(&'static str, &'static str)], current: &str| {
         let items: Html = options.iter().map(|(v, t)| html! { <option value={*v} selected={*v == current}>{*t}</option> }).collect();
         html! {
@@ -293,7 +295,7 @@ fn value_widget(c: &Condition, path: &str, onselect: Callback<Event>, oninput: C
     let number = |value: u32, min: u32, max: u32, unit: &str| {
         html! {
             <>
-                <input type="number" aria-label="value" class="narrow" data-testid={format!("{path}.value")} min={min.to_string()} max={max.to_string()} value={value.to_string()} oninput={oninput.clone()} />
+                <input type="number" aria-label="value" class="narrow" data-testid={format!("{path}.value")} min={min.to_string()} max={max.to_string()} value={draft.map(str::to_string).unwrap_or_else(|| value.to_string())} oninput={oninput.clone()} />
                 if !unit.is_empty() { <span class="muted">{unit.to_string()}</span> }
             </>
         }

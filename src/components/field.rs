@@ -75,21 +75,42 @@ pub struct NumberProps {
 pub fn NumberField(props: &NumberProps) -> Html {
     let issues = use_context::<Issues>().unwrap_or_default();
     let local_error = use_state(|| None::<String>);
+    // What the designer typed while it is not a valid value. Yew re-applies `value` on every render, so
+    // without this the box would snap back to the last good value mid-typing and the text would be lost.
+    let draft = use_state(|| None::<String>);
+    {
+        // A change from elsewhere (undo, a preset) replaces any half-typed text.
+        let draft = draft.clone();
+        let local_error = local_error.clone();
+        use_effect_with(props.value.to_bits(), move |_| {
+            draft.set(None);
+            local_error.set(None);
+        });
+    }
     let id = field_id(&props.path);
     let parse = {
         let p = props.clone();
         let local_error = local_error.clone();
+        let draft = draft.clone();
         move |text: String| {
             let trimmed = text.trim();
             let whole = p.step >= 1.0;
             let value = trimmed.parse::<f64>().ok().filter(|v| v.is_finite());
-            match value {
-                None => local_error.set(Some(format!("`{trimmed}` is not a number; enter {} from {} to {}", if whole { "a whole number" } else { "a number" }, p.min, p.max))),
-                Some(v) if v < p.min || v > p.max => local_error.set(Some(format!("{v} is out of range: enter {} to {}", p.min, p.max))),
-                Some(v) if whole && v.fract() != 0.0 => local_error.set(Some(format!("{v} is not a whole number"))),
-                Some(v) => {
+            let problem = match value {
+                None => Some(format!("`{trimmed}` is not a number; enter {} from {} to {}", if whole { "a whole number" } else { "a number" }, p.min, p.max)),
+                Some(v) if v < p.min || v > p.max => Some(format!("{v} is out of range: enter {} to {}", p.min, p.max)),
+                Some(v) if whole && v.fract() != 0.0 => Some(format!("{v} is not a whole number")),
+                Some(_) => None,
+            };
+            match (problem, value) {
+                (None, Some(v)) => {
                     local_error.set(None);
+                    draft.set(None);
                     p.onchange.emit(v);
+                }
+                (problem, _) => {
+                    local_error.set(problem);
+                    draft.set(Some(text.clone()));
                 }
             }
         }
@@ -101,7 +122,7 @@ pub fn NumberField(props: &NumberProps) -> Html {
     let onslide = Callback::from(move |e: InputEvent| parse(e.target_unchecked_into::<HtmlInputElement>().value()));
     let mine = issues.at(&props.path);
     let invalid = local_error.is_some() || mine.iter().any(|i| i.severity == Severity::Error);
-    let value = trim_number(props.value);
+    let value = (*draft).clone().unwrap_or_else(|| trim_number(props.value));
     html! {
         <div class={classes!("field", invalid.then_some("invalid"))}>
             <label for={id.clone()}>{props.label.clone()}</label>

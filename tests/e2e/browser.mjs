@@ -25,7 +25,43 @@ export async function openApp(browser, { hash = '', contextOptions = {} } = {}) 
   const errors = [];
   page.on('pageerror', e => errors.push(`pageerror: ${e.message}`));
   page.on('console', m => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  page.on('response', r => { if (r.status() >= 400) errors.push(`http ${r.status()}: ${r.url()}`); });
   await page.goto(BASE + hash);
   await page.getByTestId('app-ready').waitFor({ state: 'attached', timeout: 20000 });
   return { context, page, errors };
+}
+
+/** The id of the latest run the page started (0 before any). */
+export async function runId(page) {
+  const v = await page.getByTestId('run-status').getAttribute('data-run').catch(() => null);
+  return Number(v ?? 0);
+}
+
+/** Waits until a run newer than `after` has finished, and returns its id. */
+export async function waitForRun(page, after = 0, timeout = 60000) {
+  await page.waitForFunction(prev => {
+    const el = document.querySelector('[data-testid="run-status"]');
+    return el && el.dataset.state === 'done' && Number(el.dataset.run) > prev;
+  }, after, { timeout });
+  return runId(page);
+}
+
+/** Every pattern's numbers as shown on its card (or its folded line), keyed by pattern id. */
+export async function patternNumbers(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (const el of document.querySelectorAll('[data-testid^="pattern-"][data-level]')) {
+      const id = el.dataset.testid.slice('pattern-'.length);
+      const text = s => el.querySelector(`[data-testid="pattern-${id}-${s}"]`)?.textContent ?? null;
+      out[id] = { level: el.dataset.level, severity: Number(el.dataset.severity), incidents: text('incidents'), yuan: text('yuan'), harmed: text('harmed'), first: text('first') };
+    }
+    return out;
+  });
+}
+
+/** Sets a text or number input the way a person does: select all, type, and let input events fire. */
+export async function typeInto(locator, value) {
+  await locator.click();
+  await locator.fill('');
+  await locator.pressSequentially(String(value));
 }

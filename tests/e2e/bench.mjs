@@ -1,0 +1,87 @@
+// Browser benchmark (prints numbers; asserts nothing about speed): edit-to-results latency, the longest
+// main-thread task during runs (Long Tasks API), a 1M-user × 30-day run, and the gzip size of the build.
+// Run: node tests/e2e/run.mjs tests/e2e/bench.mjs   (after scripts/build)
+import { test, before, after } from 'node:test';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { launch, openApp, runId, waitForRun, typeInto } from './browser.mjs';
+
+const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+function median(xs) { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; }
+
+test('bundle size', () => {
+  let raw = 0, gz = 0;
+  const rows = [];
+  for (const f of fs.readdirSync(dist)) {
+    if (!/\.(wasm|js|css|html)$/.test(f)) continue;
+    const buf = fs.readFileSync(path.join(dist, f));
+    const g = zlib.gzipSync(buf, { level: 9 }).length;
+    raw += buf.length; gz += g;
+    rows.push(`  ${f.padEnd(44)} ${String(buf.length).padStart(9)} B raw  ${String(g).padStart(8)} B gzip`);
+  }
+  console.log(['bundle:', ...rows, `  total ${raw} B raw, ${gz} B gzip (${(gz / 1024).toFixed(0)} KiB)`].join('\n'));
+});
+
+test('edit to results, and long tasks, for the default preset (10k users × 7 days)', async () => {
+  const { context, page } = await openApp(browser);
+  await page.getByTestId('preset-picker').selectOption('alipay-circles-2016');
+  await waitForRun(page, 0);
+  await page.evaluate(() => {
+    window.__long = [];
+    new PerformanceObserver(list => { for (const e of list.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask' });
+    document.addEventListener('input', () => { window.__t0 = performance.now(); }, true);
+    const el = document.querySelector('[data-testid="run-status"]');
+    new MutationObserver(() => {
+      if (el.dataset.state === 'done') window.__t1 = performance.now();
+    }).observe(el, { attributes: true });
+  });
+  await page.getByTestId('tab-platform').click();
+  const seed = page.getByTestId('seed-input');
+  const latencies = [];
+  for (let i = 0; i < 15; i++) {
+    const before = await runId(page);
+    await seed.fill(String(1000 + i));
+    await waitForRun(page, before);
+    latencies.push(await page.evaluate(() => window.__t1 - window.__t0));
+  }
+  const longest = await page.evaluate(() => Math.max(0, ...window.__long));
+  const count = await page.evaluate(() => window.__long.length);
+  console.log(`edit → results on screen: median ${median(latencies).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms over ${latencies.length} edits`);
+  console.log(`main-thread long tasks during those runs: ${count}, longest ${longest.toFixed(0)} ms`);
+  await context.close();
+});
+
+test('1M users × 30 days in the browser', async () => {
+  const { context, page } = await openApp(browser);
+  await page.getByTestId('preset-picker').selectOption('alipay-circles-2016');
+  await waitForRun(page, 0);
+  await page.evaluate(() => {
+    window.__long = [];
+    new PerformanceObserver(list => { for (const e of list.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask' });
+  });
+  await page.getByTestId('tab-platform').click();
+  await typeInto(page.getByTestId('days'), 30);
+  await page.getByTestId('tab-population').click();
+  await typeInto(page.getByTestId('population.n_users'), 1000000);
+  const before = await runId(page);
+  const t0 = Date.now();
+  await page.getByTestId('run').click();
+  let progressUpdates = 0, last = '';
+  const timer = setInterval(async () => {
+    const t = await page.getByTestId('run-status').innerText().catch(() => '');
+    if (t !== last) { progressUpdates++; last = t; }
+  }, 250);
+  await waitForRun(page, before, 600000);
+  clearInterval(timer);
+  const seconds = (Date.now() - t0) / 1000;
+  const longest = await page.evaluate(() => Math.max(0, ...window.__long));
+  const heap = await page.evaluate(() => performance.memory ? performance.memory.usedJSHeapSize : 0);
+  console.log(`1M × 30 days: ${seconds.toFixed(1)} s wall, ${progressUpdates} progress updates seen, longest main-thread task ${longest.toFixed(0)} ms, page JS heap ${(heap / 1e6).toFixed(0)} MB`);
+  await context.close();
+});
