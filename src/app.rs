@@ -2,6 +2,11 @@
 
 use crate::components::circle_editor::CircleEditor;
 use crate::components::circle_list::CircleList;
+use crate::components::compare_panel::ComparePanel;
+use crate::components::present::Presentation;
+use crate::components::sweep_panel::SweepPanel;
+use crate::components::why_panel::WhyPanel;
+use crate::pool::use_pool;
 use crate::components::exemplars::Exemplars;
 use crate::components::field::Issues;
 use crate::components::honest_cost::HonestCost;
@@ -63,6 +68,15 @@ fn initial_state() -> AppState {
 pub fn App() -> Html {
     let state = use_reducer(initial_state);
     let runner = use_runner();
+    let pool = use_pool();
+    let view = use_state(|| View::Results);
+    let presenting = use_state(|| false);
+    let explanation = use_state(|| None::<Rc<backfire_engine::explain::Explanation>>);
+    {
+        // An explanation belongs to the scenario it was computed for.
+        let explanation = explanation.clone();
+        use_effect_with(state.revision, move |_| explanation.set(None));
+    }
     let issues = use_memo(state.revision, {
         let s = state.scenario.clone();
         move |_| Rc::new(validate(&s))
@@ -167,6 +181,44 @@ pub fn App() -> Html {
             </button>
         }
     };
+    let load_edit = {
+        let state = state.clone();
+        Callback::from(move |s: Scenario| state.dispatch(Action::Edit(Box::new(s))))
+    };
+    let view_button = |v: View, label: &'static str| {
+        let view_state = view.clone();
+        html! {
+            <button role="tab" aria-selected={(*view == v).to_string()} data-testid={format!("view-{}", v.id())} onclick={Callback::from(move |_| view_state.set(v))}>{label}</button>
+        }
+    };
+    let on_pin = {
+        let state = state.clone();
+        let view = view.clone();
+        Callback::from(move |_| {
+            state.dispatch(Action::Pin);
+            view.set(View::Compare);
+        })
+    };
+    let on_unpin = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::Unpin))
+    };
+    let on_runs = {
+        let state = state.clone();
+        Callback::from(move |n: u32| state.dispatch(Action::SetRuns(n)))
+    };
+    let on_present = {
+        let presenting = presenting.clone();
+        Callback::from(move |_| presenting.set(true))
+    };
+    let on_present_close = {
+        let presenting = presenting.clone();
+        Callback::from(move |()| presenting.set(false))
+    };
+    let on_explained = {
+        let explanation = explanation.clone();
+        Callback::from(move |e| explanation.set(e))
+    };
     let dismiss = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::DismissNotice))
@@ -204,6 +256,8 @@ pub fn App() -> Html {
                         { for presets::all().into_iter().map(|p| html! { <option value={p.id} selected={state.preset_id.as_deref() == Some(p.id)}>{p.title}</option> }) }
                     </select>
                     <Toolbar state={state.clone()} />
+                    <button class="btn" data-testid="pin" title="Pin this scenario as the baseline, then edit a variant" onclick={on_pin}>{ if state.baseline.is_some() { "Re-pin baseline" } else { "Pin as baseline" } }</button>
+                    <button class="btn" data-testid="present" onclick={on_present}>{"Present"}</button>
                     if runner.is_running() {
                         <button class="btn" data-testid="cancel" onclick={on_cancel}>{"Cancel"}</button>
                     } else {
@@ -242,13 +296,30 @@ pub fn App() -> Html {
                 <h2 class="scenario-title" data-testid="scenario-name">{state.scenario.name.clone()}</h2>
                 <RulesSummary scenario={state.scenario.clone()} />
                 {status_line(&runner.status, errors, runner.run_id)}
-                if let Some(report) = &runner.report {
-                    <PatternCards report={report.clone()} />
-                    <ResultsCharts report={report.clone()} />
-                    <MoneyFlowView money={report.money.clone()} />
-                    <HonestCost report={report.clone()} />
-                    <Exemplars report={report.clone()} />
-                }
+                <div class="tabs" role="tablist" aria-label="what to look at">
+                    {view_button(View::Results, "Results")}
+                    {view_button(View::Compare, "Compare")}
+                    {view_button(View::Sweep, "Sweep")}
+                    {view_button(View::Why, "Why")}
+                </div>
+                { match *view {
+                    View::Results => html! {
+                        if let Some(report) = &runner.report {
+                            <crate::components::export_menu::ExportMenu report={report.clone()} />
+                            <PatternCards report={report.clone()} />
+                            <ResultsCharts report={report.clone()} />
+                            <MoneyFlowView money={report.money.clone()} />
+                            <HonestCost report={report.clone()} />
+                            <Exemplars report={report.clone()} />
+                        }
+                    },
+                    View::Compare => match &state.baseline {
+                        Some(b) => html! { <ComparePanel baseline={b.clone()} variant={state.scenario.clone()} runs={state.runs} on_runs={on_runs} pool={pool.clone()} on_unpin={on_unpin} /> },
+                        None => html! { <section class="panel" data-testid="compare-panel"><p>{"Pin the current scenario as the baseline (the “Pin as baseline” button above), then edit a variant: both run on the same seeds, side by side."}</p></section> },
+                    },
+                    View::Sweep => html! { <SweepPanel scenario={state.scenario.clone()} pool={pool.clone()} on_load={load_edit.clone()} /> },
+                    View::Why => html! { <WhyPanel scenario={state.scenario.clone()} explanation={(*explanation).clone()} {on_explained} pool={pool.clone()} on_apply={load_edit.clone()} /> },
+                } }
             </main>
             <footer class="app-footer">
                 <span>{format!("Backfire engine {ENGINE_VERSION}")}</span>
@@ -259,6 +330,9 @@ pub fn App() -> Html {
                 }
             </footer>
             <span data-testid="app-ready" hidden=true></span>
+            if *presenting {
+                <Presentation scenario={state.scenario.clone()} report={runner.report.clone()} explanation={(*explanation).clone()} on_close={on_present_close} />
+            }
         </div>
         </ContextProvider<Issues>>
     }
@@ -278,6 +352,26 @@ impl Tab {
             Tab::Circles => "circles",
             Tab::Population => "population",
             Tab::Platform => "platform",
+        }
+    }
+}
+
+/// The views of the results area.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum View {
+    Results,
+    Compare,
+    Sweep,
+    Why,
+}
+
+impl View {
+    fn id(self) -> &'static str {
+        match self {
+            View::Results => "results",
+            View::Compare => "compare",
+            View::Sweep => "sweep",
+            View::Why => "why",
         }
     }
 }

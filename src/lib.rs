@@ -5,6 +5,8 @@
 
 pub mod app;
 pub mod components;
+pub mod export;
+pub mod pool;
 pub mod runner;
 pub mod share;
 pub mod sim_worker;

@@ -4,7 +4,9 @@
 //! failure (it panics), so the payload type is a `String` that always decodes, and the protocol
 //! types are parsed here with errors turned into a `Failed` reply.
 
-use backfire_engine::{Report, Scenario, Simulation};
+use backfire_engine::explain::{explain_with, ExplainOptions, Explanation};
+use backfire_engine::sweep::{cell_summary, CellSummary};
+use backfire_engine::{run, Report, Scenario, Simulation};
 use gloo::worker::{HandlerId, Worker, WorkerScope};
 use serde::{Deserialize, Serialize};
 
@@ -27,6 +29,54 @@ pub enum Request {
         /// The run to stop.
         run_id: u32,
     },
+    /// One unit of analysis work (a sweep cell, a comparison seed, an explanation), run to the end.
+    Job {
+        /// Chosen by the page's pool; the reply carries it.
+        job_id: u32,
+        /// What to compute.
+        job: Job,
+    },
+}
+
+/// Analysis work a pool worker does in one go.
+#[derive(Serialize, Deserialize, Debug)]
+pub enum Job {
+    /// Run a scenario and return its whole report (comparison runs, one seed each).
+    Report(Box<Scenario>),
+    /// Run a scenario and return the small summary a sweep cell needs.
+    Summary(Box<Scenario>),
+    /// Find which rules open each pattern, by counterfactual runs on `runs` seeds.
+    Explain {
+        /// The scenario explained.
+        scenario: Box<Scenario>,
+        /// Seeds per counterfactual (1 is fast; 3 damps noise).
+        runs: u32,
+    },
+}
+
+/// What a job produced.
+#[derive(Serialize, Deserialize, Debug)]
+pub enum JobResult {
+    /// A whole report.
+    Report(Box<Report>),
+    /// A sweep cell's summary.
+    Summary(Box<CellSummary>),
+    /// An explanation.
+    Explanation(Box<Explanation>),
+}
+
+impl Job {
+    /// Does the work (synchronously: a job is one run, or one explanation).
+    pub fn perform(self) -> JobResult {
+        match self {
+            Job::Report(s) => JobResult::Report(Box::new(run(&s))),
+            Job::Summary(s) => JobResult::Summary(Box::new(cell_summary(&run(&s)))),
+            Job::Explain { scenario, runs } => {
+                let opts = ExplainOptions { runs: runs.clamp(1, 10), ..ExplainOptions::default() };
+                JobResult::Explanation(Box::new(explain_with(&scenario, &opts)))
+            }
+        }
+    }
 }
 
 /// A reply to the page.
@@ -49,6 +99,13 @@ pub enum Response {
         run_id: u32,
         /// The final report.
         report: Box<Report>,
+    },
+    /// A job finished.
+    JobDone {
+        /// The job this answers.
+        job_id: u32,
+        /// Its result.
+        result: JobResult,
     },
     /// The run could not start or a message was malformed.
     Failed {
@@ -141,6 +198,7 @@ impl Worker for SimWorker {
                     self.active = None;
                 }
             }
+            Ok(Request::Job { job_id, job }) => scope.respond(id, encode(&Response::JobDone { job_id, result: job.perform() })),
             Err(e) => scope.respond(id, encode(&Response::Failed { run_id: 0, message: format!("malformed request: {e}") })),
         }
     }

@@ -31,6 +31,10 @@ pub struct AppState {
     pub notice: Option<Notice>,
     /// Bumped on every change of `scenario`, so effects can tell edits apart cheaply.
     pub revision: u64,
+    /// The scenario pinned as the baseline of a comparison, if any.
+    pub baseline: Option<Scenario>,
+    /// Seeds per side in a comparison (1–50).
+    pub runs: u32,
 }
 
 /// What can happen to the state.
@@ -55,12 +59,27 @@ pub enum Action {
     Notify(Notice),
     /// Hide the notice.
     DismissNotice,
+    /// Pin the current scenario as the comparison's baseline.
+    Pin,
+    /// Drop the baseline.
+    Unpin,
+    /// Set the number of seeds per side in a comparison.
+    SetRuns(u32),
+    /// Open a comparison (from a link): the baseline, the variant being edited, and the seeds.
+    LoadComparison {
+        /// The pinned side.
+        baseline: Box<Scenario>,
+        /// The edited side.
+        variant: Box<Scenario>,
+        /// Seeds per side.
+        runs: u32,
+    },
 }
 
 impl AppState {
     /// A state holding `scenario` with an empty history.
     pub fn new(scenario: Scenario, preset_id: Option<String>, notice: Option<Notice>) -> Self {
-        Self { scenario, undo: Vec::new(), redo: Vec::new(), preset_id, notice, revision: 0 }
+        Self { scenario, undo: Vec::new(), redo: Vec::new(), preset_id, notice, revision: 0, baseline: None, runs: 1 }
     }
 
     fn push_undo(&mut self) {
@@ -105,6 +124,17 @@ impl Reducible for AppState {
             }
             Action::Notify(notice) => next.notice = Some(notice),
             Action::DismissNotice => next.notice = None,
+            Action::Pin => next.baseline = Some(next.scenario.clone()),
+            Action::Unpin => next.baseline = None,
+            Action::SetRuns(n) => next.runs = n.clamp(1, 50),
+            Action::LoadComparison { baseline, variant, runs } => {
+                next.push_undo();
+                next.scenario = *variant;
+                next.baseline = Some(*baseline);
+                next.runs = runs.clamp(1, 50);
+                next.preset_id = None;
+                next.revision += 1;
+            }
         }
         Rc::new(next)
     }

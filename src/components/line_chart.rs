@@ -12,6 +12,17 @@ pub struct Series {
     pub color: AttrValue,
     /// One value per simulated hour.
     pub values: Vec<f64>,
+    /// Lowest and highest value per hour over several runs, drawn as a shaded band.
+    pub band: Option<std::rc::Rc<(Vec<f64>, Vec<f64>)>>,
+    /// Draw the line dashed (a baseline under a variant).
+    pub dashed: bool,
+}
+
+impl Series {
+    /// A plain solid line.
+    pub fn line(label: impl Into<AttrValue>, color: impl Into<AttrValue>, values: Vec<f64>) -> Self {
+        Series { label: label.into(), color: color.into(), values, band: None, dashed: false }
+    }
 }
 
 /// Props of [`LineChart`].
@@ -76,7 +87,11 @@ pub fn compact(v: f64) -> String {
 pub fn LineChart(props: &LineChartProps) -> Html {
     let hover = use_state(|| None::<u32>);
     let hours = props.hours.max(1);
-    let max_v = props.series.iter().flat_map(|s| s.values.iter().copied()).fold(0.0_f64, f64::max);
+    let max_v = props
+        .series
+        .iter()
+        .flat_map(|s| s.values.iter().copied().chain(s.band.iter().flat_map(|b| b.1.iter().copied())))
+        .fold(0.0_f64, f64::max);
     let step = nice_step(max_v.max(1.0), 4.0);
     let top_v = (max_v / step).ceil().max(1.0) * step;
     let x = |h: f64| LEFT + (W - LEFT - RIGHT) * h / f64::from(hours);
@@ -117,7 +132,14 @@ pub fn LineChart(props: &LineChartProps) -> Html {
                 .enumerate()
                 .map(|(h, v)| format!("{:.1},{:.1} ", x(h as f64 + 0.5), y(*v)))
                 .collect();
-            html! { <polyline points={points} fill="none" stroke={s.color.clone()} stroke-width="2" stroke-linejoin="round" /> }
+            let band = s.band.as_ref().map(|b| {
+                let upper = b.1.iter().enumerate().map(|(h, v)| format!("{:.1},{:.1}", x(h as f64 + 0.5), y(*v)));
+                let lower = b.0.iter().enumerate().rev().map(|(h, v)| format!("{:.1},{:.1}", x(h as f64 + 0.5), y(*v)));
+                let pts = upper.chain(lower).collect::<Vec<_>>().join(" ");
+                html! { <polygon points={pts} fill={s.color.clone()} fill-opacity="0.18" stroke="none" /> }
+            });
+            let dash = if s.dashed { "6 4" } else { "none" };
+            html! { <>{band}<polyline points={points} fill="none" stroke={s.color.clone()} stroke-width="2" stroke-dasharray={dash} stroke-linejoin="round" /></> }
         })
         .collect();
 

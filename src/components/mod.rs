@@ -14,3 +14,8 @@ pub mod honest_cost;
 pub mod money_flow;
 pub mod results_charts;
 pub mod toolbar;
+pub mod present;
+pub mod sweep_panel;
+pub mod why_panel;
+pub mod compare_panel;
+pub mod export_menu;

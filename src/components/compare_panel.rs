@@ -1,0 +1,210 @@
+//! Compare: the pinned baseline against the current variant on the same seeds, with mean and spread.
+
+use super::line_chart::{LineChart, Series};
+use crate::pool::{BatchProgress, Pool};
+use crate::sim_worker::{Job, JobResult};
+use crate::view_model::{group, pattern_color, pattern_name};
+use backfire_engine::ensemble::{self, Ensemble, Spread};
+use backfire_engine::{Level, PatternId, Report, Scenario};
+use std::rc::Rc;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+/// Most seeds a comparison may use.
+pub const RUNS_MAX: u32 = 50;
+
+/// Props of [`ComparePanel`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ComparePanelProps {
+    /// The pinned baseline.
+    pub baseline: Scenario,
+    /// The scenario being edited.
+    pub variant: Scenario,
+    /// Seeds per side.
+    pub runs: u32,
+    /// Changes the number of seeds.
+    pub on_runs: Callback<u32>,
+    /// The worker pool.
+    pub pool: Pool,
+    /// Unpins the baseline.
+    pub on_unpin: Callback<()>,
+}
+
+/// Both sides of a finished comparison.
+#[derive(Clone, PartialEq)]
+struct Outcome {
+    baseline: Ensemble,
+    variant: Ensemble,
+}
+
+/// "−42 %" style change of a mean, or "new" when the baseline was zero.
+pub fn change(before: f64, after: f64) -> (String, &'static str) {
+    if before == 0.0 && after == 0.0 {
+        ("no change".into(), "flat")
+    } else if before == 0.0 {
+        ("new".into(), "up")
+    } else {
+        let pct = (after - before) / before * 100.0;
+        let dir = if pct.abs() < 0.5 { "flat" } else if pct > 0.0 { "up" } else { "down" };
+        (format!("{}{:.0} %", if pct > 0.0 { "+" } else { "" }, pct), dir)
+    }
+}
+
+fn spread_text(s: &Spread, runs: u32) -> String {
+    if runs <= 1 { format!("{:.0}", s.mean) } else { format!("{:.1} ({}–{})", s.mean, s.min, s.max) }
+}
+
+/// The compare panel.
+#[function_component]
+pub fn ComparePanel(props: &ComparePanelProps) -> Html {
+    let outcome = use_state(|| None::<Rc<Outcome>>);
+    let progress = use_state(|| None::<BatchProgress>);
+    let chart_pattern = use_state(|| PatternId::Solicitation);
+    let start = {
+        let outcome = outcome.clone();
+        let progress = progress.clone();
+        let pool = props.pool.clone();
+        let (baseline, variant, runs) = (props.baseline.clone(), props.variant.clone(), props.runs.clamp(1, RUNS_MAX));
+        move || {
+            // Both sides run on the baseline's seeds, so a difference is the rules', not the dice's.
+            let seeds = ensemble::seeds(baseline.seed, runs);
+            let mut jobs = Vec::with_capacity(seeds.len() * 2);
+            for seed in &seeds {
+                jobs.push(Job::Report(Box::new(Scenario { seed: *seed, ..baseline.clone() })));
+                jobs.push(Job::Report(Box::new(Scenario { seed: *seed, ..variant.clone() })));
+            }
+            progress.set(Some(BatchProgress { done: 0, total: jobs.len() }));
+            let progress_cb = progress.clone();
+            let progress_done = progress.clone();
+            let outcome = outcome.clone();
+            pool.submit(jobs, move |p| progress_cb.set(Some(p)), move |results| {
+                let mut base: Vec<Report> = Vec::new();
+                let mut var: Vec<Report> = Vec::new();
+                for (i, r) in results.into_iter().enumerate() {
+                    if let JobResult::Report(r) = r {
+                        if i % 2 == 0 { base.push(*r) } else { var.push(*r) }
+                    }
+                }
+                outcome.set(Some(Rc::new(Outcome { baseline: ensemble::summarize(&base), variant: ensemble::summarize(&var) })));
+                progress_done.set(None);
+            });
+        }
+    };
+    // Re-compare whenever either side or the number of seeds changes.
+    {
+        let start = start.clone();
+        use_effect_with((props.baseline.clone(), props.variant.clone(), props.runs), move |_| {
+            let timer = gloo::timers::callback::Timeout::new(60, start);
+            move || drop(timer)
+        });
+    }
+    let on_runs_input = {
+        let on_runs = props.on_runs.clone();
+        Callback::from(move |e: InputEvent| {
+            let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            if let Ok(n) = v.trim().parse::<u32>() {
+                if (1..=RUNS_MAX).contains(&n) {
+                    on_runs.emit(n);
+                }
+            }
+        })
+    };
+    let on_chart = {
+        let chart_pattern = chart_pattern.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(p) = PatternId::ALL.into_iter().find(|p| p.id() == v) {
+                chart_pattern.set(p);
+            }
+        })
+    };
+    let on_unpin = props.on_unpin.reform(|_: MouseEvent| ());
+    let runs = props.runs.clamp(1, RUNS_MAX);
+    let body = match (&*outcome, *progress) {
+        (_, Some(p)) => html! {
+            <div data-testid="compare-progress" role="status">
+                <p>{format!("Running {} of {} runs…", p.done, p.total)}</p>
+                <div class="progress"><div style={format!("width:{:.1}%", 100.0 * p.done as f64 / p.total.max(1) as f64)}></div></div>
+            </div>
+        },
+        (None, None) => html! { <p class="muted">{"Comparing…"}</p> },
+        (Some(o), None) => {
+            let rows: Html = o
+                .baseline
+                .patterns
+                .iter()
+                .zip(&o.variant.patterns)
+                .map(|(b, v)| {
+                    let (text, dir) = change(b.severity.mean, v.severity.mean);
+                    let level_b = Level::from_severity(b.severity.mean.round() as u8);
+                    let level_v = Level::from_severity(v.severity.mean.round() as u8);
+                    html! {
+                        <tr data-testid={format!("compare-{}", b.id.id())} data-baseline={format!("{:.1}", b.severity.mean)} data-variant={format!("{:.1}", v.severity.mean)}>
+                            <td>{pattern_name(b.id)}</td>
+                            <td>{level_b.id()}{" · "}{spread_text(&b.severity, o.baseline.runs)}</td>
+                            <td>{level_v.id()}{" · "}{spread_text(&v.severity, o.variant.runs)}</td>
+                            <td class={classes!("change", dir)}>{match dir { "up" => "▲ ", "down" => "▼ ", _ => "" }}{text}</td>
+                            <td>{spread_text(&b.incidents, o.baseline.runs)}{" → "}{spread_text(&v.incidents, o.variant.runs)}</td>
+                        </tr>
+                    }
+                })
+                .collect();
+            let (eng_text, eng_dir) = change(o.baseline.honest_engagement.mean, o.variant.honest_engagement.mean);
+            let (tip_text, _) = change(o.baseline.tipped_fen.mean, o.variant.tipped_fen.mean);
+            let series = |e: &Ensemble, label: &str, color: &str, dashed: bool| -> Option<Series> {
+                let p = e.patterns.iter().find(|p| p.id == *chart_pattern)?;
+                let values = p.hourly.iter().map(|s| s.mean).collect();
+                let band = (e.runs > 1).then(|| Rc::new((p.hourly.iter().map(|s| s.min as f64).collect(), p.hourly.iter().map(|s| s.max as f64).collect())));
+                Some(Series { label: label.to_string().into(), color: color.to_string().into(), values, band, dashed })
+            };
+            let hours = props.variant.days.max(props.baseline.days) * 24;
+            let chart: Vec<Series> = [series(&o.baseline, "Baseline", "#64748b", true), series(&o.variant, "Variant", pattern_color(*chart_pattern), false)].into_iter().flatten().collect();
+            html! {
+                <>
+                    <table class="data compare" data-testid="compare-table">
+                        <caption>{format!("Severity per pattern, mean over {runs} seed{}{}", if runs == 1 { "" } else { "s" }, if runs > 1 { " (lowest–highest)" } else { "" })}</caption>
+                        <thead><tr><th>{"Pattern"}</th><th>{"Baseline"}</th><th>{"Variant"}</th><th>{"Change"}</th><th>{"Incidents"}</th></tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                    <p data-testid="compare-health">
+                        {format!("Honest engagement: {} → {} ", group(o.baseline.honest_engagement.mean.round() as u64), group(o.variant.honest_engagement.mean.round() as u64))}
+                        <span class={classes!("change", if eng_dir == "down" { "up" } else if eng_dir == "up" { "down" } else { "flat" })}>{eng_text}</span>
+                        {format!("; tip volume {tip_text}.")}
+                    </p>
+                    <div class="row">
+                        <label for="compare-chart-pattern">{"Chart"}</label>
+                        <select id="compare-chart-pattern" onchange={on_chart}>
+                            { for PatternId::ALL.iter().map(|p| html! { <option value={p.id()} selected={*p == *chart_pattern}>{pattern_name(*p)}</option> }) }
+                        </select>
+                    </div>
+                    <LineChart title={format!("{} per hour: baseline (dashed) and variant", pattern_name(*chart_pattern))} series={chart} {hours} testid="chart-compare" />
+                </>
+            }
+        }
+    };
+    html! {
+        <section class="panel" data-testid="compare-panel" aria-labelledby="compare-title">
+            <h2 id="compare-title">{"Compare with the pinned baseline"}</h2>
+            <p class="muted small">{format!("Baseline: {}. Variant: {}. Both run on the same seeds.", props.baseline.name, props.variant.name)}</p>
+            <div class="row">
+                <label for="compare-runs">{"Runs (seeds)"}</label>
+                <input id="compare-runs" class="narrow" type="number" min="1" max={RUNS_MAX.to_string()} value={runs.to_string()} data-testid="compare-runs" oninput={on_runs_input} />
+                <button class="btn" data-testid="unpin" onclick={on_unpin}>{"Unpin baseline"}</button>
+            </div>
+            {body}
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_read_as_percentages() {
+        assert_eq!(change(100.0, 30.0), ("-70 %".to_string(), "down"));
+        assert_eq!(change(20.0, 30.0), ("+50 %".to_string(), "up"));
+        assert_eq!(change(0.0, 0.0).1, "flat");
+        assert_eq!(change(0.0, 5.0).0, "new");
+    }
+}
