@@ -7,7 +7,8 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const dist = path.resolve(here, '../../dist');
+// BACKFIRE_DIST lets a second build (another developer's) be tested without touching dist/.
+const dist = path.resolve(process.env.BACKFIRE_DIST ?? path.resolve(here, '../../dist'));
 const SUB = '/backfire/';
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
