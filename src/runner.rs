@@ -124,7 +124,7 @@ pub fn use_runner() -> Runner {
             let run_id = shared.run_id.get().wrapping_add(1);
             shared.run_id.set(run_id);
             shared.started_ms.set(js_sys::Date::now());
-            let hours = u32::from(s.days) * 24;
+            let hours = s.days * 24;
             *shared.pending.borrow_mut() = Some(Rc::new(s.clone()));
             status.set(RunStatus::Running { hour: 0, total_hours: hours });
             bridge.send(encode(&Request::Run { run_id, scenario: Box::new(s), chunk_hours: 6, report_every: 4 }));

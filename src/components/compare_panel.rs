@@ -120,15 +120,16 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
     };
     let on_unpin = props.on_unpin.reform(|_: MouseEvent| ());
     let runs = props.runs.clamp(1, RUNS_MAX);
-    let body = match (&*outcome, *progress) {
-        (_, Some(p)) => html! {
-            <div data-testid="compare-progress" role="status">
-                <p>{format!("Running {} of {} runs…", p.done, p.total)}</p>
-                <div class="progress"><div style={format!("width:{:.1}%", 100.0 * p.done as f64 / p.total.max(1) as f64)}></div></div>
-            </div>
-        },
-        (None, None) => html! { <p class="muted">{"Comparing…"}</p> },
-        (Some(o), None) => {
+    // While a new comparison runs, the last one stays on screen under the progress bar.
+    let progress_bar = progress.map(|p| html! {
+        <div data-testid="compare-progress" role="status">
+            <p>{format!("Running {} of {} runs…", p.done, p.total)}</p>
+            <div class="progress" role="progressbar" aria-label="comparison progress" aria-valuemin="0" aria-valuemax={p.total.to_string()} aria-valuenow={p.done.to_string()}><div style={format!("width:{:.1}%", 100.0 * p.done as f64 / p.total.max(1) as f64)}></div></div>
+        </div>
+    });
+    let body = match &*outcome {
+        None => html! { <p class="muted">{"Comparing…"}</p> },
+        Some(o) => {
             let rows: Html = o
                 .baseline
                 .patterns
@@ -191,7 +192,8 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
                 <input id="compare-runs" class="narrow" type="number" min="1" max={RUNS_MAX.to_string()} value={runs.to_string()} data-testid="compare-runs" oninput={on_runs_input} />
                 <button class="btn" data-testid="unpin" onclick={on_unpin}>{"Unpin baseline"}</button>
             </div>
-            {body}
+            {progress_bar}
+            <div class={classes!(progress.is_some().then_some("stale"))}>{body}</div>
         </section>
     }
 }

@@ -202,7 +202,7 @@ pub fn ConditionBuilder(props: &ConditionBuilderProps) -> Html {
                     let local = draft.as_ref().map(|t| format!("`{t}` is not a whole number"));
                     let (comparison, value_widget) = value_widget(cond, &cond_path, draft.as_deref(), on_value_select, on_value_input);
                     html! {
-                        <li class="condition" data-testid={format!("{cond_path}")}>
+                        <li class="condition" data-testid={cond_path.clone()}>
                             <div class="row">
                                 <select aria-label="attribute" data-testid={format!("{cond_path}.attribute")} onchange={on_attr}>
                                     { for ATTRIBUTES.iter().filter(|(id, _, about_author)| !about_author || props.about_author || *id == attribute).map(|(id, text, _)| html! {

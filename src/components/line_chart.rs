@@ -113,7 +113,7 @@ pub fn LineChart(props: &LineChartProps) -> Html {
     let x_ticks: Html = (0..=hours / hour_step)
         .map(|i| {
             let h = i * hour_step;
-            let label = if hour_step < 24 { format!("{h}h") } else { format!("day {}", h / 24) };
+            let label = if hour_step < 24 { format!("{h}h") } else { format!("day {}", h / 24 + 1) };
             html! {
                 <g>
                     <line x1={x(f64::from(h)).to_string()} x2={x(f64::from(h)).to_string()} y1={(H - BOTTOM).to_string()} y2={(H - BOTTOM + 4.0).to_string()} stroke="#78716c" />

@@ -33,7 +33,7 @@ fn sparkline(p: &PatternReport) -> Html {
 pub fn PatternCards(props: &PatternCardsProps) -> Html {
     let mut ordered: Vec<&PatternReport> = props.report.patterns.iter().collect();
     // Most severe first; ties keep the engine's pattern order (sort is stable).
-    ordered.sort_by(|a, b| b.severity.cmp(&a.severity));
+    ordered.sort_by_key(|p| std::cmp::Reverse(p.severity));
     let (active, quiet): (Vec<&PatternReport>, Vec<&PatternReport>) = ordered.into_iter().partition(|p| p.level != Level::None);
     let cards: Html = active
         .iter()

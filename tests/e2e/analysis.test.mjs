@@ -1,0 +1,110 @@
+// Design review: pin and compare, explain and apply a suggestion, and export every format.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launch, openApp, runId, waitForRun, typeInto } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function loadSmall(page, preset, users = 2000) {
+  const r0 = await runId(page);
+  await page.getByTestId('preset-picker').selectOption(preset);
+  await waitForRun(page, r0);
+  await page.getByTestId('tab-population').click();
+  const r1 = await runId(page);
+  await typeInto(page.getByTestId('population.n_users'), users);
+  await waitForRun(page, r1);
+}
+
+test('pin a baseline, edit a variant, and compare them on the same seeds', async () => {
+  const { context, page, errors } = await openApp(browser);
+  await loadSmall(page, 'alipay-circles-2016');
+  await page.getByTestId('pin').click();
+  await page.getByTestId('compare-table').waitFor({ timeout: 60000 });
+  // Identical sides on the same seeds: every change is zero.
+  const same = await page.locator('[data-testid="compare-table"] tbody tr').evaluateAll(rows => rows.map(r => [r.dataset.baseline, r.dataset.variant]));
+  assert.ok(same.length === 9 && same.every(([b, v]) => b === v), JSON.stringify(same));
+  // Variant: tips off everywhere.
+  await page.getByTestId('tab-circles').click();
+  for (let i = 0; i < 3; i++) {
+    await page.getByTestId(`circle-pick-${i}`).click();
+    await page.getByTestId(`circles[${i}].tips.enabled`).uncheck();
+  }
+  await typeInto(page.getByTestId('compare-runs'), 3);
+  await page.waitForFunction(() => {
+    const row = document.querySelector('[data-testid="compare-solicitation"]');
+    return row && Number(row.dataset.variant) < Number(row.dataset.baseline) && /3 seeds/.test(document.querySelector('[data-testid="compare-table"] caption').innerText);
+  }, null, { timeout: 90000 });
+  assert.match(await page.getByTestId('compare-solicitation').innerText(), /▼/);
+  // Several seeds draw a band (lowest to highest) under each line.
+  await page.locator('[data-testid="chart-compare"] polygon').first().waitFor({ timeout: 60000 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('explain the launch and apply the top suggestion for solicitation', async () => {
+  const { context, page, errors } = await openApp(browser);
+  await loadSmall(page, 'alipay-circles-2016');
+  await page.getByTestId('view-why').click();
+  await page.getByTestId('explain').click();
+  await page.getByTestId('why-results').waitFor({ timeout: 180000 });
+  const first = page.getByTestId('suggestion-solicitation-0');
+  await first.waitFor();
+  const sentence = await first.locator('.sentence').innerText();
+  assert.match(sentence, /cuts solicitation by \d+ %/);
+  const summaryBefore = await page.getByTestId('rules-summary').innerText();
+  const r0 = await runId(page);
+  await page.getByTestId('apply-solicitation-0').click();
+  await waitForRun(page, r0);
+  assert.notEqual(await page.getByTestId('rules-summary').innerText(), summaryBefore, 'the suggestion changed the rules');
+  await page.getByTestId('undo').click();
+  assert.equal(await page.getByTestId('rules-summary').innerText(), summaryBefore, 'applying is an undoable edit');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('export the report as JSON, CSV, SVG and PNG; each file parses', async () => {
+  const { context, page, errors } = await openApp(browser);
+  await loadSmall(page, 'alipay-circles-2016');
+  await page.getByTestId('export-menu').locator('summary').click();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backfire-exports-'));
+  async function grab(testid) {
+    const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+    const file = path.join(dir, d.suggestedFilename());
+    await d.saveAs(file);
+    return fs.readFileSync(file);
+  }
+  const report = JSON.parse((await grab('export-report-json')).toString());
+  assert.equal(report.patterns.length, 9);
+  assert.ok(report.patterns.some(p => p.id === 'solicitation'));
+  const csv = (await grab('export-patterns-csv')).toString().trim().split('\n');
+  assert.equal(csv.length, 10);
+  assert.match(csv[0], /^pattern,name,level,severity/);
+  const series = (await grab('export-series-csv')).toString().trim().split('\n');
+  assert.equal(series.length, 1 + 7 * 24);
+  assert.equal(series[1].split(',').length, series[0].split(',').length);
+  const svg = (await grab('export-chart-patterns-svg')).toString();
+  assert.match(svg, /^<\?xml[^>]*>\s*<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  assert.match(svg, /<polyline/);
+  const png = await grab('export-chart-health-png');
+  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  assert.ok(png.length > 1000);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the print stylesheet hides the editor and keeps the report', async () => {
+  const { context, page, errors } = await openApp(browser);
+  await waitForRun(page, 0);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.rules-panel').isVisible(), false);
+  assert.equal(await page.getByTestId('pattern-cards').isVisible(), true);
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
