@@ -46,7 +46,14 @@ pub fn change(before: f64, after: f64) -> (String, &'static str) {
     } else {
         let pct = (after - before) / before * 100.0;
         let dir = if pct.abs() < 0.5 { "flat" } else if pct > 0.0 { "up" } else { "down" };
-        (format!("{}{:.0} %", if pct > 0.0 { "+" } else { "" }, pct), dir)
+        let text = if pct.abs() < 0.05 {
+            "no change".to_string()
+        } else if pct.abs() < 10.0 {
+            format!("{}{:.1} %", if pct > 0.0 { "+" } else { "" }, pct)
+        } else {
+            format!("{}{:.0} %", if pct > 0.0 { "+" } else { "" }, pct)
+        };
+        (text, dir)
     }
 }
 
@@ -137,15 +144,16 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
                 .zip(&o.variant.patterns)
                 .map(|(b, v)| {
                     let (text, dir) = change(b.severity.mean, v.severity.mean);
+                    let (inc_text, inc_dir) = change(b.incidents.mean, v.incidents.mean);
                     let level_b = Level::from_severity(b.severity.mean.round() as u8);
                     let level_v = Level::from_severity(v.severity.mean.round() as u8);
                     html! {
-                        <tr data-testid={format!("compare-{}", b.id.id())} data-baseline={format!("{:.1}", b.severity.mean)} data-variant={format!("{:.1}", v.severity.mean)}>
+                        <tr data-testid={format!("compare-{}", b.id.id())} data-baseline={format!("{:.1}", b.severity.mean)} data-variant={format!("{:.1}", v.severity.mean)} data-baseline-incidents={format!("{:.1}", b.incidents.mean)} data-variant-incidents={format!("{:.1}", v.incidents.mean)}>
                             <td>{pattern_name(b.id)}</td>
                             <td>{level_b.id()}{" · "}{spread_text(&b.severity, o.baseline.runs)}</td>
                             <td>{level_v.id()}{" · "}{spread_text(&v.severity, o.variant.runs)}</td>
                             <td class={classes!("change", dir)}>{match dir { "up" => "▲ ", "down" => "▼ ", _ => "" }}{text}</td>
-                            <td>{spread_text(&b.incidents, o.baseline.runs)}{" → "}{spread_text(&v.incidents, o.variant.runs)}</td>
+                            <td>{spread_text(&b.incidents, o.baseline.runs)}{" → "}{spread_text(&v.incidents, o.variant.runs)}{" "}<span class={classes!("change", inc_dir)}>{match inc_dir { "up" => "▲ ", "down" => "▼ ", _ => "" }}{inc_text}</span></td>
                         </tr>
                     }
                 })
@@ -205,6 +213,8 @@ mod tests {
     #[test]
     fn changes_read_as_percentages() {
         assert_eq!(change(100.0, 30.0), ("-70 %".to_string(), "down"));
+        assert_eq!(change(100.0, 99.7), ("-0.3 %".to_string(), "flat"));
+        assert_eq!(change(50.0, 50.0), ("no change".to_string(), "flat"));
         assert_eq!(change(20.0, 30.0), ("+50 %".to_string(), "up"));
         assert_eq!(change(0.0, 0.0).1, "flat");
         assert_eq!(change(0.0, 5.0).0, "new");

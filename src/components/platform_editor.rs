@@ -60,22 +60,31 @@ pub fn PlatformEditor(props: &PlatformEditorProps) -> Html {
         let cb = edit(s, oc, |s, v: String| s.notes = v.lines().map(str::to_string).collect());
         Callback::from(move |e: InputEvent| cb.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
     };
-    let bad = use_state(|| None::<String>);
+    // What the designer typed while it is not a seed, kept in the box (Yew re-applies `value` on render).
+    let seed_draft = use_state(|| None::<(String, String)>);
+    {
+        let seed_draft = seed_draft.clone();
+        use_effect_with(s.seed, move |_| seed_draft.set(None));
+    }
     let on_seed = {
         let cb = edit(s, oc, |s, v: u64| s.seed = v);
-        let bad2 = bad.clone();
-        let input = Callback::from(move |e: InputEvent| {
+        let seed_draft = seed_draft.clone();
+        Callback::from(move |e: InputEvent| {
             let text = e.target_unchecked_into::<HtmlInputElement>().value();
             match text.trim().parse::<u64>() {
                 Ok(v) => {
-                    bad2.set(None);
+                    seed_draft.set(None);
                     cb.emit(v);
                 }
-                Err(_) => bad2.set(Some(format!("`{}` is not a seed: enter a whole number from 0 to {}", text.trim(), u64::MAX))),
+                Err(_) => {
+                    let msg = format!("`{}` is not a seed: enter a whole number from 0 to {}", text.trim(), u64::MAX);
+                    seed_draft.set(Some((text, msg)));
+                }
             }
-        });
-        (input, (*bad).clone())
+        })
     };
+    let seed_text = (*seed_draft).as_ref().map(|(t, _)| t.clone()).unwrap_or_else(|| s.seed.to_string());
+    let seed_error = (*seed_draft).as_ref().map(|(_, m)| m.clone());
     let v = &s.platform.verification;
     let c = &s.platform.credit;
     let b = &s.platform.bans;
@@ -91,9 +100,9 @@ pub fn PlatformEditor(props: &PlatformEditorProps) -> Html {
                 <NumberField label="Days" path="days" value={f64::from(s.days)} min={1.0} max={f64::from(DAYS_MAX)} slider=true onchange={edit(s, oc, |s, v: f64| s.days = v as u32)} />
                 <div class="field">
                     <label for="seed">{"Seed"}</label>
-                    <input id="seed" type="text" inputmode="numeric" data-testid="seed-input" value={s.seed.to_string()} oninput={on_seed.0} />
+                    <input id="seed" type="text" inputmode="numeric" data-testid="seed-input" value={seed_text} oninput={on_seed} />
                     <span class="hint">{"The same scenario and seed give the same report, everywhere."}</span>
-                    if let Some(msg) = on_seed.1 { <p class="issue error" data-testid="field-issue">{msg}</p> }
+                    if let Some(msg) = seed_error { <p class="issue error" data-testid="field-issue">{msg}</p> }
                 </div>
                 <div class="field">
                     <label for="notes">{"Notes and assumptions (one per line)"}</label>

@@ -37,9 +37,11 @@ test('pin a baseline, edit a variant, and compare them on the same seeds', async
   await typeInto(page.getByTestId('compare-runs'), 3);
   await page.waitForFunction(() => {
     const row = document.querySelector('[data-testid="compare-solicitation"]');
-    return row && Number(row.dataset.variant) < Number(row.dataset.baseline) && /3 seeds/.test(document.querySelector('[data-testid="compare-table"] caption').innerText);
+    return row && Number(row.dataset.variantIncidents) < Number(row.dataset.baselineIncidents) && /3 seeds/.test(document.querySelector('[data-testid="compare-table"] caption').innerText);
   }, null, { timeout: 90000 });
-  assert.match(await page.getByTestId('compare-solicitation').innerText(), /▼/);
+  const row = page.getByTestId('compare-solicitation');
+  assert.ok(Number(await row.getAttribute('data-variant')) <= Number(await row.getAttribute('data-baseline')));
+  assert.match(await row.innerText(), /▼/);
   // Several seeds draw a band (lowest to highest) under each line.
   await page.locator('[data-testid="chart-compare"] polygon').first().waitFor({ timeout: 60000 });
   assert.deepEqual(errors, []);
