@@ -127,7 +127,7 @@ pub fn use_runner() -> Runner {
             let hours = s.days * 24;
             *shared.pending.borrow_mut() = Some(Rc::new(s.clone()));
             status.set(RunStatus::Running { hour: 0, total_hours: hours });
-            bridge.send(encode(&Request::Run { run_id, scenario: Box::new(s), chunk_hours: 6, report_every: 4 }));
+            bridge.send(encode(&Request::Run { run_id, scenario: Box::new(s), chunk_hours: 6, report_every: 8 }));
         })
     };
     let cancel = {

@@ -122,19 +122,26 @@ pub fn LineChart(props: &LineChartProps) -> Html {
             }
         })
         .collect();
+    // At most one point per ~2 px of chart width: a 90-day run has 2,160 hours, and drawing every one
+    // costs main-thread time without showing more. Each drawn point is the largest value of its bucket,
+    // so peaks survive.
+    let bucket = (hours as usize).div_ceil(360).max(1);
+    let thin_by = |values: &[f64], pick: fn(f64, f64) -> f64| -> Vec<(f64, f64)> {
+        values
+            .chunks(bucket)
+            .enumerate()
+            .map(|(i, c)| ((i * bucket) as f64 + c.len() as f64 / 2.0, c.iter().copied().reduce(pick).unwrap_or(0.0)))
+            .collect()
+    };
+    let thin = |values: &[f64]| thin_by(values, f64::max);
     let lines: Html = props
         .series
         .iter()
         .map(|s| {
-            let points: String = s
-                .values
-                .iter()
-                .enumerate()
-                .map(|(h, v)| format!("{:.1},{:.1} ", x(h as f64 + 0.5), y(*v)))
-                .collect();
+            let points: String = thin(&s.values).iter().map(|(h, v)| format!("{:.1},{:.1} ", x(*h), y(*v))).collect();
             let band = s.band.as_ref().map(|b| {
-                let upper = b.1.iter().enumerate().map(|(h, v)| format!("{:.1},{:.1}", x(h as f64 + 0.5), y(*v)));
-                let lower = b.0.iter().enumerate().rev().map(|(h, v)| format!("{:.1},{:.1}", x(h as f64 + 0.5), y(*v)));
+                let upper = thin(&b.1).into_iter().map(|(h, v)| format!("{:.1},{:.1}", x(h), y(v)));
+                let lower = thin_by(&b.0, f64::min).into_iter().rev().map(|(h, v)| format!("{:.1},{:.1}", x(h), y(v)));
                 let pts = upper.chain(lower).collect::<Vec<_>>().join(" ");
                 html! { <polygon points={pts} fill={s.color.clone()} fill-opacity="0.18" stroke="none" /> }
             });
