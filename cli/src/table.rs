@@ -1,0 +1,83 @@
+//! The readable report printed by `backfire run`.
+
+use std::fmt::Write as _;
+
+use backfire_engine::Report;
+
+fn yuan(fen: u64) -> String {
+    format!("¥{}.{:02}", fen / 100, fen % 100)
+}
+
+/// Renders a report as plain text tables.
+pub fn render(r: &Report) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{} — {} users, {} of {} hours, seed {}",
+        r.scenario_name, r.n_users, r.hours_done, r.total_hours, r.seed
+    );
+    let _ = writeln!(s);
+    let _ = writeln!(
+        s,
+        "{:<22} {:<9} {:>8} {:>9} {:>14} {:>7} {:>6}",
+        "pattern", "level", "severity", "incidents", "money", "harmed", "first"
+    );
+    for p in &r.patterns {
+        let first = p
+            .first_hour
+            .map_or_else(|| String::from("-"), |h| format!("h{h}"));
+        let _ = writeln!(
+            s,
+            "{:<22} {:<9} {:>8} {:>9} {:>14} {:>7} {:>6}",
+            p.id.id(),
+            p.level.id(),
+            p.severity,
+            p.incidents,
+            yuan(p.fen_involved),
+            p.people_harmed,
+            first
+        );
+    }
+    let _ = writeln!(s);
+    let mut ranked: Vec<_> = r.patterns.iter().filter(|p| p.severity > 0).collect();
+    ranked.sort_by_key(|p| std::cmp::Reverse(p.severity));
+    for p in ranked.iter().take(3) {
+        let _ = writeln!(s, "{} opened by:", p.id.id());
+        for o in &p.opened_by {
+            let _ = writeln!(s, "  {:>6}  {}", o.incidents, o.rule);
+        }
+        if let Some(e) = p.exemplars.first() {
+            let _ = writeln!(s, "  e.g. {e}");
+        }
+    }
+    let h = &r.health;
+    let _ = writeln!(s);
+    let _ = writeln!(
+        s,
+        "honest users {}: genuine posts {}, interactions {}, views {}, left {}, wrongly sanctioned {}, refused {}",
+        h.honest_users, h.genuine_posts, h.interactions, h.views, h.honest_left, h.honest_wrongly_sanctioned, h.honest_denied
+    );
+    let m = &r.money;
+    let _ = writeln!(
+        s,
+        "money: tipped {}, received {}, platform fees {}, transfers {}, score purchases {}",
+        yuan(m.tipped_fen),
+        yuan(m.received_fen),
+        yuan(m.fee_fen),
+        yuan(m.transfers_fen),
+        yuan(m.score_purchase_fen)
+    );
+    let md = &r.moderation;
+    let _ = writeln!(
+        s,
+        "moderation: {} reports, {} classifier flags, {} reviewed, {} sanctions ({} bans), {} mistaken, backlog at end {}",
+        md.reports_filed,
+        md.classifier_flags,
+        md.reviewed,
+        md.sanctions,
+        md.bans,
+        md.wrong_sanctions,
+        md.backlog_hourly.last().copied().unwrap_or(0)
+    );
+    s
+}

@@ -1,0 +1,209 @@
+//! The `backfire` binary, run as a user would: presets, show, run from every kind of source, and garbage.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::io::Write as _;
+use std::process::{Command, Output, Stdio};
+
+fn backfire(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_backfire"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn backfire_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_backfire"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// A bad-input run: non-zero exit, an `error:` line, and no panic.
+fn assert_refused(out: &Output, needle: &str) {
+    let err = text(&out.stderr);
+    assert!(
+        !out.status.success(),
+        "expected failure, got success: {err}"
+    );
+    assert!(err.contains("error:"), "{err}");
+    assert!(err.contains(needle), "wanted `{needle}` in: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn presets_lists_ids_and_sentences() {
+    let out = backfire(&["presets"]);
+    assert!(out.status.success());
+    let s = text(&out.stdout);
+    for id in [
+        "alipay-circles-2016",
+        "alipay-circles-2016-fix",
+        "open-community",
+        "strict-verified",
+    ] {
+        assert!(s.contains(id), "{s}");
+    }
+}
+
+#[test]
+fn show_prints_scenario_json_that_runs_back() {
+    let out = backfire(&["show", "open-community"]);
+    assert!(out.status.success());
+    let json = text(&out.stdout);
+    assert!(json.contains("\"version\": 1"));
+    let run = backfire_stdin(
+        &["run", "-", "--users", "500", "--days", "1"],
+        json.as_bytes(),
+    );
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    assert!(text(&run.stdout).contains("solicitation"));
+}
+
+#[test]
+fn run_preset_prints_a_table() {
+    let out = backfire(&[
+        "run",
+        "alipay-circles-2016",
+        "--users",
+        "2000",
+        "--days",
+        "2",
+        "--seed",
+        "3",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    assert!(s.contains("pattern") && s.contains("severity") && s.contains("exclusion"));
+    assert!(
+        text(&out.stderr).contains("warning:"),
+        "gender gates should be flagged"
+    );
+}
+
+#[test]
+fn run_json_has_pattern_ids() {
+    let out = backfire(&[
+        "run",
+        "open-community",
+        "--json",
+        "--users",
+        "500",
+        "--days",
+        "1",
+    ]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = v["patterns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "solicitation",
+            "identity_fraud",
+            "scam",
+            "harassment",
+            "score_farming",
+            "tip_laundering",
+            "ranking_manipulation",
+            "ban_evasion",
+            "exclusion"
+        ]
+    );
+}
+
+#[test]
+fn run_accepts_files_and_share_links() {
+    let scenario = backfire_engine::presets::by_id("open-community")
+        .unwrap()
+        .scenario;
+    let dir = std::env::temp_dir().join(format!("backfire-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("s.json");
+    std::fs::write(&file, backfire_engine::wire::scenario_to_json(&scenario)).unwrap();
+    let from_file = backfire(&[
+        "run",
+        file.to_str().unwrap(),
+        "--json",
+        "--users",
+        "400",
+        "--days",
+        "1",
+    ]);
+    assert!(from_file.status.success(), "{}", text(&from_file.stderr));
+
+    let payload = backfire_engine::link::encode(&scenario);
+    let url = format!("https://example.org/backfire/#{payload}");
+    let from_link = backfire(&["run", &url, "--json", "--users", "400", "--days", "1"]);
+    assert!(from_link.status.success(), "{}", text(&from_link.stderr));
+    assert_eq!(
+        from_file.stdout, from_link.stdout,
+        "same scenario, same report"
+    );
+    let from_fragment = backfire(&[
+        "run",
+        &format!("#{payload}"),
+        "--json",
+        "--users",
+        "400",
+        "--days",
+        "1",
+    ]);
+    assert_eq!(from_fragment.stdout, from_link.stdout);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn garbage_is_refused_clearly() {
+    assert_refused(&backfire(&[]), "missing command");
+    assert_refused(&backfire(&["frobnicate"]), "unknown command `frobnicate`");
+    assert_refused(&backfire(&["show", "nope"]), "unknown preset `nope`");
+    assert_refused(&backfire(&["run"]), "needs a preset id");
+    assert_refused(
+        &backfire(&["run", "no-such-thing"]),
+        "`no-such-thing` is not a preset",
+    );
+    assert_refused(
+        &backfire(&["run", "open-community", "--days"]),
+        "`--days` needs a number",
+    );
+    assert_refused(
+        &backfire(&["run", "open-community", "--days", "ten"]),
+        "not `ten`",
+    );
+    assert_refused(
+        &backfire(&["run", "open-community", "--bogus"]),
+        "unknown option `--bogus`",
+    );
+    assert_refused(
+        &backfire(&["run", "open-community", "--days", "500"]),
+        "days",
+    );
+    assert_refused(&backfire(&["run", "s=1.!!!!"]), "bad base64");
+    assert_refused(
+        &backfire(&["run", "https://example.org/#s=9.abc"]),
+        "unsupported link version `9`",
+    );
+    assert_refused(
+        &backfire_stdin(&["run", "-"], b"{\"version\": 1, \"dayz\": 2}"),
+        "unknown field `dayz`",
+    );
+    assert_refused(&backfire_stdin(&["run", "-"], b"\xff\xfe garbage"), "error");
+    assert_refused(
+        &backfire_stdin(&["run", "-"], b"{\"version\": 2}"),
+        "unsupported version `2`",
+    );
+    assert_refused(&backfire_stdin(&["run", "-"], b"[1,2,3"), "error");
+}

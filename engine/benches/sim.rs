@@ -1,0 +1,10 @@
+//! `cargo bench`: wall time, user-hours per second and peak memory for the sizes the issue names.
+
+#[allow(dead_code)]
+mod measure;
+
+fn main() {
+    // `cargo bench -- --quick` skips the million-user case.
+    let quick = std::env::args().any(|a| a == "--quick");
+    measure::print_table(if quick { 100_000 } else { u32::MAX });
+}

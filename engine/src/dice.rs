@@ -1,0 +1,107 @@
+//! The one random generator of a run: PCG-64 MCG seeded from the scenario's seed.
+//!
+//! Only `u32`/`u64` are drawn (never `usize`, which is 32 bits on wasm32), and floats go through
+//! basic arithmetic and `libm`, so native and wasm32 draw the same numbers.
+
+use rand_core::{RngCore, SeedableRng};
+use rand_pcg::Pcg64Mcg;
+
+/// Quantiles of the unit exponential distribution used for visit gaps (a logarithm per draw was a tenth of a run).
+const EXP_STEPS: usize = 1024;
+
+/// The seeded generator with the few draws the model needs.
+pub(crate) struct Dice {
+    rng: Pcg64Mcg,
+    /// `exp_table[i]` is the unit exponential's quantile at the middle of the i-th of 1,024 equal slices.
+    exp_table: Vec<f64>,
+    spare_normal: Option<f64>,
+}
+
+impl Dice {
+    /// A generator seeded from the scenario's seed.
+    pub(crate) fn new(seed: u64) -> Self {
+        let exp_table = (0..EXP_STEPS)
+            .map(|i| -libm::log(1.0 - (i as f64 + 0.5) / EXP_STEPS as f64))
+            .collect();
+        Dice {
+            rng: Pcg64Mcg::seed_from_u64(seed),
+            exp_table,
+            spare_normal: None,
+        }
+    }
+
+    /// An exponential draw with this mean, from the quantile table (resolution 1/1,024 of probability;
+    /// the far tail is cut at 7.6 means, which visit gaps do not miss).
+    pub(crate) fn exponential_fast(&mut self, mean: f64) -> f64 {
+        let i = (self.rng.next_u32() >> 22) as usize;
+        mean * self.exp_table.get(i).copied().unwrap_or(1.0)
+    }
+
+    /// A uniform 32-bit draw.
+    #[cfg(test)]
+    pub(crate) fn u32(&mut self) -> u32 {
+        self.rng.next_u32()
+    }
+
+    /// A uniform draw in `0..n` (0 when `n` is 0), by multiply-shift; the bias is below 2⁻³² and irrelevant here.
+    pub(crate) fn below(&mut self, n: u32) -> u32 {
+        ((u64::from(self.rng.next_u32()) * u64::from(n)) >> 32) as u32
+    }
+
+    /// A uniform float in `[0, 1)` with 53 random bits.
+    pub(crate) fn unit(&mut self) -> f64 {
+        (self.rng.next_u64() >> 11) as f64 * (1.0 / 9_007_199_254_740_992.0)
+    }
+
+    /// True with probability `p` (clamped to 0–1).
+    pub(crate) fn chance(&mut self, p: f64) -> bool {
+        self.unit() < p
+    }
+
+    /// A standard normal draw (Box–Muller; the pair's second value is kept for the next call).
+    pub(crate) fn normal(&mut self) -> f64 {
+        if let Some(z) = self.spare_normal.take() {
+            return z;
+        }
+        let u1 = 1.0 - self.unit();
+        let u2 = self.unit();
+        let r = libm::sqrt(-2.0 * libm::log(u1));
+        let (sin, cos) = libm::sincos(2.0 * core::f64::consts::PI * u2);
+        self.spare_normal = Some(r * sin);
+        r * cos
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_seed_same_draws() {
+        let mut a = Dice::new(7);
+        let mut b = Dice::new(7);
+        for _ in 0..100 {
+            assert_eq!(a.u32(), b.u32());
+        }
+    }
+
+    #[test]
+    fn below_stays_below() {
+        let mut d = Dice::new(1);
+        for n in [1_u32, 2, 3, 17, 1000] {
+            for _ in 0..1000 {
+                assert!(d.below(n) < n);
+            }
+        }
+        assert_eq!(d.below(0), 0);
+    }
+
+    #[test]
+    fn unit_is_in_range() {
+        let mut d = Dice::new(3);
+        for _ in 0..10_000 {
+            let u = d.unit();
+            assert!((0.0..1.0).contains(&u));
+        }
+    }
+}

@@ -1,0 +1,133 @@
+//! Share links: a scenario packed into a URL fragment as `s=1.<base64url(raw deflate(json))>`.
+//!
+//! The `1` is the link format's version; the JSON inside carries its own `version`, so old links keep decoding.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
+
+use crate::scenario::Scenario;
+use crate::wire;
+
+/// Most bytes a link may expand to; a hostile link cannot make the app allocate more.
+pub const MAX_DECODED_BYTES: usize = 256 * 1024;
+/// The link format version this build writes.
+pub const LINK_VERSION: u32 = 1;
+
+/// Why a share link could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinkError {
+    /// What is wrong, lowercase, user input in backticks.
+    pub message: String,
+}
+
+impl std::fmt::Display for LinkError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for LinkError {}
+
+fn err(message: String) -> LinkError {
+    LinkError { message }
+}
+
+/// The fragment payload for a scenario (put it after `#`).
+pub fn encode(s: &Scenario) -> String {
+    let json = serde_json::to_string(s).unwrap_or_else(|_| String::from("{}"));
+    let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);
+    format!("s={LINK_VERSION}.{}", URL_SAFE_NO_PAD.encode(packed))
+}
+
+/// Reads a scenario from a whole URL, `#s=1.…` or `s=1.…`; validation is separate.
+pub fn decode(text: &str) -> Result<Scenario, LinkError> {
+    let text = text.trim();
+    let fragment = match text.split_once('#') {
+        Some((_, f)) => f,
+        None => text,
+    };
+    let Some(param) = fragment.split('&').find_map(|p| p.strip_prefix("s=")) else {
+        return Err(err(format!(
+            "not a backfire link: expected `s=1.…` in the fragment, found `{}`",
+            shorten(fragment)
+        )));
+    };
+    let Some((version, payload)) = param.split_once('.') else {
+        return Err(err(String::from(
+            "not a backfire link: the `s=` value has no version (`s=1.…`)",
+        )));
+    };
+    match version.parse::<u32>() {
+        Ok(LINK_VERSION) => {}
+        Ok(v) => {
+            return Err(err(format!(
+                "unsupported link version `{v}`: this build reads version {LINK_VERSION}"
+            )))
+        }
+        Err(_) => {
+            return Err(err(format!(
+                "not a backfire link: bad version `{}`",
+                shorten(version)
+            )))
+        }
+    }
+    let packed = URL_SAFE_NO_PAD
+        .decode(payload.trim_end_matches('='))
+        .map_err(|e| err(format!("bad base64 in link: {e}")))?;
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_DECODED_BYTES)
+        .map_err(|e| {
+            if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
+                err(format!(
+                    "link too large: the scenario expands past {} KiB",
+                    MAX_DECODED_BYTES / 1024
+                ))
+            } else {
+                err(String::from(
+                    "corrupt or truncated link: the compressed data does not inflate",
+                ))
+            }
+        })?;
+    let json = String::from_utf8(json)
+        .map_err(|_| err(String::from("corrupt link: the data is not text")))?;
+    wire::scenario_from_json(&json).map_err(|e| err(format!("bad scenario in link: {e}")))
+}
+
+fn shorten(s: &str) -> String {
+    s.chars().take(40).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_in_all_forms() {
+        let s = Scenario::default();
+        let payload = encode(&s);
+        assert!(payload.starts_with("s=1."));
+        assert_eq!(decode(&payload).as_ref(), Ok(&s));
+        assert_eq!(decode(&format!("#{payload}")).as_ref(), Ok(&s));
+        assert_eq!(
+            decode(&format!("https://example.org/backfire/#{payload}")).as_ref(),
+            Ok(&s)
+        );
+    }
+
+    #[test]
+    fn errors_say_what_is_wrong() {
+        let msg = |t: &str| decode(t).err().map(|e| e.message).unwrap_or_default();
+        assert!(msg("https://example.org/").starts_with("not a backfire link"));
+        assert!(msg("s=2.abc").starts_with("unsupported link version `2`"));
+        assert!(msg("s=1.!!!").starts_with("bad base64"));
+        assert!(msg("s=1.AAAA").starts_with("corrupt or truncated"));
+        let big = "{\"name\":\"".to_string() + &"x".repeat(300_000) + "\"}";
+        let packed = miniz_oxide::deflate::compress_to_vec(big.as_bytes(), 9);
+        assert!(
+            msg(&format!("s=1.{}", URL_SAFE_NO_PAD.encode(packed))).starts_with("link too large")
+        );
+        let bad = miniz_oxide::deflate::compress_to_vec(b"{\"nope\":1}", 9);
+        assert!(
+            msg(&format!("s=1.{}", URL_SAFE_NO_PAD.encode(bad))).contains("unknown field `nope`")
+        );
+    }
+}

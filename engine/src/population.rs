@@ -1,0 +1,318 @@
+//! The simulated users: compact per-user state and how a population is drawn from the scenario.
+
+use crate::archetype::{self, profile};
+use crate::dice::Dice;
+use crate::scenario::{
+    Archetype, Gender, Identity, Population, VerificationLevel, CREDIT_MAX, CREDIT_MIN,
+};
+
+/// Where an account stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Status {
+    /// Acting normally.
+    Active,
+    /// Suspended until `User::suspended_until`.
+    Suspended,
+    /// Banned (a ban evader may come back as a new account).
+    Banned,
+    /// Left the platform for good.
+    Left,
+}
+
+/// Bits of `User::flags`.
+pub(crate) mod flag {
+    /// Claimed a gender or identity that is not theirs.
+    pub const FAKED: u8 = 1;
+    /// Already decided whether to fake (the decision is made once).
+    pub const FAKE_DECIDED: u8 = 2;
+    /// Sanctioned at least once.
+    pub const SANCTIONED: u8 = 4;
+    /// Honest user refused at least once.
+    pub const DENIED: u8 = 8;
+    /// Honest user sanctioned by mistake.
+    pub const WRONGED: u8 = 16;
+    /// Score farmer has crossed the gate it was buying toward.
+    pub const CROSSED: u8 = 32;
+    /// Score farmer has bought points.
+    pub const BOUGHT: u8 = 64;
+}
+
+/// One simulated user; kept small because a run may hold a million of them.
+#[derive(Clone, Debug)]
+#[repr(align(64))]
+pub(crate) struct User {
+    pub archetype: Archetype,
+    pub gender: Gender,
+    /// The gender the platform records (differs from `gender` only for fakers).
+    pub claimed_gender: Gender,
+    pub identity: Identity,
+    /// The identity the platform records.
+    pub claimed_identity: Identity,
+    pub verification: VerificationLevel,
+    pub status: Status,
+    pub strikes: u8,
+    /// Accounts used so far minus one (a ban evader's comebacks).
+    pub generation: u8,
+    pub flags: u8,
+    /// Honest users: solicitation posts seen (saturating); repeated unwanted exposure counts as harm.
+    pub solicit_seen: u8,
+    pub credit: u16,
+    /// Personal deterrence 0–1000, raised by sanctions.
+    pub caution: u16,
+    /// Honest users: abuse seen and suffered; makes them post less and, past a point, leave.
+    pub exposure: u16,
+    /// One bit per pattern this user was harmed by (so people harmed are counted once).
+    pub harmed: u16,
+    /// Hour the current account was made; negative means before the run.
+    pub account_created: i32,
+    pub suspended_until: u32,
+    /// What the user is willing to spend per day, in fen.
+    pub budget_fen: u32,
+    /// Tipped so far on `spent_day`, in fen.
+    pub spent_today_fen: u32,
+    pub spent_day: u16,
+    /// Points bought or earned on `spent_day` (the daily cap on credit gain).
+    pub points_today: u16,
+    /// Payments not yet turned into a credit point, in fen.
+    pub paid_toward_point: u32,
+    /// Circles the user wants to be in (bit per circle).
+    pub interests: u32,
+    /// Circles the user has joined.
+    pub joined: u32,
+}
+
+/// The less-used part of a user's state, kept apart so that [`User`] fits one 64-byte cache line:
+/// a visit is bound by fetching its user, and a million users do not fit in cache.
+#[derive(Clone, Debug)]
+pub(crate) struct Memory {
+    /// Honest users: (circle, action) pairs already refused, so each is counted and retried once.
+    pub denied: [u32; 4],
+    /// First user of this user's ring or laundering group (or itself).
+    pub group: u32,
+    /// Serial of the user's latest post, and its circle in `last_post_circle`.
+    pub last_post: u32,
+    pub last_post_circle: u8,
+    /// Enticing posts made (solicitors, fakers): with `earned_fen`, what they learn the rules pay.
+    pub posts: u16,
+    /// Tips and contacts earned from enticing posts, in fen (a contact is valued at [`CONTACT_VALUE_FEN`]).
+    pub earned_fen: u32,
+}
+
+/// Solicitation posts an honest user must see before the exposure counts as harm.
+pub(crate) const SOLICIT_SEEN_HARM: u8 = 5;
+/// What an off-platform contact is worth to a solicitor, in fen (assumption: a ¥50 meeting fee or gift).
+pub(crate) const CONTACT_VALUE_FEN: u32 = 5_000;
+/// What a solicitor expects one post to earn before it is worth the bother, in fen (assumption: ¥10).
+pub(crate) const RESERVATION_FEN: u32 = 1_000;
+
+/// Size of a sybil ring or laundering group.
+pub(crate) const GROUP_SIZE: u32 = 5;
+
+impl User {
+    /// Whether the user can act now.
+    pub(crate) fn is_active(&self) -> bool {
+        self.status == Status::Active
+    }
+
+    /// Account age in whole days at `hour`.
+    pub(crate) fn age_days(&self, hour: u32) -> u32 {
+        let age_hours = i64::from(hour) - i64::from(self.account_created);
+        (age_hours.max(0) / 24) as u32
+    }
+}
+
+/// Draws the population: archetypes in proportion to their shares, then traits per archetype.
+pub(crate) fn draw(
+    pop: &Population,
+    n_users: u32,
+    n_circles: usize,
+    dice: &mut Dice,
+) -> (Vec<User>, Vec<Memory>) {
+    let counts = archetype_counts(pop, n_users);
+    let all_circles: u32 = if n_circles >= 32 {
+        u32::MAX
+    } else {
+        (1_u32 << n_circles) - 1
+    };
+    let id_weights = [
+        pop.identity_mix.student,
+        pop.identity_mix.white_collar,
+        pop.identity_mix.overseas,
+        pop.identity_mix.other,
+    ];
+    let id_total: u32 = id_weights.iter().sum::<u32>().max(1);
+    let mut users = Vec::with_capacity(n_users as usize);
+    let mut memory = Vec::with_capacity(n_users as usize);
+    for (a, &count) in Archetype::ALL.iter().zip(counts.iter()) {
+        let prof = profile(*a);
+        let group_start = users.len() as u32;
+        for k in 0..count {
+            let female_pct = prof.female_percent.unwrap_or(pop.female_percent);
+            let gender = if dice.below(100) < u32::from(female_pct) {
+                Gender::Female
+            } else {
+                Gender::Male
+            };
+            let identity = {
+                let mut r = dice.below(id_total);
+                let mut pick = Identity::Other;
+                for (w, id) in id_weights.iter().zip([
+                    Identity::Student,
+                    Identity::WhiteCollar,
+                    Identity::Overseas,
+                    Identity::Other,
+                ]) {
+                    if r < *w {
+                        pick = id;
+                        break;
+                    }
+                    r -= w;
+                }
+                pick
+            };
+            let credit = {
+                let mean = f64::from(pop.credit.mean) + f64::from(prof.credit_offset);
+                let c = mean + dice.normal() * f64::from(pop.credit.std_dev);
+                c.clamp(f64::from(CREDIT_MIN), f64::from(CREDIT_MAX)) as u16
+            };
+            // Bad-faith accounts are verified half as often: they avoid the checks when they can.
+            let verif_div = if prof.bad_faith { 2 } else { 1 };
+            let v = dice.below(100);
+            let real = u32::from(pop.real_name_percent) / verif_div;
+            let doc = u32::from(pop.document_checked_percent) / verif_div;
+            let verification = if v < real {
+                VerificationLevel::RealNameBound
+            } else if v < real + doc {
+                VerificationLevel::DocumentChecked
+            } else {
+                VerificationLevel::SelfDeclared
+            };
+            let median_age = if prof.young_accounts {
+                20.0
+            } else {
+                f64::from(pop.account_age_median_days.max(1))
+            };
+            // Exponential ages with the given median: mean = median / ln 2.
+            let age_days = dice
+                .exponential_fast(median_age / core::f64::consts::LN_2)
+                .min(20_000.0);
+            let account_created = -((age_days * 24.0) as i32);
+            let budget = f64::from(pop.spending_median_fen_per_day)
+                * prof.budget_multiple
+                * libm::exp(0.8 * dice.normal());
+            let budget_fen = budget.clamp(0.0, 100_000_000.0) as u32;
+            // Honest users want a random ~60% of circles (at least one); bad actors look everywhere.
+            let interests = if prof.bad_faith || *a == Archetype::GenerousTipper {
+                all_circles
+            } else {
+                let mut m = 0_u32;
+                for c in 0..n_circles.min(32) {
+                    if dice.below(100) < 60 {
+                        m |= 1 << c;
+                    }
+                }
+                if m == 0 {
+                    m = 1 << dice.below(n_circles.clamp(1, 32) as u32);
+                }
+                m
+            };
+            let idx = users.len() as u32;
+            let group = group_start + (k / GROUP_SIZE) * GROUP_SIZE;
+            users.push(User {
+                archetype: *a,
+                gender,
+                claimed_gender: gender,
+                identity,
+                claimed_identity: identity,
+                verification,
+                status: Status::Active,
+                strikes: 0,
+                generation: 0,
+                flags: 0,
+                solicit_seen: 0,
+                credit,
+                caution: 0,
+                exposure: 0,
+                harmed: 0,
+                account_created,
+                suspended_until: 0,
+                budget_fen,
+                spent_today_fen: 0,
+                spent_day: 0,
+                points_today: 0,
+                paid_toward_point: 0,
+                interests,
+                joined: 0,
+            });
+            memory.push(Memory {
+                denied: [0; 4],
+                group: if matches!(a, Archetype::SybilRing | Archetype::Launderer) {
+                    group
+                } else {
+                    idx
+                },
+                last_post: u32::MAX,
+                last_post_circle: 0,
+                posts: 0,
+                earned_fen: 0,
+            });
+        }
+    }
+    (users, memory)
+}
+
+/// How many users of each archetype, in [`Archetype::ALL`] order, summing to `n_users`.
+pub(crate) fn archetype_counts(pop: &Population, n_users: u32) -> [u32; 11] {
+    let weights: Vec<u64> = Archetype::ALL
+        .iter()
+        .map(|a| u64::from(pop.archetypes.get(*a)))
+        .collect();
+    let total: u64 = weights.iter().sum();
+    let mut counts = [0_u32; 11];
+    if total == 0 {
+        counts[archetype::index(Archetype::Honest)] = n_users;
+        return counts;
+    }
+    let mut assigned = 0_u32;
+    for (c, w) in counts.iter_mut().zip(weights.iter()) {
+        *c = (u64::from(n_users) * w / total) as u32;
+        assigned += *c;
+    }
+    // Rounding leftovers go to the largest share, which keeps small bad-actor shares exact.
+    let mut largest = 0;
+    for (i, w) in weights.iter().enumerate() {
+        if *w > weights[largest] {
+            largest = i;
+        }
+    }
+    counts[largest] += n_users - assigned;
+    counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_sum_to_population() {
+        let pop = Population::default();
+        for n in [100, 1234, 10_000, 999_999] {
+            let c = archetype_counts(&pop, n);
+            assert_eq!(c.iter().sum::<u32>(), n);
+        }
+    }
+
+    #[test]
+    fn drawn_users_have_scores_in_range() {
+        let pop = Population::default();
+        let mut dice = Dice::new(5);
+        let (users, memory) = draw(&pop, 2000, 3, &mut dice);
+        assert_eq!(memory.len(), users.len());
+        assert_eq!(std::mem::size_of::<User>(), 64);
+        assert_eq!(users.len(), 2000);
+        assert!(users
+            .iter()
+            .all(|u| (CREDIT_MIN..=CREDIT_MAX).contains(&u.credit)));
+        assert!(users.iter().all(|u| u.interests != 0));
+    }
+}

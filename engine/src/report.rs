@@ -1,0 +1,414 @@
+//! The report: plain data describing what happened in a run, sent from the worker to the page as JSON.
+//!
+//! Money is in fen (1 yuan = 100 fen); hourly series have one entry per simulated hour done so far.
+
+use serde::{Deserialize, Serialize};
+
+use crate::scenario::{Action, Archetype, Gender};
+
+/// How a pattern's severity is computed, in words the app can show next to the number.
+///
+/// `severity = round(100 × (1 − e^(−x)))` with
+/// `x = a × (incidents per 1,000 users per day) ÷ 10 + b × 20 × (share of users harmed) + (yuan involved per 1,000 users per day) ÷ 2,000`,
+/// where `a = b = 1` for every pattern except `exclusion` (`a = 0.02`, `b = 0.1`: a refusal is counted once per person,
+/// circle and action, and being refused weighs a tenth of being harmed by abuse).
+/// A pattern with no incidents has severity 0 and any incident at least 1.
+/// Levels: `none` (0), `low` (1–24), `medium` (25–49), `high` (50–74), `critical` (75–100).
+pub const SEVERITY_FORMULA: &str = "severity = round(100 × (1 − e^(−x))), where x = a × (incidents per 1,000 users per day) ÷ 10 + b × 20 × (share of users harmed) + (yuan involved per 1,000 users per day) ÷ 2,000; a = b = 1, except exclusion: a = 0.02, b = 0.1. No incidents → 0; any incident → at least 1. Levels: none 0, low 1–24, medium 25–49, high 50–74, critical 75–100.";
+
+/// The abuse patterns the engine detects, with the ids used in JSON.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PatternId {
+    /// Racy posts asking for tips, chats or meetings.
+    Solicitation,
+    /// Acting through a gate with a faked gender or identity.
+    IdentityFraud,
+    /// Tips or prepayment taken for meetings that never happen.
+    Scam,
+    /// Abusive comments and messages.
+    Harassment,
+    /// Credit points bought by churning payments to cross a gate.
+    ScoreFarming,
+    /// Money moved between controlled accounts through tips.
+    TipLaundering,
+    /// Coordinated tips or praise to climb a ranked feed.
+    RankingManipulation,
+    /// Banned people returning with new accounts.
+    BanEvasion,
+    /// Honest users who wanted to act and were refused by a rule.
+    Exclusion,
+}
+
+impl PatternId {
+    /// Every pattern, in report order.
+    pub const ALL: [PatternId; 9] = [
+        PatternId::Solicitation,
+        PatternId::IdentityFraud,
+        PatternId::Scam,
+        PatternId::Harassment,
+        PatternId::ScoreFarming,
+        PatternId::TipLaundering,
+        PatternId::RankingManipulation,
+        PatternId::BanEvasion,
+        PatternId::Exclusion,
+    ];
+
+    /// The snake_case id used in JSON, e.g. `tip_laundering`.
+    pub fn id(self) -> &'static str {
+        match self {
+            PatternId::Solicitation => "solicitation",
+            PatternId::IdentityFraud => "identity_fraud",
+            PatternId::Scam => "scam",
+            PatternId::Harassment => "harassment",
+            PatternId::ScoreFarming => "score_farming",
+            PatternId::TipLaundering => "tip_laundering",
+            PatternId::RankingManipulation => "ranking_manipulation",
+            PatternId::BanEvasion => "ban_evasion",
+            PatternId::Exclusion => "exclusion",
+        }
+    }
+
+    /// Position in [`PatternId::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// A coarse reading of severity.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// Severity 0.
+    #[default]
+    None,
+    /// Severity 1–24.
+    Low,
+    /// Severity 25–49.
+    Medium,
+    /// Severity 50–74.
+    High,
+    /// Severity 75–100.
+    Critical,
+}
+
+impl Level {
+    /// The level a severity falls in.
+    pub fn from_severity(severity: u8) -> Level {
+        match severity {
+            0 => Level::None,
+            1..=24 => Level::Low,
+            25..=49 => Level::Medium,
+            50..=74 => Level::High,
+            _ => Level::Critical,
+        }
+    }
+
+    /// The snake_case id used in JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Level::None => "none",
+            Level::Low => "low",
+            Level::Medium => "medium",
+            Level::High => "high",
+            Level::Critical => "critical",
+        }
+    }
+}
+
+/// One rule that opened a pattern, with how many incidents it let through.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct OpenedBy {
+    /// The circle and rule in words, e.g. "Campus Diary · post: actor is female".
+    pub rule: String,
+    /// Incidents this rule let through.
+    pub incidents: u64,
+}
+
+/// What the run found for one pattern.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PatternReport {
+    /// Which pattern.
+    pub id: PatternId,
+    /// Number of incidents.
+    pub incidents: u64,
+    /// Money involved in the incidents, in fen.
+    pub fen_involved: u64,
+    /// Distinct honest users harmed: for solicitation, those who took up off-platform contact or saw five or more
+    /// solicitation posts; identity fraud, those who paid a faked persona; scam, victims who paid; harassment,
+    /// targets; score farming, women approached by farmers who bought their way past a gate; ban evasion, victims of
+    /// returned accounts; exclusion, honest users refused. Tip laundering and ranking manipulation harm nobody directly.
+    pub people_harmed: u32,
+    /// First simulated hour with an incident, if any.
+    pub first_hour: Option<u32>,
+    /// Incidents per hour.
+    pub hourly: Vec<u32>,
+    /// Severity 0–100 from [`SEVERITY_FORMULA`].
+    pub severity: u8,
+    /// Level of the severity.
+    pub level: Level,
+    /// A few incidents as readable sentences naming simulated users (at most 5).
+    pub exemplars: Vec<String>,
+    /// The rules that let the most incidents through, most first (at most 5).
+    pub opened_by: Vec<OpenedBy>,
+}
+
+/// Hourly figures for honest users (honest members, lurkers and generous tippers).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct HealthSeries {
+    /// Genuine posts published per hour.
+    pub genuine_posts: Vec<u32>,
+    /// Comments, praises, tips and messages by honest users per hour.
+    pub interactions: Vec<u32>,
+    /// Posts viewed by honest users per hour.
+    pub views: Vec<u64>,
+}
+
+/// How honest users fared.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Health {
+    /// Honest users at the start.
+    pub honest_users: u32,
+    /// Genuine posts by honest users.
+    pub genuine_posts: u64,
+    /// Comments, praises, tips and messages by honest users.
+    pub interactions: u64,
+    /// Posts viewed by honest users.
+    pub views: u64,
+    /// Honest engagement: genuine posts plus interactions (the figure fixes must keep).
+    pub engagement: u64,
+    /// Honest users who left the platform after abuse.
+    pub honest_left: u32,
+    /// Honest users sanctioned by mistake.
+    pub honest_wrongly_sanctioned: u32,
+    /// Honest users refused at least once when they wanted to act.
+    pub honest_denied: u32,
+    /// The hourly series.
+    pub hourly: HealthSeries,
+}
+
+/// Money moved between two archetypes through tips (and transfers arranged in messages).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArchetypeFlow {
+    /// Archetype of the payers.
+    pub from: Archetype,
+    /// Archetype of the receivers.
+    pub to: Archetype,
+    /// Number of payments.
+    pub payments: u64,
+    /// Amount paid, in fen, before fees.
+    pub fen: u64,
+    /// Platform fee taken out of it, in fen.
+    pub fee_fen: u64,
+}
+
+/// Where the money went. Invariant: `tipped_fen == received_fen + fee_fen`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct MoneyFlow {
+    /// Everything tipped, in fen.
+    pub tipped_fen: u64,
+    /// Everything authors received, in fen.
+    pub received_fen: u64,
+    /// Platform fee revenue, in fen.
+    pub fee_fen: u64,
+    /// Prepayments sent in direct messages (outside tips, no fee), in fen.
+    pub transfers_fen: u64,
+    /// Money score farmers burned buying credit points, in fen.
+    pub score_purchase_fen: u64,
+    /// Money spent on forged documents and replacement accounts, in fen.
+    pub evasion_spend_fen: u64,
+    /// Tips per hour, in fen.
+    pub hourly_tipped_fen: Vec<u64>,
+    /// Flows between archetypes, non-empty pairs only, sorted by payer then receiver.
+    pub flows: Vec<ArchetypeFlow>,
+}
+
+/// Credit score bands as Sesame credit names them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScoreBand {
+    /// 350–549.
+    Poor,
+    /// 550–599.
+    Fair,
+    /// 600–649.
+    Good,
+    /// 650–699.
+    VeryGood,
+    /// 700–950.
+    Excellent,
+}
+
+impl ScoreBand {
+    /// Every band, lowest first.
+    pub const ALL: [ScoreBand; 5] = [
+        ScoreBand::Poor,
+        ScoreBand::Fair,
+        ScoreBand::Good,
+        ScoreBand::VeryGood,
+        ScoreBand::Excellent,
+    ];
+
+    /// The band a score falls in.
+    pub fn of(score: u16) -> ScoreBand {
+        match score {
+            0..=549 => ScoreBand::Poor,
+            550..=599 => ScoreBand::Fair,
+            600..=649 => ScoreBand::Good,
+            650..=699 => ScoreBand::VeryGood,
+            _ => ScoreBand::Excellent,
+        }
+    }
+
+    /// The range in words, e.g. "700–950".
+    pub fn range(self) -> &'static str {
+        match self {
+            ScoreBand::Poor => "350–549",
+            ScoreBand::Fair => "550–599",
+            ScoreBand::Good => "600–649",
+            ScoreBand::VeryGood => "650–699",
+            ScoreBand::Excellent => "700–950",
+        }
+    }
+}
+
+/// Honest users refused an action, for one gender, score band and action.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeniedRow {
+    /// True gender of the refused users.
+    pub gender: Gender,
+    /// Score band of the refused users at the time.
+    pub band: ScoreBand,
+    /// What they wanted to do.
+    pub action: Action,
+    /// Distinct honest users refused (counted once per circle).
+    pub users: u32,
+    /// Refusals in all.
+    pub attempts: u64,
+}
+
+/// What moderation did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct ModerationReport {
+    /// Items queued by user reports.
+    pub reports_filed: u64,
+    /// Items flagged by classifiers.
+    pub classifier_flags: u64,
+    /// Items reviewed.
+    pub reviewed: u64,
+    /// Confirmed violations sanctioned.
+    pub sanctions: u64,
+    /// Of which suspensions.
+    pub suspensions: u64,
+    /// Of which bans.
+    pub bans: u64,
+    /// Sanctions that hit honest users by mistake.
+    pub wrong_sanctions: u64,
+    /// Mean hours from flag to review, over reviewed items.
+    pub mean_hours_to_review: u32,
+    /// Items waiting for review at the end of each hour.
+    pub backlog_hourly: Vec<u32>,
+}
+
+/// How one archetype did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArchetypeSummary {
+    /// Which archetype.
+    pub archetype: Archetype,
+    /// Users of this archetype at the start.
+    pub users: u32,
+    /// Actions taken (posts, comments, praises, tips, messages, purchases).
+    pub actions: u64,
+    /// Tips received, in fen after fees.
+    pub received_fen: u64,
+    /// Users sanctioned at least once.
+    pub sanctioned: u32,
+    /// Users banned at the end.
+    pub banned: u32,
+    /// Users who left.
+    pub left: u32,
+}
+
+/// How one circle did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CircleSummary {
+    /// The circle's name.
+    pub name: String,
+    /// Members at the end.
+    pub members: u32,
+    /// Posts published (all kinds, hidden ones excluded).
+    pub posts: u64,
+    /// Of which abusive (solicitation, scam, fake persona, ring promotion).
+    pub abusive_posts: u64,
+    /// Views of posts.
+    pub views: u64,
+    /// Tips, in fen.
+    pub tipped_fen: u64,
+}
+
+/// Everything a run found; the same shape mid-run and at the end.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Version of the engine that made this report.
+    pub engine_version: String,
+    /// The scenario's name.
+    pub scenario_name: String,
+    /// The seed used.
+    pub seed: u64,
+    /// Users simulated.
+    pub n_users: u32,
+    /// Hours simulated so far.
+    pub hours_done: u32,
+    /// Hours in the whole run.
+    pub total_hours: u32,
+    /// One entry per pattern, in [`PatternId::ALL`] order.
+    pub patterns: Vec<PatternReport>,
+    /// How honest users fared.
+    pub health: Health,
+    /// Where the money went.
+    pub money: MoneyFlow,
+    /// Honest users refused, by gender, score band and action (non-empty rows only).
+    pub denied: Vec<DeniedRow>,
+    /// What moderation did.
+    pub moderation: ModerationReport,
+    /// Per-archetype summary, in [`Archetype::ALL`] order.
+    pub archetypes: Vec<ArchetypeSummary>,
+    /// Per-circle summary, in scenario order.
+    pub circles: Vec<CircleSummary>,
+}
+
+impl Report {
+    /// The report of one pattern.
+    pub fn pattern(&self, id: PatternId) -> Option<&PatternReport> {
+        self.patterns.iter().find(|p| p.id == id)
+    }
+
+    /// The pattern with the highest severity (ties go to the earlier pattern in [`PatternId::ALL`]).
+    pub fn top_pattern(&self) -> Option<&PatternReport> {
+        let mut best: Option<&PatternReport> = None;
+        for p in &self.patterns {
+            if best.is_none_or(|b| p.severity > b.severity) {
+                best = Some(p);
+            }
+        }
+        best
+    }
+}
+
+/// A short fingerprint of a report (FNV-1a 64 over its canonical JSON, 16 hex digits), to compare wasm and native runs.
+pub fn report_digest(r: &Report) -> String {
+    let json = serde_json::to_string(r).unwrap_or_default();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in json.as_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}

@@ -1,0 +1,362 @@
+//! Validation: every problem in a scenario at once, each with the field's path and a sentence a designer understands.
+
+use serde::{Deserialize, Serialize};
+
+use crate::scenario::{
+    Action, Condition, Rule, SanctionKind, Scenario, CIRCLES_MAX, CREDIT_MAX, CREDIT_MIN, DAYS_MAX,
+    SCENARIO_VERSION, USERS_MAX, USERS_MIN,
+};
+
+/// Whether an issue stops the run or only deserves a look.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The scenario cannot run as written.
+    Error,
+    /// The scenario runs, but a designer should look (e.g. a rule gates on gender).
+    Warning,
+}
+
+/// One problem found in a scenario.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleIssue {
+    /// Path of the field, e.g. `circles[0].rules.comment.allow[1].conditions[0]`.
+    pub path: String,
+    /// What is wrong, in a sentence a designer understands.
+    pub message: String,
+    /// Error or warning.
+    pub severity: Severity,
+}
+
+/// Collects issues as the checks walk the scenario.
+struct Issues(Vec<RuleIssue>);
+
+impl Issues {
+    fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.0.push(RuleIssue {
+            path: path.into(),
+            message: message.into(),
+            severity: Severity::Error,
+        });
+    }
+
+    fn warning(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.0.push(RuleIssue {
+            path: path.into(),
+            message: message.into(),
+            severity: Severity::Warning,
+        });
+    }
+
+    fn percent(&mut self, path: &str, value: u8) {
+        if value > 100 {
+            self.error(path, format!("a percentage must be 0–100, not {value}"));
+        }
+    }
+}
+
+/// Every problem in the scenario, errors and warnings, in field order.
+pub fn validate(s: &Scenario) -> Vec<RuleIssue> {
+    let mut out = Issues(Vec::new());
+    if s.version != SCENARIO_VERSION {
+        out.error(
+            "version",
+            format!(
+                "this build reads scenario version {SCENARIO_VERSION}, not {}",
+                s.version
+            ),
+        );
+    }
+    if !(1..=DAYS_MAX).contains(&s.days) {
+        out.error(
+            "days",
+            format!("a run lasts 1 to {DAYS_MAX} days, not {}", s.days),
+        );
+    }
+    population(s, &mut out);
+    platform(s, &mut out);
+    if s.circles.is_empty() {
+        out.error("circles", "add at least one circle");
+    }
+    if s.circles.len() > CIRCLES_MAX {
+        out.error(
+            "circles",
+            format!("at most {CIRCLES_MAX} circles, not {}", s.circles.len()),
+        );
+    }
+    for (i, c) in s.circles.iter().enumerate() {
+        circle(s, i, &mut out);
+        if c.name.trim().is_empty() {
+            out.warning(
+                format!("circles[{i}].name"),
+                "give the circle a name so reports can point at it",
+            );
+        } else if s.circles.iter().take(i).any(|o| o.name == c.name) {
+            out.warning(
+                format!("circles[{i}].name"),
+                format!(
+                    "another circle is also called “{}”; reports will not tell them apart",
+                    c.name
+                ),
+            );
+        }
+    }
+    out.0
+}
+
+fn population(s: &Scenario, out: &mut Issues) {
+    let p = &s.population;
+    if !(USERS_MIN..=USERS_MAX).contains(&p.n_users) {
+        out.error(
+            "population.n_users",
+            format!(
+                "the population must have {USERS_MIN} to {USERS_MAX} users, not {}",
+                p.n_users
+            ),
+        );
+    }
+    out.percent("population.female_percent", p.female_percent);
+    out.percent(
+        "population.document_checked_percent",
+        p.document_checked_percent,
+    );
+    out.percent("population.real_name_percent", p.real_name_percent);
+    if u32::from(p.document_checked_percent) + u32::from(p.real_name_percent) > 100 {
+        out.error(
+            "population.real_name_percent",
+            "document-checked and real-name shares together cannot pass 100%",
+        );
+    }
+    let m = &p.identity_mix;
+    if m.student + m.white_collar + m.overseas + m.other == 0 {
+        out.error(
+            "population.identity_mix",
+            "give at least one identity a weight above 0",
+        );
+    }
+    if !(CREDIT_MIN..=CREDIT_MAX).contains(&p.credit.mean) {
+        out.error(
+            "population.credit.mean",
+            format!(
+                "credit scores run {CREDIT_MIN}–{CREDIT_MAX}; a mean of {} is outside",
+                p.credit.mean
+            ),
+        );
+    }
+    if p.credit.std_dev > 300 {
+        out.warning(
+            "population.credit.std_dev",
+            "a spread above 300 points piles most users at 350 and 950",
+        );
+    }
+    let total: u64 = crate::scenario::Archetype::ALL
+        .iter()
+        .map(|a| u64::from(p.archetypes.get(*a)))
+        .sum();
+    if total == 0 {
+        out.error(
+            "population.archetypes",
+            "give at least one archetype a share above 0",
+        );
+    } else if total != 1000 {
+        out.warning(
+            "population.archetypes",
+            format!("shares add up to {total}‰, not 1000‰; they will be scaled to fit"),
+        );
+    }
+}
+
+fn platform(s: &Scenario, out: &mut Issues) {
+    let pl = &s.platform;
+    out.percent(
+        "platform.verification.forgery_caught_percent",
+        pl.verification.forgery_caught_percent,
+    );
+    if pl.credit.fen_paid_per_point == 0 {
+        out.warning(
+            "platform.credit.fen_paid_per_point",
+            "0 means payments never raise a credit score, so scores cannot be bought",
+        );
+    }
+}
+
+fn circle(s: &Scenario, i: usize, out: &mut Issues) {
+    let Some(c) = s.circles.get(i) else {
+        return;
+    };
+    let base = format!("circles[{i}]");
+    rule(&c.join, Action::Join, &format!("{base}.join"), out);
+    if c.join.allow.is_empty() {
+        out.warning(format!("{base}.join"), "nobody may join this circle");
+    }
+    for action in [
+        Action::Post,
+        Action::Comment,
+        Action::Praise,
+        Action::Tip,
+        Action::Message,
+    ] {
+        if let Some(r) = c.rules.get(action) {
+            let path = format!("{base}.rules.{}", action.id());
+            rule(r, action, &path, out);
+            if r.allow.is_empty() && action == Action::Post {
+                out.warning(path, "nobody may post, so the circle will stay empty");
+            }
+        }
+    }
+    let t = &c.tips;
+    if t.min_fen > t.max_fen {
+        out.error(
+            format!("{base}.tips.min_fen"),
+            format!(
+                "the smallest tip (¥{}) is above the largest (¥{})",
+                yuan(t.min_fen),
+                yuan(t.max_fen)
+            ),
+        );
+    }
+    if t.enabled && t.max_fen == 0 {
+        out.error(
+            format!("{base}.tips.max_fen"),
+            "tips are on but the largest tip is ¥0",
+        );
+    }
+    if t.max_fen > 10_000_000 {
+        out.error(
+            format!("{base}.tips.max_fen"),
+            "a tip above ¥100,000 is out of range",
+        );
+    }
+    if t.fee_permille > 1000 {
+        out.error(
+            format!("{base}.tips.fee_permille"),
+            format!(
+                "a fee is at most 1000‰ (all of the tip), not {}‰",
+                t.fee_permille
+            ),
+        );
+    }
+    out.percent(
+        &format!("{base}.contact.filter_recall_percent"),
+        c.contact.filter_recall_percent,
+    );
+    let m = &c.moderation;
+    out.percent(
+        &format!("{base}.moderation.classifier.recall_percent"),
+        m.classifier.recall_percent,
+    );
+    if m.classifier.false_positive_permille > 1000 {
+        out.error(
+            format!("{base}.moderation.classifier.false_positive_permille"),
+            "false positives are at most 1000‰",
+        );
+    }
+    out.percent(
+        &format!("{base}.moderation.reviewer_error_percent"),
+        m.reviewer_error_percent,
+    );
+    if m.review_delay_hours > 24 * DAYS_MAX {
+        out.error(
+            format!("{base}.moderation.review_delay_hours"),
+            format!(
+                "a review delay of {} hours is longer than any run",
+                m.review_delay_hours
+            ),
+        );
+    }
+    if m.sanction == SanctionKind::Suspend && m.suspend_days == 0 {
+        out.error(
+            format!("{base}.moderation.suspend_days"),
+            "a suspension must last at least one day",
+        );
+    }
+    if m.reviews_per_day_per_10k_users == 0 && (m.user_reports || m.classifier.enabled) {
+        out.warning(
+            format!("{base}.moderation.reviews_per_day_per_10k_users"),
+            "reports and flags are collected but nobody reviews them",
+        );
+    }
+}
+
+fn rule(r: &Rule, action: Action, path: &str, out: &mut Issues) {
+    for (k, clause) in r.allow.iter().enumerate() {
+        for (j, cond) in clause.conditions.iter().enumerate() {
+            let p = format!("{path}.allow[{k}].conditions[{j}]");
+            if cond.is_about_author() && matches!(action, Action::Join | Action::Post) {
+                out.error(
+                    p.clone(),
+                    format!(
+                        "“{}” needs an author acted on, and {} has none",
+                        cond.describe(),
+                        action.id()
+                    ),
+                );
+            }
+            match cond {
+                Condition::ActorCreditAtLeast(x) | Condition::AuthorCreditAtLeast(x)
+                    if !(CREDIT_MIN..=CREDIT_MAX).contains(x) =>
+                {
+                    out.error(
+                        p.clone(),
+                        format!("credit scores run {CREDIT_MIN}–{CREDIT_MAX}; {x} is outside"),
+                    );
+                }
+                Condition::ActorAccountAgeAtLeastDays(d) if *d > 36_500 => {
+                    out.error(p.clone(), format!("no account is {d} days old"));
+                }
+                Condition::ActorGender(_) | Condition::AuthorGender(_) => {
+                    out.warning(
+                        p.clone(),
+                        format!(
+                            "this rule sorts people by gender (a protected attribute) for {}: check it is intended and lawful",
+                            action.id()
+                        ),
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+fn yuan(fen: u32) -> String {
+    format!("{}.{:02}", fen / 100, fen % 100)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::Gender;
+
+    #[test]
+    fn default_scenario_is_clean() {
+        assert!(validate(&Scenario::default()).is_empty());
+    }
+
+    #[test]
+    fn reports_every_problem_with_paths() {
+        let mut s = Scenario {
+            days: 0,
+            ..Scenario::default()
+        };
+        s.population.n_users = 5;
+        if let Some(c) = s.circles.first_mut() {
+            c.tips.min_fen = 500;
+            c.tips.max_fen = 100;
+            c.rules.comment = Rule::when(vec![
+                Condition::ActorGender(Gender::Male),
+                Condition::ActorCreditAtLeast(1200),
+            ]);
+        }
+        let issues = validate(&s);
+        let paths: Vec<&str> = issues.iter().map(|i| i.path.as_str()).collect();
+        assert!(paths.contains(&"days"));
+        assert!(paths.contains(&"population.n_users"));
+        assert!(paths.contains(&"circles[0].tips.min_fen"));
+        assert!(paths.contains(&"circles[0].rules.comment.allow[0].conditions[1]"));
+        let gender = issues
+            .iter()
+            .find(|i| i.path == "circles[0].rules.comment.allow[0].conditions[0]");
+        assert_eq!(gender.map(|i| i.severity), Some(Severity::Warning));
+    }
+}

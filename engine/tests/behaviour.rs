@@ -1,0 +1,257 @@
+//! Behaviour tests: the model responds to the rules, not to names.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use backfire_engine::{
+    presets, run, ArchetypeMix, BanReturn, Circle, Condition, Level, PatternId, Ranking, Rule,
+    Scenario,
+};
+
+fn launch() -> Scenario {
+    presets::by_id("alipay-circles-2016").unwrap().scenario
+}
+
+fn open() -> Scenario {
+    presets::by_id("open-community").unwrap().scenario
+}
+
+fn rules_mut(s: &mut Scenario) -> impl Iterator<Item = &mut Rule> {
+    s.circles.iter_mut().flat_map(|c| {
+        let r = &mut c.rules;
+        [
+            &mut c.join,
+            &mut r.post,
+            &mut r.comment,
+            &mut r.praise,
+            &mut r.tip,
+            &mut r.message,
+        ]
+    })
+}
+
+#[test]
+fn tips_disabled_means_no_tip_driven_solicitation_or_laundering() {
+    for mut s in [launch(), open()] {
+        for c in &mut s.circles {
+            c.tips.enabled = false;
+        }
+        let r = run(&s);
+        assert_eq!(r.money.tipped_fen, 0);
+        assert_eq!(r.pattern(PatternId::Solicitation).unwrap().fen_involved, 0);
+        assert_eq!(r.pattern(PatternId::TipLaundering).unwrap().incidents, 0);
+        assert_eq!(
+            r.pattern(PatternId::RankingManipulation)
+                .unwrap()
+                .fen_involved,
+            0
+        );
+    }
+}
+
+#[test]
+fn tips_disabled_shrinks_solicitation() {
+    let mut s = launch();
+    let with = run(&s).pattern(PatternId::Solicitation).unwrap().incidents;
+    for c in &mut s.circles {
+        c.tips.enabled = false;
+    }
+    let without = run(&s).pattern(PatternId::Solicitation).unwrap().incidents;
+    // What remains is contact-driven: off-platform contact is still allowed.
+    assert!(without < with, "{with} → {without}");
+}
+
+#[test]
+fn comment_threshold_at_the_minimum_score_means_no_score_farming() {
+    let mut s = launch();
+    assert!(run(&s).pattern(PatternId::ScoreFarming).unwrap().incidents > 0);
+    for rule in rules_mut(&mut s) {
+        for clause in &mut rule.allow {
+            for cond in &mut clause.conditions {
+                if let Condition::ActorCreditAtLeast(x) = cond {
+                    *x = backfire_engine::CREDIT_MIN;
+                }
+            }
+        }
+    }
+    let r = run(&s);
+    assert_eq!(r.pattern(PatternId::ScoreFarming).unwrap().incidents, 0);
+    assert_eq!(r.money.score_purchase_fen, 0);
+}
+
+#[test]
+fn real_name_bound_bans_mean_no_ban_evasion() {
+    let mut s = open();
+    s.days = 14;
+    for c in &mut s.circles {
+        c.moderation.sanction = backfire_engine::SanctionKind::Ban;
+        c.moderation.review_delay_hours = 2;
+    }
+    s.platform.bans.return_after_ban = BanReturn::Free;
+    let free = run(&s);
+    assert!(free.pattern(PatternId::BanEvasion).unwrap().incidents > 0);
+    s.platform.bans.return_after_ban = BanReturn::RealNameBound;
+    let bound = run(&s);
+    assert_eq!(bound.pattern(PatternId::BanEvasion).unwrap().incidents, 0);
+    assert_eq!(
+        bound.pattern(PatternId::BanEvasion).unwrap().level,
+        Level::None
+    );
+}
+
+#[test]
+fn no_bad_actors_means_only_exclusion_can_show() {
+    for mut s in [launch(), open()] {
+        s.population.archetypes = ArchetypeMix::honest_only();
+        let r = run(&s);
+        for p in &r.patterns {
+            if p.id != PatternId::Exclusion {
+                assert_eq!(p.level, Level::None, "{:?} in {}", p.id, s.name);
+                assert_eq!(p.incidents, 0);
+            }
+        }
+    }
+}
+
+#[test]
+fn no_gates_and_no_bad_actors_means_every_pattern_is_none() {
+    let mut s = open();
+    s.population.archetypes = ArchetypeMix::honest_only();
+    let r = run(&s);
+    assert!(r.patterns.iter().all(|p| p.level == Level::None));
+    assert!(r.denied.is_empty());
+}
+
+#[test]
+fn gender_gates_exclude_men_in_the_launch() {
+    let r = run(&launch());
+    let excl = r.pattern(PatternId::Exclusion).unwrap();
+    assert!(excl.incidents > 0);
+    let men_refused_post: u32 = r
+        .denied
+        .iter()
+        .filter(|d| {
+            d.gender == backfire_engine::Gender::Male && d.action == backfire_engine::Action::Post
+        })
+        .map(|d| d.users)
+        .sum();
+    let women_refused_post: u32 = r
+        .denied
+        .iter()
+        .filter(|d| {
+            d.gender == backfire_engine::Gender::Female && d.action == backfire_engine::Action::Post
+        })
+        .map(|d| d.users)
+        .sum();
+    assert!(
+        men_refused_post > 100 && women_refused_post == 0,
+        "{men_refused_post} / {women_refused_post}"
+    );
+}
+
+#[test]
+fn newest_first_feeds_give_sybil_rings_nothing_to_climb() {
+    let mut s = launch();
+    assert!(
+        run(&s)
+            .pattern(PatternId::RankingManipulation)
+            .unwrap()
+            .incidents
+            > 0
+    );
+    for c in &mut s.circles {
+        c.ranking = Ranking::Newest;
+    }
+    assert_eq!(
+        run(&s)
+            .pattern(PatternId::RankingManipulation)
+            .unwrap()
+            .incidents,
+        0
+    );
+}
+
+#[test]
+fn a_higher_tip_ceiling_draws_more_solicitation() {
+    let mut low = open();
+    for c in &mut low.circles {
+        c.tips.max_fen = 500;
+    }
+    let mut high = low.clone();
+    for c in &mut high.circles {
+        c.tips.max_fen = 20_000;
+        c.tips.praise_leads_to_tip = true;
+    }
+    let a = run(&low)
+        .pattern(PatternId::Solicitation)
+        .unwrap()
+        .incidents;
+    let b = run(&high)
+        .pattern(PatternId::Solicitation)
+        .unwrap()
+        .incidents;
+    assert!(b > a, "{a} → {b}");
+}
+
+#[test]
+fn faster_and_stronger_moderation_deters_abuse() {
+    let slow = open();
+    let mut fast = slow.clone();
+    for c in &mut fast.circles {
+        c.moderation.review_delay_hours = 1;
+        c.moderation.reviews_per_day_per_10k_users = 200;
+        c.moderation.sanction = backfire_engine::SanctionKind::Suspend;
+        c.moderation.suspend_days = 7;
+    }
+    let a = run(&slow);
+    let b = run(&fast);
+    for id in [PatternId::Solicitation, PatternId::Harassment] {
+        assert!(
+            b.pattern(id).unwrap().incidents < a.pattern(id).unwrap().incidents,
+            "{id:?} did not fall"
+        );
+    }
+}
+
+#[test]
+fn identity_fakers_need_weak_verification_and_a_gate_worth_it() {
+    let mut s = launch();
+    s.platform.verification.gender = backfire_engine::VerificationLevel::SelfDeclared;
+    let weak = run(&s).pattern(PatternId::IdentityFraud).unwrap().incidents;
+    assert!(weak > 0);
+    s.platform.verification.gender = backfire_engine::VerificationLevel::RealNameBound;
+    s.platform.verification.identity = backfire_engine::VerificationLevel::RealNameBound;
+    assert_eq!(
+        run(&s).pattern(PatternId::IdentityFraud).unwrap().incidents,
+        0
+    );
+    // With no gate to get past, nobody fakes.
+    let mut o = open();
+    o.platform.verification.gender = backfire_engine::VerificationLevel::SelfDeclared;
+    assert_eq!(
+        run(&o).pattern(PatternId::IdentityFraud).unwrap().incidents,
+        0
+    );
+}
+
+#[test]
+fn harassment_needs_a_way_to_reach_people() {
+    let mut s = open();
+    for c in &mut s.circles {
+        c.rules.comment = Rule::nobody();
+        c.contact.direct_messages = false;
+    }
+    assert_eq!(run(&s).pattern(PatternId::Harassment).unwrap().incidents, 0);
+}
+
+#[test]
+fn outcomes_do_not_depend_on_circle_names() {
+    let s = launch();
+    let mut renamed = s.clone();
+    for (i, c) in renamed.circles.iter_mut().enumerate() {
+        c.name = format!("Circle {i}");
+    }
+    let (a, b) = (run(&s), run(&renamed));
+    for (x, y) in a.patterns.iter().zip(b.patterns.iter()) {
+        assert_eq!((x.incidents, x.severity), (y.incidents, y.severity));
+    }
+    let _ = Circle::default();
+}
