@@ -17,8 +17,8 @@ pub fn current_fragment() -> Option<String> {
 pub enum Opened {
     /// No fragment: start from autosave or the default preset.
     Nothing,
-    /// A scenario decoded from a share link.
-    Scenario(Box<Scenario>),
+    /// A scenario decoded from a share link, with the pinned baseline and seeds of a comparison link.
+    Scenario(Box<Scenario>, Option<(Box<Scenario>, u32)>),
     /// A fragment that is not a valid link, with the reason.
     Broken(String),
 }
@@ -27,16 +27,24 @@ pub enum Opened {
 pub fn open_fragment() -> Opened {
     match current_fragment() {
         None => Opened::Nothing,
-        Some(fragment) => match link::decode(&fragment) {
-            Ok(s) => Opened::Scenario(Box::new(s)),
-            Err(e) => Opened::Broken(e.message),
+        Some(fragment) => match (link::decode(&fragment), link::decode_baseline(&fragment)) {
+            (Ok(s), Ok(baseline)) => Opened::Scenario(Box::new(s), baseline.map(|(b, runs)| (Box::new(b), runs))),
+            (Err(e), _) | (_, Err(e)) => Opened::Broken(e.message),
         },
     }
 }
 
-/// Replaces the fragment with the scenario's link, without adding a history entry.
-pub fn write_fragment(scenario: &Scenario) {
-    let fragment = format!("#{}", link::encode(scenario));
+/// The link payload: the scenario alone, or a comparison when a baseline is pinned.
+pub fn payload(scenario: &Scenario, baseline: Option<&Scenario>, runs: u32) -> String {
+    match baseline {
+        Some(b) => link::encode_comparison(b, scenario, runs),
+        None => link::encode(scenario),
+    }
+}
+
+/// Replaces the fragment with the link, without adding a history entry.
+pub fn write_fragment(payload: &str) {
+    let fragment = format!("#{payload}");
     let Some(window) = web_sys::window() else { return };
     if window.location().hash().ok().as_deref() == Some(fragment.as_str()) {
         return;
@@ -46,13 +54,13 @@ pub fn write_fragment(scenario: &Scenario) {
     }
 }
 
-/// The full share URL of a scenario (page URL without its fragment, plus the link).
-pub fn share_url(scenario: &Scenario) -> String {
+/// The full share URL for a link payload (page URL without its fragment, plus the payload).
+pub fn share_url(payload: &str) -> String {
     let base = web_sys::window()
         .and_then(|w| w.location().href().ok())
         .map(|href| href.split('#').next().unwrap_or_default().to_string())
         .unwrap_or_default();
-    format!("{base}#{}", link::encode(scenario))
+    format!("{base}#{payload}")
 }
 
 /// Saves the scenario to localStorage (best effort: storage can be full or disabled).

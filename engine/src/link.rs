@@ -32,9 +32,43 @@ fn err(message: String) -> LinkError {
     LinkError { message }
 }
 
+/// Removes from `value` every object field equal to the same field of `default`, recursing into objects
+/// and into the `circles` list (each circle against a default circle).
+fn prune(value: &mut serde_json::Value, default: &serde_json::Value) {
+    use serde_json::Value;
+    let (Value::Object(map), Value::Object(defaults)) = (value, default) else { return };
+    let circle_default = serde_json::to_value(crate::scenario::Circle::default()).unwrap_or(Value::Null);
+    map.retain(|key, v| key == "version" || defaults.get(key) != Some(v));
+    for (key, v) in map.iter_mut() {
+        match (key.as_str(), v) {
+            ("circles", Value::Array(items)) => items.iter_mut().for_each(|c| prune(c, &circle_default)),
+            (_, v @ Value::Object(_)) => {
+                if let Some(d) = defaults.get(key) {
+                    prune(v, d);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The scenario's JSON with every field left at its default dropped: links carry only what the designer
+/// set, which keeps them short enough for chat tools (missing fields read back as their defaults).
+fn compact_json(s: &Scenario) -> String {
+    let full = serde_json::to_string(s).unwrap_or_else(|_| String::from("{}"));
+    let (Ok(mut value), Ok(default)) = (serde_json::to_value(s), serde_json::to_value(Scenario::default())) else {
+        return full;
+    };
+    prune(&mut value, &default);
+    let compact = serde_json::to_string(&value).unwrap_or_default();
+    // INVARIANT: a link decodes to exactly the scenario it was made from; if pruning ever lost something
+    // (a default that differs between a container and its field type), the full JSON goes instead.
+    if wire::scenario_from_json(&compact).as_ref() == Ok(s) { compact } else { full }
+}
+
 /// The fragment payload for a scenario (put it after `#`).
 pub fn encode(s: &Scenario) -> String {
-    let json = serde_json::to_string(s).unwrap_or_else(|_| String::from("{}"));
+    let json = compact_json(s);
     let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);
     format!("s={LINK_VERSION}.{}", URL_SAFE_NO_PAD.encode(packed))
 }
@@ -92,6 +126,31 @@ pub fn decode(text: &str) -> Result<Scenario, LinkError> {
     wire::scenario_from_json(&json).map_err(|e| err(format!("bad scenario in link: {e}")))
 }
 
+/// The fragment payload of a comparison: the variant as `s=` (so [`decode`] and the CLI read it like any
+/// link), the pinned baseline as `b=`, and the seeds per side as `runs=`.
+pub fn encode_comparison(baseline: &Scenario, variant: &Scenario, runs: u32) -> String {
+    let b = encode(baseline);
+    format!("{}&b={}&runs={runs}", encode(variant), b.strip_prefix("s=").unwrap_or(&b))
+}
+
+/// The baseline and seeds of a comparison link, or `None` for a plain link.
+pub fn decode_baseline(text: &str) -> Result<Option<(Scenario, u32)>, LinkError> {
+    let text = text.trim();
+    let fragment = text.split_once('#').map_or(text, |(_, f)| f);
+    let Some(b) = fragment.split('&').find_map(|p| p.strip_prefix("b=")) else {
+        return Ok(None);
+    };
+    let baseline = decode(&format!("s={b}")).map_err(|e| err(format!("baseline: {}", e.message)))?;
+    let runs = match fragment.split('&').find_map(|p| p.strip_prefix("runs=")) {
+        None => 1,
+        Some(r) => match r.parse::<u32>() {
+            Ok(n @ 1..=50) => n,
+            _ => return Err(err(format!("bad `runs` in link: `{}` (expected 1 to 50)", shorten(r)))),
+        },
+    };
+    Ok(Some((baseline, runs)))
+}
+
 fn shorten(s: &str) -> String {
     s.chars().take(40).collect()
 }
@@ -111,6 +170,31 @@ mod tests {
             decode(&format!("https://example.org/backfire/#{payload}")).as_ref(),
             Ok(&s)
         );
+    }
+
+    #[test]
+    fn links_carry_only_what_differs_from_the_defaults() {
+        for p in crate::presets::all() {
+            let payload = encode(&p.scenario);
+            assert_eq!(decode(&payload).as_ref(), Ok(&p.scenario), "{}", p.id);
+            let full = serde_json::to_string(&p.scenario).unwrap_or_default();
+            assert!(compact_json(&p.scenario).len() < full.len(), "{} did not shrink", p.id);
+        }
+        assert_eq!(compact_json(&Scenario::default()), r#"{"version":1}"#);
+    }
+
+    #[test]
+    fn comparison_links_hold_both_sides() {
+        let base = Scenario { name: String::from("base"), ..Scenario::default() };
+        let variant = Scenario { name: String::from("variant"), seed: 9, ..Scenario::default() };
+        let payload = encode_comparison(&base, &variant, 7);
+        assert_eq!(decode(&payload).as_ref(), Ok(&variant));
+        assert_eq!(decode_baseline(&format!("https://x.org/#{payload}")), Ok(Some((base, 7))));
+        assert_eq!(decode_baseline(&encode(&variant)), Ok(None));
+        let bad_runs = payload.replace("runs=7", "runs=500");
+        assert!(decode_baseline(&bad_runs).err().map(|e| e.message).unwrap_or_default().contains("bad `runs`"));
+        let bad_base = format!("{}&b=1.@@@", encode(&variant));
+        assert!(decode_baseline(&bad_base).err().map(|e| e.message).unwrap_or_default().starts_with("baseline: bad base64"));
     }
 
     #[test]

@@ -77,17 +77,19 @@ pub(crate) fn severity(
     let yuan_rate = fen as f64 / 100.0 / thousands / days;
     let harmed_share = f64::from(harmed) / f64::from(n_users.max(1));
     let (w_incidents, w_harm) = weights(id);
-    let x = w_incidents * rate / 10.0 + w_harm * 20.0 * harmed_share + yuan_rate / 2000.0;
+    // Scaled so a launch-day flood (tens of incidents per 1,000 users a day) reads critical while a
+    // rule change that halves it still shows as a clear drop, instead of every bad case pinning at 100.
+    let x = w_incidents * rate / 50.0 + w_harm * 5.0 * harmed_share + yuan_rate / 10_000.0;
     let s = libm::round(100.0 * (1.0 - libm::exp(-x)));
     // An incident always shows as at least `low`.
     s.clamp(1.0, 100.0) as u8
 }
 
 /// How much incidents and harm weigh. A refusal is a one-off per person, circle and action, so its
-/// count weighs little (0.02); the share of people refused weighs a tenth of the share harmed by abuse.
+/// count weighs a tenth of an act of abuse; the share of people refused weighs half the share harmed by abuse.
 pub(crate) fn weights(id: PatternId) -> (f64, f64) {
     match id {
-        PatternId::Exclusion => (0.02, 0.1),
+        PatternId::Exclusion => (0.1, 0.5),
         _ => (1.0, 1.0),
     }
 }

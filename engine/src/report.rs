@@ -9,12 +9,12 @@ use crate::scenario::{Action, Archetype, Gender};
 /// How a pattern's severity is computed, in words the app can show next to the number.
 ///
 /// `severity = round(100 × (1 − e^(−x)))` with
-/// `x = a × (incidents per 1,000 users per day) ÷ 10 + b × 20 × (share of users harmed) + (yuan involved per 1,000 users per day) ÷ 2,000`,
-/// where `a = b = 1` for every pattern except `exclusion` (`a = 0.02`, `b = 0.1`: a refusal is counted once per person,
-/// circle and action, and being refused weighs a tenth of being harmed by abuse).
+/// `x = a × (incidents per 1,000 users per day) ÷ 50 + b × 5 × (share of users harmed) + (yuan involved per 1,000 users per day) ÷ 10,000`,
+/// where `a = b = 1` for every pattern except `exclusion` (`a = 0.1`, `b = 0.5`: a refusal is counted once per person,
+/// circle and action, and being refused weighs half as much as being harmed by abuse).
 /// A pattern with no incidents has severity 0 and any incident at least 1.
 /// Levels: `none` (0), `low` (1–24), `medium` (25–49), `high` (50–74), `critical` (75–100).
-pub const SEVERITY_FORMULA: &str = "severity = round(100 × (1 − e^(−x))), where x = a × (incidents per 1,000 users per day) ÷ 10 + b × 20 × (share of users harmed) + (yuan involved per 1,000 users per day) ÷ 2,000; a = b = 1, except exclusion: a = 0.02, b = 0.1. No incidents → 0; any incident → at least 1. Levels: none 0, low 1–24, medium 25–49, high 50–74, critical 75–100.";
+pub const SEVERITY_FORMULA: &str = "severity = round(100 × (1 − e^(−x))), where x = a × (incidents per 1,000 users per day) ÷ 50 + b × 5 × (share of users harmed) + (yuan involved per 1,000 users per day) ÷ 10,000; a = b = 1, except exclusion: a = 0.1, b = 0.5. No incidents → 0; any incident → at least 1. Levels: none 0, low 1–24, medium 25–49, high 50–74, critical 75–100.";
 
 /// The abuse patterns the engine detects, with the ids used in JSON.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -50,7 +50,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let state = state.clone();
         let copied = copied.clone();
         Callback::from(move |_| {
-            let url = share::share_url(&state.scenario);
+            let url = share::share_url(&share::payload(&state.scenario, state.baseline.as_ref(), state.runs));
             let copied = copied.clone();
             let state = state.clone();
             match web_sys::window().map(|w| w.navigator().clipboard()) {

@@ -44,7 +44,23 @@ test('pin a baseline, edit a variant, and compare them on the same seeds', async
   assert.match(await row.innerText(), /▼/);
   // Several seeds draw a band (lowest to highest) under each line.
   await page.locator('[data-testid="chart-compare"] polygon').first().waitFor({ timeout: 60000 });
-  assert.deepEqual(errors, []);
+  const table = async p => p.locator('[data-testid="compare-table"] tbody tr').evaluateAll(rows => rows.map(r => ({ ...r.dataset })));
+  const expected = await table(page);
+
+  // The comparison (both scenarios and the seeds) is one link: a fresh browser opens the same comparison.
+  const link = await page.evaluate(() => location.href);
+  assert.match(link, /&b=1\./);
+  assert.match(link, /&runs=3/);
+  const fresh = await browser.newContext();
+  const page2 = await fresh.newPage();
+  const errors2 = [];
+  page2.on('pageerror', e => errors2.push(e.message));
+  await page2.goto(link);
+  await page2.getByTestId('compare-panel').waitFor();
+  await page2.waitForFunction(() => /3 seeds/.test(document.querySelector('[data-testid="compare-table"] caption')?.innerText ?? '') && !document.querySelector('[data-testid="compare-progress"]'), null, { timeout: 90000 });
+  assert.deepEqual(await table(page2), expected);
+  await fresh.close();
+  assert.deepEqual([...errors, ...errors2], []);
   await context.close();
 });
 

@@ -40,16 +40,22 @@ impl World {
             if !self.dice.chance(p) {
                 continue;
             }
-            let (action, clause) = if let Some(cl) = self.may(c, Action::Comment, idx, author, h) {
-                (Action::Comment, cl)
-            } else if self.dm_open(c) {
-                match self.may(c, Action::Message, idx, author, h) {
-                    Some(cl) => (Action::Message, cl),
-                    None => continue,
-                }
-            } else {
-                continue;
-            };
+            // Every open channel is used: a public comment channel adds to private messages rather than
+            // replacing them (a harasser who can do both does both, often), so gating comments matters even
+            // where messages stay open.
+            let comment = self.may(c, Action::Comment, idx, author, h);
+            let message = if self.dm_open(c) { self.may(c, Action::Message, idx, author, h) } else { None };
+            let message = message.filter(|_| comment.is_none() || self.dice.chance(0.5));
+            let channels = [comment.map(|cl| (Action::Comment, cl)), message.map(|cl| (Action::Message, cl))];
+            for (action, clause) in channels.into_iter().flatten() {
+                self.harass_once(idx, author, c, h, action, clause);
+            }
+        }
+    }
+
+    /// One abusive comment or message from `idx` to `author` in circle `c`, through `clause` of the rule.
+    fn harass_once(&mut self, idx: u32, author: u32, c: usize, h: u32, action: Action, clause: u8) {
+        {
             if let Some(cs) = self.circles.get_mut(c) {
                 cs.violations_recent += 1.0;
             }
@@ -73,7 +79,7 @@ impl World {
                     violation: Some(PatternId::Harassment),
                 };
                 self.enqueue(c, item, true);
-                continue;
+                return;
             }
             let key = rule::key(c, action, clause);
             self.harm(author, PatternId::Harassment);

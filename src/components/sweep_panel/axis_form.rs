@@ -1,0 +1,262 @@
+//! One sweep axis as the designer types it: which rule, where, and its range, checked field by field.
+
+use crate::components::field::trim_number;
+use backfire_engine::sweep::{SweepAxis, SweepParam};
+
+use super::heatmap::tick;
+
+/// Most values on one axis (a 20 × 20 grid is 400 runs).
+pub const STEPS_MAX: u32 = 20;
+/// Values on a fresh axis.
+const STEPS_DEFAULT: u32 = 10;
+
+/// Every kind of sweepable rule, by the id the select uses (the engine's serde tag).
+pub(super) const KINDS: [&str; 10] = [
+    "comment_credit_threshold",
+    "tip_ceiling_yuan",
+    "tip_floor_yuan",
+    "daily_tip_cap_yuan",
+    "review_delay_hours",
+    "reviews_per_day_per10k",
+    "classifier_recall_percent",
+    "fee_permille",
+    "forged_document_yuan",
+    "credit_point_price_yuan",
+];
+
+/// The rule of kind `kind` in `circle_idx` (ignored by platform rules).
+pub(super) fn param_of(kind: &str, circle_idx: Option<u32>) -> Option<SweepParam> {
+    Some(match kind {
+        "comment_credit_threshold" => SweepParam::CommentCreditThreshold { circle_idx },
+        "tip_ceiling_yuan" => SweepParam::TipCeilingYuan { circle_idx },
+        "tip_floor_yuan" => SweepParam::TipFloorYuan { circle_idx },
+        "daily_tip_cap_yuan" => SweepParam::DailyTipCapYuan { circle_idx },
+        "review_delay_hours" => SweepParam::ReviewDelayHours { circle_idx },
+        "reviews_per_day_per10k" => SweepParam::ReviewsPerDayPer10k { circle_idx },
+        "classifier_recall_percent" => SweepParam::ClassifierRecallPercent { circle_idx },
+        "fee_permille" => SweepParam::FeePermille { circle_idx },
+        "forged_document_yuan" => SweepParam::ForgedDocumentYuan,
+        "credit_point_price_yuan" => SweepParam::CreditPointPriceYuan,
+        _ => return None,
+    })
+}
+
+/// The select id of a rule's kind.
+pub(super) fn kind_of(p: &SweepParam) -> &'static str {
+    match p {
+        SweepParam::CommentCreditThreshold { .. } => "comment_credit_threshold",
+        SweepParam::TipCeilingYuan { .. } => "tip_ceiling_yuan",
+        SweepParam::TipFloorYuan { .. } => "tip_floor_yuan",
+        SweepParam::DailyTipCapYuan { .. } => "daily_tip_cap_yuan",
+        SweepParam::ReviewDelayHours { .. } => "review_delay_hours",
+        SweepParam::ReviewsPerDayPer10k { .. } => "reviews_per_day_per10k",
+        SweepParam::ClassifierRecallPercent { .. } => "classifier_recall_percent",
+        SweepParam::FeePermille { .. } => "fee_permille",
+        SweepParam::ForgedDocumentYuan => "forged_document_yuan",
+        SweepParam::CreditPointPriceYuan => "credit_point_price_yuan",
+    }
+}
+
+/// Whether a rule lives in circles (and so takes a circle choice).
+pub(super) fn per_circle(p: &SweepParam) -> bool {
+    !matches!(
+        p,
+        SweepParam::ForgedDocumentYuan | SweepParam::CreditPointPriceYuan
+    )
+}
+
+/// What is wrong with each field of an axis, as sentences shown beside them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AxisIssues {
+    /// About the first value.
+    pub from: Option<String>,
+    /// About the last value (including a last value below the first).
+    pub to: Option<String>,
+    /// About the number of values.
+    pub steps: Option<String>,
+}
+
+/// One axis as typed: the rule and its fields' text, kept verbatim so a typo is never lost.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AxisForm {
+    /// The rule moved (with its circle).
+    pub param: SweepParam,
+    /// Text of the first value.
+    pub from: String,
+    /// Text of the last value.
+    pub to: String,
+    /// Text of the number of values.
+    pub steps: String,
+}
+
+impl AxisForm {
+    /// A fresh axis over the rule's whole range.
+    pub fn new(param: SweepParam) -> Self {
+        let (lo, hi) = param.range();
+        AxisForm {
+            param,
+            from: trim_number(lo),
+            to: trim_number(hi),
+            steps: STEPS_DEFAULT.to_string(),
+        }
+    }
+
+    /// The form for a scenario of `n_circles` circles: a circle removed since it was chosen falls
+    /// back to every circle, rather than sweeping a rule that no longer exists.
+    pub fn in_circles(&self, n_circles: u32) -> AxisForm {
+        match self.param.circle_idx() {
+            Some(i) if i >= n_circles => AxisForm {
+                param: param_of(kind_of(&self.param), None).unwrap_or(self.param),
+                ..self.clone()
+            },
+            _ => self.clone(),
+        }
+    }
+
+    /// The axis, or what is wrong with each field (every problem at once).
+    pub fn check(&self) -> Result<SweepAxis, AxisIssues> {
+        let (lo, hi) = self.param.range();
+        let number = |text: &str| -> Result<f64, String> {
+            let t = text.trim();
+            match t.parse::<f64>() {
+                _ if t.is_empty() => {
+                    Err(format!("enter a number from {} to {}", tick(lo), tick(hi)))
+                }
+                Ok(v) if !v.is_finite() => Err(format!("`{t}` is not a number")),
+                Ok(v) if v < lo || v > hi => Err(format!(
+                    "`{t}` is out of range: enter {} to {}",
+                    tick(lo),
+                    tick(hi)
+                )),
+                Ok(v) => Ok(v),
+                Err(_) => Err(format!("`{t}` is not a number")),
+            }
+        };
+        let from = number(&self.from);
+        let mut to = number(&self.to);
+        if let (Ok(f), Ok(t)) = (&from, &to) {
+            if f > t {
+                to = Err(format!("must be at least the first value ({})", tick(*f)));
+            }
+        }
+        let steps = match self.steps.trim().parse::<u32>() {
+            Ok(0) => Err("enter at least 1 step".to_string()),
+            Ok(n) if n > STEPS_MAX => Err(format!("`{n}` is too many: at most {STEPS_MAX} steps")),
+            Ok(n) => Ok(n),
+            Err(_) => Err(format!(
+                "`{}` is not a whole number from 1 to {STEPS_MAX}",
+                self.steps.trim()
+            )),
+        };
+        match (from, to, steps) {
+            (Ok(from), Ok(to), Ok(steps)) => Ok(SweepAxis {
+                param: self.param,
+                from,
+                to,
+                steps,
+            }),
+            (from, to, steps) => Err(AxisIssues {
+                from: from.err(),
+                to: to.err(),
+                steps: steps.err(),
+            }),
+        }
+    }
+}
+/// Why y cannot be swept against x: the same rule in the same place, or one that overrides the other.
+pub(super) fn clash(x: &SweepParam, y: &SweepParam) -> Option<String> {
+    let overlap = match (x.circle_idx(), y.circle_idx()) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    };
+    (kind_of(x) == kind_of(y) && overlap)
+        .then(|| "x already moves this rule here: choose another rule or circle".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(param: SweepParam, from: &str, to: &str, steps: &str) -> AxisForm {
+        AxisForm {
+            param,
+            from: from.into(),
+            to: to.into(),
+            steps: steps.into(),
+        }
+    }
+
+    #[test]
+    fn every_kind_round_trips_through_the_select() {
+        for kind in KINDS {
+            let Some(p) = param_of(kind, Some(1)) else {
+                unreachable!("{kind} has no parameter")
+            };
+            assert_eq!(kind_of(&p), kind);
+        }
+        assert_eq!(param_of("nonsense", None), None);
+    }
+
+    #[test]
+    fn a_fresh_axis_spans_the_rule_and_checks() {
+        let a = AxisForm::new(SweepParam::CommentCreditThreshold { circle_idx: None });
+        assert_eq!(
+            (a.from.as_str(), a.to.as_str(), a.steps.as_str()),
+            ("350", "950", "10")
+        );
+        assert!(matches!(a.check(), Ok(SweepAxis { steps: 10, .. })));
+    }
+
+    #[test]
+    fn bad_fields_give_every_message_at_once() {
+        let p = SweepParam::ReviewDelayHours { circle_idx: None };
+        let Err(issues) = form(p, "abc", "", "0").check() else {
+            unreachable!("must fail")
+        };
+        assert_eq!(issues.from.as_deref(), Some("`abc` is not a number"));
+        assert!(issues
+            .to
+            .as_deref()
+            .is_some_and(|m| m.starts_with("enter a number")));
+        assert_eq!(issues.steps.as_deref(), Some("enter at least 1 step"));
+        let Err(issues) = form(p, "12", "6", "21").check() else {
+            unreachable!("must fail")
+        };
+        assert_eq!(issues.from, None);
+        assert_eq!(
+            issues.to.as_deref(),
+            Some("must be at least the first value (12)")
+        );
+        assert_eq!(
+            issues.steps.as_deref(),
+            Some("`21` is too many: at most 20 steps")
+        );
+        let Err(issues) = form(p, "-1", "NaN", "2.5").check() else {
+            unreachable!("must fail")
+        };
+        assert!(issues
+            .from
+            .as_deref()
+            .is_some_and(|m| m.contains("out of range")));
+        assert_eq!(issues.to.as_deref(), Some("`NaN` is not a number"));
+        assert!(issues
+            .steps
+            .as_deref()
+            .is_some_and(|m| m.contains("not a whole number")));
+    }
+
+    #[test]
+    fn the_same_rule_cannot_be_both_axes() {
+        let all = SweepParam::TipCeilingYuan { circle_idx: None };
+        let one = SweepParam::TipCeilingYuan {
+            circle_idx: Some(0),
+        };
+        let other = SweepParam::TipCeilingYuan {
+            circle_idx: Some(1),
+        };
+        assert!(clash(&all, &one).is_some());
+        assert!(clash(&one, &one).is_some());
+        assert!(clash(&one, &other).is_none());
+        assert!(clash(&all, &SweepParam::FeePermille { circle_idx: None }).is_none());
+    }
+}
