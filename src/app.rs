@@ -3,10 +3,6 @@
 use crate::components::circle_editor::CircleEditor;
 use crate::components::circle_list::CircleList;
 use crate::components::compare_panel::ComparePanel;
-use crate::components::present::Presentation;
-use crate::components::sweep_panel::SweepPanel;
-use crate::components::why_panel::WhyPanel;
-use crate::pool::use_pool;
 use crate::components::exemplars::Exemplars;
 use crate::components::field::Issues;
 use crate::components::honest_cost::HonestCost;
@@ -14,9 +10,13 @@ use crate::components::money_flow::MoneyFlowView;
 use crate::components::pattern_cards::PatternCards;
 use crate::components::platform_editor::PlatformEditor;
 use crate::components::population_editor::PopulationEditor;
+use crate::components::present::Presentation;
 use crate::components::results_charts::ResultsCharts;
 use crate::components::rules_summary::RulesSummary;
+use crate::components::sweep_panel::SweepPanel;
 use crate::components::toolbar::Toolbar;
+use crate::components::why_panel::WhyPanel;
+use crate::pool::use_pool;
 use crate::runner::{use_runner, RunStatus};
 use crate::share::{self, Opened};
 use crate::state::{Action, AppState, Notice};
@@ -53,14 +53,21 @@ fn initial_state() -> AppState {
     };
     match share::open_fragment() {
         Opened::Scenario(s, None) => AppState::new(*s, None, None),
-        Opened::Scenario(s, Some((baseline, runs))) => AppState { baseline: Some(*baseline), runs, ..AppState::new(*s, None, None) },
+        Opened::Scenario(s, Some((baseline, runs))) => AppState {
+            baseline: Some(*baseline),
+            runs,
+            ..AppState::new(*s, None, None)
+        },
         Opened::Nothing => {
             let (s, id) = fallback();
             AppState::new(s, id, None)
         }
         Opened::Broken(reason) => {
             let (s, id) = fallback();
-            let text = format!("This link could not be opened: {}. Your last autosaved work is shown instead.", reason.trim_end_matches('.'));
+            let text = format!(
+                "This link could not be opened: {}. Your last autosaved work is shown instead.",
+                reason.trim_end_matches('.')
+            );
             AppState::new(s, id, Some(Notice { kind: "error", text }))
         }
     }
@@ -72,7 +79,13 @@ pub fn App() -> Html {
     let state = use_reducer(initial_state);
     let runner = use_runner();
     let pool = use_pool();
-    let view = use_state(|| if state.baseline.is_some() { View::Compare } else { View::Results });
+    let view = use_state(|| {
+        if state.baseline.is_some() {
+            View::Compare
+        } else {
+            View::Results
+        }
+    });
     let presenting = use_state(|| false);
     let explanation = use_state(|| None::<Rc<backfire_engine::explain::Explanation>>);
     {
@@ -108,14 +121,19 @@ pub fn App() -> Html {
             let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
                 let options = gloo::events::EventListenerOptions::enable_prevent_default();
                 gloo::events::EventListener::new_with_options(&doc, "keydown", options, move |e| {
-                    let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(e) else { return };
+                    let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(e) else {
+                        return;
+                    };
                     if !(e.ctrl_key() || e.meta_key()) {
                         return;
                     }
                     let typing = e
                         .target()
                         .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok())
-                        .is_some_and(|el| matches!(el.tag_name().as_str(), "TEXTAREA") || (el.tag_name() == "INPUT" && el.get_attribute("type").as_deref() == Some("text")));
+                        .is_some_and(|el| {
+                            matches!(el.tag_name().as_str(), "TEXTAREA")
+                                || (el.tag_name() == "INPUT" && el.get_attribute("type").as_deref() == Some("text"))
+                        });
                     if typing {
                         return;
                     }
@@ -136,7 +154,9 @@ pub fn App() -> Html {
     // Pinning, unpinning or changing the seeds changes the link without changing the scenario.
     {
         let payload = share::payload(&state.scenario, state.baseline.as_ref(), state.runs);
-        use_effect_with((state.baseline.clone(), state.runs), move |_| share::write_fragment(&payload));
+        use_effect_with((state.baseline.clone(), state.runs), move |_| {
+            share::write_fragment(&payload)
+        });
     }
     let tab = use_state(|| Tab::Circles);
     let selected_circle = use_state(|| 0usize);
@@ -182,7 +202,10 @@ pub fn App() -> Html {
         let count = match t {
             Tab::Circles => issues.iter().filter(|i| i.path.starts_with("circles")).count(),
             Tab::Population => issues.iter().filter(|i| i.path.starts_with("population")).count(),
-            Tab::Platform => issues.iter().filter(|i| !i.path.starts_with("circles") && !i.path.starts_with("population")).count(),
+            Tab::Platform => issues
+                .iter()
+                .filter(|i| !i.path.starts_with("circles") && !i.path.starts_with("population"))
+                .count(),
         };
         html! {
             <button role="tab" id={format!("tab-{}", t.id())} aria-controls={format!("panel-{}", t.id())} aria-selected={(*tab == t).to_string()} data-testid={format!("tab-{}", t.id())} onclick={Callback::from(move |_| tab_state.set(t))}>
@@ -238,7 +261,11 @@ pub fn App() -> Html {
         Callback::from(move |e: Event| {
             let id = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
             if let Some(p) = presets::by_id(&id) {
-                state.dispatch(Action::Load { scenario: Box::new(p.scenario), preset_id: Some(p.id.to_string()), notice: None });
+                state.dispatch(Action::Load {
+                    scenario: Box::new(p.scenario),
+                    preset_id: Some(p.id.to_string()),
+                    notice: None,
+                });
             }
         })
     };
@@ -399,7 +426,11 @@ fn status_line(status: &RunStatus, errors: usize, run_id: u32) -> Html {
     match status {
         RunStatus::Idle => html! { <p class="muted" data-testid="run-status">{"Ready."}</p> },
         RunStatus::Running { hour, total_hours } => {
-            let pct = if *total_hours == 0 { 0.0 } else { f64::from(*hour) * 100.0 / f64::from(*total_hours) };
+            let pct = if *total_hours == 0 {
+                0.0
+            } else {
+                f64::from(*hour) * 100.0 / f64::from(*total_hours)
+            };
             html! {
                 <div data-testid="run-status" data-state="running" data-run={run_id.to_string()}>
                     <p>{format!("Running… hour {hour} of {total_hours}")}</p>
@@ -407,8 +438,14 @@ fn status_line(status: &RunStatus, errors: usize, run_id: u32) -> Html {
                 </div>
             }
         }
-        RunStatus::Done => html! { <p class="muted" data-testid="run-status" data-state="done" data-run={run_id.to_string()}>{"Run complete."}</p> },
-        RunStatus::Cancelled => html! { <p class="muted" data-testid="run-status" data-state="cancelled" data-run={run_id.to_string()}>{"Run cancelled."}</p> },
-        RunStatus::Failed(msg) => html! { <div class="banner error" data-testid="run-status" data-state="failed" data-run={run_id.to_string()}>{format!("The run failed: {msg}")}</div> },
+        RunStatus::Done => {
+            html! { <p class="muted" data-testid="run-status" data-state="done" data-run={run_id.to_string()}>{"Run complete."}</p> }
+        }
+        RunStatus::Cancelled => {
+            html! { <p class="muted" data-testid="run-status" data-state="cancelled" data-run={run_id.to_string()}>{"Run cancelled."}</p> }
+        }
+        RunStatus::Failed(msg) => {
+            html! { <div class="banner error" data-testid="run-status" data-state="failed" data-run={run_id.to_string()}>{format!("The run failed: {msg}")}</div> }
+        }
     }
 }

@@ -16,7 +16,8 @@ fn csv_field(s: &str) -> String {
 
 /// One row per pattern: id, name, level, severity, incidents, yuan, people harmed, first hour, top rule.
 pub fn patterns_csv(r: &Report) -> String {
-    let mut out = String::from("pattern,name,level,severity,incidents,yuan_involved,people_harmed,first_hour,opened_by\n");
+    let mut out =
+        String::from("pattern,name,level,severity,incidents,yuan_involved,people_harmed,first_hour,opened_by\n");
     for p in &r.patterns {
         let row = [
             p.id.id().to_string(),
@@ -39,13 +40,26 @@ pub fn patterns_csv(r: &Report) -> String {
 pub fn series_csv(r: &Report) -> String {
     let mut header = vec!["hour".to_string()];
     header.extend(r.patterns.iter().map(|p| p.id.id().to_string()));
-    header.extend(["genuine_posts", "honest_interactions", "honest_views", "tipped_yuan", "review_backlog"].map(String::from));
+    header.extend(
+        [
+            "genuine_posts",
+            "honest_interactions",
+            "honest_views",
+            "tipped_yuan",
+            "review_backlog",
+        ]
+        .map(String::from),
+    );
     let mut out = header.join(",");
     out.push('\n');
     let h = &r.health.hourly;
     for hour in 0..r.hours_done as usize {
         let mut row = vec![hour.to_string()];
-        row.extend(r.patterns.iter().map(|p| p.hourly.get(hour).copied().unwrap_or(0).to_string()));
+        row.extend(
+            r.patterns
+                .iter()
+                .map(|p| p.hourly.get(hour).copied().unwrap_or(0).to_string()),
+        );
         row.push(h.genuine_posts.get(hour).copied().unwrap_or(0).to_string());
         row.push(h.interactions.get(hour).copied().unwrap_or(0).to_string());
         row.push(h.views.get(hour).copied().unwrap_or(0).to_string());
@@ -67,8 +81,14 @@ pub fn report_json(r: &Report) {
 /// The standalone SVG text of the chart inside the element with this `data-testid`.
 pub fn chart_svg_text(testid: &str) -> Option<String> {
     let document = web_sys::window()?.document()?;
-    let svg = document.query_selector(&format!("[data-testid=\"{testid}\"] svg")).ok()??;
-    let clone = svg.clone_node_with_deep(true).ok()?.dyn_into::<web_sys::Element>().ok()?;
+    let svg = document
+        .query_selector(&format!("[data-testid=\"{testid}\"] svg"))
+        .ok()??;
+    let clone = svg
+        .clone_node_with_deep(true)
+        .ok()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?;
     let _ = clone.set_attribute("xmlns", "http://www.w3.org/2000/svg");
     let _ = clone.set_attribute("width", "1440");
     let _ = clone.set_attribute("height", "440");
@@ -76,7 +96,10 @@ pub fn chart_svg_text(testid: &str) -> Option<String> {
     let style = "<style>text{font-family:system-ui,sans-serif;fill:#1c1f24}</style><rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>";
     let inner = clone.inner_html();
     clone.set_inner_html(&format!("{style}{inner}"));
-    Some(format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}", clone.outer_html()))
+    Some(format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}",
+        clone.outer_html()
+    ))
 }
 
 /// Downloads a chart as SVG.
@@ -89,8 +112,12 @@ pub fn chart_svg(testid: &str) {
 /// Downloads a chart as PNG: the SVG is drawn onto a canvas at twice its size, then encoded.
 pub fn chart_png(testid: &str) {
     let Some(text) = chart_svg_text(testid) else { return };
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(img) = web_sys::HtmlImageElement::new() else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(img) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
     let blob = gloo::file::Blob::new_with_options(text.as_str(), Some("image/svg+xml"));
     let url = gloo::file::ObjectUrl::from(blob);
     let src = url.to_string();
@@ -99,10 +126,22 @@ pub fn chart_png(testid: &str) {
     let onload = wasm_bindgen::closure::Closure::once_into_js(move || {
         // The object URL must outlive the image load; it is revoked when this closure drops `url`.
         let _keep_url_alive = &url;
-        let Ok(canvas) = document.create_element("canvas").map(|c| c.unchecked_into::<web_sys::HtmlCanvasElement>()) else { return };
+        let Ok(canvas) = document
+            .create_element("canvas")
+            .map(|c| c.unchecked_into::<web_sys::HtmlCanvasElement>())
+        else {
+            return;
+        };
         canvas.set_width(1440);
         canvas.set_height(440);
-        let Some(ctx) = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()) else { return };
+        let Some(ctx) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
         let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(&img2, 0.0, 0.0, 1440.0, 440.0);
         if let Ok(data_url) = canvas.to_data_url_with_type("image/png") {
             if let Ok(a) = document.create_element("a") {

@@ -54,7 +54,9 @@ impl PartialEq for Pool {
 
 /// Number of workers: the machine's cores, between 1 and 8.
 pub fn pool_size() -> usize {
-    let cores = web_sys::window().map(|w| w.navigator().hardware_concurrency()).unwrap_or(2.0);
+    let cores = web_sys::window()
+        .map(|w| w.navigator().hardware_concurrency())
+        .unwrap_or(2.0);
     (cores as usize).clamp(1, 8)
 }
 
@@ -62,7 +64,9 @@ pub fn pool_size() -> usize {
 fn feed(workers: &[WorkerBridge<SimWorker>], state: &RefCell<PoolState>, w: usize) {
     let mut st = state.borrow_mut();
     let Some(batch) = st.batch.as_mut() else { return };
-    let Some((slot, job)) = batch.queue.pop_front() else { return };
+    let Some((slot, job)) = batch.queue.pop_front() else {
+        return;
+    };
     let batch_id = batch.id;
     let job_id = (batch_id << 16) | slot as u32;
     if let Some(busy) = st.busy.get_mut(w) {
@@ -76,7 +80,12 @@ fn feed(workers: &[WorkerBridge<SimWorker>], state: &RefCell<PoolState>, w: usiz
 
 impl Pool {
     /// Starts a batch, replacing (cancelling) any batch in progress; results come back in job order.
-    pub fn submit(&self, jobs: Vec<Job>, on_progress: impl Fn(BatchProgress) + 'static, on_done: impl Fn(Vec<JobResult>) + 'static) {
+    pub fn submit(
+        &self,
+        jobs: Vec<Job>,
+        on_progress: impl Fn(BatchProgress) + 'static,
+        on_done: impl Fn(Vec<JobResult>) + 'static,
+    ) {
         {
             let mut st = self.state.borrow_mut();
             st.next_batch = (st.next_batch + 1) & 0x7fff;
@@ -126,7 +135,9 @@ pub fn use_pool() -> Pool {
                 SimWorker::spawner()
                     .as_module(false)
                     .callback(move |text: String| {
-                        let Ok(Response::JobDone { job_id, result }) = serde_json::from_str::<Response>(&text) else { return };
+                        let Ok(Response::JobDone { job_id, result }) = serde_json::from_str::<Response>(&text) else {
+                            return;
+                        };
                         let (batch_id, slot) = (job_id >> 16, (job_id & 0xffff) as usize);
                         let finished = {
                             let mut st = state.borrow_mut();
@@ -139,11 +150,15 @@ pub fn use_pool() -> Pool {
                                         *cell = Some(result);
                                         b.done += 1;
                                     }
-                                    let progress = BatchProgress { done: b.done, total: b.results.len() };
+                                    let progress = BatchProgress {
+                                        done: b.done,
+                                        total: b.results.len(),
+                                    };
                                     let on_progress = b.on_progress.clone();
                                     let complete = b.done == b.results.len();
                                     let out = complete.then(|| {
-                                        let results: Vec<JobResult> = b.results.iter_mut().filter_map(Option::take).collect();
+                                        let results: Vec<JobResult> =
+                                            b.results.iter_mut().filter_map(Option::take).collect();
                                         (b.on_done.clone(), results)
                                     });
                                     if complete {

@@ -93,7 +93,12 @@ pub fn use_runner() -> Runner {
                 };
                 let current = shared.run_id.get();
                 match reply {
-                    Response::Progress { run_id, hour, total_hours, report: partial } if run_id == current => {
+                    Response::Progress {
+                        run_id,
+                        hour,
+                        total_hours,
+                        report: partial,
+                    } if run_id == current => {
                         status.set(RunStatus::Running { hour, total_hours });
                         if let Some(r) = partial {
                             report.set(Some(Rc::new(*r)));
@@ -112,7 +117,10 @@ pub fn use_runner() -> Runner {
                     _ => {} // a reply to a superseded run
                 }
             };
-            SimWorker::spawner().as_module(false).callback(on_reply).spawn("./worker.js")
+            SimWorker::spawner()
+                .as_module(false)
+                .callback(on_reply)
+                .spawn("./worker.js")
         })
     };
 
@@ -126,8 +134,16 @@ pub fn use_runner() -> Runner {
             shared.started_ms.set(js_sys::Date::now());
             let hours = s.days * 24;
             *shared.pending.borrow_mut() = Some(Rc::new(s.clone()));
-            status.set(RunStatus::Running { hour: 0, total_hours: hours });
-            bridge.send(encode(&Request::Run { run_id, scenario: Box::new(s), chunk_hours: 6, report_every: 8 }));
+            status.set(RunStatus::Running {
+                hour: 0,
+                total_hours: hours,
+            });
+            bridge.send(encode(&Request::Run {
+                run_id,
+                scenario: Box::new(s),
+                chunk_hours: 6,
+                report_every: 8,
+            }));
         })
     };
     let cancel = {

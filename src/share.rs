@@ -83,8 +83,12 @@ pub fn export_json(scenario: &Scenario, file_name: &str) {
 pub fn download(file_name: &str, mime: &str, content: &str) {
     let blob = gloo::file::Blob::new_with_options(content, Some(mime));
     let url = gloo::file::ObjectUrl::from(blob);
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(anchor) = document.create_element("a") else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(anchor) = document.create_element("a") else {
+        return;
+    };
     let _ = anchor.set_attribute("href", &url);
     let _ = anchor.set_attribute("download", file_name);
     if let Some(body) = document.body() {

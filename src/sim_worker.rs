@@ -72,7 +72,10 @@ impl Job {
             Job::Report(s) => JobResult::Report(Box::new(run(&s))),
             Job::Summary(s) => JobResult::Summary(Box::new(cell_summary(&run(&s)))),
             Job::Explain { scenario, runs } => {
-                let opts = ExplainOptions { runs: runs.clamp(1, 10), ..ExplainOptions::default() };
+                let opts = ExplainOptions {
+                    runs: runs.clamp(1, 10),
+                    ..ExplainOptions::default()
+                };
                 JobResult::Explanation(Box::new(explain_with(&scenario, &opts)))
             }
         }
@@ -118,7 +121,8 @@ pub enum Response {
 
 /// Encodes a protocol message as the JSON string that crosses the boundary.
 pub fn encode<T: Serialize>(msg: &T) -> String {
-    serde_json::to_string(msg).unwrap_or_else(|e| format!("{{\"Failed\":{{\"run_id\":0,\"message\":\"encode: {e}\"}}}}"))
+    serde_json::to_string(msg)
+        .unwrap_or_else(|e| format!("{{\"Failed\":{{\"run_id\":0,\"message\":\"encode: {e}\"}}}}"))
 }
 
 struct Active {
@@ -148,7 +152,9 @@ impl Worker for SimWorker {
     }
 
     fn update(&mut self, scope: &WorkerScope<Self>, Step(run_id): Step) {
-        let Some(active) = self.active.as_mut().filter(|a| a.run_id == run_id) else { return };
+        let Some(active) = self.active.as_mut().filter(|a| a.run_id == run_id) else {
+            return;
+        };
         let started = js_sys::Date::now();
         active.sim.advance(active.chunk_hours);
         active.chunks += 1;
@@ -162,7 +168,10 @@ impl Worker for SimWorker {
         }
         let done = active.sim.is_done();
         let reply = if done {
-            Response::Done { run_id, report: Box::new(active.sim.report()) }
+            Response::Done {
+                run_id,
+                report: Box::new(active.sim.report()),
+            }
         } else {
             let due = active.report_every > 0 && active.chunks % active.report_every == 0;
             Response::Progress {
@@ -182,14 +191,30 @@ impl Worker for SimWorker {
 
     fn received(&mut self, scope: &WorkerScope<Self>, msg: String, id: HandlerId) {
         match serde_json::from_str::<Request>(&msg) {
-            Ok(Request::Run { run_id, scenario, chunk_hours, report_every }) => match Simulation::new(&scenario) {
+            Ok(Request::Run {
+                run_id,
+                scenario,
+                chunk_hours,
+                report_every,
+            }) => match Simulation::new(&scenario) {
                 Ok(sim) => {
-                    self.active = Some(Active { run_id, client: id, sim, chunk_hours: chunk_hours.max(1), report_every, chunks: 0 });
+                    self.active = Some(Active {
+                        run_id,
+                        client: id,
+                        sim,
+                        chunk_hours: chunk_hours.max(1),
+                        report_every,
+                        chunks: 0,
+                    });
                     // The first chunk runs straight away: small runs finish in one message.
                     self.update(scope, Step(run_id));
                 }
                 Err(issues) => {
-                    let message = issues.iter().map(|i| format!("{}: {}", i.path, i.message)).collect::<Vec<_>>().join("; ");
+                    let message = issues
+                        .iter()
+                        .map(|i| format!("{}: {}", i.path, i.message))
+                        .collect::<Vec<_>>()
+                        .join("; ");
                     scope.respond(id, encode(&Response::Failed { run_id, message }));
                 }
             },
@@ -198,8 +223,20 @@ impl Worker for SimWorker {
                     self.active = None;
                 }
             }
-            Ok(Request::Job { job_id, job }) => scope.respond(id, encode(&Response::JobDone { job_id, result: job.perform() })),
-            Err(e) => scope.respond(id, encode(&Response::Failed { run_id: 0, message: format!("malformed request: {e}") })),
+            Ok(Request::Job { job_id, job }) => scope.respond(
+                id,
+                encode(&Response::JobDone {
+                    job_id,
+                    result: job.perform(),
+                }),
+            ),
+            Err(e) => scope.respond(
+                id,
+                encode(&Response::Failed {
+                    run_id: 0,
+                    message: format!("malformed request: {e}"),
+                }),
+            ),
         }
     }
 }

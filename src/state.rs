@@ -79,7 +79,16 @@ pub enum Action {
 impl AppState {
     /// A state holding `scenario` with an empty history.
     pub fn new(scenario: Scenario, preset_id: Option<String>, notice: Option<Notice>) -> Self {
-        Self { scenario, undo: Vec::new(), redo: Vec::new(), preset_id, notice, revision: 0, baseline: None, runs: 1 }
+        Self {
+            scenario,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            preset_id,
+            notice,
+            revision: 0,
+            baseline: None,
+            runs: 1,
+        }
     }
 
     fn push_undo(&mut self) {
@@ -105,7 +114,11 @@ impl Reducible for AppState {
                 next.scenario = *scenario;
                 next.revision += 1;
             }
-            Action::Load { scenario, preset_id, notice } => {
+            Action::Load {
+                scenario,
+                preset_id,
+                notice,
+            } => {
                 next.push_undo();
                 next.scenario = *scenario;
                 next.preset_id = preset_id;
@@ -127,7 +140,11 @@ impl Reducible for AppState {
             Action::Pin => next.baseline = Some(next.scenario.clone()),
             Action::Unpin => next.baseline = None,
             Action::SetRuns(n) => next.runs = n.clamp(1, 50),
-            Action::LoadComparison { baseline, variant, runs } => {
+            Action::LoadComparison {
+                baseline,
+                variant,
+                runs,
+            } => {
                 next.push_undo();
                 next.scenario = *variant;
                 next.baseline = Some(*baseline);
@@ -145,7 +162,10 @@ mod tests {
     use super::*;
 
     fn with_seed(seed: u64) -> Scenario {
-        Scenario { seed, ..Scenario::default() }
+        Scenario {
+            seed,
+            ..Scenario::default()
+        }
     }
 
     #[test]

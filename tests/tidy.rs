@@ -30,17 +30,52 @@ fn wasm_bindgen_versions_agree() {
         .find(|block| block.contains("name = \"wasm-bindgen\"\n"))
         .and_then(|block| block.lines().find_map(|l| l.strip_prefix("version = \"")))
         .map(|v| v.trim_end_matches('"').to_string());
-    assert_eq!(locked.as_deref(), Some(pin.as_str()), "Cargo.lock's wasm-bindgen differs from versions.env");
-    assert!(read("Cargo.toml").contains(&format!("wasm-bindgen = \"={pin}\"")), "Cargo.toml must pin wasm-bindgen = \"={pin}\"");
-    assert!(read("Trunk.toml").contains(&format!("wasm_bindgen = \"{pin}\"")), "Trunk.toml [tools] must name {pin}");
+    assert_eq!(
+        locked.as_deref(),
+        Some(pin.as_str()),
+        "Cargo.lock's wasm-bindgen differs from versions.env"
+    );
+    assert!(
+        read("Cargo.toml").contains(&format!("wasm-bindgen = \"={pin}\"")),
+        "Cargo.toml must pin wasm-bindgen = \"={pin}\""
+    );
+    assert!(
+        read("Trunk.toml").contains(&format!("wasm_bindgen = \"{pin}\"")),
+        "Trunk.toml [tools] must name {pin}"
+    );
+}
+
+#[test]
+fn wasm_opt_versions_agree() {
+    let tools = read("tools/package.json");
+    let major = tools
+        .split("\"binaryen\": \"")
+        .nth(1)
+        .and_then(|rest| rest.split('.').next())
+        .map(str::to_string);
+    assert!(major.is_some(), "tools/package.json must pin binaryen");
+    let major = major.unwrap_or_default();
+    assert!(
+        read("Trunk.toml").contains(&format!("wasm_opt = \"version_{major}\"")),
+        "Trunk.toml [tools] wasm_opt must be version_{major}, as tools/package.json pins"
+    );
 }
 
 #[test]
 fn ci_runs_the_readme_test_command() {
     let ci = read(".ci/run");
-    assert!(ci.contains("exec bash scripts/test"), ".ci/run must call scripts/test and nothing else");
-    assert!(read("README.md").contains("bash scripts/test"), "README must give `bash scripts/test` as the test command");
-    assert!(read("README.md").contains("bash scripts/serve"), "README must give `bash scripts/serve` as the run command");
+    assert!(
+        ci.contains("exec bash scripts/test"),
+        ".ci/run must call scripts/test and nothing else"
+    );
+    assert!(
+        read("README.md").contains("bash scripts/test"),
+        "README must give `bash scripts/test` as the test command"
+    );
+    assert!(
+        read("README.md").contains("bash scripts/serve"),
+        "README must give `bash scripts/serve` as the run command"
+    );
 }
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -71,7 +106,10 @@ fn every_rust_file_says_what_it_owns_and_is_named_after_a_noun() {
         if !text.trim_start().starts_with("//!") {
             offenders.push(format!("{} does not open with a `//!` line", file.display()));
         }
-        let stem = file.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+        let stem = file
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
         if matches!(stem.as_str(), "utils" | "helpers" | "common" | "misc") {
             offenders.push(format!("{} is not named after a domain noun", file.display()));
         }

@@ -45,11 +45,8 @@ impl RunArgs {
                 }
             }
         }
-        out.source = source.ok_or_else(|| {
-            CliError::usage(String::from(
-                "`run` needs a preset id, a file, `-` or a share link",
-            ))
-        })?;
+        out.source = source
+            .ok_or_else(|| CliError::usage(String::from("`run` needs a preset id, a file, `-` or a share link")))?;
         Ok(out)
     }
 }

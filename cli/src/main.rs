@@ -80,9 +80,7 @@ fn dispatch(argv: &[String]) -> Result<(), CliError> {
                 return Err(CliError::usage(String::from("`show` takes one preset id")));
             };
             let p = presets::by_id(id).ok_or_else(|| {
-                CliError::input(format!(
-                    "unknown preset `{id}`: run `backfire presets` for the list"
-                ))
+                CliError::input(format!("unknown preset `{id}`: run `backfire presets` for the list"))
             })?;
             println!("{}", wire::scenario_to_json(&p.scenario));
             Ok(())
@@ -124,10 +122,7 @@ fn run(rest: &[String]) -> Result<(), CliError> {
     for i in issues.iter().filter(|i| i.severity == Severity::Warning) {
         eprintln!("warning: {}: {}", i.path, i.message);
     }
-    let errors: Vec<_> = issues
-        .iter()
-        .filter(|i| i.severity == Severity::Error)
-        .collect();
+    let errors: Vec<_> = issues.iter().filter(|i| i.severity == Severity::Error).collect();
     if !errors.is_empty() {
         for i in &errors {
             eprintln!("error: {}: {}", i.path, i.message);

@@ -20,10 +20,8 @@ pub fn load(source: &str) -> Result<Scenario, CliError> {
     }
     let path = std::path::Path::new(source);
     if path.is_file() {
-        let bytes = std::fs::read(path)
-            .map_err(|e| CliError::input(format!("cannot read `{source}`: {e}")))?;
-        let text = String::from_utf8(bytes)
-            .map_err(|_| CliError::input(format!("`{source}` is not UTF-8 text")))?;
+        let bytes = std::fs::read(path).map_err(|e| CliError::input(format!("cannot read `{source}`: {e}")))?;
+        let text = String::from_utf8(bytes).map_err(|_| CliError::input(format!("`{source}` is not UTF-8 text")))?;
         return parse_text(&text, source);
     }
     if source.contains("s=") || source.contains('#') {

@@ -23,9 +23,7 @@ pub fn render(r: &Report) -> String {
         "pattern", "level", "severity", "incidents", "money", "harmed", "first"
     );
     for p in &r.patterns {
-        let first = p
-            .first_hour
-            .map_or_else(|| String::from("-"), |h| format!("h{h}"));
+        let first = p.first_hour.map_or_else(|| String::from("-"), |h| format!("h{h}"));
         let _ = writeln!(
             s,
             "{:<22} {:<9} {:>8} {:>9} {:>14} {:>7} {:>6}",
@@ -55,7 +53,13 @@ pub fn render(r: &Report) -> String {
     let _ = writeln!(
         s,
         "honest users {}: genuine posts {}, interactions {}, views {}, left {}, wrongly sanctioned {}, refused {}",
-        h.honest_users, h.genuine_posts, h.interactions, h.views, h.honest_left, h.honest_wrongly_sanctioned, h.honest_denied
+        h.honest_users,
+        h.genuine_posts,
+        h.interactions,
+        h.views,
+        h.honest_left,
+        h.honest_wrongly_sanctioned,
+        h.honest_denied
     );
     let m = &r.money;
     let _ = writeln!(

@@ -30,10 +30,7 @@ fn text(b: &[u8]) -> String {
 /// A bad-input run: non-zero exit, an `error:` line, and no panic.
 fn assert_refused(out: &Output, needle: &str) {
     let err = text(&out.stderr);
-    assert!(
-        !out.status.success(),
-        "expected failure, got success: {err}"
-    );
+    assert!(!out.status.success(), "expected failure, got success: {err}");
     assert!(err.contains("error:"), "{err}");
     assert!(err.contains(needle), "wanted `{needle}` in: {err}");
     assert!(!err.contains("panicked"), "{err}");
@@ -60,10 +57,7 @@ fn show_prints_scenario_json_that_runs_back() {
     assert!(out.status.success());
     let json = text(&out.stdout);
     assert!(json.contains("\"version\": 1"));
-    let run = backfire_stdin(
-        &["run", "-", "--users", "500", "--days", "1"],
-        json.as_bytes(),
-    );
+    let run = backfire_stdin(&["run", "-", "--users", "500", "--days", "1"], json.as_bytes());
     assert!(run.status.success(), "{}", text(&run.stderr));
     assert!(text(&run.stdout).contains("solicitation"));
 }
@@ -83,23 +77,12 @@ fn run_preset_prints_a_table() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let s = text(&out.stdout);
     assert!(s.contains("pattern") && s.contains("severity") && s.contains("exclusion"));
-    assert!(
-        text(&out.stderr).contains("warning:"),
-        "gender gates should be flagged"
-    );
+    assert!(text(&out.stderr).contains("warning:"), "gender gates should be flagged");
 }
 
 #[test]
 fn run_json_has_pattern_ids() {
-    let out = backfire(&[
-        "run",
-        "open-community",
-        "--json",
-        "--users",
-        "500",
-        "--days",
-        "1",
-    ]);
+    let out = backfire(&["run", "open-community", "--json", "--users", "500", "--days", "1"]);
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let ids: Vec<&str> = v["patterns"]
@@ -126,41 +109,20 @@ fn run_json_has_pattern_ids() {
 
 #[test]
 fn run_accepts_files_and_share_links() {
-    let scenario = backfire_engine::presets::by_id("open-community")
-        .unwrap()
-        .scenario;
+    let scenario = backfire_engine::presets::by_id("open-community").unwrap().scenario;
     let dir = std::env::temp_dir().join(format!("backfire-cli-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("s.json");
     std::fs::write(&file, backfire_engine::wire::scenario_to_json(&scenario)).unwrap();
-    let from_file = backfire(&[
-        "run",
-        file.to_str().unwrap(),
-        "--json",
-        "--users",
-        "400",
-        "--days",
-        "1",
-    ]);
+    let from_file = backfire(&["run", file.to_str().unwrap(), "--json", "--users", "400", "--days", "1"]);
     assert!(from_file.status.success(), "{}", text(&from_file.stderr));
 
     let payload = backfire_engine::link::encode(&scenario);
     let url = format!("https://example.org/backfire/#{payload}");
     let from_link = backfire(&["run", &url, "--json", "--users", "400", "--days", "1"]);
     assert!(from_link.status.success(), "{}", text(&from_link.stderr));
-    assert_eq!(
-        from_file.stdout, from_link.stdout,
-        "same scenario, same report"
-    );
-    let from_fragment = backfire(&[
-        "run",
-        &format!("#{payload}"),
-        "--json",
-        "--users",
-        "400",
-        "--days",
-        "1",
-    ]);
+    assert_eq!(from_file.stdout, from_link.stdout, "same scenario, same report");
+    let from_fragment = backfire(&["run", &format!("#{payload}"), "--json", "--users", "400", "--days", "1"]);
     assert_eq!(from_fragment.stdout, from_link.stdout);
     let _ = std::fs::remove_dir_all(dir);
 }
@@ -171,26 +133,17 @@ fn garbage_is_refused_clearly() {
     assert_refused(&backfire(&["frobnicate"]), "unknown command `frobnicate`");
     assert_refused(&backfire(&["show", "nope"]), "unknown preset `nope`");
     assert_refused(&backfire(&["run"]), "needs a preset id");
-    assert_refused(
-        &backfire(&["run", "no-such-thing"]),
-        "`no-such-thing` is not a preset",
-    );
+    assert_refused(&backfire(&["run", "no-such-thing"]), "`no-such-thing` is not a preset");
     assert_refused(
         &backfire(&["run", "open-community", "--days"]),
         "`--days` needs a number",
     );
-    assert_refused(
-        &backfire(&["run", "open-community", "--days", "ten"]),
-        "not `ten`",
-    );
+    assert_refused(&backfire(&["run", "open-community", "--days", "ten"]), "not `ten`");
     assert_refused(
         &backfire(&["run", "open-community", "--bogus"]),
         "unknown option `--bogus`",
     );
-    assert_refused(
-        &backfire(&["run", "open-community", "--days", "500"]),
-        "days",
-    );
+    assert_refused(&backfire(&["run", "open-community", "--days", "500"]), "days");
     assert_refused(&backfire(&["run", "s=1.!!!!"]), "bad base64");
     assert_refused(
         &backfire(&["run", "https://example.org/#s=9.abc"]),

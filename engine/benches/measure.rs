@@ -63,10 +63,9 @@ pub fn row(c: &Case) -> String {
     } else {
         format!("{:.2} s", c.seconds)
     };
-    let mem = c.peak_kib.map_or_else(
-        || String::from("n/a"),
-        |k| format!("{:.1} MiB", k as f64 / 1024.0),
-    );
+    let mem = c
+        .peak_kib
+        .map_or_else(|| String::from("n/a"), |k| format!("{:.1} MiB", k as f64 / 1024.0));
     format!(
         "{:<10} {:<5} {:<11} {:<14} {}",
         c.users,

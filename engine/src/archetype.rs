@@ -26,12 +26,7 @@ pub(crate) fn profile(a: Archetype) -> Profile {
     // Assumptions: honest members open the social tab about twice a day, lurkers once; visit rates and demographics are rough orders of magnitude for a payment app's social tab.
     // Generous tippers are mostly men with money to spend; solicitors mostly women (the 2016 article's account);
     // harassers, score farmers and identity fakers mostly men.
-    let p = |sessions_per_day,
-             female_percent,
-             budget_multiple,
-             credit_offset,
-             young_accounts,
-             bad_faith| Profile {
+    let p = |sessions_per_day, female_percent, budget_multiple, credit_offset, young_accounts, bad_faith| Profile {
         sessions_per_day,
         female_percent,
         budget_multiple,

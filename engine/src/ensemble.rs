@@ -216,12 +216,7 @@ pub struct Comparison {
 /// Runs a baseline and a variant on the baseline's seeds, so their difference is the rules' and not the dice's.
 pub fn compare(baseline: &Scenario, variant: &Scenario, runs: u32) -> Comparison {
     let seeds = seeds(baseline.seed, runs);
-    let on = |s: &Scenario| -> Vec<Report> {
-        seeds
-            .iter()
-            .map(|&seed| run(&Scenario { seed, ..s.clone() }))
-            .collect()
-    };
+    let on = |s: &Scenario| -> Vec<Report> { seeds.iter().map(|&seed| run(&Scenario { seed, ..s.clone() })).collect() };
     Comparison {
         baseline: summarize(&on(baseline)),
         variant: summarize(&on(variant)),

@@ -149,12 +149,7 @@ pub fn explain(s: &Scenario) -> Explanation {
 /// (no levers when no pattern is at `medium` or above).
 pub fn explain_with(s: &Scenario, opts: &ExplainOptions) -> Explanation {
     let seeds = opts.seeds(s);
-    let on_seeds = |t: &Scenario| -> Vec<Report> {
-        seeds
-            .iter()
-            .map(|&seed| run(&opts.sized(t, seed)))
-            .collect()
-    };
+    let on_seeds = |t: &Scenario| -> Vec<Report> { seeds.iter().map(|&seed| run(&opts.sized(t, seed))).collect() };
     let baseline = on_seeds(s);
     let serious = !serious_patterns(&baseline).is_empty();
     let outcomes: Vec<Outcome> = if serious {
@@ -199,11 +194,7 @@ fn serious_patterns(baseline: &[Report]) -> Vec<(PatternId, u8, u64)> {
         .filter_map(|&id| {
             let f = Figures::of(id, baseline);
             let severity = mean(f.severity, f.n) as u8;
-            (Level::from_severity(severity) >= Level::Medium).then_some((
-                id,
-                severity,
-                mean(f.incidents, f.n),
-            ))
+            (Level::from_severity(severity) >= Level::Medium).then_some((id, severity, mean(f.incidents, f.n)))
         })
         .collect()
 }
@@ -282,8 +273,7 @@ fn cuts(id: PatternId, baseline: &[Report], after: &[Report]) -> bool {
         .map(|r| i128::from(r.pattern(id).map_or(0, |p| p.incidents)))
         .sum();
     let incident_sum: i128 = incidents.iter().sum();
-    let incidents_real = incident_sum * 100
-        >= incidents_before * i128::from(MIN_INCIDENT_CUT_PERCENT)
+    let incidents_real = incident_sum * 100 >= incidents_before * i128::from(MIN_INCIDENT_CUT_PERCENT)
         && incident_sum * incident_sum > 8 * incidents_before * incidents.len() as i128
         && beyond_noise(&incidents);
     let severity_real = beyond_noise(&severity);

@@ -32,9 +32,7 @@ pub(crate) fn read(c: &Circle, median_spend_fen: u32) -> CircleIncentive {
     // Authors keep what the fee leaves them.
     let kept = 1.0 - f64::from(c.tips.fee_permille.min(1000)) / 1000.0;
     let tip_pull = if tips_open {
-        (libm::log(1.0 + ceiling_yuan) / libm::log(1.0 + TIP_YARDSTICK_YUAN)).min(1.2)
-            * funnel
-            * kept
+        (libm::log(1.0 + ceiling_yuan) / libm::log(1.0 + TIP_YARDSTICK_YUAN)).min(1.2) * funnel * kept
     } else {
         0.0
     };
@@ -46,18 +44,11 @@ pub(crate) fn read(c: &Circle, median_spend_fen: u32) -> CircleIncentive {
     };
     let off_platform = match c.contact.off_platform {
         ContactPolicy::Allowed => 1.0,
-        ContactPolicy::Filtered => {
-            1.0 - f64::from(c.contact.filter_recall_percent.min(100)) / 100.0
-        }
+        ContactPolicy::Filtered => 1.0 - f64::from(c.contact.filter_recall_percent.min(100)) / 100.0,
     };
     let dm = if c.contact.direct_messages && !c.rules.message.allow.is_empty() {
         // Conditions on messaging narrow who can reach a solicitor; assume they halve it.
-        let open = c
-            .rules
-            .message
-            .allow
-            .iter()
-            .any(|cl| cl.conditions.is_empty());
+        let open = c.rules.message.allow.iter().any(|cl| cl.conditions.is_empty());
         if open {
             0.3
         } else {
@@ -70,10 +61,8 @@ pub(crate) fn read(c: &Circle, median_spend_fen: u32) -> CircleIncentive {
     let solicit_pull = ((tip_pull * rank_boost + 0.5 * contact_pull) / 1.5).min(1.0);
     let scam_pull = (0.6 * tip_pull + 0.4 * off_platform + dm).min(1.0);
     // A generous tipper's typical tip, clamped to the circle's range, times the tippers an enticing post draws.
-    let typical_tip = (f64::from(median_spend_fen) * 8.0 * 0.35).clamp(
-        f64::from(c.tips.min_fen),
-        f64::from(c.tips.max_fen.max(c.tips.min_fen)),
-    );
+    let typical_tip = (f64::from(median_spend_fen) * 8.0 * 0.35)
+        .clamp(f64::from(c.tips.min_fen), f64::from(c.tips.max_fen.max(c.tips.min_fen)));
     let tip_income_per_post_fen = if tips_open {
         typical_tip * 2.0 * funnel * rank_boost * kept
     } else {

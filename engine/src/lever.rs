@@ -7,8 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::scenario::{
-    BanReturn, Circle, Clause, Condition, ContactPolicy, Ranking, Rule, SanctionKind, Scenario,
-    VerificationLevel,
+    BanReturn, Circle, Clause, Condition, ContactPolicy, Ranking, Rule, SanctionKind, Scenario, VerificationLevel,
 };
 
 /// Tip ceiling of the "cap tips" lever, in fen (¥5).
@@ -186,12 +185,7 @@ fn circle_changes() -> Vec<CircleChange> {
         },
         CircleChange {
             key: "tips.ceiling_at_floor",
-            phrase: |c| {
-                format!(
-                    "Capping tips at their {} minimum",
-                    yuan(u64::from(c.tips.min_fen))
-                )
-            },
+            phrase: |c| format!("Capping tips at their {} minimum", yuan(u64::from(c.tips.min_fen))),
             edit: |c| {
                 let floor = c.tips.min_fen;
                 c.tips.enabled && c.tips.max_fen > floor && replace(&mut c.tips.max_fen, floor)
@@ -199,12 +193,7 @@ fn circle_changes() -> Vec<CircleChange> {
         },
         CircleChange {
             key: "tips.daily_cap_50_yuan",
-            phrase: |_| {
-                format!(
-                    "Capping each tipper at {} a day",
-                    yuan(u64::from(DAILY_TIP_CAP_FEN))
-                )
-            },
+            phrase: |_| format!("Capping each tipper at {} a day", yuan(u64::from(DAILY_TIP_CAP_FEN))),
             edit: |c| {
                 let cap = c.tips.daily_cap_per_tipper_fen;
                 c.tips.enabled
@@ -251,12 +240,7 @@ fn circle_changes() -> Vec<CircleChange> {
             key: "post.everyone",
             phrase: |_| String::from("Letting everyone post"),
             edit: |c| {
-                let open = c
-                    .rules
-                    .post
-                    .allow
-                    .iter()
-                    .any(|clause| clause.conditions.is_empty());
+                let open = c.rules.post.allow.iter().any(|clause| clause.conditions.is_empty());
                 !open && replace(&mut c.rules.post, Rule::everyone())
             },
         },
@@ -280,24 +264,16 @@ fn circle_changes() -> Vec<CircleChange> {
             phrase: |_| format!("Reviewing flagged items within {FAST_REVIEW_HOURS} hours"),
             edit: |c| {
                 let m = &mut c.moderation;
-                m.review_delay_hours > FAST_REVIEW_HOURS
-                    && replace(&mut m.review_delay_hours, FAST_REVIEW_HOURS)
+                m.review_delay_hours > FAST_REVIEW_HOURS && replace(&mut m.review_delay_hours, FAST_REVIEW_HOURS)
             },
         },
         CircleChange {
             key: "moderation.more_reviewers",
-            phrase: |_| {
-                format!(
-                    "Raising review capacity to {REVIEWS_PER_DAY_PER_10K} a day per 10,000 users"
-                )
-            },
+            phrase: |_| format!("Raising review capacity to {REVIEWS_PER_DAY_PER_10K} a day per 10,000 users"),
             edit: |c| {
                 let m = &mut c.moderation;
                 m.reviews_per_day_per_10k_users < REVIEWS_PER_DAY_PER_10K
-                    && replace(
-                        &mut m.reviews_per_day_per_10k_users,
-                        REVIEWS_PER_DAY_PER_10K,
-                    )
+                    && replace(&mut m.reviews_per_day_per_10k_users, REVIEWS_PER_DAY_PER_10K)
             },
         },
         CircleChange {
@@ -342,9 +318,7 @@ fn require_verified_clause(clause: &mut Clause) -> bool {
         }
     }
     if !found {
-        clause
-            .conditions
-            .push(Condition::ActorVerifiedAtLeast(target));
+        clause.conditions.push(Condition::ActorVerifiedAtLeast(target));
         changed = true;
     }
     changed
@@ -395,10 +369,7 @@ mod tests {
         let ids: Vec<String> = levers(&s).into_iter().map(|l| l.id).collect();
         assert!(ids.iter().all(|id| !id.contains("tips.")), "{ids:?}");
         assert!(!ids.iter().any(|id| id.contains("ranking")), "{ids:?}");
-        assert!(
-            ids.iter().any(|id| id == "circle.0.comment.nobody"),
-            "{ids:?}"
-        );
+        assert!(ids.iter().any(|id| id == "circle.0.comment.nobody"), "{ids:?}");
     }
 
     #[test]
@@ -410,9 +381,7 @@ mod tests {
         for (i, l) in ls.iter().enumerate() {
             assert_ne!(l.scenario, s, "{}", l.id);
             assert!(
-                ls.iter()
-                    .skip(i + 1)
-                    .all(|m| m.scenario != l.scenario && m.id != l.id),
+                ls.iter().skip(i + 1).all(|m| m.scenario != l.scenario && m.id != l.id),
                 "{}",
                 l.id
             );

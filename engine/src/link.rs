@@ -36,7 +36,9 @@ fn err(message: String) -> LinkError {
 /// and into the `circles` list (each circle against a default circle).
 fn prune(value: &mut serde_json::Value, default: &serde_json::Value) {
     use serde_json::Value;
-    let (Value::Object(map), Value::Object(defaults)) = (value, default) else { return };
+    let (Value::Object(map), Value::Object(defaults)) = (value, default) else {
+        return;
+    };
     let circle_default = serde_json::to_value(crate::scenario::Circle::default()).unwrap_or(Value::Null);
     map.retain(|key, v| key == "version" || defaults.get(key) != Some(v));
     for (key, v) in map.iter_mut() {
@@ -63,7 +65,11 @@ fn compact_json(s: &Scenario) -> String {
     let compact = serde_json::to_string(&value).unwrap_or_default();
     // INVARIANT: a link decodes to exactly the scenario it was made from; if pruning ever lost something
     // (a default that differs between a container and its field type), the full JSON goes instead.
-    if wire::scenario_from_json(&compact).as_ref() == Ok(s) { compact } else { full }
+    if wire::scenario_from_json(&compact).as_ref() == Ok(s) {
+        compact
+    } else {
+        full
+    }
 }
 
 /// The fragment payload for a scenario (put it after `#`).
@@ -98,31 +104,24 @@ pub fn decode(text: &str) -> Result<Scenario, LinkError> {
                 "unsupported link version `{v}`: this build reads version {LINK_VERSION}"
             )))
         }
-        Err(_) => {
-            return Err(err(format!(
-                "not a backfire link: bad version `{}`",
-                shorten(version)
-            )))
-        }
+        Err(_) => return Err(err(format!("not a backfire link: bad version `{}`", shorten(version)))),
     }
     let packed = URL_SAFE_NO_PAD
         .decode(payload.trim_end_matches('='))
         .map_err(|e| err(format!("bad base64 in link: {e}")))?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_DECODED_BYTES)
-        .map_err(|e| {
-            if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
-                err(format!(
-                    "link too large: the scenario expands past {} KiB",
-                    MAX_DECODED_BYTES / 1024
-                ))
-            } else {
-                err(String::from(
-                    "corrupt or truncated link: the compressed data does not inflate",
-                ))
-            }
-        })?;
-    let json = String::from_utf8(json)
-        .map_err(|_| err(String::from("corrupt link: the data is not text")))?;
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_DECODED_BYTES).map_err(|e| {
+        if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
+            err(format!(
+                "link too large: the scenario expands past {} KiB",
+                MAX_DECODED_BYTES / 1024
+            ))
+        } else {
+            err(String::from(
+                "corrupt or truncated link: the compressed data does not inflate",
+            ))
+        }
+    })?;
+    let json = String::from_utf8(json).map_err(|_| err(String::from("corrupt link: the data is not text")))?;
     wire::scenario_from_json(&json).map_err(|e| err(format!("bad scenario in link: {e}")))
 }
 
@@ -130,7 +129,11 @@ pub fn decode(text: &str) -> Result<Scenario, LinkError> {
 /// link), the pinned baseline as `b=`, and the seeds per side as `runs=`.
 pub fn encode_comparison(baseline: &Scenario, variant: &Scenario, runs: u32) -> String {
     let b = encode(baseline);
-    format!("{}&b={}&runs={runs}", encode(variant), b.strip_prefix("s=").unwrap_or(&b))
+    format!(
+        "{}&b={}&runs={runs}",
+        encode(variant),
+        b.strip_prefix("s=").unwrap_or(&b)
+    )
 }
 
 /// The baseline and seeds of a comparison link, or `None` for a plain link.
@@ -185,16 +188,34 @@ mod tests {
 
     #[test]
     fn comparison_links_hold_both_sides() {
-        let base = Scenario { name: String::from("base"), ..Scenario::default() };
-        let variant = Scenario { name: String::from("variant"), seed: 9, ..Scenario::default() };
+        let base = Scenario {
+            name: String::from("base"),
+            ..Scenario::default()
+        };
+        let variant = Scenario {
+            name: String::from("variant"),
+            seed: 9,
+            ..Scenario::default()
+        };
         let payload = encode_comparison(&base, &variant, 7);
         assert_eq!(decode(&payload).as_ref(), Ok(&variant));
-        assert_eq!(decode_baseline(&format!("https://x.org/#{payload}")), Ok(Some((base, 7))));
+        assert_eq!(
+            decode_baseline(&format!("https://x.org/#{payload}")),
+            Ok(Some((base, 7)))
+        );
         assert_eq!(decode_baseline(&encode(&variant)), Ok(None));
         let bad_runs = payload.replace("runs=7", "runs=500");
-        assert!(decode_baseline(&bad_runs).err().map(|e| e.message).unwrap_or_default().contains("bad `runs`"));
+        assert!(decode_baseline(&bad_runs)
+            .err()
+            .map(|e| e.message)
+            .unwrap_or_default()
+            .contains("bad `runs`"));
         let bad_base = format!("{}&b=1.@@@", encode(&variant));
-        assert!(decode_baseline(&bad_base).err().map(|e| e.message).unwrap_or_default().starts_with("baseline: bad base64"));
+        assert!(decode_baseline(&bad_base)
+            .err()
+            .map(|e| e.message)
+            .unwrap_or_default()
+            .starts_with("baseline: bad base64"));
     }
 
     #[test]
@@ -206,12 +227,8 @@ mod tests {
         assert!(msg("s=1.AAAA").starts_with("corrupt or truncated"));
         let big = "{\"name\":\"".to_string() + &"x".repeat(300_000) + "\"}";
         let packed = miniz_oxide::deflate::compress_to_vec(big.as_bytes(), 9);
-        assert!(
-            msg(&format!("s=1.{}", URL_SAFE_NO_PAD.encode(packed))).starts_with("link too large")
-        );
+        assert!(msg(&format!("s=1.{}", URL_SAFE_NO_PAD.encode(packed))).starts_with("link too large"));
         let bad = miniz_oxide::deflate::compress_to_vec(b"{\"nope\":1}", 9);
-        assert!(
-            msg(&format!("s=1.{}", URL_SAFE_NO_PAD.encode(bad))).contains("unknown field `nope`")
-        );
+        assert!(msg(&format!("s=1.{}", URL_SAFE_NO_PAD.encode(bad))).contains("unknown field `nope`"));
     }
 }

@@ -59,10 +59,7 @@ impl ModerationTally {
             suspensions: self.suspensions,
             bans: self.bans,
             wrong_sanctions: self.wrong_sanctions,
-            mean_hours_to_review: self
-                .wait_hours_total
-                .checked_div(self.reviewed)
-                .unwrap_or(0) as u32,
+            mean_hours_to_review: self.wait_hours_total.checked_div(self.reviewed).unwrap_or(0) as u32,
             backlog_hourly: self.backlog_hourly.clone(),
         }
     }
@@ -92,8 +89,7 @@ impl World {
             let Some(spec) = self.s.circles.get(c) else {
                 continue;
             };
-            let per_day =
-                u64::from(spec.moderation.reviews_per_day_per_10k_users) * u64::from(self.n_users);
+            let per_day = u64::from(spec.moderation.reviews_per_day_per_10k_users) * u64::from(self.n_users);
             // Thousandths of a review per hour: per_day / 10,000 users / 24 hours × 1,000.
             let per_hour_milli = per_day / 240;
             let delay = spec.moderation.review_delay_hours;
@@ -136,11 +132,7 @@ impl World {
         if let Some(circle) = self.circles.get_mut(c) {
             circle.wait_recent = 0.9 * circle.wait_recent + 0.1 * f64::from(wait);
         }
-        let err = self
-            .s
-            .circles
-            .get(c)
-            .map_or(0, |s| s.moderation.reviewer_error_percent);
+        let err = self.s.circles.get(c).map_or(0, |s| s.moderation.reviewer_error_percent);
         let uphold = match item.violation {
             Some(_) => true,
             None => self.dice.below(100) < u32::from(err),
@@ -198,11 +190,7 @@ impl World {
             u.exposure = u.exposure.saturating_add(20);
         }
         let escalate = m.ban_after_strikes > 0 && u32::from(u.strikes) >= m.ban_after_strikes;
-        let kind = if escalate {
-            SanctionKind::Ban
-        } else {
-            m.sanction
-        };
+        let kind = if escalate { SanctionKind::Ban } else { m.sanction };
         match kind {
             SanctionKind::Remove => {
                 u.caution = (u.caution + 250).min(1000);

@@ -45,13 +45,7 @@ impl Ledger {
 
     /// Books a tip and returns what the author receives.
     // INVARIANT: fee + received == amount, so tipped == received + fee over the run.
-    pub(crate) fn tip(
-        &mut self,
-        from: Archetype,
-        to: Archetype,
-        amount: u64,
-        fee_permille: u32,
-    ) -> u64 {
+    pub(crate) fn tip(&mut self, from: Archetype, to: Archetype, amount: u64, fee_permille: u32) -> u64 {
         let fee = amount * u64::from(fee_permille.min(1000)) / 1000;
         let net = amount - fee;
         self.tipped += amount;

@@ -60,14 +60,7 @@ impl PatternTally {
 }
 
 /// Severity 0–100 from the documented formula ([`crate::SEVERITY_FORMULA`]).
-pub(crate) fn severity(
-    id: PatternId,
-    incidents: u64,
-    fen: u64,
-    harmed: u32,
-    n_users: u32,
-    hours: u32,
-) -> u8 {
+pub(crate) fn severity(id: PatternId, incidents: u64, fen: u64, harmed: u32, n_users: u32, hours: u32) -> u8 {
     if incidents == 0 {
         return 0;
     }

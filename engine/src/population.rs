@@ -2,9 +2,7 @@
 
 use crate::archetype::{self, profile};
 use crate::dice::Dice;
-use crate::scenario::{
-    Archetype, Gender, Identity, Population, VerificationLevel, CREDIT_MAX, CREDIT_MIN,
-};
+use crate::scenario::{Archetype, Gender, Identity, Population, VerificationLevel, CREDIT_MAX, CREDIT_MIN};
 
 /// Where an account stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,12 +120,7 @@ impl User {
 }
 
 /// Draws the population: archetypes in proportion to their shares, then traits per archetype.
-pub(crate) fn draw(
-    pop: &Population,
-    n_users: u32,
-    n_circles: usize,
-    dice: &mut Dice,
-) -> (Vec<User>, Vec<Memory>) {
+pub(crate) fn draw(pop: &Population, n_users: u32, n_circles: usize, dice: &mut Dice) -> (Vec<User>, Vec<Memory>) {
     let counts = archetype_counts(pop, n_users);
     let all_circles: u32 = if n_circles >= 32 {
         u32::MAX
@@ -197,9 +190,8 @@ pub(crate) fn draw(
                 .exponential_fast(median_age / core::f64::consts::LN_2)
                 .min(20_000.0);
             let account_created = -((age_days * 24.0) as i32);
-            let budget = f64::from(pop.spending_median_fen_per_day)
-                * prof.budget_multiple
-                * libm::exp(0.8 * dice.normal());
+            let budget =
+                f64::from(pop.spending_median_fen_per_day) * prof.budget_multiple * libm::exp(0.8 * dice.normal());
             let budget_fen = budget.clamp(0.0, 100_000_000.0) as u32;
             // Honest users want a random ~60% of circles (at least one); bad actors look everywhere.
             let interests = if prof.bad_faith || *a == Archetype::GenerousTipper {
@@ -310,9 +302,7 @@ mod tests {
         assert_eq!(memory.len(), users.len());
         assert_eq!(std::mem::size_of::<User>(), 64);
         assert_eq!(users.len(), 2000);
-        assert!(users
-            .iter()
-            .all(|u| (CREDIT_MIN..=CREDIT_MAX).contains(&u.credit)));
+        assert!(users.iter().all(|u| (CREDIT_MIN..=CREDIT_MAX).contains(&u.credit)));
         assert!(users.iter().all(|u| u.interests != 0));
     }
 }

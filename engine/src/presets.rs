@@ -1,8 +1,8 @@
 //! The presets: named scenarios with one sentence of what each shows, and the assumptions next to their values.
 
 use crate::scenario::{
-    ArchetypeMix, BanReturn, Circle, Condition, ContactPolicy, Gender, Identity, Moderation,
-    Ranking, Rule, SanctionKind, Scenario, Tips, VerificationLevel,
+    ArchetypeMix, BanReturn, Circle, Condition, ContactPolicy, Gender, Identity, Moderation, Ranking, Rule,
+    SanctionKind, Scenario, Tips, VerificationLevel,
 };
 
 /// A named scenario.
@@ -154,7 +154,9 @@ fn alipay_2016_fix() -> Scenario {
     s.notes.push(String::from("change (article): accounts posting erotic content closed permanently, no re-registration: bans are real_name_bound and the sanction is a ban after 2 strikes"));
     s.notes.push(String::from("change (article): crackdown on harmful content: a classifier (assumption: 85% recall, as image classifiers for nudity reach, 1% false positives), 40 reviews per day per 10,000 users, 2 h delay"));
     s.notes.push(String::from("designer fix: praise no longer opens the tip page; tips are tokens of thanks, ¥0.10–¥5, with a ¥20 daily cap and a 5% fee"));
-    s.notes.push(String::from("designer fix: newest-first feeds (no ranking to buy); off-platform contact filtered (90% recall)"));
+    s.notes.push(String::from(
+        "designer fix: newest-first feeds (no ranking to buy); off-platform contact filtered (90% recall)",
+    ));
     s.notes.push(String::from("designer fix: credit gate on comments removed; comments need a week-old account; no direct messages from strangers inside circles"));
     s.platform.bans.return_after_ban = BanReturn::RealNameBound;
     let tips = Tips {

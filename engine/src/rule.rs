@@ -81,9 +81,7 @@ pub(crate) fn label(s: &crate::scenario::Scenario, key: u16) -> String {
     use crate::scenario::Action;
     match key {
         KEY_BAN_FREE => return String::from("platform · bans: banned people come back freely"),
-        KEY_BAN_AT_COST => {
-            return String::from("platform · bans: banned people come back at a cost")
-        }
+        KEY_BAN_AT_COST => return String::from("platform · bans: banned people come back at a cost"),
         0 => return String::from("unknown"),
         _ => {}
     }
@@ -117,18 +115,9 @@ pub(crate) fn label(s: &crate::scenario::Scenario, key: u16) -> String {
             let allows = if r.allow.is_empty() {
                 String::from("nobody")
             } else {
-                r.allow
-                    .iter()
-                    .map(describe)
-                    .collect::<Vec<_>>()
-                    .join("; or ")
+                r.allow.iter().map(describe).collect::<Vec<_>>().join("; or ")
             };
-            format!(
-                "{} · {} refused (allows only: {})",
-                c.name,
-                action.id(),
-                allows
-            )
+            format!("{} · {} refused (allows only: {})", c.name, action.id(), allows)
         }
         Some(r) => match r.allow.get(usize::from(clause)) {
             Some(cl) => format!("{} · {}: {}", c.name, action.id(), describe(cl)),
@@ -163,14 +152,8 @@ mod tests {
         assert_eq!(allows(&rule, &who(Gender::Male, 760), &woman), Some(1));
         assert_eq!(allows(&rule, &who(Gender::Male, 700), &woman), None);
         assert_eq!(allows(&rule, &woman, &woman), Some(0));
-        assert_eq!(
-            credit_needed(&rule, &who(Gender::Male, 700), &woman),
-            Some(750)
-        );
-        assert_eq!(
-            credit_needed(&rule, &who(Gender::Male, 800), &woman),
-            Some(0)
-        );
+        assert_eq!(credit_needed(&rule, &who(Gender::Male, 700), &woman), Some(750));
+        assert_eq!(credit_needed(&rule, &who(Gender::Male, 800), &woman), Some(0));
     }
 
     #[test]

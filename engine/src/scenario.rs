@@ -59,9 +59,7 @@ impl Default for Scenario {
 }
 
 /// A user's gender as the platform records it (true or claimed).
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Gender {
     /// Female.
@@ -72,9 +70,7 @@ pub enum Gender {
 }
 
 /// What a user does in life; circles are often joined by it.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Identity {
     /// A college student.
@@ -89,9 +85,7 @@ pub enum Identity {
 }
 
 /// How strongly an attribute (or an account) is verified; ordered from weakest to strongest.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum VerificationLevel {
     /// The user says so; nothing is checked, so anyone can claim anything.
@@ -104,9 +98,7 @@ pub enum VerificationLevel {
 }
 
 /// The simulated user types; each is an explicit strategy that reads the rules.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Archetype {
     /// Posts, praises, comments and tips in good faith.
@@ -169,10 +161,7 @@ impl Archetype {
 
     /// Whether this archetype acts in good faith (its members count as honest users in health figures).
     pub fn is_honest(self) -> bool {
-        matches!(
-            self,
-            Archetype::Honest | Archetype::Lurker | Archetype::GenerousTipper
-        )
+        matches!(self, Archetype::Honest | Archetype::Lurker | Archetype::GenerousTipper)
     }
 }
 
@@ -253,10 +242,7 @@ pub struct CreditSpread {
 
 impl Default for CreditSpread {
     fn default() -> Self {
-        CreditSpread {
-            mean: 640,
-            std_dev: 60,
-        }
+        CreditSpread { mean: 640, std_dev: 60 }
     }
 }
 
@@ -452,9 +438,7 @@ impl Default for BanRules {
 }
 
 /// Something a user does in a circle; `join` is checked against the circle's join rule.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     /// Join the circle.
@@ -638,9 +622,7 @@ impl Condition {
     pub fn is_about_author(&self) -> bool {
         matches!(
             self,
-            Condition::AuthorGender(_)
-                | Condition::AuthorIdentity(_)
-                | Condition::AuthorCreditAtLeast(_)
+            Condition::AuthorGender(_) | Condition::AuthorIdentity(_) | Condition::AuthorCreditAtLeast(_)
         )
     }
 

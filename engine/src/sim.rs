@@ -11,13 +11,10 @@ use crate::moderation::{ModerationTally, QueueItem};
 use crate::money::Ledger;
 use crate::pattern::{self, PatternTally};
 use crate::population::{self, flag, Memory, Status, User};
-use crate::report::{
-    ArchetypeSummary, CircleSummary, Health, OpenedBy, PatternId, PatternReport, Report,
-};
+use crate::report::{ArchetypeSummary, CircleSummary, Health, OpenedBy, PatternId, PatternReport, Report};
 use crate::rule;
 use crate::scenario::{
-    Archetype, Circle, Scenario, CIRCLES_MAX, CREDIT_MAX, CREDIT_MIN, DAYS_MAX, USERS_MAX,
-    USERS_MIN,
+    Archetype, Circle, Scenario, CIRCLES_MAX, CREDIT_MAX, CREDIT_MIN, DAYS_MAX, USERS_MAX, USERS_MIN,
 };
 use crate::validate::{validate, RuleIssue, Severity};
 
@@ -90,14 +87,12 @@ pub(crate) fn sanitize(s: &Scenario) -> Scenario {
         c.tips.fee_permille = c.tips.fee_permille.min(1000);
         c.contact.filter_recall_percent = c.contact.filter_recall_percent.min(100);
         c.moderation.classifier.recall_percent = c.moderation.classifier.recall_percent.min(100);
-        c.moderation.classifier.false_positive_permille =
-            c.moderation.classifier.false_positive_permille.min(1000);
+        c.moderation.classifier.false_positive_permille = c.moderation.classifier.false_positive_permille.min(1000);
         c.moderation.reviewer_error_percent = c.moderation.reviewer_error_percent.min(100);
         c.moderation.review_delay_hours = c.moderation.review_delay_hours.min(24 * DAYS_MAX);
         c.moderation.suspend_days = c.moderation.suspend_days.min(DAYS_MAX);
     }
-    s.platform.verification.forgery_caught_percent =
-        s.platform.verification.forgery_caught_percent.min(100);
+    s.platform.verification.forgery_caught_percent = s.platform.verification.forgery_caught_percent.min(100);
     s
 }
 
@@ -136,10 +131,7 @@ impl World {
             calendar: vec![Vec::new(); total_hours as usize],
             queues: (0..n_circles).map(|_| VecDeque::new()).collect(),
             review_credit: vec![0; n_circles],
-            patterns: PatternId::ALL
-                .iter()
-                .map(|_| PatternTally::new(total_hours))
-                .collect(),
+            patterns: PatternId::ALL.iter().map(|_| PatternTally::new(total_hours)).collect(),
             ledger: Ledger::new(total_hours),
             health: HealthTally::new(total_hours),
             moderation: ModerationTally::new(total_hours),
@@ -299,8 +291,7 @@ impl World {
             .iter()
             .zip(self.patterns.iter())
             .map(|(id, t)| {
-                let severity =
-                    pattern::severity(*id, t.incidents, t.fen, t.harmed, self.n_users, hours);
+                let severity = pattern::severity(*id, t.incidents, t.fen, t.harmed, self.n_users, hours);
                 let mut opened = t.opened.clone();
                 opened.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
                 PatternReport {
@@ -406,9 +397,7 @@ impl Simulation {
         if !errors.is_empty() {
             return Err(errors);
         }
-        Ok(Simulation {
-            world: World::new(s),
-        })
+        Ok(Simulation { world: World::new(s) })
     }
 
     /// Advances up to `hours` simulated hours, stopping at the end of the run.

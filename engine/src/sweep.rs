@@ -98,14 +98,10 @@ impl SweepParam {
     /// The values [`apply`] accepts (lowest, highest); values outside are clamped to them.
     pub fn range(&self) -> (f64, f64) {
         match self {
-            SweepParam::CommentCreditThreshold { .. } => {
-                (f64::from(CREDIT_MIN), f64::from(CREDIT_MAX))
-            }
+            SweepParam::CommentCreditThreshold { .. } => (f64::from(CREDIT_MIN), f64::from(CREDIT_MAX)),
             SweepParam::TipCeilingYuan { .. } | SweepParam::TipFloorYuan { .. } => (0.01, 10_000.0),
             SweepParam::DailyTipCapYuan { .. } => (0.0, 100_000.0),
-            SweepParam::ReviewDelayHours { .. } => {
-                (0.0, 24.0 * f64::from(crate::scenario::DAYS_MAX))
-            }
+            SweepParam::ReviewDelayHours { .. } => (0.0, 24.0 * f64::from(crate::scenario::DAYS_MAX)),
             SweepParam::ReviewsPerDayPer10k { .. } => (0.0, 10_000.0),
             SweepParam::ClassifierRecallPercent { .. } => (0.0, 100.0),
             SweepParam::FeePermille { .. } => (0.0, 1_000.0),
@@ -131,9 +127,7 @@ impl SweepParam {
     /// The label with its unit and place, e.g. "Tip ceiling (¥), Campus Diary" or "Review delay (h), every circle".
     pub fn describe(&self, s: &Scenario) -> String {
         let place = match (self, self.circle_idx()) {
-            (SweepParam::ForgedDocumentYuan | SweepParam::CreditPointPriceYuan, _) => {
-                String::from("platform")
-            }
+            (SweepParam::ForgedDocumentYuan | SweepParam::CreditPointPriceYuan, _) => String::from("platform"),
             (_, None) => String::from("every circle"),
             (_, Some(i)) => s
                 .circles
@@ -228,9 +222,7 @@ pub fn apply(s: &Scenario, param: &SweepParam, value: f64) -> Scenario {
                 SweepParam::TipFloorYuan { .. } => c.tips.min_fen = fen,
                 SweepParam::DailyTipCapYuan { .. } => c.tips.daily_cap_per_tipper_fen = fen,
                 SweepParam::ReviewDelayHours { .. } => c.moderation.review_delay_hours = whole,
-                SweepParam::ReviewsPerDayPer10k { .. } => {
-                    c.moderation.reviews_per_day_per_10k_users = whole
-                }
+                SweepParam::ReviewsPerDayPer10k { .. } => c.moderation.reviews_per_day_per_10k_users = whole,
                 SweepParam::ClassifierRecallPercent { .. } => {
                     c.moderation.classifier.enabled = whole > 0;
                     c.moderation.classifier.recall_percent = whole as u8;
@@ -267,9 +259,7 @@ fn set_comment_threshold(c: &mut Circle, threshold: u16) {
                 }
             }
         } else {
-            clause
-                .conditions
-                .push(Condition::ActorCreditAtLeast(threshold));
+            clause.conditions.push(Condition::ActorCreditAtLeast(threshold));
         }
     }
 }
@@ -320,11 +310,7 @@ pub fn cell_summary(r: &Report) -> CellSummary {
 }
 
 /// Runs every cell of a sweep here, one after another (the app farms [`grid`]'s cells out to Web Workers instead).
-pub fn run_grid(
-    s: &Scenario,
-    x: &SweepAxis,
-    y: Option<&SweepAxis>,
-) -> Vec<(SweepCell, CellSummary)> {
+pub fn run_grid(s: &Scenario, x: &SweepAxis, y: Option<&SweepAxis>) -> Vec<(SweepCell, CellSummary)> {
     grid(s, x, y)
         .into_iter()
         .map(|cell| {

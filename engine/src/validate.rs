@@ -3,8 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::scenario::{
-    Action, Condition, Rule, SanctionKind, Scenario, CIRCLES_MAX, CREDIT_MAX, CREDIT_MIN, DAYS_MAX,
-    SCENARIO_VERSION, USERS_MAX, USERS_MIN,
+    Action, Condition, Rule, SanctionKind, Scenario, CIRCLES_MAX, CREDIT_MAX, CREDIT_MIN, DAYS_MAX, SCENARIO_VERSION,
+    USERS_MAX, USERS_MIN,
 };
 
 /// Whether an issue stops the run or only deserves a look.
@@ -68,10 +68,7 @@ pub fn validate(s: &Scenario) -> Vec<RuleIssue> {
         );
     }
     if !(1..=DAYS_MAX).contains(&s.days) {
-        out.error(
-            "days",
-            format!("a run lasts 1 to {DAYS_MAX} days, not {}", s.days),
-        );
+        out.error("days", format!("a run lasts 1 to {DAYS_MAX} days, not {}", s.days));
     }
     population(s, &mut out);
     platform(s, &mut out);
@@ -116,10 +113,7 @@ fn population(s: &Scenario, out: &mut Issues) {
         );
     }
     out.percent("population.female_percent", p.female_percent);
-    out.percent(
-        "population.document_checked_percent",
-        p.document_checked_percent,
-    );
+    out.percent("population.document_checked_percent", p.document_checked_percent);
     out.percent("population.real_name_percent", p.real_name_percent);
     if u32::from(p.document_checked_percent) + u32::from(p.real_name_percent) > 100 {
         out.error(
@@ -129,10 +123,7 @@ fn population(s: &Scenario, out: &mut Issues) {
     }
     let m = &p.identity_mix;
     if m.student + m.white_collar + m.overseas + m.other == 0 {
-        out.error(
-            "population.identity_mix",
-            "give at least one identity a weight above 0",
-        );
+        out.error("population.identity_mix", "give at least one identity a weight above 0");
     }
     if !(CREDIT_MIN..=CREDIT_MAX).contains(&p.credit.mean) {
         out.error(
@@ -154,10 +145,7 @@ fn population(s: &Scenario, out: &mut Issues) {
         .map(|a| u64::from(p.archetypes.get(*a)))
         .sum();
     if total == 0 {
-        out.error(
-            "population.archetypes",
-            "give at least one archetype a share above 0",
-        );
+        out.error("population.archetypes", "give at least one archetype a share above 0");
     } else if total != 1000 {
         out.warning(
             "population.archetypes",
@@ -216,24 +204,15 @@ fn circle(s: &Scenario, i: usize, out: &mut Issues) {
         );
     }
     if t.enabled && t.max_fen == 0 {
-        out.error(
-            format!("{base}.tips.max_fen"),
-            "tips are on but the largest tip is ¥0",
-        );
+        out.error(format!("{base}.tips.max_fen"), "tips are on but the largest tip is ¥0");
     }
     if t.max_fen > 10_000_000 {
-        out.error(
-            format!("{base}.tips.max_fen"),
-            "a tip above ¥100,000 is out of range",
-        );
+        out.error(format!("{base}.tips.max_fen"), "a tip above ¥100,000 is out of range");
     }
     if t.fee_permille > 1000 {
         out.error(
             format!("{base}.tips.fee_permille"),
-            format!(
-                "a fee is at most 1000‰ (all of the tip), not {}‰",
-                t.fee_permille
-            ),
+            format!("a fee is at most 1000‰ (all of the tip), not {}‰", t.fee_permille),
         );
     }
     out.percent(

@@ -31,20 +31,15 @@ pub fn scenario_from_json(text: &str) -> Result<Scenario, WireError> {
     if let Ok(v) = serde_json::from_str::<VersionOnly>(text) {
         match v.version {
             None => {}
-            Some(serde_json::Value::Number(n))
-                if n.as_u64() == Some(u64::from(SCENARIO_VERSION)) => {}
+            Some(serde_json::Value::Number(n)) if n.as_u64() == Some(u64::from(SCENARIO_VERSION)) => {}
             Some(other) => {
                 return Err(WireError {
-                    message: format!(
-                    "unsupported version `{other}`: this build reads version {SCENARIO_VERSION}"
-                ),
+                    message: format!("unsupported version `{other}`: this build reads version {SCENARIO_VERSION}"),
                 })
             }
         }
     }
-    serde_json::from_str(text).map_err(|e| WireError {
-        message: e.to_string(),
-    })
+    serde_json::from_str(text).map_err(|e| WireError { message: e.to_string() })
 }
 
 /// Writes a scenario as pretty JSON.

@@ -11,12 +11,7 @@ fn preset_report(id: &str) -> Report {
 fn launch_shows_solicitation_on_top_at_high_or_critical_within_a_day() {
     let r = preset_report("alipay-circles-2016");
     let top = r.top_pattern().unwrap();
-    assert_eq!(
-        top.id,
-        PatternId::Solicitation,
-        "top pattern was {:?}",
-        top.id
-    );
+    assert_eq!(top.id, PatternId::Solicitation, "top pattern was {:?}", top.id);
     assert!(top.level >= Level::High, "level {:?}", top.level);
     assert!(top.first_hour.unwrap() < 24);
 }
@@ -78,13 +73,7 @@ fn every_preset_validates_without_errors() {
 #[test]
 fn the_launch_preset_writes_its_assumptions_into_the_scenario() {
     let s = presets::by_id("alipay-circles-2016").unwrap().scenario;
-    assert!(
-        s.notes
-            .iter()
-            .filter(|n| n.starts_with("assumption"))
-            .count()
-            >= 5
-    );
+    assert!(s.notes.iter().filter(|n| n.starts_with("assumption")).count() >= 5);
     let json = backfire_engine::wire::scenario_to_json(&s);
     assert!(json.contains("\"notes\""));
     assert!(json.contains("\"actor_gender\": \"female\""));

@@ -2,8 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use backfire_engine::{
-    presets, run, ArchetypeMix, BanReturn, Circle, Condition, Level, PatternId, Ranking, Rule,
-    Scenario,
+    presets, run, ArchetypeMix, BanReturn, Circle, Condition, Level, PatternId, Ranking, Rule, Scenario,
 };
 
 fn launch() -> Scenario {
@@ -38,12 +37,7 @@ fn tips_disabled_means_no_tip_driven_solicitation_or_laundering() {
         assert_eq!(r.money.tipped_fen, 0);
         assert_eq!(r.pattern(PatternId::Solicitation).unwrap().fen_involved, 0);
         assert_eq!(r.pattern(PatternId::TipLaundering).unwrap().incidents, 0);
-        assert_eq!(
-            r.pattern(PatternId::RankingManipulation)
-                .unwrap()
-                .fen_involved,
-            0
-        );
+        assert_eq!(r.pattern(PatternId::RankingManipulation).unwrap().fen_involved, 0);
     }
 }
 
@@ -91,10 +85,7 @@ fn real_name_bound_bans_mean_no_ban_evasion() {
     s.platform.bans.return_after_ban = BanReturn::RealNameBound;
     let bound = run(&s);
     assert_eq!(bound.pattern(PatternId::BanEvasion).unwrap().incidents, 0);
-    assert_eq!(
-        bound.pattern(PatternId::BanEvasion).unwrap().level,
-        Level::None
-    );
+    assert_eq!(bound.pattern(PatternId::BanEvasion).unwrap().level, Level::None);
 }
 
 #[test]
@@ -128,17 +119,13 @@ fn gender_gates_exclude_men_in_the_launch() {
     let men_refused_post: u32 = r
         .denied
         .iter()
-        .filter(|d| {
-            d.gender == backfire_engine::Gender::Male && d.action == backfire_engine::Action::Post
-        })
+        .filter(|d| d.gender == backfire_engine::Gender::Male && d.action == backfire_engine::Action::Post)
         .map(|d| d.users)
         .sum();
     let women_refused_post: u32 = r
         .denied
         .iter()
-        .filter(|d| {
-            d.gender == backfire_engine::Gender::Female && d.action == backfire_engine::Action::Post
-        })
+        .filter(|d| d.gender == backfire_engine::Gender::Female && d.action == backfire_engine::Action::Post)
         .map(|d| d.users)
         .sum();
     assert!(
@@ -150,23 +137,11 @@ fn gender_gates_exclude_men_in_the_launch() {
 #[test]
 fn newest_first_feeds_give_sybil_rings_nothing_to_climb() {
     let mut s = launch();
-    assert!(
-        run(&s)
-            .pattern(PatternId::RankingManipulation)
-            .unwrap()
-            .incidents
-            > 0
-    );
+    assert!(run(&s).pattern(PatternId::RankingManipulation).unwrap().incidents > 0);
     for c in &mut s.circles {
         c.ranking = Ranking::Newest;
     }
-    assert_eq!(
-        run(&s)
-            .pattern(PatternId::RankingManipulation)
-            .unwrap()
-            .incidents,
-        0
-    );
+    assert_eq!(run(&s).pattern(PatternId::RankingManipulation).unwrap().incidents, 0);
 }
 
 #[test]
@@ -180,14 +155,8 @@ fn a_higher_tip_ceiling_draws_more_solicitation() {
         c.tips.max_fen = 20_000;
         c.tips.praise_leads_to_tip = true;
     }
-    let a = run(&low)
-        .pattern(PatternId::Solicitation)
-        .unwrap()
-        .incidents;
-    let b = run(&high)
-        .pattern(PatternId::Solicitation)
-        .unwrap()
-        .incidents;
+    let a = run(&low).pattern(PatternId::Solicitation).unwrap().incidents;
+    let b = run(&high).pattern(PatternId::Solicitation).unwrap().incidents;
     assert!(b > a, "{a} → {b}");
 }
 
@@ -219,17 +188,11 @@ fn identity_fakers_need_weak_verification_and_a_gate_worth_it() {
     assert!(weak > 0);
     s.platform.verification.gender = backfire_engine::VerificationLevel::RealNameBound;
     s.platform.verification.identity = backfire_engine::VerificationLevel::RealNameBound;
-    assert_eq!(
-        run(&s).pattern(PatternId::IdentityFraud).unwrap().incidents,
-        0
-    );
+    assert_eq!(run(&s).pattern(PatternId::IdentityFraud).unwrap().incidents, 0);
     // With no gate to get past, nobody fakes.
     let mut o = open();
     o.platform.verification.gender = backfire_engine::VerificationLevel::SelfDeclared;
-    assert_eq!(
-        run(&o).pattern(PatternId::IdentityFraud).unwrap().incidents,
-        0
-    );
+    assert_eq!(run(&o).pattern(PatternId::IdentityFraud).unwrap().incidents, 0);
 }
 
 #[test]

@@ -7,9 +7,7 @@ use backfire_engine::sweep::cell_summary;
 use backfire_engine::{run, Report, Scenario};
 
 fn small() -> Scenario {
-    let mut s = presets::by_id("alipay-circles-2016")
-        .expect("preset")
-        .scenario;
+    let mut s = presets::by_id("alipay-circles-2016").expect("preset").scenario;
     s.population.n_users = 1_000;
     s.days = 2;
     s
@@ -47,11 +45,7 @@ fn one_run_is_its_own_mean_min_and_max() {
         assert_eq!(p.id, rp.id);
         assert_eq!(
             (p.severity.mean, p.severity.min, p.severity.max),
-            (
-                f64::from(rp.severity),
-                u64::from(rp.severity),
-                u64::from(rp.severity)
-            )
+            (f64::from(rp.severity), u64::from(rp.severity), u64::from(rp.severity))
         );
         assert_eq!(
             (p.incidents.mean, p.incidents.min, p.incidents.max),
@@ -87,9 +81,7 @@ fn summaries_do_not_depend_on_run_order() {
     rev.rotate_left(1);
     assert_eq!(forward, summarize(&rev));
     for p in &forward.patterns {
-        assert!(
-            p.severity.min as f64 <= p.severity.mean && p.severity.mean <= p.severity.max as f64
-        );
+        assert!(p.severity.min as f64 <= p.severity.mean && p.severity.mean <= p.severity.max as f64);
         for band in &p.hourly {
             assert!(band.min as f64 <= band.mean && band.mean <= band.max as f64);
         }

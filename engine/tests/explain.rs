@@ -1,24 +1,19 @@
 //! Attribution tests: which rules open each pattern, found by counterfactual runs.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use backfire_engine::explain::{
-    assemble, explain_with, ExplainOptions, Explanation, Outcome, EXPLAIN_RUNS,
-};
+use backfire_engine::explain::{assemble, explain_with, ExplainOptions, Explanation, Outcome, EXPLAIN_RUNS};
 use backfire_engine::lever::levers;
 use backfire_engine::presets;
 use backfire_engine::{run, Level, PatternId, Report, Scenario};
 
 fn launch() -> Scenario {
-    presets::by_id("alipay-circles-2016")
-        .expect("preset")
-        .scenario
+    presets::by_id("alipay-circles-2016").expect("preset").scenario
 }
 
 /// Runs the baseline and every lever the way `explain_with` does, so a test can look at the raw runs too.
 fn runs(s: &Scenario, opts: &ExplainOptions) -> (Vec<Report>, Vec<Outcome>) {
     let seeds = opts.seeds(s);
-    let on =
-        |t: &Scenario| -> Vec<Report> { seeds.iter().map(|&k| run(&opts.sized(t, k))).collect() };
+    let on = |t: &Scenario| -> Vec<Report> { seeds.iter().map(|&k| run(&opts.sized(t, k))).collect() };
     let baseline = on(s);
     let outcomes = levers(s)
         .into_iter()
@@ -99,12 +94,7 @@ fn a_rule_that_cannot_matter_never_ranks() {
     // A lever whose runs equal the baseline's had no effect and must not rank.
     let idle: Vec<&str> = outcomes
         .iter()
-        .filter(|o| {
-            o.reports
-                .iter()
-                .zip(&baseline)
-                .all(|(a, b)| a.patterns == b.patterns)
-        })
+        .filter(|o| o.reports.iter().zip(&baseline).all(|(a, b)| a.patterns == b.patterns))
         .map(|o| o.lever.id.as_str())
         .collect();
     assert!(
@@ -135,11 +125,7 @@ fn zero_and_harmful_effects_are_dropped_and_cuts_are_kept() {
         runs: 1,
     };
     let s = launch();
-    let baseline: Vec<Report> = opts
-        .seeds(&s)
-        .iter()
-        .map(|&k| run(&opts.sized(&s, k)))
-        .collect();
+    let baseline: Vec<Report> = opts.seeds(&s).iter().map(|&k| run(&opts.sized(&s, k))).collect();
     let serious = baseline[0]
         .patterns
         .iter()

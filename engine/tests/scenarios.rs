@@ -29,12 +29,7 @@ fn summary(r: &Report) -> String {
     writeln!(
         s,
         "honest: posts {} interactions {} views {} left {} wrongly sanctioned {} refused {}",
-        h.genuine_posts,
-        h.interactions,
-        h.views,
-        h.honest_left,
-        h.honest_wrongly_sanctioned,
-        h.honest_denied
+        h.genuine_posts, h.interactions, h.views, h.honest_left, h.honest_wrongly_sanctioned, h.honest_denied
     )
     .unwrap();
     writeln!(

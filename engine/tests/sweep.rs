@@ -2,15 +2,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use backfire_engine::presets;
-use backfire_engine::sweep::{
-    apply, cell_summary, grid, run_grid, CellSummary, SweepAxis, SweepParam,
-};
+use backfire_engine::sweep::{apply, cell_summary, grid, run_grid, CellSummary, SweepAxis, SweepParam};
 use backfire_engine::{run, Condition, Gender, PatternId, Rule, Scenario};
 
 fn launch() -> Scenario {
-    presets::by_id("alipay-circles-2016")
-        .expect("preset")
-        .scenario
+    presets::by_id("alipay-circles-2016").expect("preset").scenario
 }
 
 #[test]
@@ -23,9 +19,7 @@ fn grid_is_row_by_row_with_ends_included() {
         steps: 3,
     };
     let y = SweepAxis {
-        param: SweepParam::ReviewDelayHours {
-            circle_idx: Some(1),
-        },
+        param: SweepParam::ReviewDelayHours { circle_idx: Some(1) },
         from: 0.0,
         to: 48.0,
         steps: 4,
@@ -47,11 +41,7 @@ fn grid_is_row_by_row_with_ends_included() {
     }
     let xs: Vec<f64> = cells.iter().take(3).map(|c| c.x_value).collect();
     assert_eq!(xs, vec![1.0, 100.5, 200.0]);
-    let ys: Vec<f64> = cells
-        .iter()
-        .step_by(3)
-        .map(|c| c.y_value.unwrap())
-        .collect();
+    let ys: Vec<f64> = cells.iter().step_by(3).map(|c| c.y_value.unwrap()).collect();
     assert_eq!(ys, vec![0.0, 16.0, 32.0, 48.0]);
 
     let row = grid(&s, &x, None);
@@ -65,13 +55,7 @@ fn grid_is_row_by_row_with_ends_included() {
 #[test]
 fn comment_threshold_replaces_existing_thresholds_or_adds_one_to_every_clause() {
     let s = launch();
-    let t = apply(
-        &s,
-        &SweepParam::CommentCreditThreshold {
-            circle_idx: Some(0),
-        },
-        600.0,
-    );
+    let t = apply(&s, &SweepParam::CommentCreditThreshold { circle_idx: Some(0) }, 600.0);
     // Women's clause has no threshold and keeps none; men's clause moves from 750 to 600.
     let expected = Rule::when(vec![Condition::ActorGender(Gender::Female)]).or(vec![
         Condition::ActorGender(Gender::Male),
@@ -85,20 +69,12 @@ fn comment_threshold_replaces_existing_thresholds_or_adds_one_to_every_clause() 
     );
 
     let open = Scenario::default();
-    let t = apply(
-        &open,
-        &SweepParam::CommentCreditThreshold { circle_idx: None },
-        700.0,
-    );
+    let t = apply(&open, &SweepParam::CommentCreditThreshold { circle_idx: None }, 700.0);
     assert_eq!(
         t.circles[0].rules.comment,
         Rule::when(vec![Condition::ActorCreditAtLeast(700)])
     );
-    let clamped = apply(
-        &open,
-        &SweepParam::CommentCreditThreshold { circle_idx: None },
-        5_000.0,
-    );
+    let clamped = apply(&open, &SweepParam::CommentCreditThreshold { circle_idx: None }, 5_000.0);
     assert_eq!(
         clamped.circles[0].rules.comment,
         Rule::when(vec![Condition::ActorCreditAtLeast(950)])
@@ -106,11 +82,7 @@ fn comment_threshold_replaces_existing_thresholds_or_adds_one_to_every_clause() 
 
     let mut closed = Scenario::default();
     closed.circles[0].rules.comment = Rule::nobody();
-    let t = apply(
-        &closed,
-        &SweepParam::CommentCreditThreshold { circle_idx: None },
-        700.0,
-    );
+    let t = apply(&closed, &SweepParam::CommentCreditThreshold { circle_idx: None }, 700.0);
     assert_eq!(t.circles[0].rules.comment, Rule::nobody());
 }
 
@@ -145,24 +117,14 @@ fn each_parameter_moves_its_own_field() {
             .reviews_per_day_per_10k_users,
         40
     );
-    let k = apply(
-        &s,
-        &SweepParam::ClassifierRecallPercent { circle_idx: c },
-        85.0,
-    )
-    .circles[2]
+    let k = apply(&s, &SweepParam::ClassifierRecallPercent { circle_idx: c }, 85.0).circles[2]
         .moderation
         .classifier
         .clone();
     assert!(k.enabled);
     assert_eq!(k.recall_percent, 85);
     assert!(
-        !apply(
-            &s,
-            &SweepParam::ClassifierRecallPercent { circle_idx: c },
-            0.0
-        )
-        .circles[2]
+        !apply(&s, &SweepParam::ClassifierRecallPercent { circle_idx: c }, 0.0).circles[2]
             .moderation
             .classifier
             .enabled
@@ -192,24 +154,13 @@ fn each_parameter_moves_its_own_field() {
     back.circles[2].tips.fee_permille = s.circles[2].tips.fee_permille;
     assert_eq!(back, s);
     // A circle that does not exist changes nothing.
-    assert_eq!(
-        apply(
-            &s,
-            &SweepParam::TipCeilingYuan {
-                circle_idx: Some(99)
-            },
-            5.0
-        ),
-        s
-    );
+    assert_eq!(apply(&s, &SweepParam::TipCeilingYuan { circle_idx: Some(99) }, 5.0), s);
 }
 
 #[test]
 fn params_have_labels_units_and_round_trip() {
     let s = launch();
-    let p = SweepParam::TipCeilingYuan {
-        circle_idx: Some(0),
-    };
+    let p = SweepParam::TipCeilingYuan { circle_idx: Some(0) };
     assert_eq!(p.describe(&s), "Tip ceiling (¥), Campus Diary");
     assert_eq!(
         SweepParam::ReviewDelayHours { circle_idx: None }.describe(&s),

@@ -18,7 +18,11 @@ pub struct CircleEditorProps {
 }
 
 /// Builds a callback that edits one part of the circle.
-fn edit<T: 'static>(circle: &Circle, onchange: &Callback<Circle>, apply: impl Fn(&mut Circle, T) + 'static) -> Callback<T> {
+fn edit<T: 'static>(
+    circle: &Circle,
+    onchange: &Callback<Circle>,
+    apply: impl Fn(&mut Circle, T) + 'static,
+) -> Callback<T> {
     let circle = circle.clone();
     let onchange = onchange.clone();
     Callback::from(move |v: T| {
@@ -49,7 +53,11 @@ pub fn CircleEditor(props: &CircleEditorProps) -> Html {
         Callback::from(move |e: InputEvent| cb.emit(e.target_unchecked_into::<HtmlInputElement>().value()))
     };
     let rule_editor = |action: &'static str, title: &'static str, rule: &Rule, about_author: bool| {
-        let path = if action == "join" { format!("{p}.join") } else { format!("{p}.rules.{action}") };
+        let path = if action == "join" {
+            format!("{p}.join")
+        } else {
+            format!("{p}.rules.{action}")
+        };
         let onchange = edit(c, &props.onchange, move |c, r: Rule| match action {
             "join" => c.join = r,
             "post" => c.rules.post = r,

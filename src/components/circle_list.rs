@@ -31,7 +31,10 @@ fn apply(circles: &[Circle], op: Op) -> (Vec<Circle>, usize) {
     let mut list = circles.to_vec();
     let selected = match op {
         Op::Add => {
-            list.push(Circle { name: format!("Circle {}", list.len() + 1), ..Circle::default() });
+            list.push(Circle {
+                name: format!("Circle {}", list.len() + 1),
+                ..Circle::default()
+            });
             list.len() - 1
         }
         Op::Duplicate(i) => match list.get(i).cloned() {
@@ -96,7 +99,13 @@ mod tests {
     use super::*;
 
     fn named(names: &[&str]) -> Vec<Circle> {
-        names.iter().map(|n| Circle { name: (*n).to_string(), ..Circle::default() }).collect()
+        names
+            .iter()
+            .map(|n| Circle {
+                name: (*n).to_string(),
+                ..Circle::default()
+            })
+            .collect()
     }
     fn names(list: &[Circle]) -> Vec<&str> {
         list.iter().map(|c| c.name.as_str()).collect()

@@ -45,7 +45,13 @@ pub fn change(before: f64, after: f64) -> (String, &'static str) {
         ("new".into(), "up")
     } else {
         let pct = (after - before) / before * 100.0;
-        let dir = if pct.abs() < 0.5 { "flat" } else if pct > 0.0 { "up" } else { "down" };
+        let dir = if pct.abs() < 0.5 {
+            "flat"
+        } else if pct > 0.0 {
+            "up"
+        } else {
+            "down"
+        };
         let text = if pct.abs() < 0.05 {
             "no change".to_string()
         } else if pct.abs() < 10.0 {
@@ -58,7 +64,11 @@ pub fn change(before: f64, after: f64) -> (String, &'static str) {
 }
 
 fn spread_text(s: &Spread, runs: u32) -> String {
-    if runs <= 1 { format!("{:.0}", s.mean) } else { format!("{:.1} ({}–{})", s.mean, s.min, s.max) }
+    if runs <= 1 {
+        format!("{:.0}", s.mean)
+    } else {
+        format!("{:.1} ({}–{})", s.mean, s.min, s.max)
+    }
 }
 
 /// The compare panel.
@@ -71,30 +81,54 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
         let outcome = outcome.clone();
         let progress = progress.clone();
         let pool = props.pool.clone();
-        let (baseline, variant, runs) = (props.baseline.clone(), props.variant.clone(), props.runs.clamp(1, RUNS_MAX));
+        let (baseline, variant, runs) = (
+            props.baseline.clone(),
+            props.variant.clone(),
+            props.runs.clamp(1, RUNS_MAX),
+        );
         move || {
             // Both sides run on the baseline's seeds, so a difference is the rules', not the dice's.
             let seeds = ensemble::seeds(baseline.seed, runs);
             let mut jobs = Vec::with_capacity(seeds.len() * 2);
             for seed in &seeds {
-                jobs.push(Job::Report(Box::new(Scenario { seed: *seed, ..baseline.clone() })));
-                jobs.push(Job::Report(Box::new(Scenario { seed: *seed, ..variant.clone() })));
+                jobs.push(Job::Report(Box::new(Scenario {
+                    seed: *seed,
+                    ..baseline.clone()
+                })));
+                jobs.push(Job::Report(Box::new(Scenario {
+                    seed: *seed,
+                    ..variant.clone()
+                })));
             }
-            progress.set(Some(BatchProgress { done: 0, total: jobs.len() }));
+            progress.set(Some(BatchProgress {
+                done: 0,
+                total: jobs.len(),
+            }));
             let progress_cb = progress.clone();
             let progress_done = progress.clone();
             let outcome = outcome.clone();
-            pool.submit(jobs, move |p| progress_cb.set(Some(p)), move |results| {
-                let mut base: Vec<Report> = Vec::new();
-                let mut var: Vec<Report> = Vec::new();
-                for (i, r) in results.into_iter().enumerate() {
-                    if let JobResult::Report(r) = r {
-                        if i % 2 == 0 { base.push(*r) } else { var.push(*r) }
+            pool.submit(
+                jobs,
+                move |p| progress_cb.set(Some(p)),
+                move |results| {
+                    let mut base: Vec<Report> = Vec::new();
+                    let mut var: Vec<Report> = Vec::new();
+                    for (i, r) in results.into_iter().enumerate() {
+                        if let JobResult::Report(r) = r {
+                            if i % 2 == 0 {
+                                base.push(*r)
+                            } else {
+                                var.push(*r)
+                            }
+                        }
                     }
-                }
-                outcome.set(Some(Rc::new(Outcome { baseline: ensemble::summarize(&base), variant: ensemble::summarize(&var) })));
-                progress_done.set(None);
-            });
+                    outcome.set(Some(Rc::new(Outcome {
+                        baseline: ensemble::summarize(&base),
+                        variant: ensemble::summarize(&var),
+                    })));
+                    progress_done.set(None);
+                },
+            );
         }
     };
     // Re-compare whenever either side or the number of seeds changes.
@@ -163,11 +197,28 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
             let series = |e: &Ensemble, label: &str, color: &str, dashed: bool| -> Option<Series> {
                 let p = e.patterns.iter().find(|p| p.id == *chart_pattern)?;
                 let values = p.hourly.iter().map(|s| s.mean).collect();
-                let band = (e.runs > 1).then(|| Rc::new((p.hourly.iter().map(|s| s.min as f64).collect(), p.hourly.iter().map(|s| s.max as f64).collect())));
-                Some(Series { label: label.to_string().into(), color: color.to_string().into(), values, band, dashed })
+                let band = (e.runs > 1).then(|| {
+                    Rc::new((
+                        p.hourly.iter().map(|s| s.min as f64).collect(),
+                        p.hourly.iter().map(|s| s.max as f64).collect(),
+                    ))
+                });
+                Some(Series {
+                    label: label.to_string().into(),
+                    color: color.to_string().into(),
+                    values,
+                    band,
+                    dashed,
+                })
             };
             let hours = props.variant.days.max(props.baseline.days) * 24;
-            let chart: Vec<Series> = [series(&o.baseline, "Baseline", "#64748b", true), series(&o.variant, "Variant", pattern_color(*chart_pattern), false)].into_iter().flatten().collect();
+            let chart: Vec<Series> = [
+                series(&o.baseline, "Baseline", "#64748b", true),
+                series(&o.variant, "Variant", pattern_color(*chart_pattern), false),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
             html! {
                 <>
                     <table class="data compare" data-testid="compare-table">

@@ -47,11 +47,24 @@ pub fn default_condition(attribute: &str) -> Option<Condition> {
 }
 
 const GENDERS: [(&str, &str); 2] = [("female", "female"), ("male", "male")];
-const IDENTITIES: [(&str, &str); 4] = [("student", "student"), ("white_collar", "white-collar"), ("overseas", "overseas"), ("other", "other")];
-const LEVELS: [(&str, &str); 3] = [("self_declared", "self-declared"), ("document_checked", "document-checked"), ("real_name_bound", "real-name bound")];
+const IDENTITIES: [(&str, &str); 4] = [
+    ("student", "student"),
+    ("white_collar", "white-collar"),
+    ("overseas", "overseas"),
+    ("other", "other"),
+];
+const LEVELS: [(&str, &str); 3] = [
+    ("self_declared", "self-declared"),
+    ("document_checked", "document-checked"),
+    ("real_name_bound", "real-name bound"),
+];
 
 fn gender_of(v: &str) -> Gender {
-    if v == "male" { Gender::Male } else { Gender::Female }
+    if v == "male" {
+        Gender::Male
+    } else {
+        Gender::Female
+    }
 }
 fn identity_of(v: &str) -> Identity {
     match v {
@@ -261,7 +274,9 @@ pub fn ConditionBuilder(props: &ConditionBuilderProps) -> Html {
         let set = set.clone();
         Callback::from(move |_| {
             let mut r = rule.clone();
-            r.allow.push(Clause { conditions: vec![Condition::ActorCreditAtLeast(700)] });
+            r.allow.push(Clause {
+                conditions: vec![Condition::ActorCreditAtLeast(700)],
+            });
             set(r);
         })
     };
@@ -285,9 +300,18 @@ pub fn ConditionBuilder(props: &ConditionBuilderProps) -> Html {
 }
 
 /// The comparison word and the value widget of a row.
-fn value_widget(c: &Condition, path: &str, draft: Option<&str>, onselect: Callback<Event>, oninput: Callback<InputEvent>) -> (&'static str, Html) {
+fn value_widget(
+    c: &Condition,
+    path: &str,
+    draft: Option<&str>,
+    onselect: Callback<Event>,
+    oninput: Callback<InputEvent>,
+) -> (&'static str, Html) {
     let select = |options: &[(&'static str, &'static str)], current: &str| {
-        let items: Html = options.iter().map(|(v, t)| html! { <option value={*v} selected={*v == current}>{*t}</option> }).collect();
+        let items: Html = options
+            .iter()
+            .map(|(v, t)| html! { <option value={*v} selected={*v == current}>{*t}</option> })
+            .collect();
         html! {
             <select aria-label="value" data-testid={format!("{path}.value")} onchange={onselect.clone()}>{items}</select>
         }
@@ -304,7 +328,9 @@ fn value_widget(c: &Condition, path: &str, draft: Option<&str>, onselect: Callba
         Condition::ActorGender(g) | Condition::AuthorGender(g) => ("is", select(&GENDERS, gender_id(*g))),
         Condition::ActorIdentity(i) | Condition::AuthorIdentity(i) => ("is", select(&IDENTITIES, identity_id(*i))),
         Condition::ActorVerifiedAtLeast(l) => ("at least", select(&LEVELS, level_id(*l))),
-        Condition::ActorCreditAtLeast(v) | Condition::AuthorCreditAtLeast(v) => ("≥", number(u32::from(*v), 350, 950, "")),
+        Condition::ActorCreditAtLeast(v) | Condition::AuthorCreditAtLeast(v) => {
+            ("≥", number(u32::from(*v), 350, 950, ""))
+        }
         Condition::ActorAccountAgeAtLeastDays(d) => ("≥", number(*d, 0, 3650, "days")),
     }
 }
@@ -328,6 +354,9 @@ mod tests {
         assert_eq!(with_value(&c, " 750 "), Some(Condition::ActorCreditAtLeast(750)));
         assert_eq!(with_value(&c, "abc"), None);
         assert_eq!(with_value(&c, "-3"), None);
-        assert_eq!(with_value(&Condition::AuthorGender(Gender::Female), "male"), Some(Condition::AuthorGender(Gender::Male)));
+        assert_eq!(
+            with_value(&Condition::AuthorGender(Gender::Female), "male"),
+            Some(Condition::AuthorGender(Gender::Male))
+        );
     }
 }

@@ -24,7 +24,12 @@ pub fn Exemplars(props: &ExemplarsProps) -> Html {
             filter.set(PatternId::ALL.into_iter().find(|p| p.id() == v));
         })
     };
-    let with_examples: Vec<_> = props.report.patterns.iter().filter(|p| !p.exemplars.is_empty()).collect();
+    let with_examples: Vec<_> = props
+        .report
+        .patterns
+        .iter()
+        .filter(|p| !p.exemplars.is_empty())
+        .collect();
     let items: Html = with_examples
         .iter()
         .filter(|p| filter.is_none_or(|f| f == p.id))

@@ -14,7 +14,12 @@ pub struct ExportMenuProps {
 }
 
 /// The charts that can be exported, by `data-testid`.
-const CHARTS: [(&str, &str); 4] = [("chart-patterns", "patterns"), ("chart-health", "health"), ("chart-tips", "tips"), ("chart-backlog", "backlog")];
+const CHARTS: [(&str, &str); 4] = [
+    ("chart-patterns", "patterns"),
+    ("chart-health", "health"),
+    ("chart-tips", "tips"),
+    ("chart-backlog", "backlog"),
+];
 
 /// The export menu.
 #[function_component]

@@ -18,7 +18,9 @@ impl Issues {
     pub fn within(&self, path: &str) -> Vec<RuleIssue> {
         self.0
             .iter()
-            .filter(|i| i.path == path || i.path.starts_with(&format!("{path}.")) || i.path.starts_with(&format!("{path}[")))
+            .filter(|i| {
+                i.path == path || i.path.starts_with(&format!("{path}.")) || i.path.starts_with(&format!("{path}["))
+            })
             .cloned()
             .collect()
     }
@@ -29,7 +31,11 @@ pub fn issue_lines(issues: &[RuleIssue]) -> Html {
     issues
         .iter()
         .map(|i| {
-            let class = if i.severity == Severity::Error { "issue error" } else { "issue warning" };
+            let class = if i.severity == Severity::Error {
+                "issue error"
+            } else {
+                "issue warning"
+            };
             html! { <p class={class} data-testid="field-issue" data-path={i.path.clone()}>{i.message.clone()}</p> }
         })
         .collect()
@@ -97,7 +103,12 @@ pub fn NumberField(props: &NumberProps) -> Html {
             let whole = p.step >= 1.0;
             let value = trimmed.parse::<f64>().ok().filter(|v| v.is_finite());
             let problem = match value {
-                None => Some(format!("`{trimmed}` is not a number; enter {} from {} to {}", if whole { "a whole number" } else { "a number" }, p.min, p.max)),
+                None => Some(format!(
+                    "`{trimmed}` is not a number; enter {} from {} to {}",
+                    if whole { "a whole number" } else { "a number" },
+                    p.min,
+                    p.max
+                )),
                 Some(v) if v < p.min || v > p.max => Some(format!("{v} is out of range: enter {} to {}", p.min, p.max)),
                 Some(v) if whole && v.fract() != 0.0 => Some(format!("{v} is not a whole number")),
                 Some(_) => None,

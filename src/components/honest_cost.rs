@@ -17,7 +17,13 @@ pub struct HonestCostProps {
 pub fn HonestCost(props: &HonestCostProps) -> Html {
     let r = &props.report;
     let h = &r.health;
-    let denied_users = |g: Gender, b: ScoreBand| -> u64 { r.denied.iter().filter(|d| d.gender == g && d.band == b).map(|d| u64::from(d.users)).sum() };
+    let denied_users = |g: Gender, b: ScoreBand| -> u64 {
+        r.denied
+            .iter()
+            .filter(|d| d.gender == g && d.band == b)
+            .map(|d| u64::from(d.users))
+            .sum()
+    };
     html! {
         <section class="panel" aria-labelledby="honest-title" data-testid="honest-cost">
             <h2 id="honest-title">{"Cost to honest users"}</h2>

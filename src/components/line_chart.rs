@@ -21,7 +21,13 @@ pub struct Series {
 impl Series {
     /// A plain solid line.
     pub fn line(label: impl Into<AttrValue>, color: impl Into<AttrValue>, values: Vec<f64>) -> Self {
-        Series { label: label.into(), color: color.into(), values, band: None, dashed: false }
+        Series {
+            label: label.into(),
+            color: color.into(),
+            values,
+            band: None,
+            dashed: false,
+        }
     }
 }
 
@@ -90,7 +96,12 @@ pub fn LineChart(props: &LineChartProps) -> Html {
     let max_v = props
         .series
         .iter()
-        .flat_map(|s| s.values.iter().copied().chain(s.band.iter().flat_map(|b| b.1.iter().copied())))
+        .flat_map(|s| {
+            s.values
+                .iter()
+                .copied()
+                .chain(s.band.iter().flat_map(|b| b.1.iter().copied()))
+        })
         .fold(0.0_f64, f64::max);
     let step = nice_step(max_v.max(1.0), 4.0);
     let top_v = (max_v / step).ceil().max(1.0) * step;
@@ -108,7 +119,13 @@ pub fn LineChart(props: &LineChartProps) -> Html {
             }
         })
         .collect();
-    let day_step = if hours <= 24 * 8 { 24 } else if hours <= 24 * 31 { 24 * 5 } else { 24 * 10 };
+    let day_step = if hours <= 24 * 8 {
+        24
+    } else if hours <= 24 * 31 {
+        24 * 5
+    } else {
+        24 * 10
+    };
     let hour_step = if hours <= 48 { 6 } else { day_step };
     let x_ticks: Html = (0..=hours / hour_step)
         .map(|i| {
@@ -130,7 +147,12 @@ pub fn LineChart(props: &LineChartProps) -> Html {
         values
             .chunks(bucket)
             .enumerate()
-            .map(|(i, c)| ((i * bucket) as f64 + c.len() as f64 / 2.0, c.iter().copied().reduce(pick).unwrap_or(0.0)))
+            .map(|(i, c)| {
+                (
+                    (i * bucket) as f64 + c.len() as f64 / 2.0,
+                    c.iter().copied().reduce(pick).unwrap_or(0.0),
+                )
+            })
             .collect()
     };
     let thin = |values: &[f64]| thin_by(values, f64::max);

@@ -16,14 +16,20 @@ pub struct MoneyFlowProps {
 #[function_component]
 pub fn MoneyFlowView(props: &MoneyFlowProps) -> Html {
     let m = &props.money;
-    let payers: Vec<Archetype> = Archetype::ALL.into_iter().filter(|a| m.flows.iter().any(|f| f.from == *a && f.fen > 0)).collect();
+    let payers: Vec<Archetype> = Archetype::ALL
+        .into_iter()
+        .filter(|a| m.flows.iter().any(|f| f.from == *a && f.fen > 0))
+        .collect();
     let max_total = payers
         .iter()
         .map(|a| m.flows.iter().filter(|f| f.from == *a).map(|f| f.fen).sum::<u64>())
         .max()
         .unwrap_or(0)
         .max(1);
-    let receivers: Vec<Archetype> = Archetype::ALL.into_iter().filter(|a| m.flows.iter().any(|f| f.to == *a && f.fen > 0)).collect();
+    let receivers: Vec<Archetype> = Archetype::ALL
+        .into_iter()
+        .filter(|a| m.flows.iter().any(|f| f.to == *a && f.fen > 0))
+        .collect();
     let bars: Html = payers
         .iter()
         .map(|payer| {

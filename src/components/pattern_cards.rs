@@ -19,7 +19,13 @@ fn sparkline(p: &PatternReport) -> Html {
         .hourly
         .iter()
         .enumerate()
-        .map(|(h, v)| format!("{:.1},{:.1} ", 200.0 * h as f64 / n as f64, 30.0 - 28.0 * f64::from(*v) / f64::from(max)))
+        .map(|(h, v)| {
+            format!(
+                "{:.1},{:.1} ",
+                200.0 * h as f64 / n as f64,
+                30.0 - 28.0 * f64::from(*v) / f64::from(max)
+            )
+        })
         .collect();
     html! {
         <svg class="spark" viewBox="0 0 200 32" preserveAspectRatio="none" role="img" aria-label={format!("{} per hour", pattern_name(p.id))}>
@@ -34,7 +40,8 @@ pub fn PatternCards(props: &PatternCardsProps) -> Html {
     let mut ordered: Vec<&PatternReport> = props.report.patterns.iter().collect();
     // Most severe first; ties keep the engine's pattern order (sort is stable).
     ordered.sort_by_key(|p| std::cmp::Reverse(p.severity));
-    let (active, quiet): (Vec<&PatternReport>, Vec<&PatternReport>) = ordered.into_iter().partition(|p| p.level != Level::None);
+    let (active, quiet): (Vec<&PatternReport>, Vec<&PatternReport>) =
+        ordered.into_iter().partition(|p| p.level != Level::None);
     let cards: Html = active
         .iter()
         .map(|p| {

@@ -14,7 +14,11 @@ pub struct PlatformEditorProps {
     pub onchange: Callback<Scenario>,
 }
 
-fn edit<T: 'static>(s: &Scenario, onchange: &Callback<Scenario>, apply: impl Fn(&mut Scenario, T) + 'static) -> Callback<T> {
+fn edit<T: 'static>(
+    s: &Scenario,
+    onchange: &Callback<Scenario>,
+    apply: impl Fn(&mut Scenario, T) + 'static,
+) -> Callback<T> {
     let s = s.clone();
     let onchange = onchange.clone();
     Callback::from(move |v: T| {
@@ -77,13 +81,20 @@ pub fn PlatformEditor(props: &PlatformEditorProps) -> Html {
                     cb.emit(v);
                 }
                 Err(_) => {
-                    let msg = format!("`{}` is not a seed: enter a whole number from 0 to {}", text.trim(), u64::MAX);
+                    let msg = format!(
+                        "`{}` is not a seed: enter a whole number from 0 to {}",
+                        text.trim(),
+                        u64::MAX
+                    );
                     seed_draft.set(Some((text, msg)));
                 }
             }
         })
     };
-    let seed_text = (*seed_draft).as_ref().map(|(t, _)| t.clone()).unwrap_or_else(|| s.seed.to_string());
+    let seed_text = (*seed_draft)
+        .as_ref()
+        .map(|(t, _)| t.clone())
+        .unwrap_or_else(|| s.seed.to_string());
     let seed_error = (*seed_draft).as_ref().map(|(_, m)| m.clone());
     let v = &s.platform.verification;
     let c = &s.platform.credit;

@@ -35,7 +35,16 @@ pub fn normalised(mix: &ArchetypeMix) -> Vec<(Archetype, f64)> {
     let total: u32 = Archetype::ALL.iter().map(|a| mix.get(*a)).sum();
     Archetype::ALL
         .iter()
-        .map(|a| (*a, if total == 0 { 0.0 } else { f64::from(mix.get(*a)) * 100.0 / f64::from(total) }))
+        .map(|a| {
+            (
+                *a,
+                if total == 0 {
+                    0.0
+                } else {
+                    f64::from(mix.get(*a)) * 100.0 / f64::from(total)
+                },
+            )
+        })
         .collect()
 }
 
@@ -82,7 +91,11 @@ pub struct PopulationEditorProps {
     pub onchange: Callback<Population>,
 }
 
-fn edit<T: 'static>(p: &Population, onchange: &Callback<Population>, apply: impl Fn(&mut Population, T) + 'static) -> Callback<T> {
+fn edit<T: 'static>(
+    p: &Population,
+    onchange: &Callback<Population>,
+    apply: impl Fn(&mut Population, T) + 'static,
+) -> Callback<T> {
     let p = p.clone();
     let onchange = onchange.clone();
     Callback::from(move |v: T| {
@@ -99,12 +112,20 @@ fn credit_preview(mean: u16, std_dev: u16) -> Html {
     let xs: Vec<f64> = (0..=120).map(|i| 350.0 + 5.0 * f64::from(i)).collect();
     let ys: Vec<f64> = xs.iter().map(|x| (-0.5 * ((x - m) / sd).powi(2)).exp()).collect();
     let px = |x: f64| 10.0 + (x - 350.0) / 600.0 * 280.0;
-    let points: String = xs.iter().zip(&ys).map(|(x, y)| format!("{:.1},{:.1} ", px(*x), 60.0 - 50.0 * y)).collect();
+    let points: String = xs
+        .iter()
+        .zip(&ys)
+        .map(|(x, y)| format!("{:.1},{:.1} ", px(*x), 60.0 - 50.0 * y))
+        .collect();
     // Share of users at 750 or more, from the normal curve, for the caption.
     let above: f64 = {
         let total: f64 = ys.iter().sum();
         let high: f64 = xs.iter().zip(&ys).filter(|(x, _)| **x >= 750.0).map(|(_, y)| y).sum();
-        if total > 0.0 { 100.0 * high / total } else { 0.0 }
+        if total > 0.0 {
+            100.0 * high / total
+        } else {
+            0.0
+        }
     };
     html! {
         <figure class="credit-preview" data-testid="credit-preview">

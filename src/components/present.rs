@@ -92,10 +92,7 @@ impl Reducible for Deck {
                 playing: last > 0,
                 ..d
             },
-            DeckAction::Pause => Deck {
-                playing: false,
-                ..d
-            },
+            DeckAction::Pause => Deck { playing: false, ..d },
             DeckAction::Tick { by, last } if d.playing => {
                 let hour = d.hour.saturating_add(by.max(1)).min(last);
                 Deck {
@@ -116,11 +113,7 @@ pub fn hours_per_tick(hours: u32) -> u32 {
 
 /// Incidents of a pattern from the first hour up to and including `hour`.
 pub fn incidents_so_far(p: &PatternReport, hour: u32) -> u64 {
-    p.hourly
-        .iter()
-        .take(hour as usize + 1)
-        .map(|&n| u64::from(n))
-        .sum()
+    p.hourly.iter().take(hour as usize + 1).map(|&n| u64::from(n)).sum()
 }
 
 /// The most severe patterns with any incidents, most severe first (ties keep the engine's order).
@@ -168,13 +161,7 @@ fn no_run() -> Html {
 }
 
 /// Screen 2: the run played back hour by hour.
-fn run_screen(
-    s: &Scenario,
-    r: &Report,
-    hour: u32,
-    playing: bool,
-    dispatch: &UseReducerDispatcher<Deck>,
-) -> Html {
+fn run_screen(s: &Scenario, r: &Report, hour: u32, playing: bool, dispatch: &UseReducerDispatcher<Deck>) -> Html {
     let last = r.hours_done.saturating_sub(1);
     let top = top_patterns(r);
     let abuse: Vec<Series> = top
@@ -194,11 +181,7 @@ fn run_screen(
         .zip(h.interactions.iter())
         .map(|(&a, &b)| f64::from(a) + f64::from(b))
         .collect();
-    let honest_so_far: u64 = honest
-        .iter()
-        .take(hour as usize + 1)
-        .map(|&v| v as u64)
-        .sum();
+    let honest_so_far: u64 = honest.iter().take(hour as usize + 1).map(|&v| v as u64).sum();
     let on_scrub = dispatch.to_callback().reform(|e: InputEvent| {
         DeckAction::Seek(
             e.target_unchecked_into::<web_sys::HtmlInputElement>()
@@ -208,9 +191,7 @@ fn run_screen(
         )
     });
     let on_play = if playing {
-        dispatch
-            .to_callback()
-            .reform(|_: MouseEvent| DeckAction::Pause)
+        dispatch.to_callback().reform(|_: MouseEvent| DeckAction::Pause)
     } else {
         dispatch
             .to_callback()
@@ -345,10 +326,7 @@ fn fix_screen(e: Option<&Explanation>) -> Html {
 pub fn Presentation(props: &PresentationProps) -> Html {
     let deck = use_reducer(Deck::default);
     let dialog = use_node_ref();
-    let last = props
-        .report
-        .as_ref()
-        .map_or(0, |r| r.hours_done.saturating_sub(1));
+    let last = props.report.as_ref().map_or(0, |r| r.hours_done.saturating_sub(1));
     let by = hours_per_tick(last + 1);
 
     // Focus the dialog on open, so keys reach it and screen readers announce it; give focus back on close.
@@ -439,14 +417,8 @@ pub fn Presentation(props: &PresentationProps) -> Html {
         _ => fix_screen(explanation),
     };
     let step_name = STEPS.get(deck.step).copied().unwrap_or_default();
-    let on_prev = deck
-        .dispatcher()
-        .to_callback()
-        .reform(|_: MouseEvent| DeckAction::Prev);
-    let on_next = deck
-        .dispatcher()
-        .to_callback()
-        .reform(|_: MouseEvent| DeckAction::Next);
+    let on_prev = deck.dispatcher().to_callback().reform(|_: MouseEvent| DeckAction::Prev);
+    let on_next = deck.dispatcher().to_callback().reform(|_: MouseEvent| DeckAction::Next);
     let on_exit = props.on_close.reform(|_: MouseEvent| ());
     html! {
         <div class="presentation" data-testid="presentation" role="dialog" aria-modal="true" aria-labelledby="present-heading" tabindex="-1" ref={dialog}>

@@ -24,15 +24,37 @@ pub fn ResultsCharts(props: &ResultsChartsProps) -> Html {
         .patterns
         .iter()
         .filter(|p| p.level != Level::None)
-        .map(|p| Series::line(pattern_name(p.id), pattern_color(p.id), p.hourly.iter().map(|v| f64::from(*v)).collect()))
+        .map(|p| {
+            Series::line(
+                pattern_name(p.id),
+                pattern_color(p.id),
+                p.hourly.iter().map(|v| f64::from(*v)).collect(),
+            )
+        })
         .collect();
     let h = &r.health.hourly;
     let health = vec![
-        Series::line("Genuine posts", "#2f855a", h.genuine_posts.iter().map(|v| f64::from(*v)).collect()),
-        Series::line("Honest interactions", "#1d4ed8", h.interactions.iter().map(|v| f64::from(*v)).collect()),
+        Series::line(
+            "Genuine posts",
+            "#2f855a",
+            h.genuine_posts.iter().map(|v| f64::from(*v)).collect(),
+        ),
+        Series::line(
+            "Honest interactions",
+            "#1d4ed8",
+            h.interactions.iter().map(|v| f64::from(*v)).collect(),
+        ),
     ];
-    let backlog = vec![Series::line("Moderation backlog", "#a16207", r.moderation.backlog_hourly.iter().map(|v| f64::from(*v)).collect())];
-    let tips = vec![Series::line("Tips (¥ per hour)", "#c2410c", r.money.hourly_tipped_fen.iter().map(|v| *v as f64 / 100.0).collect())];
+    let backlog = vec![Series::line(
+        "Moderation backlog",
+        "#a16207",
+        r.moderation.backlog_hourly.iter().map(|v| f64::from(*v)).collect(),
+    )];
+    let tips = vec![Series::line(
+        "Tips (¥ per hour)",
+        "#c2410c",
+        r.money.hourly_tipped_fen.iter().map(|v| *v as f64 / 100.0).collect(),
+    )];
     html! {
         <section aria-label="hourly charts">
             <h2>{"Hour by hour"}</h2>

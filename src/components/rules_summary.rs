@@ -2,7 +2,8 @@
 
 use crate::view_model::yuan;
 use backfire_engine::{
-    BanReturn, Circle, Clause, Condition, ContactPolicy, Gender, Identity, Ranking, Rule, SanctionKind, Scenario, VerificationLevel,
+    BanReturn, Circle, Clause, Condition, ContactPolicy, Gender, Identity, Ranking, Rule, SanctionKind, Scenario,
+    VerificationLevel,
 };
 use yew::prelude::*;
 
@@ -59,7 +60,11 @@ pub fn clause_words(clause: &Clause, verb: &str) -> String {
     out = format!("{out} may {verb}");
     if author_gender.is_some() || author_identity.is_some() || !author_with.is_empty() {
         let author = people(author_gender, author_identity);
-        let possessive = if author.ends_with('s') { format!("{author}'") } else { format!("{author}'s") };
+        let possessive = if author.ends_with('s') {
+            format!("{author}'")
+        } else {
+            format!("{author}'s")
+        };
         out = format!("{out} on {possessive} posts");
         if !author_with.is_empty() {
             out = format!("{out} (authors with {})", author_with.join(" and "));
@@ -78,24 +83,49 @@ pub fn rule_words(rule: &Rule, verb: &str) -> String {
     }
     let parts: Vec<String> = rule.allow.iter().map(|c| clause_words(c, verb)).collect();
     let joined = parts.join(", and ");
-    if rule.allow.len() == 1 && !joined.contains(" on ") { format!("only {joined}") } else { joined }
+    if rule.allow.len() == 1 && !joined.contains(" on ") {
+        format!("only {joined}")
+    } else {
+        joined
+    }
 }
 
 /// The sentences describing one circle.
 pub fn circle_sentences(c: &Circle) -> Vec<String> {
-    let name = if c.name.trim().is_empty() { "this circle".to_string() } else { c.name.clone() };
+    let name = if c.name.trim().is_empty() {
+        "this circle".to_string()
+    } else {
+        c.name.clone()
+    };
     let mut out = vec![format!("In {name} {}", rule_words(&c.join, "join"))];
-    for (verb, rule) in [("post", &c.rules.post), ("comment", &c.rules.comment), ("praise", &c.rules.praise), ("tip", &c.rules.tip), ("message authors", &c.rules.message)] {
+    for (verb, rule) in [
+        ("post", &c.rules.post),
+        ("comment", &c.rules.comment),
+        ("praise", &c.rules.praise),
+        ("tip", &c.rules.tip),
+        ("message authors", &c.rules.message),
+    ] {
         out.push(rule_words(rule, verb));
     }
     let t = &c.tips;
     if !t.enabled {
         out.push("tips are off".into());
     } else {
-        let range = format!("{}–{}", yuan(u64::from(t.min_fen)), yuan(u64::from(t.max_fen)).trim_start_matches('¥'));
-        let mut tip = if t.praise_leads_to_tip { format!("praise opens a tip page of {range}") } else { format!("tips run {range}") };
+        let range = format!(
+            "{}–{}",
+            yuan(u64::from(t.min_fen)),
+            yuan(u64::from(t.max_fen)).trim_start_matches('¥')
+        );
+        let mut tip = if t.praise_leads_to_tip {
+            format!("praise opens a tip page of {range}")
+        } else {
+            format!("tips run {range}")
+        };
         if t.daily_cap_per_tipper_fen > 0 {
-            tip = format!("{tip}, capped at {} per tipper per day", yuan(u64::from(t.daily_cap_per_tipper_fen)));
+            tip = format!(
+                "{tip}, capped at {} per tipper per day",
+                yuan(u64::from(t.daily_cap_per_tipper_fen))
+            );
         }
         if t.fee_permille > 0 {
             tip = format!("{tip}, with a {:.1}% fee", f64::from(t.fee_permille) / 10.0);
@@ -109,7 +139,10 @@ pub fn circle_sentences(c: &Circle) -> Vec<String> {
     });
     out.push(match c.contact.off_platform {
         ContactPolicy::Allowed => "contact details in posts are allowed".into(),
-        ContactPolicy::Filtered => format!("a filter removes {}% of contact details in posts", c.contact.filter_recall_percent),
+        ContactPolicy::Filtered => format!(
+            "a filter removes {}% of contact details in posts",
+            c.contact.filter_recall_percent
+        ),
     });
     if !c.contact.direct_messages {
         out.push("direct messages are off".into());
@@ -190,17 +223,30 @@ mod tests {
 
     #[test]
     fn the_2016_comment_rule_reads_like_the_article() {
-        let rule = Rule::when(vec![Condition::ActorGender(Gender::Male), Condition::ActorCreditAtLeast(750), Condition::AuthorGender(Gender::Female)])
-            .or(vec![Condition::ActorGender(Gender::Female)]);
-        assert_eq!(rule_words(&rule, "comment"), "men with credit 750 or more may comment on women's posts, and women may comment");
-        assert_eq!(rule_words(&Rule::when(vec![Condition::ActorGender(Gender::Female)]), "post"), "only women may post");
+        let rule = Rule::when(vec![
+            Condition::ActorGender(Gender::Male),
+            Condition::ActorCreditAtLeast(750),
+            Condition::AuthorGender(Gender::Female),
+        ])
+        .or(vec![Condition::ActorGender(Gender::Female)]);
+        assert_eq!(
+            rule_words(&rule, "comment"),
+            "men with credit 750 or more may comment on women's posts, and women may comment"
+        );
+        assert_eq!(
+            rule_words(&Rule::when(vec![Condition::ActorGender(Gender::Female)]), "post"),
+            "only women may post"
+        );
         assert_eq!(rule_words(&Rule::everyone(), "praise"), "anyone may praise");
         assert_eq!(rule_words(&Rule::nobody(), "tip"), "nobody may tip");
     }
 
     #[test]
     fn a_circle_summary_names_its_tips() {
-        let mut c = Circle { name: "Campus Diary".into(), ..Circle::default() };
+        let mut c = Circle {
+            name: "Campus Diary".into(),
+            ..Circle::default()
+        };
         c.tips.praise_leads_to_tip = true;
         c.tips.min_fen = 100;
         c.tips.max_fen = 20_000;

@@ -36,16 +36,9 @@ enum Status {
     Done,
 }
 /// A labelled text box of an axis, with its message beside it.
-fn axis_input(
-    label: &str,
-    testid: &str,
-    value: &str,
-    issue: Option<&String>,
-    oninput: Callback<String>,
-) -> Html {
+fn axis_input(label: &str, testid: &str, value: &str, issue: Option<&String>, oninput: Callback<String>) -> Html {
     let id = format!("f-{testid}");
-    let oninput =
-        oninput.reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
+    let oninput = oninput.reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
     html! {
         <div class={classes!("field", issue.is_some().then_some("invalid"))}>
             <label for={id.clone()}>{label.to_string()}</label>
@@ -139,8 +132,7 @@ fn axis_fields(
 /// The sweep panel.
 #[function_component]
 pub fn SweepPanel(props: &SweepPanelProps) -> Html {
-    let x_form =
-        use_state(|| AxisForm::new(SweepParam::CommentCreditThreshold { circle_idx: None }));
+    let x_form = use_state(|| AxisForm::new(SweepParam::CommentCreditThreshold { circle_idx: None }));
     let y_form = use_state(|| AxisForm::new(SweepParam::TipCeilingYuan { circle_idx: None }));
     let y_enabled = use_state(|| false);
     let metric = use_state(|| Metric::Severity(PatternId::Solicitation));
@@ -171,12 +163,7 @@ pub fn SweepPanel(props: &SweepPanelProps) -> Html {
     let on_run = {
         let pool = props.pool.clone();
         let scenario = props.scenario.clone();
-        let (status, outcome, hover, picked) = (
-            status.clone(),
-            outcome.clone(),
-            hover.clone(),
-            picked.clone(),
-        );
+        let (status, outcome, hover, picked) = (status.clone(), outcome.clone(), hover.clone(), picked.clone());
         Callback::from(move |_: MouseEvent| {
             let Some((x, y)) = ready else { return };
             let cells = Rc::new(grid(&scenario, &x, y.as_ref()));
@@ -195,8 +182,7 @@ pub fn SweepPanel(props: &SweepPanelProps) -> Html {
                 move |p: BatchProgress| status.set(Status::Running(p))
             };
             let on_done = {
-                let (status, outcome, scenario) =
-                    (status.clone(), outcome.clone(), scenario.clone());
+                let (status, outcome, scenario) = (status.clone(), outcome.clone(), scenario.clone());
                 move |results: Vec<JobResult>| {
                     let ms = js_sys::Date::now() - started;
                     let summaries: Vec<CellSummary> = results
@@ -240,15 +226,12 @@ pub fn SweepPanel(props: &SweepPanelProps) -> Html {
     };
     let on_y_enabled = {
         let y_enabled = y_enabled.clone();
-        Callback::from(move |e: Event| {
-            y_enabled.set(e.target_unchecked_into::<HtmlInputElement>().checked())
-        })
+        Callback::from(move |e: Event| y_enabled.set(e.target_unchecked_into::<HtmlInputElement>().checked()))
     };
     let on_metric = {
         let metric = metric.clone();
         Callback::from(move |e: Event| {
-            if let Some(m) = Metric::parse(&e.target_unchecked_into::<HtmlSelectElement>().value())
-            {
+            if let Some(m) = Metric::parse(&e.target_unchecked_into::<HtmlSelectElement>().value()) {
                 metric.set(m);
             }
         })
@@ -291,9 +274,9 @@ pub fn SweepPanel(props: &SweepPanelProps) -> Html {
     };
     // The rules moved on since the sweep (other than by loading one of its cells): say so, since the
     // cells still hold the rules as they were swept.
-    let stale = outcome.as_ref().is_some_and(|o| {
-        o.base != props.scenario && !o.cells.iter().any(|c| c.scenario == props.scenario)
-    });
+    let stale = outcome
+        .as_ref()
+        .is_some_and(|o| o.base != props.scenario && !o.cells.iter().any(|c| c.scenario == props.scenario));
     html! {
         <section class="panel sweep" data-testid="sweep-panel" aria-labelledby="sweep-title">
             <h2 id="sweep-title">{"Sweep: move one or two rules across their range"}</h2>

@@ -20,15 +20,27 @@ pub struct ToolbarProps {
 /// (the Run button stays disabled until then); a file that does not parse changes nothing.
 pub fn import_text(text: &str) -> Result<(backfire_engine::Scenario, usize), String> {
     let scenario = wire::scenario_from_json(text).map_err(|e| e.message)?;
-    let errors = validate(&scenario).iter().filter(|i| i.severity == Severity::Error).count();
+    let errors = validate(&scenario)
+        .iter()
+        .filter(|i| i.severity == Severity::Error)
+        .count();
     Ok((scenario, errors))
 }
 
 fn import_notice(name: &str, errors: usize) -> Notice {
     if errors == 0 {
-        Notice { kind: "info", text: format!("Imported `{name}`.") }
+        Notice {
+            kind: "info",
+            text: format!("Imported `{name}`."),
+        }
     } else {
-        Notice { kind: "error", text: format!("Imported `{name}`, but it has {errors} problem{} shown next to the fields; fix them to run.", if errors == 1 { "" } else { "s" }) }
+        Notice {
+            kind: "error",
+            text: format!(
+                "Imported `{name}`, but it has {errors} problem{} shown next to the fields; fix them to run.",
+                if errors == 1 { "" } else { "s" }
+            ),
+        }
     }
 }
 
@@ -59,20 +71,40 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     wasm_bindgen_futures::spawn_local(async move {
                         match wasm_bindgen_futures::JsFuture::from(promise).await {
                             Ok(_) => copied.set(true),
-                            Err(_) => state.dispatch(Action::Notify(Notice { kind: "info", text: format!("The browser refused the clipboard; copy the link by hand: {url}") })),
+                            Err(_) => state.dispatch(Action::Notify(Notice {
+                                kind: "info",
+                                text: format!("The browser refused the clipboard; copy the link by hand: {url}"),
+                            })),
                         }
                     });
                 }
-                None => state.dispatch(Action::Notify(Notice { kind: "info", text: format!("Copy the link by hand: {url}") })),
+                None => state.dispatch(Action::Notify(Notice {
+                    kind: "info",
+                    text: format!("Copy the link by hand: {url}"),
+                })),
             }
         })
     };
     let on_export = {
         let state = state.clone();
         Callback::from(move |_| {
-            let name: String = state.scenario.name.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
+            let name: String = state
+                .scenario
+                .name
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() {
+                        c.to_ascii_lowercase()
+                    } else {
+                        '-'
+                    }
+                })
+                .collect();
             let name = name.trim_matches('-').to_string();
-            share::export_json(&state.scenario, &format!("{}.backfire.json", if name.is_empty() { "scenario" } else { &name }));
+            share::export_json(
+                &state.scenario,
+                &format!("{}.backfire.json", if name.is_empty() { "scenario" } else { &name }),
+            );
         })
     };
     let on_import = {
@@ -80,18 +112,36 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let reader = reader.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
             input.set_value("");
             let file = gloo::file::File::from(file);
             let name = file.name();
             if file.size() > IMPORT_LIMIT_BYTES {
-                state.dispatch(Action::Notify(Notice { kind: "error", text: format!("`{name}` is {} KB; scenario files are at most {} KB. Nothing was changed.", file.size() / 1024, IMPORT_LIMIT_BYTES / 1024) }));
+                state.dispatch(Action::Notify(Notice {
+                    kind: "error",
+                    text: format!(
+                        "`{name}` is {} KB; scenario files are at most {} KB. Nothing was changed.",
+                        file.size() / 1024,
+                        IMPORT_LIMIT_BYTES / 1024
+                    ),
+                }));
                 return;
             }
             let state = state.clone();
-            let task = gloo::file::callbacks::read_as_text(&file, move |result| match result.map_err(|e| e.to_string()).and_then(|t| import_text(&t)) {
-                Ok((s, errors)) => state.dispatch(Action::Load { scenario: Box::new(s), preset_id: None, notice: Some(import_notice(&name, errors)) }),
-                Err(reason) => state.dispatch(Action::Notify(Notice { kind: "error", text: format!("`{name}` could not be imported: {reason}. Nothing was changed.") })),
+            let task = gloo::file::callbacks::read_as_text(&file, move |result| {
+                match result.map_err(|e| e.to_string()).and_then(|t| import_text(&t)) {
+                    Ok((s, errors)) => state.dispatch(Action::Load {
+                        scenario: Box::new(s),
+                        preset_id: None,
+                        notice: Some(import_notice(&name, errors)),
+                    }),
+                    Err(reason) => state.dispatch(Action::Notify(Notice {
+                        kind: "error",
+                        text: format!("`{name}` could not be imported: {reason}. Nothing was changed."),
+                    })),
+                }
             });
             *reader.borrow_mut() = Some(task);
         })

@@ -65,22 +65,40 @@ pub fn WhyPanel(props: &WhyPanelProps) -> Html {
             on_explained.emit(None);
             let busy = busy.clone();
             let on_explained = on_explained.clone();
-            pool.submit(vec![Job::Explain { scenario: Box::new(scenario.clone()), runs }], |_| {}, move |mut results| {
-                busy.set(false);
-                if let Some(JobResult::Explanation(e)) = results.pop() {
-                    on_explained.emit(Some(Rc::new(*e)));
-                }
-            });
+            pool.submit(
+                vec![Job::Explain {
+                    scenario: Box::new(scenario.clone()),
+                    runs,
+                }],
+                |_| {},
+                move |mut results| {
+                    busy.set(false);
+                    if let Some(JobResult::Explanation(e)) = results.pop() {
+                        on_explained.emit(Some(Rc::new(*e)));
+                    }
+                },
+            );
         })
     };
     let on_runs = {
         let runs = runs.clone();
-        Callback::from(move |e: Event| runs.set(e.target_unchecked_into::<HtmlSelectElement>().value().parse().unwrap_or(1)))
+        Callback::from(move |e: Event| {
+            runs.set(
+                e.target_unchecked_into::<HtmlSelectElement>()
+                    .value()
+                    .parse()
+                    .unwrap_or(1),
+            )
+        })
     };
     let body = match (&props.explanation, *busy) {
-        (_, true) => html! { <p data-testid="why-busy" role="status">{"Running counterfactuals: each rule moved to its restrictive alternative, alone, on the same seeds…"}</p> },
+        (_, true) => {
+            html! { <p data-testid="why-busy" role="status">{"Running counterfactuals: each rule moved to its restrictive alternative, alone, on the same seeds…"}</p> }
+        }
         (None, false) => html! { <p class="muted">{"Explain which rules open each pattern at medium or above."}</p> },
-        (Some(e), false) if e.patterns.is_empty() => html! { <p data-testid="why-none">{"No pattern is at medium or above: nothing to explain."}</p> },
+        (Some(e), false) if e.patterns.is_empty() => {
+            html! { <p data-testid="why-none">{"No pattern is at medium or above: nothing to explain."}</p> }
+        }
         (Some(e), false) => html! {
             <div data-testid="why-results">
                 <p class="muted small">{format!("{} rule changes tried on {} users, {} seed{}.", e.levers_tried, e.n_users, e.seeds.len(), if e.seeds.len() == 1 { "" } else { "s" })}</p>

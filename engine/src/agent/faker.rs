@@ -17,10 +17,7 @@ impl World {
         {
             self.decide_fake(idx, h);
         }
-        let faked = self
-            .users
-            .get(idx as usize)
-            .is_some_and(|u| u.flags & flag::FAKED != 0);
+        let faked = self.users.get(idx as usize).is_some_and(|u| u.flags & flag::FAKED != 0);
         if !faked {
             return;
         }
@@ -42,8 +39,7 @@ impl World {
             }
             self.s.circles.get(c).and_then(|s| {
                 if rule::allows(&s.join, &truthful, &truthful).is_none() {
-                    rule::allows(&s.join, &claimed, &claimed)
-                        .map(|cl| rule::key(c, Action::Join, cl))
+                    rule::allows(&s.join, &claimed, &claimed).map(|cl| rule::key(c, Action::Join, cl))
                 } else if rule::allows(&s.rules.post, &truthful, &truthful).is_none() {
                     Some(rule::key(c, Action::Post, clause))
                 } else {
@@ -52,11 +48,7 @@ impl World {
             })
         };
         let needed_fake = gate.is_some();
-        let kind = if needed_fake {
-            PostKind::Fake
-        } else {
-            PostKind::Genuine
-        };
+        let kind = if needed_fake { PostKind::Fake } else { PostKind::Genuine };
         if let (Some(_), Some(key)) = (self.publish(idx, c, kind, clause, h), gate) {
             let claim = self.users.get(idx as usize).map(|u| {
                 let mut parts = Vec::new();
@@ -132,10 +124,7 @@ impl World {
                     }
                     let mut cost = 0_u64;
                     let mut possible = true;
-                    for (changed, level) in [
-                        (g != true_gender, ver.gender),
-                        (id != true_identity, ver.identity),
-                    ] {
+                    for (changed, level) in [(g != true_gender, ver.gender), (id != true_identity, ver.identity)] {
                         if changed {
                             match price(level) {
                                 Some(p) => cost += p,
@@ -147,8 +136,8 @@ impl World {
                         continue;
                     }
                     // Expected income: two enticing posts a day for the rest of the run.
-                    let gain = inc.tip_income_per_post_fen * 2.0 * f64::from(hours_left) / 24.0
-                        + 2_000.0 * inc.contact_pull;
+                    let gain =
+                        inc.tip_income_per_post_fen * 2.0 * f64::from(hours_left) / 24.0 + 2_000.0 * inc.contact_pull;
                     let net = gain - cost as f64;
                     if net > 0.0 && best.is_none_or(|b| net > b.0) {
                         best = Some((net, g, id, cost));

@@ -58,9 +58,7 @@ impl World {
         let Some(u) = self.users.get(idx as usize) else {
             return;
         };
-        if u32::from(u.points_today) >= credit_rules.max_points_per_day
-            || credit_rules.max_points_per_day == 0
-        {
+        if u32::from(u.points_today) >= credit_rules.max_points_per_day || credit_rules.max_points_per_day == 0 {
             return;
         }
         let me = self.attrs(idx, h);
@@ -104,9 +102,8 @@ impl World {
             return;
         };
         let gap = u64::from(need - me.credit);
-        let per_point_cost = u64::from(credit_rules.fen_paid_per_point)
-            * u64::from(credit_rules.churn_cost_permille)
-            / 1000;
+        let per_point_cost =
+            u64::from(credit_rules.fen_paid_per_point) * u64::from(credit_rules.churn_cost_permille) / 1000;
         let price = gap * per_point_cost;
         let value = u64::from(u.budget_fen) * 30;
         let days_needed = gap.div_ceil(u64::from(credit_rules.max_points_per_day));
@@ -114,8 +111,7 @@ impl World {
         if price > value || days_needed > days_left.max(1) {
             return;
         }
-        let today =
-            (u64::from(credit_rules.max_points_per_day) - u64::from(u.points_today)).min(gap);
+        let today = (u64::from(credit_rules.max_points_per_day) - u64::from(u.points_today)).min(gap);
         let cost = today * per_point_cost;
         let volume = today * u64::from(credit_rules.fen_paid_per_point);
         let Some(u) = self.users.get_mut(idx as usize) else {

@@ -44,9 +44,16 @@ impl World {
             // replacing them (a harasser who can do both does both, often), so gating comments matters even
             // where messages stay open.
             let comment = self.may(c, Action::Comment, idx, author, h);
-            let message = if self.dm_open(c) { self.may(c, Action::Message, idx, author, h) } else { None };
+            let message = if self.dm_open(c) {
+                self.may(c, Action::Message, idx, author, h)
+            } else {
+                None
+            };
             let message = message.filter(|_| comment.is_none() || self.dice.chance(0.5));
-            let channels = [comment.map(|cl| (Action::Comment, cl)), message.map(|cl| (Action::Message, cl))];
+            let channels = [
+                comment.map(|cl| (Action::Comment, cl)),
+                message.map(|cl| (Action::Message, cl)),
+            ];
             for (action, clause) in channels.into_iter().flatten() {
                 self.harass_once(idx, author, c, h, action, clause);
             }
@@ -67,10 +74,7 @@ impl World {
                 .get(c)
                 .map(|s| s.moderation.classifier.clone())
                 .unwrap_or_default();
-            if action == Action::Comment
-                && cls.enabled
-                && self.dice.below(100) < u32::from(cls.recall_percent)
-            {
+            if action == Action::Comment && cls.enabled && self.dice.below(100) < u32::from(cls.recall_percent) {
                 let item = QueueItem {
                     hour: h,
                     author: idx,

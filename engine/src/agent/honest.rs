@@ -64,10 +64,7 @@ fn reaction(viewer: Archetype, male: bool, kind: PostKind) -> Reaction {
             report: 0.01,
             ..NONE
         },
-        (Archetype::Lurker, _) => Reaction {
-            praise: 0.03,
-            ..NONE
-        },
+        (Archetype::Lurker, _) => Reaction { praise: 0.03, ..NONE },
         (_, PostKind::Solicit) => Reaction {
             praise: if male { 0.06 } else { 0.01 },
             tip: 0.005,
@@ -163,11 +160,7 @@ impl World {
         let Some(u) = self.users.get(idx as usize) else {
             return;
         };
-        let (viewer, male, honest) = (
-            u.archetype,
-            u.gender == Gender::Male,
-            u.archetype.is_honest(),
-        );
+        let (viewer, male, honest) = (u.archetype, u.gender == Gender::Male, u.archetype.is_honest());
         let mut seen = 0_u64;
         for _ in 0..n {
             let Some(serial) = self.glance(c) else {
@@ -178,15 +171,7 @@ impl World {
                 .circles
                 .get_mut(c)
                 .and_then(|cs| cs.get_mut(serial))
-                .map(|p| {
-                    (
-                        p.author,
-                        p.kind,
-                        p.contact_ok,
-                        p.author_generation,
-                        p.rule_key,
-                    )
-                })
+                .map(|p| (p.author, p.kind, p.contact_ok, p.author_generation, p.rule_key))
             else {
                 continue;
             };
@@ -238,8 +223,7 @@ impl World {
                     continue;
                 }
                 Pick::Praise | Pick::Tip => {
-                    let praised =
-                        pick == Pick::Praise && self.interact(idx, c, Action::Praise, author, h);
+                    let praised = pick == Pick::Praise && self.interact(idx, c, Action::Praise, author, h);
                     if praised {
                         if let Some(cs) = self.circles.get_mut(c) {
                             if let Some(p) = cs.get_mut(serial) {
@@ -251,25 +235,13 @@ impl World {
                     let wants_tip = match pick {
                         Pick::Tip => true,
                         _ if praised => {
-                            let funnel_open = self
-                                .s
-                                .circles
-                                .get(c)
-                                .is_some_and(|s| s.tips.praise_leads_to_tip);
-                            self.dice.chance(if funnel_open {
-                                r.funnel
-                            } else {
-                                r.funnel * 0.2
-                            })
+                            let funnel_open = self.s.circles.get(c).is_some_and(|s| s.tips.praise_leads_to_tip);
+                            self.dice.chance(if funnel_open { r.funnel } else { r.funnel * 0.2 })
                         }
                         _ => false,
                     };
                     if wants_tip && self.interact(idx, c, Action::Tip, author, h) {
-                        let generous = if viewer == Archetype::GenerousTipper {
-                            1.0
-                        } else {
-                            0.5
-                        };
+                        let generous = if viewer == Archetype::GenerousTipper { 1.0 } else { 0.5 };
                         let wish = self.tip_wish(idx, generous);
                         if let Some(amount) = self.tip(idx, c, serial, wish) {
                             self.after_tip(idx, author, kind, amount);
@@ -290,8 +262,7 @@ impl World {
                 Pick::Contact => {}
             }
             if kind == PostKind::Solicit {
-                let via_dm =
-                    self.dm_open(c) && self.may(c, Action::Message, idx, author, h).is_some();
+                let via_dm = self.dm_open(c) && self.may(c, Action::Message, idx, author, h).is_some();
                 if contact_ok || via_dm {
                     self.harm(idx, PatternId::Solicitation);
                     let text = self.wants(PatternId::Solicitation).then(|| {
@@ -304,9 +275,7 @@ impl World {
                     self.incident(PatternId::Solicitation, h, key, 0, text);
                     self.evader_harm(author, idx, h, key);
                     if let Some(a) = self.memory.get_mut(author as usize) {
-                        a.earned_fen = a
-                            .earned_fen
-                            .saturating_add(crate::population::CONTACT_VALUE_FEN);
+                        a.earned_fen = a.earned_fen.saturating_add(crate::population::CONTACT_VALUE_FEN);
                     }
                 }
             }
@@ -320,23 +289,12 @@ impl World {
     }
 
     /// Tries an action on an author: counts honest engagement, or an honest refusal.
-    pub(super) fn interact(
-        &mut self,
-        idx: u32,
-        c: usize,
-        action: Action,
-        author: u32,
-        h: u32,
-    ) -> bool {
+    pub(super) fn interact(&mut self, idx: u32, c: usize, action: Action, author: u32, h: u32) -> bool {
         if self.knows_refused(idx, c, action) {
             return false;
         }
         if self.may(c, action, idx, author, h).is_some() {
-            if self
-                .users
-                .get(idx as usize)
-                .is_some_and(|u| u.archetype.is_honest())
-            {
+            if self.users.get(idx as usize).is_some_and(|u| u.archetype.is_honest()) {
                 self.health.interaction();
             }
             true

@@ -93,11 +93,7 @@ impl World {
     /// Whether an honest user already knows they are refused this action here (and so does not try again).
     fn knows_refused(&self, idx: u32, c: usize, action: Action) -> bool {
         // Most users are never refused: their flag spares a trip to the side table.
-        if self
-            .users
-            .get(idx as usize)
-            .is_none_or(|u| u.flags & flag::DENIED == 0)
-        {
+        if self.users.get(idx as usize).is_none_or(|u| u.flags & flag::DENIED == 0) {
             return false;
         }
         let bit = c * 6 + action as usize;
@@ -138,27 +134,18 @@ impl World {
 
     /// The circle's name, for exemplar sentences.
     fn circle_name(&self, c: usize) -> &str {
-        self.s
-            .circles
-            .get(c)
-            .map_or("a circle", |s| s.name.as_str())
+        self.s.circles.get(c).map_or("a circle", |s| s.name.as_str())
     }
 
     /// The archetype id of a user, for exemplar sentences.
     fn archetype_word(&self, idx: u32) -> &'static str {
-        self.users
-            .get(idx as usize)
-            .map_or("user", |u| u.archetype.id())
+        self.users.get(idx as usize).map_or("user", |u| u.archetype.id())
     }
 
     /// Joins circle `c` if the join rule allows it; honest refusals are counted.
     fn join(&mut self, idx: u32, c: usize, h: u32) -> bool {
         let bit = 1_u32 << (c % 32);
-        if self
-            .users
-            .get(idx as usize)
-            .is_some_and(|u| u.joined & bit != 0)
-        {
+        if self.users.get(idx as usize).is_some_and(|u| u.joined & bit != 0) {
             return true;
         }
         if self.knows_refused(idx, c, Action::Join) {
@@ -272,25 +259,17 @@ impl World {
 
     /// Whether the pattern still wants exemplar sentences (so strings are built only when kept).
     fn wants(&self, p: PatternId) -> bool {
-        self.patterns
-            .get(p.index())
-            .is_some_and(|t| t.wants_exemplar())
+        self.patterns.get(p.index()).is_some_and(|t| t.wants_exemplar())
     }
 
     /// Whether the circle has direct messages at all.
     fn dm_open(&self, c: usize) -> bool {
-        self.s
-            .circles
-            .get(c)
-            .is_some_and(|s| s.contact.direct_messages)
+        self.s.circles.get(c).is_some_and(|s| s.contact.direct_messages)
     }
 
     /// Whether members of the circle can report.
     fn reports_on(&self, c: usize) -> bool {
-        self.s
-            .circles
-            .get(c)
-            .is_some_and(|s| s.moderation.user_reports)
+        self.s.circles.get(c).is_some_and(|s| s.moderation.user_reports)
     }
 
     /// One visit by user `idx` at hour `h`.
@@ -301,9 +280,7 @@ impl World {
         let a = u.archetype;
         self.actions_by[crate::archetype::index(a)] += 1;
         match a {
-            Archetype::Honest | Archetype::Lurker | Archetype::GenerousTipper => {
-                self.honest_visit(idx, h)
-            }
+            Archetype::Honest | Archetype::Lurker | Archetype::GenerousTipper => self.honest_visit(idx, h),
             Archetype::Solicitor => self.solicit(idx, h),
             Archetype::IdentityFaker => self.fake(idx, h),
             Archetype::Scammer => self.scam(idx, h),
@@ -313,10 +290,7 @@ impl World {
             Archetype::Launderer => self.launder(idx, h),
             Archetype::BanEvader => {
                 // Women evaders solicit, men harass: the two abuses the article saw banned.
-                let female = self
-                    .users
-                    .get(idx as usize)
-                    .is_some_and(|u| u.gender == Gender::Female);
+                let female = self.users.get(idx as usize).is_some_and(|u| u.gender == Gender::Female);
                 if female {
                     self.solicit(idx, h);
                 } else {

@@ -25,8 +25,7 @@ impl World {
         let mut room = u64::from(u.budget_fen.saturating_sub(u.spent_today_fen));
         if tips.daily_cap_per_tipper_fen > 0 {
             room = room.min(u64::from(
-                tips.daily_cap_per_tipper_fen
-                    .saturating_sub(u.spent_today_fen),
+                tips.daily_cap_per_tipper_fen.saturating_sub(u.spent_today_fen),
             ));
         }
         let amount = want.min(u64::from(tips.max_fen)).min(room);
@@ -54,9 +53,7 @@ impl World {
         let Some(u) = self.users.get_mut(payer as usize) else {
             return;
         };
-        u.spent_today_fen = u
-            .spent_today_fen
-            .saturating_add(amount.min(u64::from(u32::MAX)) as u32);
+        u.spent_today_fen = u.spent_today_fen.saturating_add(amount.min(u64::from(u32::MAX)) as u32);
         if per_point == 0 {
             return;
         }
@@ -94,32 +91,19 @@ impl World {
         }
         self.evader_money(author, amount);
         if let Some(a) = self.memory.get_mut(author as usize) {
-            a.earned_fen = a
-                .earned_fen
-                .saturating_add(amount.min(u64::from(u32::MAX)) as u32);
+            a.earned_fen = a.earned_fen.saturating_add(amount.min(u64::from(u32::MAX)) as u32);
         }
     }
 
     /// A viewer pays a scammer's prepayment, as a tip or by transfer in messages.
-    pub(super) fn bite(
-        &mut self,
-        victim: u32,
-        c: usize,
-        serial: u32,
-        scammer: u32,
-        key: u16,
-        h: u32,
-    ) {
+    pub(super) fn bite(&mut self, victim: u32, c: usize, serial: u32, scammer: u32, key: u16, h: u32) {
         let budget = self.users.get(victim as usize).map_or(0, |u| u.budget_fen);
         let want = u64::from(budget) * 3;
         let mut paid = None;
         if self.may(c, Action::Tip, victim, scammer, h).is_some() {
             paid = self.tip(victim, c, serial, want);
         }
-        if paid.is_none()
-            && self.dm_open(c)
-            && self.may(c, Action::Message, victim, scammer, h).is_some()
-        {
+        if paid.is_none() && self.dm_open(c) && self.may(c, Action::Message, victim, scammer, h).is_some() {
             let amount = want.min(50_000);
             if amount > 0 {
                 let (from, to) = (

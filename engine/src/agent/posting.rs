@@ -9,21 +9,12 @@ use crate::sim::World;
 
 impl World {
     /// Publishes a post, unless the classifier holds it; returns the serial when it went live.
-    pub(super) fn publish(
-        &mut self,
-        idx: u32,
-        c: usize,
-        kind: PostKind,
-        clause: u8,
-        h: u32,
-    ) -> Option<u32> {
+    pub(super) fn publish(&mut self, idx: u32, c: usize, kind: PostKind, clause: u8, h: u32) -> Option<u32> {
         let spec = self.s.circles.get(c)?;
         let cls = spec.moderation.classifier.clone();
         let contact_ok = match spec.contact.off_platform {
             ContactPolicy::Allowed => true,
-            ContactPolicy::Filtered => {
-                self.dice.below(100) >= u32::from(spec.contact.filter_recall_percent)
-            }
+            ContactPolicy::Filtered => self.dice.below(100) >= u32::from(spec.contact.filter_recall_percent),
         };
         let generation = self.users.get(idx as usize)?.generation;
         let violation = violation_of(kind);
@@ -79,15 +70,7 @@ impl World {
     }
 
     /// A viewer reports a post (once per post).
-    pub(super) fn report_post(
-        &mut self,
-        c: usize,
-        serial: u32,
-        author: u32,
-        gen: u8,
-        kind: PostKind,
-        h: u32,
-    ) {
+    pub(super) fn report_post(&mut self, c: usize, serial: u32, author: u32, gen: u8, kind: PostKind, h: u32) {
         if !self.reports_on(c) {
             return;
         }

@@ -23,9 +23,10 @@ impl World {
         let has_live = self.memory.get(idx as usize).is_some_and(|u| {
             u.last_post != u32::MAX
                 && usize::from(u.last_post_circle) == c
-                && self.circles.get(c).is_some_and(|cs| {
-                    cs.next_serial.wrapping_sub(u.last_post) < crate::circle::WINDOW
-                })
+                && self
+                    .circles
+                    .get(c)
+                    .is_some_and(|cs| cs.next_serial.wrapping_sub(u.last_post) < crate::circle::WINDOW)
         });
         if !has_live && self.dice.chance(0.5) {
             self.publish(idx, c, PostKind::Ring, clause, h);
@@ -37,16 +38,10 @@ impl World {
             if mate == idx {
                 continue;
             }
-            let (Some(m), Some(mu)) = (
-                self.memory.get(mate as usize),
-                self.users.get(mate as usize),
-            ) else {
+            let (Some(m), Some(mu)) = (self.memory.get(mate as usize), self.users.get(mate as usize)) else {
                 break;
             };
-            if mu.archetype != Archetype::SybilRing
-                || m.last_post == u32::MAX
-                || usize::from(m.last_post_circle) != c
-            {
+            if mu.archetype != Archetype::SybilRing || m.last_post == u32::MAX || usize::from(m.last_post_circle) != c {
                 continue;
             }
             let serial = m.last_post;
@@ -95,9 +90,7 @@ impl World {
 
     /// A launderer tips its group's cover posts, just under the ceiling, while fees stay below a tenth.
     pub(super) fn launder(&mut self, idx: u32, h: u32) {
-        let Some((c, _, clause)) =
-            self.best_circle(idx, h, |inc, _| if inc.tips_open { 1.0 } else { 0.0 })
-        else {
+        let Some((c, _, clause)) = self.best_circle(idx, h, |inc, _| if inc.tips_open { 1.0 } else { 0.0 }) else {
             return;
         };
         let Some(spec) = self.s.circles.get(c) else {
@@ -119,10 +112,7 @@ impl World {
         }
         let group = self.memory.get(idx as usize).map_or(idx, |u| u.group);
         let mate = group + (idx - group + 1) % crate::population::GROUP_SIZE;
-        let (Some(m), Some(mu)) = (
-            self.memory.get(mate as usize),
-            self.users.get(mate as usize),
-        ) else {
+        let (Some(m), Some(mu)) = (self.memory.get(mate as usize), self.users.get(mate as usize)) else {
             return;
         };
         if mu.archetype != Archetype::Launderer

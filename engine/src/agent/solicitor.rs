@@ -41,10 +41,7 @@ impl World {
             return;
         }
         let key = rule::key(c, Action::Post, clause);
-        let returned = self
-            .users
-            .get(idx as usize)
-            .is_some_and(|u| u.generation > 0);
+        let returned = self.users.get(idx as usize).is_some_and(|u| u.generation > 0);
         let text = self.wants(PatternId::Solicitation).then(|| {
             format!(
                 "hour {h}: user #{idx} ({}{}) posted suggestive photos asking for tips and a meeting in {}",

@@ -59,10 +59,7 @@ pub(super) fn kind_of(p: &SweepParam) -> &'static str {
 
 /// Whether a rule lives in circles (and so takes a circle choice).
 pub(super) fn per_circle(p: &SweepParam) -> bool {
-    !matches!(
-        p,
-        SweepParam::ForgedDocumentYuan | SweepParam::CreditPointPriceYuan
-    )
+    !matches!(p, SweepParam::ForgedDocumentYuan | SweepParam::CreditPointPriceYuan)
 }
 
 /// What is wrong with each field of an axis, as sentences shown beside them.
@@ -119,15 +116,9 @@ impl AxisForm {
         let number = |text: &str| -> Result<f64, String> {
             let t = text.trim();
             match t.parse::<f64>() {
-                _ if t.is_empty() => {
-                    Err(format!("enter a number from {} to {}", tick(lo), tick(hi)))
-                }
+                _ if t.is_empty() => Err(format!("enter a number from {} to {}", tick(lo), tick(hi))),
                 Ok(v) if !v.is_finite() => Err(format!("`{t}` is not a number")),
-                Ok(v) if v < lo || v > hi => Err(format!(
-                    "`{t}` is out of range: enter {} to {}",
-                    tick(lo),
-                    tick(hi)
-                )),
+                Ok(v) if v < lo || v > hi => Err(format!("`{t}` is out of range: enter {} to {}", tick(lo), tick(hi))),
                 Ok(v) => Ok(v),
                 Err(_) => Err(format!("`{t}` is not a number")),
             }
@@ -200,10 +191,7 @@ mod tests {
     #[test]
     fn a_fresh_axis_spans_the_rule_and_checks() {
         let a = AxisForm::new(SweepParam::CommentCreditThreshold { circle_idx: None });
-        assert_eq!(
-            (a.from.as_str(), a.to.as_str(), a.steps.as_str()),
-            ("350", "950", "10")
-        );
+        assert_eq!((a.from.as_str(), a.to.as_str(), a.steps.as_str()), ("350", "950", "10"));
         assert!(matches!(a.check(), Ok(SweepAxis { steps: 10, .. })));
     }
 
@@ -214,30 +202,18 @@ mod tests {
             unreachable!("must fail")
         };
         assert_eq!(issues.from.as_deref(), Some("`abc` is not a number"));
-        assert!(issues
-            .to
-            .as_deref()
-            .is_some_and(|m| m.starts_with("enter a number")));
+        assert!(issues.to.as_deref().is_some_and(|m| m.starts_with("enter a number")));
         assert_eq!(issues.steps.as_deref(), Some("enter at least 1 step"));
         let Err(issues) = form(p, "12", "6", "21").check() else {
             unreachable!("must fail")
         };
         assert_eq!(issues.from, None);
-        assert_eq!(
-            issues.to.as_deref(),
-            Some("must be at least the first value (12)")
-        );
-        assert_eq!(
-            issues.steps.as_deref(),
-            Some("`21` is too many: at most 20 steps")
-        );
+        assert_eq!(issues.to.as_deref(), Some("must be at least the first value (12)"));
+        assert_eq!(issues.steps.as_deref(), Some("`21` is too many: at most 20 steps"));
         let Err(issues) = form(p, "-1", "NaN", "2.5").check() else {
             unreachable!("must fail")
         };
-        assert!(issues
-            .from
-            .as_deref()
-            .is_some_and(|m| m.contains("out of range")));
+        assert!(issues.from.as_deref().is_some_and(|m| m.contains("out of range")));
         assert_eq!(issues.to.as_deref(), Some("`NaN` is not a number"));
         assert!(issues
             .steps
@@ -248,12 +224,8 @@ mod tests {
     #[test]
     fn the_same_rule_cannot_be_both_axes() {
         let all = SweepParam::TipCeilingYuan { circle_idx: None };
-        let one = SweepParam::TipCeilingYuan {
-            circle_idx: Some(0),
-        };
-        let other = SweepParam::TipCeilingYuan {
-            circle_idx: Some(1),
-        };
+        let one = SweepParam::TipCeilingYuan { circle_idx: Some(0) };
+        let other = SweepParam::TipCeilingYuan { circle_idx: Some(1) };
         assert!(clash(&all, &one).is_some());
         assert!(clash(&one, &one).is_some());
         assert!(clash(&one, &other).is_none());

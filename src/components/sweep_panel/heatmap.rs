@@ -104,29 +104,15 @@ impl Metric {
     /// The colour ramp: warm for harm, cool for what honest users and the platform want more of.
     fn ramp(self) -> &'static [(u8, u8, u8)] {
         match self {
-            Metric::Severity(_) => &[
-                (255, 247, 237),
-                (253, 186, 116),
-                (234, 88, 12),
-                (127, 29, 29),
-            ],
-            Metric::Engagement | Metric::TipVolume => &[
-                (240, 249, 255),
-                (125, 211, 252),
-                (2, 132, 199),
-                (12, 74, 110),
-            ],
+            Metric::Severity(_) => &[(255, 247, 237), (253, 186, 116), (234, 88, 12), (127, 29, 29)],
+            Metric::Engagement | Metric::TipVolume => &[(240, 249, 255), (125, 211, 252), (2, 132, 199), (12, 74, 110)],
         }
     }
 }
 
 /// The colour at `t` (0–1) along a ramp of evenly spaced stops, as `rgb(…)`.
 pub fn colour(stops: &[(u8, u8, u8)], t: f64) -> String {
-    let t = if t.is_finite() {
-        t.clamp(0.0, 1.0)
-    } else {
-        0.0
-    };
+    let t = if t.is_finite() { t.clamp(0.0, 1.0) } else { 0.0 };
     let segments = stops.len().saturating_sub(1).max(1);
     let pos = t * segments as f64;
     let i = (pos.floor() as usize).min(segments - 1);
@@ -287,12 +273,7 @@ pub(super) fn heatmap(
         })
         .collect();
     let title = match &y_title {
-        Some(yt) => format!(
-            "{} for {} (across) and {} (up)",
-            metric.label(),
-            x_title,
-            yt
-        ),
+        Some(yt) => format!("{} for {} (across) and {} (up)", metric.label(), x_title, yt),
         None => format!("{} for {}", metric.label(), x_title),
     };
     let onmouseleave = on_hover.reform(|_: MouseEvent| None);
@@ -321,17 +302,9 @@ pub(super) fn readout(o: &Outcome, i: usize) -> Html {
     let (Some(c), Some(s)) = (o.cells.get(i), o.summaries.get(i)) else {
         return Html::default();
     };
-    let mut place = format!(
-        "{} = {}",
-        o.x.param.label(),
-        with_unit(c.x_value, o.x.param.unit())
-    );
+    let mut place = format!("{} = {}", o.x.param.label(), with_unit(c.x_value, o.x.param.unit()));
     if let (Some(axis), Some(v)) = (o.y, c.y_value) {
-        place = format!(
-            "{place}; {} = {}",
-            axis.param.label(),
-            with_unit(v, axis.param.unit())
-        );
+        place = format!("{place}; {} = {}", axis.param.label(), with_unit(v, axis.param.unit()));
     }
     let active: Vec<_> = s.patterns.iter().filter(|p| p.severity > 0).collect();
     html! {
@@ -359,10 +332,7 @@ mod tests {
         for m in Metric::all() {
             assert_eq!(Metric::parse(&m.id()), Some(m));
         }
-        assert_eq!(
-            Metric::Severity(PatternId::Scam).scale(&[3.0, 9.0]),
-            (0.0, 100.0)
-        );
+        assert_eq!(Metric::Severity(PatternId::Scam).scale(&[3.0, 9.0]), (0.0, 100.0));
         assert_eq!(Metric::Engagement.scale(&[3.0, 9.0]), (3.0, 9.0));
         assert_eq!(Metric::Engagement.scale(&[5.0, 5.0]), (5.0, 6.0));
         assert_eq!(Metric::TipVolume.scale(&[]), (0.0, 1.0));
@@ -393,10 +363,7 @@ mod tests {
             "19 would crowd 18"
         );
         let show = labelled(18, 8);
-        assert!(
-            show(15) && !show(16) && show(17),
-            "17 is far enough from 15"
-        );
+        assert!(show(15) && !show(16) && show(17), "17 is far enough from 15");
         let show = labelled(3, 8);
         assert!(show(0) && show(1) && show(2));
     }
