@@ -1,7 +1,7 @@
 //! Edits one circle: its name, who may join and act, tips, ranking, contact and moderation.
 
 use super::condition_builder::ConditionBuilder;
-use super::field::{issue_lines, Issues, NumberField, Select, Toggle};
+use super::field::{edit, issue_lines, Issues, NumberField, Select, Toggle};
 use backfire_engine::{Circle, ContactPolicy, Ranking, Rule, SanctionKind};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -15,21 +15,6 @@ pub struct CircleEditorProps {
     pub circle: Circle,
     /// Called with the edited circle.
     pub onchange: Callback<Circle>,
-}
-
-/// Builds a callback that edits one part of the circle.
-fn edit<T: 'static>(
-    circle: &Circle,
-    onchange: &Callback<Circle>,
-    apply: impl Fn(&mut Circle, T) + 'static,
-) -> Callback<T> {
-    let circle = circle.clone();
-    let onchange = onchange.clone();
-    Callback::from(move |v: T| {
-        let mut c = circle.clone();
-        apply(&mut c, v);
-        onchange.emit(c);
-    })
 }
 
 /// Whole-number fields arrive as `f64` from the number widget; they are in range by then.

@@ -41,6 +41,22 @@ pub fn issue_lines(issues: &[RuleIssue]) -> Html {
         .collect()
 }
 
+/// A callback that applies an edit of type `T` to a copy of `current` and hands the result to `onchange`:
+/// the one way every editor turns a widget's value into a new plain-data value.
+pub fn edit<S: Clone + 'static, T: 'static>(
+    current: &S,
+    onchange: &Callback<S>,
+    apply: impl Fn(&mut S, T) + 'static,
+) -> Callback<T> {
+    let current = current.clone();
+    let onchange = onchange.clone();
+    Callback::from(move |v: T| {
+        let mut next = current.clone();
+        apply(&mut next, v);
+        onchange.emit(next);
+    })
+}
+
 /// A stable id for a label/input pair, derived from the path.
 pub fn field_id(path: &str) -> String {
     format!("f-{}", path.replace(['.', '[', ']'], "-"))

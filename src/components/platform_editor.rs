@@ -1,6 +1,6 @@
 //! Edits the run (name, days, seed, notes) and platform-wide mechanics: credit, verification and bans.
 
-use super::field::{issue_lines, Issues, NumberField, Select};
+use super::field::{edit, issue_lines, Issues, NumberField, Select};
 use backfire_engine::{BanReturn, Scenario, VerificationLevel, DAYS_MAX};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -12,20 +12,6 @@ pub struct PlatformEditorProps {
     pub scenario: Scenario,
     /// Called with the edited scenario.
     pub onchange: Callback<Scenario>,
-}
-
-fn edit<T: 'static>(
-    s: &Scenario,
-    onchange: &Callback<Scenario>,
-    apply: impl Fn(&mut Scenario, T) + 'static,
-) -> Callback<T> {
-    let s = s.clone();
-    let onchange = onchange.clone();
-    Callback::from(move |v: T| {
-        let mut next = s.clone();
-        apply(&mut next, v);
-        onchange.emit(next);
-    })
 }
 
 fn level_options() -> Vec<(AttrValue, AttrValue)> {

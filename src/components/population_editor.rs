@@ -1,6 +1,6 @@
 //! Edits who the simulated users are: size, run length, seed, genders, identities, credit, and the archetype mix.
 
-use super::field::NumberField;
+use super::field::{edit, NumberField};
 use backfire_engine::{Archetype, ArchetypeMix, Population, USERS_MAX, USERS_MIN};
 use yew::prelude::*;
 
@@ -89,20 +89,6 @@ pub struct PopulationEditorProps {
     pub population: Population,
     /// Called with the edited population.
     pub onchange: Callback<Population>,
-}
-
-fn edit<T: 'static>(
-    p: &Population,
-    onchange: &Callback<Population>,
-    apply: impl Fn(&mut Population, T) + 'static,
-) -> Callback<T> {
-    let p = p.clone();
-    let onchange = onchange.clone();
-    Callback::from(move |v: T| {
-        let mut next = p.clone();
-        apply(&mut next, v);
-        onchange.emit(next);
-    })
 }
 
 /// A preview of the credit-score spread: a bell curve over 350–950 with the 750 mark.

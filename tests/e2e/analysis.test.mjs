@@ -4,21 +4,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, openApp, runId, waitForRun, typeInto } from './browser.mjs';
+import { launch, openApp, runId, waitForRun, typeInto, loadSmall } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-async function loadSmall(page, preset, users = 2000) {
-  const r0 = await runId(page);
-  await page.getByTestId('preset-picker').selectOption(preset);
-  await waitForRun(page, r0);
-  await page.getByTestId('tab-population').click();
-  const r1 = await runId(page);
-  await typeInto(page.getByTestId('population.n_users'), users);
-  await waitForRun(page, r1);
-}
 
 test('pin a baseline, edit a variant, and compare them on the same seeds', async () => {
   const { context, page, errors } = await openApp(browser);

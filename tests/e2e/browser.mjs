@@ -65,3 +65,14 @@ export async function typeInto(locator, value) {
   await locator.fill('');
   await locator.pressSequentially(String(value));
 }
+
+/** Loads a preset and shrinks its population, so every run in a test is quick. */
+export async function loadSmall(page, preset, users = 2000) {
+  const r0 = await runId(page);
+  await page.getByTestId('preset-picker').selectOption(preset);
+  await waitForRun(page, r0);
+  await page.getByTestId('tab-population').click();
+  const r1 = await runId(page);
+  await typeInto(page.getByTestId('population.n_users'), users);
+  await waitForRun(page, r1);
+}

@@ -1,26 +1,15 @@
 // Design review in the room: sweep rules into a heatmap and load a cell, then present the run.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, runId, waitForRun, typeInto } from './browser.mjs';
+import { launch, openApp, runId, waitForRun, typeInto, loadSmall } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-/** Loads a preset and shrinks its population, so every run in the test is quick. */
-async function loadSmall(page, preset, users = 1000) {
-  const r0 = await runId(page);
-  await page.getByTestId('preset-picker').selectOption(preset);
-  await waitForRun(page, r0);
-  await page.getByTestId('tab-population').click();
-  const r1 = await runId(page);
-  await typeInto(page.getByTestId('population.n_users'), users);
-  await waitForRun(page, r1);
-}
-
 test('sweep two rules, read a cell, and load it as an undoable edit', async () => {
   const { context, page, errors } = await openApp(browser);
-  await loadSmall(page, 'alipay-circles-2016');
+  await loadSmall(page, 'alipay-circles-2016', 1000);
   await page.getByTestId('view-sweep').click();
   const panel = page.getByTestId('sweep-panel');
   await panel.waitFor();
@@ -108,7 +97,7 @@ test('sweep two rules, read a cell, and load it as an undoable edit', async () =
 
 test('present the run: step through, play back, scrub, and leave with Escape', async () => {
   const { context, page, errors } = await openApp(browser);
-  await loadSmall(page, 'alipay-circles-2016');
+  await loadSmall(page, 'alipay-circles-2016', 1000);
   await page.getByTestId('present').click();
   const deck = page.getByTestId('presentation');
   await deck.waitFor();
