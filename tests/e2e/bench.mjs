@@ -65,6 +65,26 @@ test('edit to results, and long tasks, for the default preset (10k users × 7 da
   await context.close();
 });
 
+test('sweep: 20 × 20 grid of 10k-user × 7-day runs on the worker pool', async () => {
+  const { context, page } = await openApp(browser);
+  const r0 = await runId(page);
+  await page.getByTestId('preset-picker').selectOption('alipay-circles-2016');
+  await waitForRun(page, r0);
+  await page.getByTestId('view-sweep').click();
+  await typeInto(page.getByTestId('sweep-x-from'), 400);
+  await typeInto(page.getByTestId('sweep-x-to'), 900);
+  await typeInto(page.getByTestId('sweep-x-steps'), 20);
+  await page.getByTestId('sweep-y-enabled').check();
+  await typeInto(page.getByTestId('sweep-y-from'), 1);
+  await typeInto(page.getByTestId('sweep-y-to'), 200);
+  await typeInto(page.getByTestId('sweep-y-steps'), 20);
+  await page.getByTestId('sweep-run').click();
+  await page.getByTestId('sweep-ms').waitFor({ timeout: 600000 });
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  console.log(`sweep 20 × 20 (comment threshold × tip ceiling, 2016 launch at 10k users × 7 days): ${await page.getByTestId('sweep-ms').innerText()} (hardwareConcurrency ${cores})`);
+  await context.close();
+});
+
 test('1M users × 30 days in the browser', async () => {
   const { context, page } = await openApp(browser);
   await page.getByTestId('preset-picker').selectOption('alipay-circles-2016');
