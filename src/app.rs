@@ -289,7 +289,7 @@ pub fn App() -> Html {
                     <label class="visually-hidden" for="preset-picker">{"Preset"}</label>
                     <select id="preset-picker" data-testid="preset-picker" onchange={on_preset}>
                         <option value="" selected={preset.is_none()} disabled=true>{"Load a preset…"}</option>
-                        { for presets::all().into_iter().map(|p| html! { <option value={p.id} selected={state.preset_id.as_deref() == Some(p.id)}>{p.title}</option> }) }
+                        { for presets::all().into_iter().map(|p| html! { <option value={p.id} title={p.sentence} selected={state.preset_id.as_deref() == Some(p.id)}>{p.title}</option> }) }
                     </select>
                     <Toolbar state={state.clone()} />
                     <button class="btn" data-testid="pin" title="Pin this scenario as the baseline, then edit a variant" onclick={on_pin}>{ if state.baseline.is_some() { "Re-pin baseline" } else { "Pin as baseline" } }</button>

@@ -37,6 +37,18 @@ struct Outcome {
     variant: Ensemble,
 }
 
+/// The seeds typed in the runs box, or what is wrong with the text.
+pub fn runs_problem(text: &str) -> Result<u32, String> {
+    match text.trim().parse::<u32>() {
+        Ok(n) if (1..=RUNS_MAX).contains(&n) => Ok(n),
+        Ok(n) => Err(format!("{n} runs is out of range: enter 1 to {RUNS_MAX}")),
+        Err(_) => Err(format!(
+            "`{}` is not a number of runs: enter 1 to {RUNS_MAX}",
+            text.trim()
+        )),
+    }
+}
+
 /// "−42 %" style change of a mean, or "new" when the baseline was zero.
 pub fn change(before: f64, after: f64) -> (String, &'static str) {
     if before == 0.0 && after == 0.0 {
@@ -139,14 +151,23 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
             move || drop(timer)
         });
     }
+    // Half-typed or out-of-range text stays in the box with a message; the comparison keeps its seeds.
+    let runs_draft = use_state(|| None::<(String, String)>);
+    {
+        let runs_draft = runs_draft.clone();
+        use_effect_with(props.runs, move |_| runs_draft.set(None));
+    }
     let on_runs_input = {
         let on_runs = props.on_runs.clone();
+        let runs_draft = runs_draft.clone();
         Callback::from(move |e: InputEvent| {
             let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
-            if let Ok(n) = v.trim().parse::<u32>() {
-                if (1..=RUNS_MAX).contains(&n) {
+            match runs_problem(&v) {
+                Ok(n) => {
+                    runs_draft.set(None);
                     on_runs.emit(n);
                 }
+                Err(msg) => runs_draft.set(Some((v, msg))),
             }
         })
     };
@@ -248,9 +269,10 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
             <p class="muted small">{format!("Baseline: {}. Variant: {}. Both run on the same seeds.", props.baseline.name, props.variant.name)}</p>
             <div class="row">
                 <label for="compare-runs">{"Runs (seeds)"}</label>
-                <input id="compare-runs" class="narrow" type="number" min="1" max={RUNS_MAX.to_string()} value={runs.to_string()} data-testid="compare-runs" oninput={on_runs_input} />
+                <input id="compare-runs" class="narrow" type="number" min="1" max={RUNS_MAX.to_string()} value={(*runs_draft).as_ref().map(|(t, _)| t.clone()).unwrap_or_else(|| runs.to_string())} data-testid="compare-runs" oninput={on_runs_input} aria-invalid={runs_draft.is_some().to_string()} />
                 <button class="btn" data-testid="unpin" onclick={on_unpin}>{"Unpin baseline"}</button>
             </div>
+            if let Some((_, msg)) = (*runs_draft).clone() { <p class="issue error" data-testid="field-issue">{msg}</p> }
             {progress_bar}
             <div class={classes!(progress.is_some().then_some("stale"))}>{body}</div>
         </section>
@@ -260,6 +282,14 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn runs_text_is_checked() {
+        assert_eq!(runs_problem(" 7 "), Ok(7));
+        assert!(runs_problem("0").is_err_and(|m| m.contains("out of range")));
+        assert!(runs_problem("51").is_err_and(|m| m.contains("out of range")));
+        assert!(runs_problem("abc").is_err_and(|m| m.contains("`abc` is not a number")));
+    }
 
     #[test]
     fn changes_read_as_percentages() {

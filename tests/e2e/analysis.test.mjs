@@ -50,6 +50,10 @@ test('pin a baseline, edit a variant, and compare them on the same seeds', async
   await page2.waitForFunction(() => /3 seeds/.test(document.querySelector('[data-testid="compare-table"] caption')?.innerText ?? '') && !document.querySelector('[data-testid="compare-progress"]'), null, { timeout: 90000 });
   assert.deepEqual(await table(page2), expected);
   await fresh.close();
+  // A bad number of runs is refused next to the box, and the comparison keeps its three seeds.
+  await page.getByTestId('compare-runs').fill('0');
+  await page.getByTestId('compare-panel').getByText('out of range').waitFor();
+  assert.match(page.url(), /&runs=3/);
   assert.deepEqual([...errors, ...errors2], []);
   await context.close();
 });
