@@ -349,10 +349,16 @@ pub fn App() -> Html {
                         if let Some(report) = &runner.report {
                             <crate::components::export_menu::ExportMenu report={report.clone()} />
                             <PatternCards report={report.clone()} />
-                            <ResultsCharts report={report.clone()} />
-                            <MoneyFlowView money={report.money.clone()} />
-                            <HonestCost report={report.clone()} />
-                            <Exemplars report={report.clone()} />
+                            // While a large run streams partial reports, only the cards follow it: redrawing
+                            // every chart on each partial report held the page's thread for ~100 ms.
+                            if !(runner.is_running() && runner.scenario.as_ref().is_some_and(|s| user_hours(s) > AUTO_RUN_MAX_USER_HOURS)) {
+                                <ResultsCharts report={report.clone()} />
+                                <MoneyFlowView money={report.money.clone()} />
+                                <HonestCost report={report.clone()} />
+                                <Exemplars report={report.clone()} />
+                            } else {
+                                <p class="muted" data-testid="charts-after-run">{"Charts, money flow and examples appear when the run finishes."}</p>
+                            }
                         }
                     },
                     View::Compare => match &state.baseline {
