@@ -37,8 +37,11 @@ export async function runId(page) {
   return Number(v ?? 0);
 }
 
-/** Waits until a run newer than `after` has finished, and returns its id. */
+/** Waits until the latest run, newer than `after`, has finished, and returns its id. */
 export async function waitForRun(page, after = 0, timeout = 60000) {
+  // Let the app's edit debounce (25 ms) start the run for the last keystroke first; otherwise a run for
+  // a half-typed value could finish and be mistaken for the final one.
+  await page.waitForTimeout(150);
   await page.waitForFunction(prev => {
     const el = document.querySelector('[data-testid="run-status"]');
     return el && el.dataset.state === 'done' && Number(el.dataset.run) > prev;
