@@ -83,7 +83,7 @@ pub fn CircleList(props: &CircleListProps) -> Html {
                             <button class="circle-pick" aria-pressed={(i == props.selected).to_string()} data-testid={format!("circle-pick-{i}")} onclick={Callback::from(move |_| onselect.emit(i))}>{name.clone()}</button>
                             {button("↑", format!("move {name} up"), format!("circle-up-{i}"), Op::Up(i), i > 0)}
                             {button("↓", format!("move {name} down"), format!("circle-down-{i}"), Op::Down(i), i + 1 < n)}
-                            {button("⧉", format!("duplicate {name}"), format!("circle-duplicate-{i}"), Op::Duplicate(i), n < CIRCLES_MAX)}
+                            {button("Copy", format!("duplicate {name}"), format!("circle-duplicate-{i}"), Op::Duplicate(i), n < CIRCLES_MAX)}
                             {button("✕", format!("remove {name}"), format!("circle-remove-{i}"), Op::Remove(i), n > 1)}
                         </li>
                     }
