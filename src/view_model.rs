@@ -2,16 +2,9 @@
 
 use backfire_engine::{Level, PatternId};
 
-/// Yuan from fen, with thousands separators and no more precision than helps: "¥12,345" or "¥3.50".
+/// Yuan from fen, as the engine writes money in its sentences: "¥12,345.60", "¥5" or "¥0.10".
 pub fn yuan(fen: u64) -> String {
-    let whole = fen / 100;
-    let cents = fen % 100;
-    let grouped = group(whole);
-    if whole >= 100 || cents == 0 {
-        format!("¥{grouped}")
-    } else {
-        format!("¥{grouped}.{cents:02}")
-    }
+    backfire_engine::lever::yuan(fen)
 }
 
 /// A whole number with thousands separators: 1234567 → "1,234,567".
@@ -91,7 +84,7 @@ mod tests {
         assert_eq!(yuan(0), "¥0");
         assert_eq!(yuan(350), "¥3.50");
         assert_eq!(yuan(20_000), "¥200");
-        assert_eq!(yuan(123_456_789), "¥1,234,567");
+        assert_eq!(yuan(123_456_789), "¥1,234,567.89");
     }
 
     #[test]
