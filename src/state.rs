@@ -65,15 +65,6 @@ pub enum Action {
     Unpin,
     /// Set the number of seeds per side in a comparison.
     SetRuns(u32),
-    /// Open a comparison (from a link): the baseline, the variant being edited, and the seeds.
-    LoadComparison {
-        /// The pinned side.
-        baseline: Box<Scenario>,
-        /// The edited side.
-        variant: Box<Scenario>,
-        /// Seeds per side.
-        runs: u32,
-    },
 }
 
 impl AppState {
