@@ -131,18 +131,6 @@ impl Reducible for AppState {
             Action::Pin => next.baseline = Some(next.scenario.clone()),
             Action::Unpin => next.baseline = None,
             Action::SetRuns(n) => next.runs = n.clamp(1, 50),
-            Action::LoadComparison {
-                baseline,
-                variant,
-                runs,
-            } => {
-                next.push_undo();
-                next.scenario = *variant;
-                next.baseline = Some(*baseline);
-                next.runs = runs.clamp(1, 50);
-                next.preset_id = None;
-                next.revision += 1;
-            }
         }
         Rc::new(next)
     }
