@@ -7,17 +7,9 @@ pub fn yuan(fen: u64) -> String {
     backfire_engine::lever::yuan(fen)
 }
 
-/// A whole number with thousands separators: 1234567 → "1,234,567".
+/// A whole number with thousands separators: 1234567 → "1,234,567" (the engine's, so sentences and cards agree).
 pub fn group(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
+    backfire_engine::lever::group(n)
 }
 
 /// "day 2, 14:00" for a simulated hour (day 1 starts at hour 0).

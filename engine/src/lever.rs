@@ -333,19 +333,25 @@ fn close(rule: &mut Rule) -> bool {
 pub fn yuan(fen: u64) -> String {
     let whole = fen / 100;
     let cents = fen % 100;
-    let digits = whole.to_string();
-    let mut grouped = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(ch);
-    }
+    let grouped = group(whole);
     if cents == 0 {
         format!("¥{grouped}")
     } else {
         format!("¥{grouped}.{cents:02}")
     }
+}
+
+/// A whole number with thousands separators: 1234567 → "1,234,567".
+pub fn group(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
 }
 
 #[cfg(test)]
