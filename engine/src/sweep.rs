@@ -63,6 +63,53 @@ pub enum SweepParam {
 }
 
 impl SweepParam {
+    /// Every kind of sweepable rule, by its id (the serde tag `param`).
+    pub const KINDS: [&str; 10] = [
+        "comment_credit_threshold",
+        "tip_ceiling_yuan",
+        "tip_floor_yuan",
+        "daily_tip_cap_yuan",
+        "review_delay_hours",
+        "reviews_per_day_per10k",
+        "classifier_recall_percent",
+        "fee_permille",
+        "forged_document_yuan",
+        "credit_point_price_yuan",
+    ];
+
+    /// The rule of kind `kind` (an id from [`SweepParam::KINDS`]) in `circle_idx` (ignored by platform rules).
+    pub fn of_kind(kind: &str, circle_idx: Option<u32>) -> Option<SweepParam> {
+        Some(match kind {
+            "comment_credit_threshold" => SweepParam::CommentCreditThreshold { circle_idx },
+            "tip_ceiling_yuan" => SweepParam::TipCeilingYuan { circle_idx },
+            "tip_floor_yuan" => SweepParam::TipFloorYuan { circle_idx },
+            "daily_tip_cap_yuan" => SweepParam::DailyTipCapYuan { circle_idx },
+            "review_delay_hours" => SweepParam::ReviewDelayHours { circle_idx },
+            "reviews_per_day_per10k" => SweepParam::ReviewsPerDayPer10k { circle_idx },
+            "classifier_recall_percent" => SweepParam::ClassifierRecallPercent { circle_idx },
+            "fee_permille" => SweepParam::FeePermille { circle_idx },
+            "forged_document_yuan" => SweepParam::ForgedDocumentYuan,
+            "credit_point_price_yuan" => SweepParam::CreditPointPriceYuan,
+            _ => return None,
+        })
+    }
+
+    /// The id of this rule's kind, as in [`SweepParam::KINDS`] and the JSON tag.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            SweepParam::CommentCreditThreshold { .. } => "comment_credit_threshold",
+            SweepParam::TipCeilingYuan { .. } => "tip_ceiling_yuan",
+            SweepParam::TipFloorYuan { .. } => "tip_floor_yuan",
+            SweepParam::DailyTipCapYuan { .. } => "daily_tip_cap_yuan",
+            SweepParam::ReviewDelayHours { .. } => "review_delay_hours",
+            SweepParam::ReviewsPerDayPer10k { .. } => "reviews_per_day_per10k",
+            SweepParam::ClassifierRecallPercent { .. } => "classifier_recall_percent",
+            SweepParam::FeePermille { .. } => "fee_permille",
+            SweepParam::ForgedDocumentYuan => "forged_document_yuan",
+            SweepParam::CreditPointPriceYuan => "credit_point_price_yuan",
+        }
+    }
+
     /// A short label for an axis, e.g. "Tip ceiling".
     pub fn label(&self) -> &'static str {
         match self {

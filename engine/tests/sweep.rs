@@ -196,3 +196,14 @@ fn a_one_yuan_ceiling_solicits_no_more_than_two_hundred() {
     assert_eq!(cells[1].1, cell_summary(&run(&s)));
     assert_eq!(cells[1].1.patterns.len(), PatternId::ALL.len());
 }
+
+#[test]
+fn kinds_are_the_json_tags_and_round_trip() {
+    for kind in SweepParam::KINDS {
+        let p = SweepParam::of_kind(kind, Some(1)).unwrap();
+        assert_eq!(p.kind(), kind);
+        let json = serde_json::to_value(p).unwrap();
+        assert_eq!(json.get("param").and_then(|v| v.as_str()), Some(kind));
+    }
+    assert_eq!(SweepParam::of_kind("nonsense", None), None);
+}

@@ -5,7 +5,7 @@ mod heatmap;
 
 use crate::pool::{BatchProgress, Pool};
 use crate::sim_worker::{Job, JobResult};
-use axis_form::{clash, kind_of, param_of, per_circle, AxisForm, AxisIssues, KINDS};
+use axis_form::{clash, per_circle, AxisForm, AxisIssues};
 use backfire_engine::sweep::{grid, CellSummary, SweepParam};
 use backfire_engine::{validate, PatternId, Scenario, Severity};
 use heatmap::{heatmap, readout, Metric, Outcome};
@@ -63,7 +63,7 @@ fn axis_fields(
         let circle = f.param.circle_idx();
         Callback::from(move |e: Event| {
             let kind = e.target_unchecked_into::<HtmlSelectElement>().value();
-            if let Some(p) = param_of(&kind, circle) {
+            if let Some(p) = SweepParam::of_kind(&kind, circle) {
                 form.set(AxisForm {
                     steps: form.steps.clone(),
                     ..AxisForm::new(p)
@@ -79,7 +79,7 @@ fn axis_fields(
                 .value()
                 .parse::<u32>()
                 .ok();
-            if let Some(p) = param_of(kind_of(&form.param), circle) {
+            if let Some(p) = SweepParam::of_kind(form.param.kind(), circle) {
                 form.set(AxisForm {
                     param: p,
                     ..(*form).clone()
@@ -95,7 +95,7 @@ fn axis_fields(
             form.set(next);
         })
     };
-    let kind = kind_of(&f.param);
+    let kind = f.param.kind();
     let circle = f.param.circle_idx();
     let unit = f.param.unit();
     html! {
@@ -104,8 +104,8 @@ fn axis_fields(
             <div class={classes!("field", param_issue.is_some().then_some("invalid"))}>
                 <label for={format!("f-{prefix}-param")}>{"Rule"}</label>
                 <select id={format!("f-{prefix}-param")} data-testid={format!("{prefix}-param")} onchange={on_kind}>
-                    { for KINDS.iter().filter_map(|k| param_of(k, None)).map(|p| html! {
-                        <option value={kind_of(&p)} selected={kind_of(&p) == kind}>{format!("{} ({})", p.label(), p.unit())}</option>
+                    { for SweepParam::KINDS.iter().filter_map(|k| SweepParam::of_kind(k, None)).map(|p| html! {
+                        <option value={p.kind()} selected={p.kind() == kind}>{format!("{} ({})", p.label(), p.unit())}</option>
                     }) }
                 </select>
                 if let Some(msg) = param_issue { <p class="issue error" data-testid={format!("{prefix}-param-issue")}>{msg}</p> }

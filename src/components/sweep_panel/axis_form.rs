@@ -10,53 +10,6 @@ pub const STEPS_MAX: u32 = 20;
 /// Values on a fresh axis.
 const STEPS_DEFAULT: u32 = 10;
 
-/// Every kind of sweepable rule, by the id the select uses (the engine's serde tag).
-pub(super) const KINDS: [&str; 10] = [
-    "comment_credit_threshold",
-    "tip_ceiling_yuan",
-    "tip_floor_yuan",
-    "daily_tip_cap_yuan",
-    "review_delay_hours",
-    "reviews_per_day_per10k",
-    "classifier_recall_percent",
-    "fee_permille",
-    "forged_document_yuan",
-    "credit_point_price_yuan",
-];
-
-/// The rule of kind `kind` in `circle_idx` (ignored by platform rules).
-pub(super) fn param_of(kind: &str, circle_idx: Option<u32>) -> Option<SweepParam> {
-    Some(match kind {
-        "comment_credit_threshold" => SweepParam::CommentCreditThreshold { circle_idx },
-        "tip_ceiling_yuan" => SweepParam::TipCeilingYuan { circle_idx },
-        "tip_floor_yuan" => SweepParam::TipFloorYuan { circle_idx },
-        "daily_tip_cap_yuan" => SweepParam::DailyTipCapYuan { circle_idx },
-        "review_delay_hours" => SweepParam::ReviewDelayHours { circle_idx },
-        "reviews_per_day_per10k" => SweepParam::ReviewsPerDayPer10k { circle_idx },
-        "classifier_recall_percent" => SweepParam::ClassifierRecallPercent { circle_idx },
-        "fee_permille" => SweepParam::FeePermille { circle_idx },
-        "forged_document_yuan" => SweepParam::ForgedDocumentYuan,
-        "credit_point_price_yuan" => SweepParam::CreditPointPriceYuan,
-        _ => return None,
-    })
-}
-
-/// The select id of a rule's kind.
-pub(super) fn kind_of(p: &SweepParam) -> &'static str {
-    match p {
-        SweepParam::CommentCreditThreshold { .. } => "comment_credit_threshold",
-        SweepParam::TipCeilingYuan { .. } => "tip_ceiling_yuan",
-        SweepParam::TipFloorYuan { .. } => "tip_floor_yuan",
-        SweepParam::DailyTipCapYuan { .. } => "daily_tip_cap_yuan",
-        SweepParam::ReviewDelayHours { .. } => "review_delay_hours",
-        SweepParam::ReviewsPerDayPer10k { .. } => "reviews_per_day_per10k",
-        SweepParam::ClassifierRecallPercent { .. } => "classifier_recall_percent",
-        SweepParam::FeePermille { .. } => "fee_permille",
-        SweepParam::ForgedDocumentYuan => "forged_document_yuan",
-        SweepParam::CreditPointPriceYuan => "credit_point_price_yuan",
-    }
-}
-
 /// Whether a rule lives in circles (and so takes a circle choice).
 pub(super) fn per_circle(p: &SweepParam) -> bool {
     !matches!(p, SweepParam::ForgedDocumentYuan | SweepParam::CreditPointPriceYuan)
@@ -103,7 +56,7 @@ impl AxisForm {
     pub fn in_circles(&self, n_circles: u32) -> AxisForm {
         match self.param.circle_idx() {
             Some(i) if i >= n_circles => AxisForm {
-                param: param_of(kind_of(&self.param), None).unwrap_or(self.param),
+                param: SweepParam::of_kind(self.param.kind(), None).unwrap_or(self.param),
                 ..self.clone()
             },
             _ => self.clone(),
@@ -160,7 +113,7 @@ pub(super) fn clash(x: &SweepParam, y: &SweepParam) -> Option<String> {
         (Some(a), Some(b)) => a == b,
         _ => true,
     };
-    (kind_of(x) == kind_of(y) && overlap)
+    (x.kind() == y.kind() && overlap)
         .then(|| "x already moves this rule here: choose another rule or circle".to_string())
 }
 
@@ -175,17 +128,6 @@ mod tests {
             to: to.into(),
             steps: steps.into(),
         }
-    }
-
-    #[test]
-    fn every_kind_round_trips_through_the_select() {
-        for kind in KINDS {
-            let Some(p) = param_of(kind, Some(1)) else {
-                unreachable!("{kind} has no parameter")
-            };
-            assert_eq!(kind_of(&p), kind);
-        }
-        assert_eq!(param_of("nonsense", None), None);
     }
 
     #[test]
