@@ -5,6 +5,7 @@
 
 mod agent;
 mod archetype;
+mod calendar;
 mod circle;
 mod dice;
 pub mod ensemble;
@@ -16,20 +17,21 @@ pub mod link;
 mod moderation;
 mod money;
 mod pattern;
+mod people;
 mod population;
 pub mod presets;
 pub mod report;
 mod rule;
+mod rules;
 pub mod scenario;
 mod sim;
 pub mod sweep;
+mod tallies;
 pub mod validate;
 pub mod wire;
+mod world;
 
 pub use report::*;
 pub use scenario::*;
 pub use sim::{run, Simulation};
 pub use validate::{validate, RuleIssue, Severity};
-
-/// The engine's version, shown in the app's footer so a report can be tied to the code that made it.
-pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");

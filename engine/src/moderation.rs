@@ -1,12 +1,21 @@
 //! Moderation: reports and classifier flags queue items; reviewers with a daily capacity and a delay sanction authors.
 //!
 //! Sanctions feed back as deterrence: abusers read how often and how fast sanctions land in a circle.
+//! The hour loop calls [`Desk::review_hour`] once an hour; agents call [`Desk::enqueue`]. This module is a
+//! leaf: it changes the parts of a run it is handed and knows nothing of the loop.
 
+use std::collections::VecDeque;
+
+use crate::calendar::Calendar;
+use crate::circle::CircleState;
+use crate::dice::Dice;
+use crate::people::People;
 use crate::population::{flag, Status};
 use crate::report::{ModerationReport, PatternId};
 use crate::rule;
-use crate::scenario::{BanReturn, SanctionKind};
-use crate::sim::World;
+use crate::rules::Rules;
+use crate::scenario::{Archetype, BanReturn, SanctionKind, VerificationLevel, CREDIT_MIN};
+use crate::tallies::Tallies;
 
 /// Something waiting for a reviewer.
 #[derive(Clone, Debug)]
@@ -68,14 +77,35 @@ impl ModerationTally {
 /// Longest a queue may grow, per circle; past it new items are dropped (a team this far behind triages).
 const QUEUE_CAP: usize = 200_000;
 
-impl World {
-    /// Queues an item for review in circle `c`; `by_classifier` tells flags from user reports.
-    pub(crate) fn enqueue(&mut self, c: usize, item: QueueItem, by_classifier: bool) {
-        if by_classifier {
-            self.moderation.classifier_flags += 1;
-        } else {
-            self.moderation.reports_filed += 1;
+/// The review desk: each circle's queue and the review capacity banked for it.
+pub(crate) struct Desk {
+    queues: Vec<VecDeque<QueueItem>>,
+    /// Review capacity banked this hour, in thousandths of a review, per circle.
+    review_credit: Vec<u64>,
+}
+
+impl Desk {
+    /// Empty queues for `n_circles` circles.
+    pub(crate) fn new(n_circles: usize) -> Desk {
+        Desk {
+            queues: (0..n_circles).map(|_| VecDeque::new()).collect(),
+            review_credit: vec![0; n_circles],
         }
+    }
+
+    /// Items waiting in every queue.
+    pub(crate) fn backlog(&self) -> usize {
+        self.queues.iter().map(VecDeque::len).sum()
+    }
+
+    /// Queues an item for review in circle `c`; `by_classifier` tells flags from user reports.
+    pub(crate) fn enqueue(&mut self, c: usize, item: QueueItem, by_classifier: bool, tally: &mut ModerationTally) {
+        if by_classifier {
+            tally.classifier_flags += 1;
+        } else {
+            tally.reports_filed += 1;
+        }
+        debug_assert!(c < self.queues.len(), "circle {c} has no queue");
         if let Some(q) = self.queues.get_mut(c) {
             if q.len() < QUEUE_CAP {
                 q.push_back(item);
@@ -83,183 +113,196 @@ impl World {
         }
     }
 
-    /// Reviews what capacity allows in every circle this hour.
-    pub(crate) fn review_hour(&mut self, h: u32) {
-        for c in 0..self.circles.len() {
-            let Some(spec) = self.s.circles.get(c) else {
-                continue;
-            };
-            let per_day = u64::from(spec.moderation.reviews_per_day_per_10k_users) * u64::from(self.n_users);
+    /// Reviews what capacity allows in every circle this hour, applying each verdict as it is reached.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the signature names every part a verdict may change"
+    )]
+    pub(crate) fn review_hour(
+        &mut self,
+        h: u32,
+        rules: &Rules,
+        people: &mut People,
+        circles: &mut [CircleState],
+        tallies: &mut Tallies,
+        calendar: &mut Calendar,
+        dice: &mut Dice,
+    ) {
+        for (c, (queue, credit)) in self.queues.iter_mut().zip(self.review_credit.iter_mut()).enumerate() {
+            let spec = rules.circle(c);
+            let per_day = u64::from(spec.moderation.reviews_per_day_per_10k_users) * u64::from(rules.n_users);
             // Thousandths of a review per hour: per_day / 10,000 users / 24 hours × 1,000.
             let per_hour_milli = per_day / 240;
             let delay = spec.moderation.review_delay_hours;
-            let Some(credit) = self.review_credit.get_mut(c) else {
-                continue;
-            };
             *credit += per_hour_milli;
-            loop {
-                let credit_now = self.review_credit.get(c).copied().unwrap_or(0);
-                if credit_now < 1000 {
-                    break;
-                }
-                let ready = self
-                    .queues
-                    .get(c)
-                    .and_then(|q| q.front())
-                    .is_some_and(|it| it.hour.saturating_add(delay) <= h);
+            while *credit >= 1000 {
+                let ready = queue.front().is_some_and(|it| it.hour.saturating_add(delay) <= h);
                 if !ready {
                     break;
                 }
-                let Some(item) = self.queues.get_mut(c).and_then(|q| q.pop_front()) else {
+                let Some(item) = queue.pop_front() else {
                     break;
                 };
-                if let Some(cr) = self.review_credit.get_mut(c) {
-                    *cr -= 1000;
+                *credit -= 1000;
+                #[expect(clippy::indexing_slicing, reason = "one circle state per circle: c < n_circles")]
+                let circle = &mut circles[c];
+                let verdict = review(c, item, h, rules, people, circle, tallies, dice);
+                if let Some((author, mistaken)) = verdict {
+                    sanction(c, author, h, mistaken, rules, people, tallies, calendar, dice);
                 }
-                self.review(c, item, h);
             }
             // Reviewers cannot bank idle hours.
-            if let Some(cr) = self.review_credit.get_mut(c) {
-                *cr = (*cr).min(per_hour_milli.max(1000));
+            *credit = (*credit).min(per_hour_milli.max(1000));
+        }
+    }
+}
+
+/// Reviews one item: hides the post if upheld; returns the author to sanction, and whether by mistake.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the signature names every part a review may change"
+)]
+fn review(
+    c: usize,
+    item: QueueItem,
+    h: u32,
+    rules: &Rules,
+    people: &People,
+    circle: &mut CircleState,
+    tallies: &mut Tallies,
+    dice: &mut Dice,
+) -> Option<(u32, bool)> {
+    tallies.moderation.reviewed += 1;
+    let wait = h.saturating_sub(item.hour);
+    tallies.moderation.wait_hours_total += u64::from(wait);
+    circle.wait_recent = 0.9 * circle.wait_recent + 0.1 * f64::from(wait);
+    let err = rules.circle(c).moderation.reviewer_error_percent;
+    let uphold = match item.violation {
+        Some(_) => true,
+        None => dice.below(100) < u32::from(err),
+    };
+    if !uphold {
+        return None;
+    }
+    let still_same_account = people.user(item.author).generation == item.author_generation;
+    if let Some(serial) = item.post {
+        if let Some(p) = circle.get_mut(serial) {
+            if !p.hidden {
+                p.hidden = true;
+                circle.feed_dirty = true;
             }
         }
     }
-
-    fn review(&mut self, c: usize, item: QueueItem, h: u32) {
-        self.moderation.reviewed += 1;
-        let wait = h.saturating_sub(item.hour);
-        self.moderation.wait_hours_total += u64::from(wait);
-        if let Some(circle) = self.circles.get_mut(c) {
-            circle.wait_recent = 0.9 * circle.wait_recent + 0.1 * f64::from(wait);
-        }
-        let err = self.s.circles.get(c).map_or(0, |s| s.moderation.reviewer_error_percent);
-        let uphold = match item.violation {
-            Some(_) => true,
-            None => self.dice.below(100) < u32::from(err),
-        };
-        if !uphold {
-            return;
-        }
-        let still_same_account = self
-            .users
-            .get(item.author as usize)
-            .is_some_and(|u| u.generation == item.author_generation);
-        if let (Some(serial), Some(circle)) = (item.post, self.circles.get_mut(c)) {
-            if let Some(p) = circle.get_mut(serial) {
-                if !p.hidden {
-                    p.hidden = true;
-                    circle.feed_dirty = true;
-                }
-            }
-        }
-        if !still_same_account {
-            return;
-        }
-        if item.violation.is_some() {
-            if let Some(circle) = self.circles.get_mut(c) {
-                circle.sanctions_recent += 1.0;
-            }
-        } else {
-            self.moderation.wrong_sanctions += 1;
-        }
-        self.sanction(c, item.author, h, item.violation.is_none());
+    if !still_same_account {
+        return None;
     }
+    if item.violation.is_some() {
+        circle.sanctions_recent += 1.0;
+    } else {
+        tallies.moderation.wrong_sanctions += 1;
+    }
+    Some((item.author, item.violation.is_none()))
+}
 
-    /// Applies the circle's sanction to a user (escalating to a ban after enough strikes).
-    pub(crate) fn sanction(&mut self, c: usize, idx: u32, h: u32, mistaken: bool) {
-        let Some(spec) = self.s.circles.get(c) else {
-            return;
-        };
-        let m = spec.moderation.clone();
-        let ret = self.s.platform.bans.clone();
-        let hours_left = self.total_hours.saturating_sub(h);
-        let Some(u) = self.users.get_mut(idx as usize) else {
-            return;
-        };
-        if matches!(u.status, Status::Banned | Status::Left) {
-            return;
+/// Applies circle `c`'s sanction to a user (escalating to a ban after enough strikes).
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the signature names every part a sanction may change"
+)]
+fn sanction(
+    c: usize,
+    idx: u32,
+    h: u32,
+    mistaken: bool,
+    rules: &Rules,
+    people: &mut People,
+    tallies: &mut Tallies,
+    calendar: &mut Calendar,
+    dice: &mut Dice,
+) {
+    let m = &rules.circle(c).moderation;
+    let ret = &rules.s.platform.bans;
+    let hours_left = rules.total_hours.saturating_sub(h);
+    let u = people.user_mut(idx);
+    if matches!(u.status, Status::Banned | Status::Left) {
+        return;
+    }
+    tallies.moderation.sanctions += 1;
+    u.strikes = u.strikes.saturating_add(1);
+    if u.flags & flag::SANCTIONED == 0 && mistaken && u.archetype.is_honest() {
+        tallies.health.wrongly_sanctioned += 1;
+    }
+    u.flags |= flag::SANCTIONED;
+    if mistaken {
+        u.flags |= flag::WRONGED;
+        u.exposure = u.exposure.saturating_add(20);
+    }
+    let escalate = m.ban_after_strikes > 0 && u32::from(u.strikes) >= m.ban_after_strikes;
+    let kind = if escalate { SanctionKind::Ban } else { m.sanction };
+    match kind {
+        SanctionKind::Remove => {
+            u.caution = (u.caution + 250).min(1000);
         }
-        self.moderation.sanctions += 1;
-        u.strikes = u.strikes.saturating_add(1);
-        if u.flags & flag::SANCTIONED == 0 && mistaken && u.archetype.is_honest() {
-            self.health.wrongly_sanctioned += 1;
+        SanctionKind::Suspend => {
+            tallies.moderation.suspensions += 1;
+            u.caution = (u.caution + 400).min(1000);
+            u.status = Status::Suspended;
+            u.suspended_until = h.saturating_add(m.suspend_days.saturating_mul(24));
         }
-        u.flags |= flag::SANCTIONED;
-        if mistaken {
-            u.flags |= flag::WRONGED;
-            u.exposure = u.exposure.saturating_add(20);
-        }
-        let escalate = m.ban_after_strikes > 0 && u32::from(u.strikes) >= m.ban_after_strikes;
-        let kind = if escalate { SanctionKind::Ban } else { m.sanction };
-        match kind {
-            SanctionKind::Remove => {
-                u.caution = (u.caution + 250).min(1000);
-            }
-            SanctionKind::Suspend => {
-                self.moderation.suspensions += 1;
-                u.caution = (u.caution + 400).min(1000);
-                u.status = Status::Suspended;
-                u.suspended_until = h.saturating_add(m.suspend_days.saturating_mul(24));
-            }
-            SanctionKind::Ban => {
-                self.moderation.bans += 1;
-                u.status = Status::Banned;
-                // Ban evaders weigh coming back against the platform's ban rules.
-                if u.archetype == crate::scenario::Archetype::BanEvader && hours_left > 24 {
-                    let value = u64::from(u.budget_fen) * 30;
-                    let comes_back = match ret.return_after_ban {
-                        BanReturn::Free => Some(rule::KEY_BAN_FREE),
-                        BanReturn::AtCost if u64::from(ret.return_cost_fen) <= value => {
-                            self.ledger.evasion_spend += u64::from(ret.return_cost_fen);
-                            Some(rule::KEY_BAN_AT_COST)
-                        }
-                        BanReturn::AtCost | BanReturn::RealNameBound => None,
-                    };
-                    if let Some(key) = comes_back {
-                        self.comeback(idx, h + 24, key);
+        SanctionKind::Ban => {
+            tallies.moderation.bans += 1;
+            u.status = Status::Banned;
+            // Ban evaders weigh coming back against the platform's ban rules.
+            if u.archetype == Archetype::BanEvader && hours_left > 24 {
+                let value = u64::from(u.budget_fen) * 30;
+                let comes_back = match ret.return_after_ban {
+                    BanReturn::Free => Some(rule::KEY_BAN_FREE),
+                    BanReturn::AtCost if u64::from(ret.return_cost_fen) <= value => {
+                        tallies.ledger.evasion_spend += u64::from(ret.return_cost_fen);
+                        Some(rule::KEY_BAN_AT_COST)
                     }
+                    BanReturn::AtCost | BanReturn::RealNameBound => None,
+                };
+                if let Some(key) = comes_back {
+                    comeback(idx, h + 24, key, rules, people, tallies, calendar, dice);
                 }
             }
         }
     }
+}
 
-    /// A banned evader returns at `at` with a fresh, unverified account.
-    fn comeback(&mut self, idx: u32, at: u32, key: u16) {
-        let Some(u) = self.users.get_mut(idx as usize) else {
-            return;
-        };
-        u.status = Status::Active;
-        u.generation = u.generation.saturating_add(1);
-        u.account_created = at as i32;
-        u.verification = crate::scenario::VerificationLevel::SelfDeclared;
-        // A new account starts at an ordinary score: the old one's history is gone.
-        u.credit = self
-            .s
-            .population
-            .credit
-            .mean
-            .saturating_sub(40)
-            .max(crate::scenario::CREDIT_MIN);
-        u.strikes = 0;
-        u.joined = 0;
-        u.caution /= 2;
-        if let Some(m) = self.memory.get_mut(idx as usize) {
-            m.last_post = u32::MAX;
-        }
-        let Some(u) = self.users.get(idx as usize) else {
-            return;
-        };
-        let _ = u;
-        let label = format!("user #{idx}");
-        let p = PatternId::BanEvasion.index();
-        if let Some(t) = self.patterns.get_mut(p) {
-            t.record(at.min(self.total_hours.saturating_sub(1)), key, 0);
-            if t.wants_exemplar() {
-                t.exemplars.push(format!(
-                    "hour {at}: {label} (ban evader) was banned and came back with a new account"
-                ));
-            }
-        }
-        self.put_on_calendar(idx, at);
+/// A banned evader returns at `at` with a fresh, unverified account.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the signature names every part a comeback changes"
+)]
+fn comeback(
+    idx: u32,
+    at: u32,
+    key: u16,
+    rules: &Rules,
+    people: &mut People,
+    tallies: &mut Tallies,
+    calendar: &mut Calendar,
+    dice: &mut Dice,
+) {
+    let (u, m) = people.both_mut(idx);
+    u.status = Status::Active;
+    u.generation = u.generation.saturating_add(1);
+    u.account_created = at as i32;
+    u.verification = VerificationLevel::SelfDeclared;
+    // A new account starts at an ordinary score: the old one's history is gone.
+    u.credit = rules.s.population.credit.mean.saturating_sub(40).max(CREDIT_MIN);
+    u.strikes = 0;
+    u.joined = 0;
+    u.caution /= 2;
+    m.last_post = u32::MAX;
+    let t = tallies.pattern_mut(PatternId::BanEvasion);
+    t.record(at.min(rules.total_hours.saturating_sub(1)), key, 0);
+    if t.wants_exemplar() {
+        t.exemplars.push(format!(
+            "hour {at}: user #{idx} (ban evader) was banned and came back with a new account"
+        ));
     }
+    calendar.put(idx, at, dice);
 }

@@ -2,7 +2,7 @@
 
 use crate::archetype::{self, profile};
 use crate::dice::Dice;
-use crate::scenario::{Archetype, Gender, Identity, Population, VerificationLevel, CREDIT_MAX, CREDIT_MIN};
+use crate::scenario::{Action, Archetype, Gender, Identity, Population, VerificationLevel, CREDIT_MAX, CREDIT_MIN};
 
 /// Where an account stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,6 +94,37 @@ pub(crate) struct Memory {
     pub posts: u16,
     /// Tips and contacts earned from enticing posts, in fen (a contact is valued at [`CONTACT_VALUE_FEN`]).
     pub earned_fen: u32,
+}
+
+// INVARIANT: `Memory::denied` has a bit for every (circle, action) pair the scenario allows.
+const _: () = assert!(crate::scenario::CIRCLES_MAX * 6 <= 4 * 32 && crate::scenario::CIRCLES_MAX <= 32);
+
+impl Memory {
+    /// The bit of `denied` for a circle and action.
+    fn refusal_bit(c: usize, action: Action) -> (usize, u32) {
+        let bit = c * 6 + action as usize;
+        debug_assert!(bit < 128, "circle {c} is past CIRCLES_MAX");
+        (bit / 32, 1_u32 << (bit % 32))
+    }
+
+    /// Whether this user was already refused `action` in circle `c`.
+    pub(crate) fn is_refused(&self, c: usize, action: Action) -> bool {
+        let (word, mask) = Self::refusal_bit(c, action);
+        self.denied.get(word).is_some_and(|w| w & mask != 0)
+    }
+
+    /// Remembers a refusal; true the first time for this circle and action.
+    pub(crate) fn mark_refused(&mut self, c: usize, action: Action) -> bool {
+        let (word, mask) = Self::refusal_bit(c, action);
+        match self.denied.get_mut(word) {
+            Some(w) => {
+                let first = *w & mask == 0;
+                *w |= mask;
+                first
+            }
+            None => false,
+        }
+    }
 }
 
 /// Solicitation posts an honest user must see before the exposure counts as harm.

@@ -6,6 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::scenario::{Action, Archetype, Gender};
 
+/// The engine's version, shown in the app's footer so a report can be tied to the code that made it.
+pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
+
 /// How a pattern's severity is computed, in words the app can show next to the number.
 ///
 /// `severity = round(100 × (1 − e^(−x)))` with

@@ -1,0 +1,99 @@
+//! The people of a run: every user's compact state and less-used memory, addressed by user index.
+
+use crate::population::{flag, Memory, User};
+use crate::rule::Attrs;
+use crate::scenario::Action;
+
+/// Users and their memory, side by side.
+///
+/// INVARIANT: `users.len() == memory.len()`, and every user index handed around in a run (calendar entries,
+/// post authors, queue items, ring-mates after their bounds check) is below it, so lookups index directly
+/// and an impossible index fails loudly instead of being skipped.
+pub(crate) struct People {
+    users: Vec<User>,
+    memory: Vec<Memory>,
+}
+
+impl People {
+    /// Wraps a drawn population.
+    pub(crate) fn new(users: Vec<User>, memory: Vec<Memory>) -> People {
+        debug_assert_eq!(users.len(), memory.len());
+        People { users, memory }
+    }
+
+    /// Users in the run.
+    pub(crate) fn len(&self) -> u32 {
+        self.users.len() as u32
+    }
+
+    /// Every user, in index order.
+    pub(crate) fn users(&self) -> &[User] {
+        &self.users
+    }
+
+    /// User `idx`.
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "user indexes are valid by construction (see the invariant)"
+    )]
+    pub(crate) fn user(&self, idx: u32) -> &User {
+        &self.users[idx as usize]
+    }
+
+    /// User `idx`, to change.
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "user indexes are valid by construction (see the invariant)"
+    )]
+    pub(crate) fn user_mut(&mut self, idx: u32) -> &mut User {
+        &mut self.users[idx as usize]
+    }
+
+    /// User `idx`'s memory.
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "user indexes are valid by construction (see the invariant)"
+    )]
+    pub(crate) fn memory(&self, idx: u32) -> &Memory {
+        &self.memory[idx as usize]
+    }
+
+    /// User `idx`'s memory, to change.
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "user indexes are valid by construction (see the invariant)"
+    )]
+    pub(crate) fn memory_mut(&mut self, idx: u32) -> &mut Memory {
+        &mut self.memory[idx as usize]
+    }
+
+    /// User `idx` and its memory together, to change both.
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "user indexes are valid by construction (see the invariant)"
+    )]
+    pub(crate) fn both_mut(&mut self, idx: u32) -> (&mut User, &mut Memory) {
+        (&mut self.users[idx as usize], &mut self.memory[idx as usize])
+    }
+
+    /// What the platform knows about user `idx` at hour `h` (claimed attributes, not true ones).
+    pub(crate) fn attrs(&self, idx: u32, h: u32) -> Attrs {
+        let u = self.user(idx);
+        Attrs {
+            gender: u.claimed_gender,
+            identity: u.claimed_identity,
+            verification: u.verification,
+            credit: u.credit,
+            age_days: u.age_days(h),
+        }
+    }
+
+    /// Whether an honest user already knows they are refused this action here (and so does not try again).
+    pub(crate) fn knows_refused(&self, idx: u32, c: usize, action: Action) -> bool {
+        // Most users are never refused: their flag spares a trip to the side table.
+        if self.user(idx).flags & flag::DENIED == 0 {
+            return false;
+        }
+        self.memory(idx).is_refused(c, action)
+    }
+}

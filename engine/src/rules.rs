@@ -1,0 +1,100 @@
+//! The rules of a run: the sanitised scenario and what is derived from it once, read-only while the run goes.
+
+use crate::incentive::{self, CircleIncentive};
+use crate::rule::{self, Attrs};
+use crate::scenario::{Action, BanReturn, Circle, Rule, Scenario};
+
+/// The scenario a run obeys, with each circle's incentives read once.
+///
+/// INVARIANT: `incentives.len() == s.circles.len() >= 1`, so every circle index below `n_circles()` is valid.
+pub(crate) struct Rules {
+    /// The sanitised scenario.
+    pub s: Scenario,
+    /// What each circle's rules are worth to each strategy, by circle index.
+    pub incentives: Vec<CircleIncentive>,
+    /// Users in the run.
+    pub n_users: u32,
+    /// Hours in the run.
+    pub total_hours: u32,
+}
+
+impl Rules {
+    /// Reads a scenario that has already been sanitised.
+    pub(crate) fn new(s: Scenario) -> Rules {
+        let incentives = s
+            .circles
+            .iter()
+            .map(|c| incentive::read(c, s.population.spending_median_fen_per_day))
+            .collect();
+        Rules {
+            n_users: s.population.n_users,
+            total_hours: s.days * 24,
+            incentives,
+            s,
+        }
+    }
+
+    /// Circles in the run.
+    pub(crate) fn n_circles(&self) -> usize {
+        self.s.circles.len()
+    }
+
+    /// Circle `c`'s rules.
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "circle indexes come from 0..n_circles(); a bad one is a bug"
+    )]
+    pub(crate) fn circle(&self, c: usize) -> &Circle {
+        &self.s.circles[c]
+    }
+
+    /// What circle `c`'s rules are worth to each strategy.
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "circle indexes come from 0..n_circles(); a bad one is a bug"
+    )]
+    pub(crate) fn incentive(&self, c: usize) -> &CircleIncentive {
+        &self.incentives[c]
+    }
+
+    /// The rule for `action` in circle `c` (join lives on the circle, the others in its action rules).
+    pub(crate) fn rule(&self, c: usize, action: Action) -> &Rule {
+        let spec = self.circle(c);
+        match action {
+            Action::Join => &spec.join,
+            Action::Post => &spec.rules.post,
+            Action::Comment => &spec.rules.comment,
+            Action::Praise => &spec.rules.praise,
+            Action::Tip => &spec.rules.tip,
+            Action::Message => &spec.rules.message,
+        }
+    }
+
+    /// The clause of circle `c`'s rule for `action` that lets `actor` act on `author`, if any.
+    pub(crate) fn may(&self, c: usize, action: Action, actor: &Attrs, author: &Attrs) -> Option<u8> {
+        rule::allows(self.rule(c, action), actor, author)
+    }
+
+    /// Whether the circle has direct messages at all.
+    pub(crate) fn dm_open(&self, c: usize) -> bool {
+        self.circle(c).contact.direct_messages
+    }
+
+    /// Whether members of the circle can report.
+    pub(crate) fn reports_on(&self, c: usize) -> bool {
+        self.circle(c).moderation.user_reports
+    }
+
+    /// The circle's name, for exemplar sentences.
+    pub(crate) fn circle_name(&self, c: usize) -> &str {
+        self.circle(c).name.as_str()
+    }
+
+    /// The platform rule that lets banned people return (what opened ban evasion).
+    pub(crate) fn ban_key(&self) -> u16 {
+        match self.s.platform.bans.return_after_ban {
+            BanReturn::AtCost => rule::KEY_BAN_AT_COST,
+            _ => rule::KEY_BAN_FREE,
+        }
+    }
+}

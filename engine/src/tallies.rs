@@ -1,0 +1,97 @@
+//! The tallies of a run: patterns, honest-user health, money and moderation, written as things happen.
+
+use crate::health::HealthTally;
+use crate::moderation::ModerationTally;
+use crate::money::Ledger;
+use crate::pattern::PatternTally;
+use crate::population::User;
+use crate::report::PatternId;
+
+/// Everything counted during a run, read by the report.
+pub(crate) struct Tallies {
+    /// One tally per pattern, in [`PatternId::ALL`] order.
+    patterns: Vec<PatternTally>,
+    pub ledger: Ledger,
+    pub health: HealthTally,
+    pub moderation: ModerationTally,
+    /// Visits made, by archetype index.
+    pub actions_by: [u64; 11],
+}
+
+impl Tallies {
+    /// Empty tallies for a run of `hours`.
+    pub(crate) fn new(hours: u32) -> Tallies {
+        Tallies {
+            patterns: PatternId::ALL.iter().map(|_| PatternTally::new(hours)).collect(),
+            ledger: Ledger::new(hours),
+            health: HealthTally::new(hours),
+            moderation: ModerationTally::new(hours),
+            actions_by: [0; 11],
+        }
+    }
+
+    /// The tally of pattern `p`.
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "one tally per PatternId, built from PatternId::ALL"
+    )]
+    pub(crate) fn pattern(&self, p: PatternId) -> &PatternTally {
+        &self.patterns[p.index()]
+    }
+
+    /// The tally of pattern `p`, to change.
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "one tally per PatternId, built from PatternId::ALL"
+    )]
+    pub(crate) fn pattern_mut(&mut self, p: PatternId) -> &mut PatternTally {
+        &mut self.patterns[p.index()]
+    }
+
+    /// Every pattern's tally, in [`PatternId::ALL`] order.
+    pub(crate) fn patterns(&self) -> &[PatternTally] {
+        &self.patterns
+    }
+
+    /// Whether the pattern still wants exemplar sentences (so strings are built only when kept).
+    pub(crate) fn wants(&self, p: PatternId) -> bool {
+        self.pattern(p).wants_exemplar()
+    }
+
+    /// Records an incident of a pattern, with an exemplar sentence if one was built.
+    pub(crate) fn incident(&mut self, p: PatternId, h: u32, key: u16, fen: u64, exemplar: Option<String>) {
+        let t = self.pattern_mut(p);
+        t.record(h, key, fen);
+        if let Some(text) = exemplar {
+            if t.wants_exemplar() {
+                t.exemplars.push(text);
+            }
+        }
+    }
+
+    /// Money that flowed toward a pattern without being another incident.
+    pub(crate) fn money(&mut self, p: PatternId, fen: u64) {
+        self.pattern_mut(p).fen += fen;
+    }
+
+    /// Marks an honest user as harmed by a pattern (counted once per user and pattern).
+    pub(crate) fn harm(&mut self, u: &mut User, p: PatternId) {
+        if !u.archetype.is_honest() {
+            return;
+        }
+        let bit = 1_u16 << p.index();
+        if u.harmed & bit == 0 {
+            u.harmed |= bit;
+            self.pattern_mut(p).harmed += 1;
+        }
+    }
+
+    /// Closes the hour in every series.
+    pub(crate) fn close_hour(&mut self) {
+        for p in &mut self.patterns {
+            p.close_hour();
+        }
+        self.ledger.close_hour();
+        self.health.close_hour();
+    }
+}

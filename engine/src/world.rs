@@ -1,0 +1,269 @@
+//! The world of a run: its parts, each with one owner, and the hour loop that drives them.
+//!
+//! The parts are plain structs: [`Rules`] (read-only), [`People`], the circles' run-time state, the
+//! [`Calendar`], the moderation [`Desk`], the [`Tallies`] and the [`Dice`]. The loop hands each visit the
+//! parts it may change ([`Visit`]) and calls moderation once an hour; nothing else reaches into the world.
+
+use crate::agent::{self, Visit};
+use crate::archetype::{self, profile};
+use crate::calendar::Calendar;
+use crate::circle::CircleState;
+use crate::dice::Dice;
+use crate::moderation::Desk;
+use crate::pattern;
+use crate::people::People;
+use crate::population::{self, flag, Status};
+use crate::report::{
+    ArchetypeSummary, CircleSummary, Health, OpenedBy, PatternId, PatternReport, Report, ENGINE_VERSION,
+};
+use crate::rule;
+use crate::rules::Rules;
+use crate::scenario::{Archetype, Scenario};
+use crate::tallies::Tallies;
+
+/// Visits gathered before their user records are fetched together.
+const BATCH: usize = 64;
+
+/// The whole state of a run.
+pub(crate) struct World {
+    rules: Rules,
+    people: People,
+    /// Run-time state of each circle, by circle index.
+    circles: Vec<CircleState>,
+    calendar: Calendar,
+    desk: Desk,
+    tallies: Tallies,
+    dice: Dice,
+    /// The hour being simulated (hours done before it).
+    hour: u32,
+    /// Reused buffer of the users visiting this hour.
+    due: Vec<u32>,
+    /// Users drawn per archetype, by archetype index.
+    users_by: [u32; 11],
+    honest_users: u32,
+}
+
+impl World {
+    /// Draws the population and schedules everyone's first visit.
+    pub(crate) fn new(s: &Scenario) -> World {
+        let rules = Rules::new(crate::sim::sanitize(s));
+        let s = &rules.s;
+        let (n_users, total_hours) = (rules.n_users, rules.total_hours);
+        let mut dice = Dice::new(s.seed);
+        let (users, memory) = population::draw(&s.population, n_users, s.circles.len(), &mut dice);
+        let mut users_by = [0_u32; 11];
+        for u in &users {
+            if let Some(n) = users_by.get_mut(archetype::index(u.archetype)) {
+                *n += 1;
+            }
+        }
+        let honest_users = users.iter().filter(|u| u.archetype.is_honest()).count() as u32;
+        let mut calendar = Calendar::new(n_users, total_hours);
+        for (idx, u) in users.iter().enumerate() {
+            calendar.first_visit(idx as u32, profile(u.archetype).sessions_per_day, &mut dice);
+        }
+        let n_circles = rules.n_circles();
+        World {
+            people: People::new(users, memory),
+            circles: (0..n_circles).map(|_| CircleState::new()).collect(),
+            calendar,
+            desk: Desk::new(n_circles),
+            tallies: Tallies::new(total_hours),
+            dice,
+            hour: 0,
+            due: Vec::new(),
+            users_by,
+            honest_users,
+            rules,
+        }
+    }
+
+    /// Hours simulated so far.
+    pub(crate) fn hour(&self) -> u32 {
+        self.hour
+    }
+
+    /// Hours in the whole run.
+    pub(crate) fn total_hours(&self) -> u32 {
+        self.rules.total_hours
+    }
+
+    /// Simulates one hour: feeds re-ranked, everyone due visits, moderators review, the hour is tallied.
+    pub(crate) fn step(&mut self) {
+        let h = self.hour;
+        if h >= self.rules.total_hours {
+            return;
+        }
+        for (spec, circle) in self.rules.s.circles.iter().zip(self.circles.iter_mut()) {
+            circle.rank(spec.ranking);
+        }
+        let mut due = std::mem::take(&mut self.due);
+        self.calendar.take_hour(h, &mut due);
+        for batch in due.chunks(BATCH) {
+            // The batch's user records are read first in a tight loop so the processor fetches them from
+            // memory in parallel rather than one stall per visit (a million users do not fit in cache).
+            let touch = batch.iter().fold(0_u8, |t, &idx| t ^ self.people.user(idx).strikes);
+            std::hint::black_box(touch);
+            for &idx in batch {
+                self.visit(idx, h);
+            }
+        }
+        self.due = due;
+        self.desk.review_hour(
+            h,
+            &self.rules,
+            &mut self.people,
+            &mut self.circles,
+            &mut self.tallies,
+            &mut self.calendar,
+            &mut self.dice,
+        );
+        self.tallies.close_hour();
+        let backlog = self.desk.backlog();
+        self.tallies.moderation.backlog_hourly.push(backlog as u32);
+        for circle in &mut self.circles {
+            // Deterrence memory fades with a half-life of about a day.
+            circle.sanctions_recent *= 0.97;
+            circle.violations_recent *= 0.97;
+        }
+        self.hour += 1;
+    }
+
+    /// One user's visit: status checks, then the archetype's strategy, then the next visit.
+    fn visit(&mut self, idx: u32, h: u32) {
+        let u = self.people.user_mut(idx);
+        match u.status {
+            Status::Left | Status::Banned => return,
+            Status::Suspended => {
+                if h < u.suspended_until {
+                    let back = u.suspended_until;
+                    self.calendar.put(idx, back, &mut self.dice);
+                    return;
+                }
+                u.status = Status::Active;
+            }
+            Status::Active => {}
+        }
+        let day = (h / 24) as u16;
+        if u.spent_day != day {
+            u.spent_day = day;
+            u.spent_today_fen = 0;
+            u.points_today = 0;
+        }
+        let mut v = Visit {
+            rules: &self.rules,
+            people: &mut self.people,
+            circles: &mut self.circles,
+            tallies: &mut self.tallies,
+            desk: &mut self.desk,
+            dice: &mut self.dice,
+        };
+        agent::act(&mut v, idx, h);
+        let u = self.people.user(idx);
+        if u.is_active() {
+            let sessions = profile(u.archetype).sessions_per_day;
+            self.calendar.next_visit(idx, h, sessions, &mut self.dice);
+        }
+    }
+
+    /// Builds the report of the hours done so far.
+    pub(crate) fn report(&self) -> Report {
+        let hours = self.hour;
+        let n_users = self.rules.n_users;
+        let patterns = PatternId::ALL
+            .iter()
+            .zip(self.tallies.patterns())
+            .map(|(id, t)| {
+                let severity = pattern::severity(*id, t.incidents, t.fen, t.harmed, n_users, hours);
+                let mut opened = t.opened.clone();
+                opened.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                PatternReport {
+                    id: *id,
+                    incidents: t.incidents,
+                    fen_involved: t.fen,
+                    people_harmed: t.harmed,
+                    first_hour: t.first_hour,
+                    hourly: t.hourly.clone(),
+                    severity,
+                    level: pattern::level(severity),
+                    exemplars: t.exemplars.clone(),
+                    opened_by: opened
+                        .iter()
+                        .take(5)
+                        .map(|(k, n)| OpenedBy {
+                            rule: rule::label(&self.rules.s, *k),
+                            incidents: *n,
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        let h = &self.tallies.health;
+        let health = Health {
+            honest_users: self.honest_users,
+            genuine_posts: h.genuine_posts,
+            interactions: h.interactions,
+            views: h.views,
+            engagement: h.genuine_posts + h.interactions,
+            honest_left: h.left,
+            honest_wrongly_sanctioned: h.wrongly_sanctioned,
+            honest_denied: h.denied_users,
+            hourly: h.series.clone(),
+        };
+        // One pass over the people, however many archetypes.
+        let mut fates = [(0_u32, 0_u32, 0_u32); 11];
+        for u in self.people.users() {
+            if let Some(f) = fates.get_mut(archetype::index(u.archetype)) {
+                f.0 += u32::from(u.flags & flag::SANCTIONED != 0);
+                f.1 += u32::from(u.status == Status::Banned);
+                f.2 += u32::from(u.status == Status::Left);
+            }
+        }
+        let archetypes = Archetype::ALL
+            .iter()
+            .zip(self.users_by.iter().zip(self.tallies.actions_by.iter()))
+            .zip(self.tallies.ledger.received_by.iter().zip(fates.iter()))
+            .map(
+                |((a, (&users, &actions)), (&received_fen, &(sanctioned, banned, left)))| ArchetypeSummary {
+                    archetype: *a,
+                    users,
+                    actions,
+                    received_fen,
+                    sanctioned,
+                    banned,
+                    left,
+                },
+            )
+            .collect();
+        let circles = self
+            .rules
+            .s
+            .circles
+            .iter()
+            .zip(self.circles.iter())
+            .map(|(spec, c)| CircleSummary {
+                name: spec.name.clone(),
+                members: c.members,
+                posts: c.posts,
+                abusive_posts: c.abusive_posts,
+                views: c.views,
+                tipped_fen: c.tipped_fen,
+            })
+            .collect();
+        Report {
+            engine_version: String::from(ENGINE_VERSION),
+            scenario_name: self.rules.s.name.clone(),
+            seed: self.rules.s.seed,
+            n_users,
+            hours_done: hours,
+            total_hours: self.rules.total_hours,
+            patterns,
+            health,
+            money: self.tallies.ledger.flow(),
+            denied: self.tallies.health.denied_rows(),
+            moderation: self.tallies.moderation.report(),
+            archetypes,
+            circles,
+        }
+    }
+}
