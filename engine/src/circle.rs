@@ -85,10 +85,9 @@ impl CircleState {
         self.next_serial = self.next_serial.wrapping_add(1);
         post.serial = serial;
         let slot = (serial % WINDOW) as usize;
-        if slot < self.window.len() {
-            self.window[slot] = post;
-        } else {
-            self.window.push(post);
+        match self.window.get_mut(slot) {
+            Some(old) => *old = post,
+            None => self.window.push(post),
         }
         self.posts += 1;
         self.feed_dirty = true;
