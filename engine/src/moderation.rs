@@ -11,11 +11,11 @@ use crate::circle::CircleState;
 use crate::dice::Dice;
 use crate::people::People;
 use crate::population::{flag, Status};
-use crate::report::{ModerationReport, PatternId};
+use crate::report::PatternId;
 use crate::rule;
 use crate::rules::Rules;
 use crate::scenario::{Archetype, BanReturn, SanctionKind, VerificationLevel, CREDIT_MIN};
-use crate::tallies::Tallies;
+use crate::tallies::{ModerationTally, Tallies};
 
 /// Something waiting for a reviewer.
 #[derive(Clone, Debug)]
@@ -27,51 +27,6 @@ pub(crate) struct QueueItem {
     pub post: Option<u32>,
     /// The pattern it really is, or `None` for a mistaken flag on honest content.
     pub violation: Option<PatternId>,
-}
-
-/// Running moderation figures.
-pub(crate) struct ModerationTally {
-    pub reports_filed: u64,
-    pub classifier_flags: u64,
-    pub reviewed: u64,
-    pub sanctions: u64,
-    pub suspensions: u64,
-    pub bans: u64,
-    pub wrong_sanctions: u64,
-    pub wait_hours_total: u64,
-    pub backlog_hourly: Vec<u32>,
-}
-
-impl ModerationTally {
-    /// Empty tallies for a run of `hours`.
-    pub(crate) fn new(hours: u32) -> Self {
-        ModerationTally {
-            reports_filed: 0,
-            classifier_flags: 0,
-            reviewed: 0,
-            sanctions: 0,
-            suspensions: 0,
-            bans: 0,
-            wrong_sanctions: 0,
-            wait_hours_total: 0,
-            backlog_hourly: Vec::with_capacity(hours as usize),
-        }
-    }
-
-    /// The report's view.
-    pub(crate) fn report(&self) -> ModerationReport {
-        ModerationReport {
-            reports_filed: self.reports_filed,
-            classifier_flags: self.classifier_flags,
-            reviewed: self.reviewed,
-            sanctions: self.sanctions,
-            suspensions: self.suspensions,
-            bans: self.bans,
-            wrong_sanctions: self.wrong_sanctions,
-            mean_hours_to_review: self.wait_hours_total.checked_div(self.reviewed).unwrap_or(0) as u32,
-            backlog_hourly: self.backlog_hourly.clone(),
-        }
-    }
 }
 
 /// Longest a queue may grow, per circle; past it new items are dropped (a team this far behind triages).

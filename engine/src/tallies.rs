@@ -1,11 +1,10 @@
 //! The tallies of a run: patterns, honest-user health, money and moderation, written as things happen.
 
 use crate::health::HealthTally;
-use crate::moderation::ModerationTally;
 use crate::money::Ledger;
 use crate::pattern::PatternTally;
 use crate::population::User;
-use crate::report::PatternId;
+use crate::report::{ModerationReport, PatternId};
 
 /// Everything counted during a run, read by the report.
 pub(crate) struct Tallies {
@@ -93,5 +92,50 @@ impl Tallies {
         }
         self.ledger.close_hour();
         self.health.close_hour();
+    }
+}
+
+/// Running moderation figures.
+pub(crate) struct ModerationTally {
+    pub reports_filed: u64,
+    pub classifier_flags: u64,
+    pub reviewed: u64,
+    pub sanctions: u64,
+    pub suspensions: u64,
+    pub bans: u64,
+    pub wrong_sanctions: u64,
+    pub wait_hours_total: u64,
+    pub backlog_hourly: Vec<u32>,
+}
+
+impl ModerationTally {
+    /// Empty tallies for a run of `hours`.
+    pub(crate) fn new(hours: u32) -> Self {
+        ModerationTally {
+            reports_filed: 0,
+            classifier_flags: 0,
+            reviewed: 0,
+            sanctions: 0,
+            suspensions: 0,
+            bans: 0,
+            wrong_sanctions: 0,
+            wait_hours_total: 0,
+            backlog_hourly: Vec::with_capacity(hours as usize),
+        }
+    }
+
+    /// The report's view.
+    pub(crate) fn report(&self) -> ModerationReport {
+        ModerationReport {
+            reports_filed: self.reports_filed,
+            classifier_flags: self.classifier_flags,
+            reviewed: self.reviewed,
+            sanctions: self.sanctions,
+            suspensions: self.suspensions,
+            bans: self.bans,
+            wrong_sanctions: self.wrong_sanctions,
+            mean_hours_to_review: self.wait_hours_total.checked_div(self.reviewed).unwrap_or(0) as u32,
+            backlog_hourly: self.backlog_hourly.clone(),
+        }
     }
 }
