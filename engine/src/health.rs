@@ -61,7 +61,10 @@ impl HealthTally {
     }
 
     /// An honest user refused; `first` is true the first time for this user, circle and action.
-    #[expect(clippy::indexing_slicing, reason = "indexes are enum discriminants into tables sized by the enum")]
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "indexes are enum discriminants into tables sized by the enum"
+    )]
     pub(crate) fn denied(&mut self, gender: Gender, credit: u16, action: Action, first: bool) {
         let g = match gender {
             Gender::Female => 0,
@@ -87,7 +90,10 @@ impl HealthTally {
     }
 
     /// The non-empty rows of the refusal table.
-    #[expect(clippy::indexing_slicing, reason = "indexes are enum discriminants into tables sized by the enum")]
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "indexes are enum discriminants into tables sized by the enum"
+    )]
     pub(crate) fn denied_rows(&self) -> Vec<DeniedRow> {
         let mut rows = Vec::new();
         for (gi, gender) in [Gender::Female, Gender::Male].iter().enumerate() {

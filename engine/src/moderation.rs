@@ -261,3 +261,75 @@ fn comeback(
     }
     calendar.put(idx, at, dice);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::population;
+    use crate::scenario::Scenario;
+
+    /// A one-circle run's parts, with reviewers fast enough to clear one item an hour.
+    fn parts(delay: u32) -> (Rules, People, Vec<CircleState>, Tallies, Calendar, Dice) {
+        let mut s = Scenario::default();
+        s.population.n_users = 1000;
+        s.circles.truncate(1);
+        let m = &mut s.circles[0].moderation;
+        m.reviews_per_day_per_10k_users = 240;
+        m.review_delay_hours = delay;
+        m.sanction = SanctionKind::Suspend;
+        let rules = Rules::new(crate::rules::sanitize(&s));
+        let mut dice = Dice::new(1);
+        let (users, memory) = population::draw(&rules.s.population, rules.n_users, 1, &mut dice);
+        let (hours, n_users) = (rules.total_hours, rules.n_users);
+        let people = People::new(users, memory);
+        (
+            rules,
+            people,
+            vec![CircleState::new()],
+            Tallies::new(hours),
+            Calendar::new(n_users, hours),
+            dice,
+        )
+    }
+
+    fn violation(author: u32, hour: u32) -> QueueItem {
+        QueueItem {
+            hour,
+            author,
+            author_generation: 0,
+            post: None,
+            violation: Some(PatternId::Solicitation),
+        }
+    }
+
+    #[test]
+    fn an_upheld_report_waits_for_the_delay_then_sanctions_its_author() {
+        let (rules, mut people, mut circles, mut tallies, mut cal, mut dice) = parts(6);
+        let mut desk = Desk::new(1);
+        desk.enqueue(0, violation(7, 0), false, &mut tallies.moderation);
+        assert_eq!((tallies.moderation.reports_filed, desk.backlog()), (1, 1));
+        for h in 0..6 {
+            desk.review_hour(h, &rules, &mut people, &mut circles, &mut tallies, &mut cal, &mut dice);
+        }
+        assert_eq!(desk.backlog(), 1, "reviewed before the delay");
+        assert_eq!(people.user(7).strikes, 0);
+        desk.review_hour(6, &rules, &mut people, &mut circles, &mut tallies, &mut cal, &mut dice);
+        assert_eq!(desk.backlog(), 0);
+        assert_eq!(people.user(7).strikes, 1);
+        assert_eq!(people.user(7).status, Status::Suspended);
+        assert_eq!((tallies.moderation.reviewed, tallies.moderation.suspensions), (1, 1));
+    }
+
+    #[test]
+    fn capacity_limits_reviews_per_hour() {
+        let (rules, mut people, mut circles, mut tallies, mut cal, mut dice) = parts(0);
+        let mut desk = Desk::new(1);
+        for author in 0..5 {
+            desk.enqueue(0, violation(author, 0), true, &mut tallies.moderation);
+        }
+        // 240 reviews a day per 10k users, 1,000 users: one review an hour.
+        desk.review_hour(0, &rules, &mut people, &mut circles, &mut tallies, &mut cal, &mut dice);
+        assert_eq!((desk.backlog(), tallies.moderation.reviewed), (4, 1));
+        assert_eq!(tallies.moderation.classifier_flags, 5);
+    }
+}

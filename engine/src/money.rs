@@ -45,7 +45,10 @@ impl Ledger {
 
     /// Books a tip and returns what the author receives.
     // INVARIANT: fee + received == amount, so tipped == received + fee over the run.
-    #[expect(clippy::indexing_slicing, reason = "indexes are enum discriminants into tables sized by the enum")]
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "indexes are enum discriminants into tables sized by the enum"
+    )]
     pub(crate) fn tip(&mut self, from: Archetype, to: Archetype, amount: u64, fee_permille: u32) -> u64 {
         let fee = amount * u64::from(fee_permille.min(1000)) / 1000;
         let net = amount - fee;
@@ -62,7 +65,10 @@ impl Ledger {
     }
 
     /// Books a prepayment sent in a direct message (no fee).
-    #[expect(clippy::indexing_slicing, reason = "indexes are enum discriminants into tables sized by the enum")]
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "indexes are enum discriminants into tables sized by the enum"
+    )]
     pub(crate) fn transfer(&mut self, from: Archetype, to: Archetype, amount: u64) {
         self.transfers += amount;
         let cell = &mut self.flows[archetype::index(from)][archetype::index(to)];
@@ -78,7 +84,10 @@ impl Ledger {
     }
 
     /// The report's view of the ledger.
-    #[expect(clippy::indexing_slicing, reason = "indexes are enum discriminants into tables sized by the enum")]
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "indexes are enum discriminants into tables sized by the enum"
+    )]
     pub(crate) fn flow(&self) -> MoneyFlow {
         let mut flows = Vec::new();
         for (i, from) in Archetype::ALL.iter().enumerate() {

@@ -285,7 +285,10 @@ pub(crate) fn draw(pop: &Population, n_users: u32, n_circles: usize, dice: &mut 
 }
 
 /// How many users of each archetype, in [`Archetype::ALL`] order, summing to `n_users`.
-#[expect(clippy::indexing_slicing, reason = "indexes are archetype discriminants and positions in a list of the same length")]
+#[expect(
+    clippy::indexing_slicing,
+    reason = "indexes are archetype discriminants and positions in a list of the same length"
+)]
 pub(crate) fn archetype_counts(pop: &Population, n_users: u32) -> [u32; 11] {
     let weights: Vec<u64> = Archetype::ALL
         .iter()

@@ -37,7 +37,10 @@ pub(crate) struct Visit<'w> {
 }
 
 /// One visit by user `idx` at hour `h`.
-#[expect(clippy::indexing_slicing, reason = "indexes are enum discriminants into tables sized by the enum")]
+#[expect(
+    clippy::indexing_slicing,
+    reason = "indexes are enum discriminants into tables sized by the enum"
+)]
 pub(crate) fn act(v: &mut Visit, idx: u32, h: u32) {
     let a = v.people.user(idx).archetype;
     v.tallies.actions_by[crate::archetype::index(a)] += 1;
