@@ -164,7 +164,19 @@ pub(crate) fn draw(pop: &Population, n_users: u32, n_circles: usize, dice: &mut 
         pop.identity_mix.overseas,
         pop.identity_mix.other,
     ];
-    let id_total: u32 = id_weights.iter().sum::<u32>().max(1);
+    // Summed wide: weights are user-controlled and four u32s can overflow a u32. Validation refuses totals
+    // past u32::MAX; sanitize-free callers get the weights scaled into range rather than a wrapped total.
+    let wide: u64 = id_weights.iter().map(|&w| u64::from(w)).sum();
+    let id_weights = if wide > u64::from(u32::MAX) {
+        id_weights.map(|w| (u64::from(w) * u64::from(u32::MAX) / wide) as u32)
+    } else {
+        id_weights
+    };
+    let id_total: u32 = id_weights
+        .iter()
+        .map(|&w| u64::from(w))
+        .sum::<u64>()
+        .clamp(1, u64::from(u32::MAX)) as u32;
     let mut users = Vec::with_capacity(n_users as usize);
     let mut memory = Vec::with_capacity(n_users as usize);
     for (a, &count) in Archetype::ALL.iter().zip(counts.iter()) {

@@ -89,7 +89,7 @@ fn buy_points(v: &mut Visit, idx: u32, h: u32) {
     let cost = today * per_point_cost;
     let volume = today * u64::from(credit_rules.fen_paid_per_point);
     let u = v.people.user_mut(idx);
-    u.points_today += today as u16;
+    u.points_today = u.points_today.saturating_add(today.min(u64::from(u16::MAX)) as u16);
     u.flags |= flag::BOUGHT;
     u.credit = (u64::from(u.credit) + today).min(u64::from(CREDIT_MAX)) as u16;
     if u.credit >= need {

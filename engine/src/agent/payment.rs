@@ -46,7 +46,6 @@ pub(super) fn tip(v: &mut Visit, payer: u32, c: usize, serial: u32, want: u64) -
 /// Books a payment against the payer's daily budget; payments raise the credit score (the platform's rule).
 pub(super) fn pay(u: &mut User, credit: &CreditRules, amount: u64) {
     let per_point = credit.fen_paid_per_point;
-    let max_day = credit.max_points_per_day;
     u.spent_today_fen = u.spent_today_fen.saturating_add(amount.min(u64::from(u32::MAX)) as u32);
     if per_point == 0 {
         return;
@@ -54,11 +53,14 @@ pub(super) fn pay(u: &mut User, credit: &CreditRules, amount: u64) {
     u.paid_toward_point = u
         .paid_toward_point
         .saturating_add(amount.min(u64::from(u32::MAX)) as u32);
-    while u.paid_toward_point >= per_point && u32::from(u.points_today) < max_day {
-        u.paid_toward_point -= per_point;
-        u.points_today += 1;
-        u.credit = (u.credit + 1).min(CREDIT_MAX);
-    }
+    // Points bought are a division, not a loop: a one-fen point price must not cost a loop turn per fen.
+    let room_today = credit.max_points_per_day.saturating_sub(u32::from(u.points_today));
+    let points = (u.paid_toward_point / per_point)
+        .min(room_today)
+        .min(u32::from(u16::MAX - u.points_today));
+    u.paid_toward_point -= points * per_point;
+    u.points_today += points as u16;
+    u.credit = (u32::from(u.credit) + points).min(u32::from(CREDIT_MAX)) as u16;
 }
 
 /// A tip amount this user would like to give: a share of what they can spend today.
@@ -126,5 +128,58 @@ pub(super) fn bite(v: &mut Visit, victim: u32, c: usize, serial: u32, scammer: u
             violation: Some(PatternId::Scam),
         };
         v.enqueue(c, item, false);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::population;
+    use crate::scenario::Population;
+
+    fn payer() -> User {
+        let mut dice = Dice::new(3);
+        let (mut users, _) = population::draw(&Population::default(), 1, 1, &mut dice);
+        let mut u = users.remove(0);
+        u.credit = 600;
+        u
+    }
+
+    fn price(fen_paid_per_point: u32, max_points_per_day: u32) -> CreditRules {
+        CreditRules {
+            fen_paid_per_point,
+            max_points_per_day,
+            ..CreditRules::default()
+        }
+    }
+
+    #[test]
+    fn payments_buy_whole_points_and_keep_the_change() {
+        let mut u = payer();
+        pay(&mut u, &price(100, 10), 250);
+        assert_eq!(
+            (u.points_today, u.credit, u.paid_toward_point, u.spent_today_fen),
+            (2, 602, 50, 250)
+        );
+        pay(&mut u, &price(100, 10), 60);
+        assert_eq!((u.points_today, u.credit, u.paid_toward_point), (3, 603, 10));
+    }
+
+    #[test]
+    fn the_daily_cap_holds_the_rest_for_later() {
+        let mut u = payer();
+        pay(&mut u, &price(100, 3), 1_000);
+        assert_eq!((u.points_today, u.credit, u.paid_toward_point), (3, 603, 700));
+    }
+
+    #[test]
+    fn a_one_fen_point_with_no_real_cap_saturates_instead_of_wrapping() {
+        let mut u = payer();
+        // A million fen at one fen a point: the score tops out, the day's count stops at its type's limit.
+        pay(&mut u, &price(1, u32::MAX), 1_000_000);
+        assert_eq!(u.credit, CREDIT_MAX);
+        assert_eq!(u.points_today, u16::MAX);
+        pay(&mut u, &price(1, u32::MAX), 1_000_000);
+        assert_eq!(u.points_today, u16::MAX);
     }
 }
