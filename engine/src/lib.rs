@@ -13,6 +13,7 @@ pub mod explain;
 mod health;
 mod incentive;
 pub mod lever;
+pub mod limits;
 pub mod link;
 mod moderation;
 mod money;

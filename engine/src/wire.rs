@@ -1,7 +1,8 @@
 //! The JSON wire format for scenarios (`"version": 1`), shared by the app, share links and the CLI.
 
-use serde::Deserialize;
+use serde_json::Value;
 
+use crate::limits;
 use crate::scenario::{Scenario, SCENARIO_VERSION};
 
 /// Why a scenario's JSON could not be read.
@@ -19,27 +20,205 @@ impl std::fmt::Display for WireError {
 
 impl std::error::Error for WireError {}
 
-/// Just the version, read first so a future file gets a clear message instead of "unknown field".
-#[derive(Deserialize)]
-struct VersionOnly {
-    #[serde(default)]
-    version: Option<serde_json::Value>,
-}
-
-/// Reads a scenario from JSON; missing fields take their defaults and unknown fields are refused.
+/// Reads a scenario from JSON; missing fields take their defaults, unknown fields are refused, and every
+/// problem names the field's path and what was expected in words.
+///
+/// The text is read as plain JSON first and its shape checked (an object where an object belongs, lists
+/// only where lists belong, and no list or text longer than [`crate::limits`] allows) before the typed
+/// decode builds anything from it.
 pub fn scenario_from_json(text: &str) -> Result<Scenario, WireError> {
-    if let Ok(v) = serde_json::from_str::<VersionOnly>(text) {
-        match v.version {
-            None => {}
-            Some(serde_json::Value::Number(n)) if n.as_u64() == Some(u64::from(SCENARIO_VERSION)) => {}
-            Some(other) => {
-                return Err(WireError {
-                    message: format!("unsupported version `{other}`: this build reads version {SCENARIO_VERSION}"),
-                })
-            }
+    let value: Value = serde_json::from_str(text).map_err(|e| WireError {
+        message: format!(
+            "not valid JSON (line {}, column {}): {}",
+            e.line(),
+            e.column(),
+            syntax_words(&e)
+        ),
+    })?;
+    let Value::Object(top) = &value else {
+        return Err(WireError {
+            message: format!("a scenario must be a JSON object `{{…}}`, got {}", kind_of(&value)),
+        });
+    };
+    match top.get("version") {
+        None => {}
+        Some(Value::Number(n)) if n.as_u64() == Some(u64::from(SCENARIO_VERSION)) => {}
+        Some(other) => {
+            return Err(WireError {
+                message: format!("unsupported version `{other}`: this build reads version {SCENARIO_VERSION}"),
+            })
         }
     }
-    serde_json::from_str(text).map_err(|e| WireError { message: e.to_string() })
+    check_shape(&value, &mut String::new())?;
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let what = in_words(&e.into_inner().to_string());
+        WireError {
+            message: if path == "." { what } else { format!("{path}: {what}") },
+        }
+    })
+}
+
+/// What kind of JSON value this is, in words.
+fn kind_of(v: &Value) -> String {
+    match v {
+        Value::Null => String::from("null"),
+        Value::Bool(b) => format!("`{b}`"),
+        Value::Number(n) => format!("`{n}`"),
+        Value::String(t) => format!("the text `{}`", shorten(t)),
+        Value::Array(_) => String::from("a list `[…]`"),
+        Value::Object(_) => String::from("an object `{…}`"),
+    }
+}
+
+fn shorten(t: &str) -> String {
+    if t.chars().count() > 40 {
+        format!("{}…", t.chars().take(40).collect::<String>())
+    } else {
+        t.to_owned()
+    }
+}
+
+/// The lists a scenario has, with their longest allowed length and whether their items are objects.
+fn list_field(key: &str) -> Option<(usize, bool)> {
+    match key {
+        "circles" => Some((limits::CIRCLES_MAX, true)),
+        "allow" => Some((limits::CLAUSES_MAX, true)),
+        "conditions" => Some((limits::CONDITIONS_MAX, true)),
+        "notes" => Some((limits::NOTES_MAX, false)),
+        _ => None,
+    }
+}
+
+/// Refuses lists where objects belong, objects that are lists, and lists or texts past their limits.
+fn check_shape(v: &Value, path: &mut String) -> Result<(), WireError> {
+    let fail = |path: &str, message: String| WireError {
+        message: format!("{}: {message}", if path.is_empty() { "scenario" } else { path }),
+    };
+    let Value::Object(map) = v else {
+        return Ok(());
+    };
+    for (key, field) in map {
+        let len = path.len();
+        if !path.is_empty() {
+            path.push('.');
+        }
+        path.push_str(key);
+        match (list_field(key), field) {
+            (Some((max, objects)), Value::Array(items)) => {
+                if items.len() > max {
+                    return Err(fail(path, format!("at most {max} allowed, got {}", items.len())));
+                }
+                for (i, item) in items.iter().enumerate() {
+                    let item_len = path.len();
+                    path.push_str(&format!("[{i}]"));
+                    match item {
+                        Value::Object(_) if objects => check_shape(item, path)?,
+                        Value::String(t) if !objects => {
+                            if t.chars().count() > limits::NOTE_CHARS_MAX {
+                                return Err(fail(
+                                    path,
+                                    format!("a note may be at most {} characters", limits::NOTE_CHARS_MAX),
+                                ));
+                            }
+                        }
+                        other => {
+                            let want = if objects { "an object `{…}`" } else { "a text" };
+                            return Err(fail(path, format!("expected {want}, got {}", kind_of(other))));
+                        }
+                    }
+                    path.truncate(item_len);
+                }
+            }
+            (Some(_), Value::Null) | (None, Value::Null) => {}
+            (Some(_), other) => return Err(fail(path, format!("expected a list `[…]`, got {}", kind_of(other)))),
+            (None, Value::Array(_)) => {
+                return Err(fail(
+                    path,
+                    String::from("expected a single value or an object `{…}`, got a list `[…]`"),
+                ))
+            }
+            (None, Value::String(t)) if key == "name" && t.chars().count() > limits::NAME_CHARS_MAX => {
+                return Err(fail(
+                    path,
+                    format!("a name may be at most {} characters", limits::NAME_CHARS_MAX),
+                ));
+            }
+            (None, Value::Object(_)) => check_shape(field, path)?,
+            (None, _) => {}
+        }
+        path.truncate(len);
+    }
+    Ok(())
+}
+
+/// A JSON syntax error in words.
+fn syntax_words(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    // serde_json appends " at line L column C"; the caller says where.
+    let text = text.split(" at line ").next().unwrap_or(&text).to_owned();
+    text.replace("EOF", "end of text")
+}
+
+/// Rewrites serde's words for Rust types into words for people (`expected u8` → a whole number 0–255).
+fn in_words(message: &str) -> String {
+    // "invalid type: X, expected Y" and "invalid value: X, expected Y" read better as "expected Y, got X".
+    let reordered = ["invalid type: ", "invalid value: "].iter().find_map(|prefix| {
+        let rest = message.strip_prefix(prefix)?;
+        let (got, want) = rest.split_once(", expected ")?;
+        Some(format!("expected {}, got {}", expected_words(want), got_words(got)))
+    });
+    if let Some(m) = reordered {
+        return m;
+    }
+    if let Some(rest) = message.strip_prefix("invalid length ") {
+        return format!("wrong number of items: {rest}");
+    }
+    message.replace("unknown variant", "unknown choice")
+}
+
+/// What serde expected, in words.
+fn expected_words(want: &str) -> String {
+    let want = want.trim();
+    let words = match want {
+        "u8" => "a whole number from 0 to 255",
+        "u16" => "a whole number from 0 to 65535",
+        "u32" => "a whole number from 0 to 4294967295",
+        "u64" => "a whole number from 0 to 18446744073709551615",
+        "i32" => "a whole number",
+        "a boolean" => "`true` or `false`",
+        "a string" => "a text in quotes",
+        "a sequence" => "a list `[…]`",
+        "string or map" => "one of the allowed names",
+        "map with a single key" => "one condition per `{…}`, such as `{\"actor_gender\": \"female\"}`",
+        "newtype variant" | "unit variant" | "struct variant" | "tuple variant" => "one of the allowed names",
+        _ if want.starts_with("struct ") || want.starts_with("a map") => "an object `{…}`",
+        _ if want.starts_with("enum ") => "one of the allowed names",
+        _ => return want.to_owned(),
+    };
+    words.to_owned()
+}
+
+/// What serde got, in words.
+fn got_words(got: &str) -> String {
+    let got = got.trim();
+    for (prefix, word) in [
+        ("string ", ""),
+        ("integer ", ""),
+        ("floating point ", "the fraction "),
+        ("boolean ", ""),
+    ] {
+        if let Some(v) = got.strip_prefix(prefix) {
+            return format!("{word}{v}");
+        }
+    }
+    match got {
+        "map" => String::from("an object `{…}`"),
+        "sequence" => String::from("a list `[…]`"),
+        "unit" | "null" => String::from("null"),
+        "unit variant" | "newtype variant" | "struct variant" | "tuple variant" => String::from("a name"),
+        other => other.to_owned(),
+    }
 }
 
 /// Writes a scenario as pretty JSON.
