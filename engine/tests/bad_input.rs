@@ -81,7 +81,7 @@ fn every_bad_input_names_its_field_in_words() {
 
 #[test]
 fn lists_past_their_limits_are_refused_before_decoding() {
-    let circles = format!(r#"{{"circles":[{}]}}"#, vec!["{}"; 80_000].join(","));
+    let circles = format!(r#"{{"circles":[{}]}}"#, ["{}"; 80_000].join(","));
     let message = wire::scenario_from_json(&circles)
         .err()
         .map(|e| e.message)
@@ -95,7 +95,7 @@ fn lists_past_their_limits_are_refused_before_decoding() {
     assert!(message.starts_with("name: a name may be at most"), "{message}");
     let clauses = format!(
         r#"{{"circles":[{{"join":{{"allow":[{}]}}}}]}}"#,
-        vec!["{}"; 9].join(",")
+        ["{}"; 9].join(",")
     );
     let message = wire::scenario_from_json(&clauses)
         .err()
