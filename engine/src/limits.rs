@@ -4,6 +4,9 @@
 
 pub use crate::scenario::CIRCLES_MAX;
 
+/// Longest scenario JSON read, in bytes (a file import; a link's payload is capped lower, at
+/// [`crate::link::MAX_DECODED_BYTES`]). Longer text is refused before it is parsed.
+pub const SCENARIO_BYTES_MAX: usize = 1024 * 1024;
 /// Most clauses in one rule (a rule key keeps four bits for the clause, one value meaning "refused").
 pub const CLAUSES_MAX: usize = 8;
 /// Most conditions in one clause (there are eight kinds, and repeating one adds nothing).

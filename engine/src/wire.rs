@@ -27,6 +27,15 @@ impl std::error::Error for WireError {}
 /// only where lists belong, and no list or text longer than [`crate::limits`] allows) before the typed
 /// decode builds anything from it.
 pub fn scenario_from_json(text: &str) -> Result<Scenario, WireError> {
+    if text.len() > limits::SCENARIO_BYTES_MAX {
+        return Err(WireError {
+            message: format!(
+                "the scenario is {} KiB; the most this build reads is {} KiB",
+                text.len().div_ceil(1024),
+                limits::SCENARIO_BYTES_MAX / 1024
+            ),
+        });
+    }
     let value: Value = serde_json::from_str(text).map_err(|e| WireError {
         message: format!(
             "not valid JSON (line {}, column {}): {}",

@@ -93,10 +93,7 @@ fn lists_past_their_limits_are_refused_before_decoding() {
         .map(|e| e.message)
         .unwrap_or_default();
     assert!(message.starts_with("name: a name may be at most"), "{message}");
-    let clauses = format!(
-        r#"{{"circles":[{{"join":{{"allow":[{}]}}}}]}}"#,
-        ["{}"; 9].join(",")
-    );
+    let clauses = format!(r#"{{"circles":[{{"join":{{"allow":[{}]}}}}]}}"#, ["{}"; 9].join(","));
     let message = wire::scenario_from_json(&clauses)
         .err()
         .map(|e| e.message)
