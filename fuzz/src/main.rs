@@ -12,7 +12,9 @@
 mod mutate;
 
 use std::panic::{self, AssertUnwindSafe};
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use cpu_time::ThreadTime;
 
 use backfire_engine::{link, presets, run, validate, wire, Scenario, Severity};
 use peak_alloc::PeakAlloc;
@@ -23,7 +25,8 @@ use rand_xoshiro::Xoshiro256PlusPlus;
 #[global_allocator]
 static ALLOC: PeakAlloc = PeakAlloc;
 
-/// A case slower than this is a stall.
+/// A case taking more processor time than this is a stall (processor time, so a busy machine does not
+/// make stalls appear).
 const STALL: Duration = Duration::from_secs(1);
 /// A case whose peak allocation grows more than this is a balloon.
 const BALLOON_BYTES: usize = 64 * 1024 * 1024;
@@ -79,7 +82,7 @@ fn fuzz(decodes: u64, runs: u64, seed: u64) -> Tally {
         };
         ALLOC.reset_peak_usage();
         let before = ALLOC.current_usage();
-        let started = Instant::now();
+        let started = ThreadTime::now();
         let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
             if as_link {
                 link::decode(&input).ok()
@@ -93,7 +96,7 @@ fn fuzz(decodes: u64, runs: u64, seed: u64) -> Tally {
             Ok(d) => d,
             Err(_) => {
                 t.panics += 1;
-                eprintln!("panic decoding: {}", short(&text));
+                eprintln!("panic decoding: {}", keep("panic", t.panics, &text));
                 None
             }
         };
@@ -107,13 +110,13 @@ fn fuzz(decodes: u64, runs: u64, seed: u64) -> Tally {
         t.slowest = t.slowest.max(elapsed);
         if elapsed > STALL {
             t.stalls += 1;
-            eprintln!("stall ({elapsed:?}): {}", short(&text));
+            eprintln!("stall ({elapsed:?}): {}", keep("stall", t.stalls, &text));
         }
         let grew = ALLOC.peak_usage().saturating_sub(before);
         t.peak_bytes = t.peak_bytes.max(grew);
         if grew > BALLOON_BYTES {
             t.balloons += 1;
-            eprintln!("balloon ({grew} bytes): {}", short(&text));
+            eprintln!("balloon ({grew} bytes): {}", keep("balloon", t.balloons, &text));
         }
     }
     t
@@ -172,6 +175,16 @@ fn seed_scenarios() -> Vec<serde_json::Value> {
     }
     out.push(serde_json::json!({}));
     out
+}
+
+/// Saves a failing input under `target/fuzz-found/` so it can be replayed; returns where, or a prefix.
+fn keep(kind: &str, n: u64, text: &str) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/fuzz-found");
+    let path = format!("{dir}/{kind}-{n}.txt");
+    match std::fs::create_dir_all(dir).and_then(|()| std::fs::write(&path, text)) {
+        Ok(()) => path,
+        Err(_) => short(text),
+    }
 }
 
 fn short(text: &str) -> String {
