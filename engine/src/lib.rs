@@ -7,6 +7,7 @@ mod agent;
 mod archetype;
 mod calendar;
 mod circle;
+pub mod cost;
 mod dice;
 pub mod ensemble;
 pub mod explain;
