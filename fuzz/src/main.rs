@@ -7,7 +7,8 @@
 //! run of it (at most 2,000 users × 2 days) must finish. The harness counts panics (caught), slow cases
 //! (over 1 s) and cases whose peak allocation grew past 64 MiB, prints the figures and exits 1 if any.
 //!
-//! Usage: `cargo run --release -p backfire-fuzz -- [decodes] [runs] [seed]` (defaults 1,000,000 20,000 1).
+//! Usage: `cargo run --profile fuzz -p backfire-fuzz -- [decodes] [runs] [seed]` (defaults 1,000,000 20,000 1;
+//! the `fuzz` profile is release with unwinding, so a panic is caught and counted instead of aborting).
 
 mod mutate;
 
@@ -54,8 +55,8 @@ fn main() {
     let decodes = args.first().copied().unwrap_or(1_000_000);
     let runs = args.get(1).copied().unwrap_or(20_000);
     let seed = args.get(2).copied().unwrap_or(1);
-    // Panics are caught and counted; their default message would flood the terminal.
-    panic::set_hook(Box::new(|_| {}));
+    // Panics are caught and counted; one line each says where (the input is kept by `keep`).
+    panic::set_hook(Box::new(|info| eprintln!("panic: {info}")));
     let tally = fuzz(decodes, runs, seed);
     println!("{tally:#?}");
     let bad = tally.panics + tally.stalls + tally.balloons + tally.round_trip_failures;

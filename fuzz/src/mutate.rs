@@ -147,15 +147,20 @@ pub fn mutated_text(rng: &mut Rng, mut v: Value) -> String {
     }
     let mut text = v.to_string();
     // Past a few MiB every decoder refuses on length alone; longer inputs only slow the harness down.
-    text.truncate(4 * 1024 * 1024);
+    cut(&mut text, 4 * 1024 * 1024);
     match below(rng, 20) {
-        0 => text.truncate(below(rng, text.len() + 1)),
-        1 => text.insert(below(rng, text.len() + 1).min(text.len()), '\u{7f}'),
+        0 => {
+            let at = below(rng, text.len() + 1);
+            cut(&mut text, at);
+        }
+        1 => {
+            let mut at = below(rng, text.len() + 1).min(text.len());
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            text.insert(at, '\u{7f}');
+        }
         _ => {}
-    }
-    // A cut may split a multi-byte character; keep the text valid UTF-8 (links carry bytes, files text).
-    while !text.is_char_boundary(text.len()) {
-        text.pop();
     }
     text
 }
@@ -169,7 +174,10 @@ pub fn pack(json: &str) -> String {
 /// Sometimes corrupts a link: a flipped character, a cut, a wrong version or a missing prefix.
 pub fn corrupt(rng: &mut Rng, mut link: String) -> String {
     match below(rng, 10) {
-        0 => link.truncate(below(rng, link.len() + 1)),
+        0 => {
+            let at = below(rng, link.len() + 1);
+            cut(&mut link, at);
+        }
         1 => {
             let i = below(rng, link.len());
             if link.is_char_boundary(i) && link.is_char_boundary(i + 1) && i > 4 {
@@ -180,8 +188,14 @@ pub fn corrupt(rng: &mut Rng, mut link: String) -> String {
         3 => link = link.replacen("s=1.", "", 1),
         _ => {}
     }
-    while !link.is_char_boundary(link.len()) {
-        link.pop();
-    }
     link
+}
+
+/// Cuts `text` to at most `at` bytes, backing up to a character boundary (text stays valid UTF-8).
+fn cut(text: &mut String, at: usize) {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    text.truncate(at);
 }
