@@ -33,6 +33,14 @@ impl Simulation {
         }
     }
 
+    /// Does up to `visits` user visits, even part of an hour, and returns how many it did (opening and
+    /// closing an hour count as one visit each). A caller that must stay responsive (the browser worker,
+    /// checking for cancel) bounds its work by visits rather than hours: an hour can hold a million visits.
+    /// Any mix of `advance` and `advance_visits` gives the same report as [`run`].
+    pub fn advance_visits(&mut self, visits: u64) -> u64 {
+        self.world.work(visits, false)
+    }
+
     /// Hours simulated so far.
     pub fn hour(&self) -> u32 {
         self.world.hour()

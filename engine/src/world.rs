@@ -36,8 +36,10 @@ pub(crate) struct World {
     dice: Dice,
     /// The hour being simulated (hours done before it).
     hour: u32,
-    /// Reused buffer of the users visiting this hour.
+    /// The users visiting this hour, in order (a reused buffer).
     due: Vec<u32>,
+    /// Position in `due` of the next visit while an hour is open (`None` between hours).
+    next_due: Option<usize>,
     /// Users drawn per archetype, by archetype index.
     users_by: [u32; 11],
     honest_users: u32,
@@ -72,6 +74,7 @@ impl World {
             dice,
             hour: 0,
             due: Vec::new(),
+            next_due: None,
             users_by,
             honest_users,
             rules,
@@ -94,21 +97,63 @@ impl World {
         if h >= self.rules.total_hours {
             return;
         }
+        // Finishing the hour in progress (if a budgeted call left one open) keeps both ways of stepping equal.
+        self.work(u64::MAX, true);
+    }
+
+    /// Does up to `budget` visits (an hour's opening and closing count as one each), stopping early at the
+    /// end of an hour when `to_hour_end` is set. Returns the budget used. Splitting a run into any budgets
+    /// gives the same report as stepping it hour by hour: visits keep their order.
+    pub(crate) fn work(&mut self, budget: u64, to_hour_end: bool) -> u64 {
+        let mut used = 0_u64;
+        while used < budget && self.hour < self.rules.total_hours {
+            if self.next_due.is_none() {
+                self.open_hour();
+                self.next_due = Some(0);
+                used += 1;
+            }
+            let h = self.hour;
+            let start = self.next_due.unwrap_or(0);
+            let due = std::mem::take(&mut self.due);
+            let room = usize::try_from(budget.saturating_sub(used)).unwrap_or(usize::MAX);
+            let end = due.len().min(start.saturating_add(room));
+            for batch in due.get(start..end).unwrap_or_default().chunks(BATCH) {
+                // The batch's user records are read first in a tight loop so the processor fetches them from
+                // memory in parallel rather than one stall per visit (a million users do not fit in cache).
+                let touch = batch.iter().fold(0_u8, |t, &idx| t ^ self.people.user(idx).strikes);
+                std::hint::black_box(touch);
+                for &idx in batch {
+                    self.visit(idx, h);
+                }
+            }
+            used += (end - start) as u64;
+            let finished = end == due.len();
+            self.due = due;
+            if finished {
+                self.close_hour();
+                self.next_due = None;
+                used += 1;
+                if to_hour_end {
+                    break;
+                }
+            } else {
+                self.next_due = Some(end);
+            }
+        }
+        used
+    }
+
+    /// Opens the hour: feeds re-ranked, and everyone due this hour taken from the calendar.
+    fn open_hour(&mut self) {
         for (spec, circle) in self.rules.s.circles.iter().zip(self.circles.iter_mut()) {
             circle.rank(spec.ranking);
         }
-        let mut due = std::mem::take(&mut self.due);
-        self.calendar.take_hour(h, &mut due);
-        for batch in due.chunks(BATCH) {
-            // The batch's user records are read first in a tight loop so the processor fetches them from
-            // memory in parallel rather than one stall per visit (a million users do not fit in cache).
-            let touch = batch.iter().fold(0_u8, |t, &idx| t ^ self.people.user(idx).strikes);
-            std::hint::black_box(touch);
-            for &idx in batch {
-                self.visit(idx, h);
-            }
-        }
-        self.due = due;
+        self.calendar.take_hour(self.hour, &mut self.due);
+    }
+
+    /// Closes the hour: moderators review, the hour is tallied, deterrence fades.
+    fn close_hour(&mut self) {
+        let h = self.hour;
         self.desk.review_hour(
             h,
             &self.rules,
