@@ -21,6 +21,7 @@ pub mod presets;
 pub mod report;
 mod rule;
 pub mod scenario;
+pub mod settings;
 mod sim;
 pub mod sweep;
 pub mod validate;
