@@ -249,8 +249,8 @@ impl Setting {
         match self.unit {
             "¥" => yuan(u64::from(stored)),
             "%" => format!("{}%", trim(self.scale.shown(stored))),
-            "" => self.bare(stored),
-            unit => format!("{} {unit}", self.bare(stored)),
+            "" => self.number(stored),
+            unit => format!("{} {unit}", self.number(stored)),
         }
     }
 
@@ -258,7 +258,7 @@ impl Setting {
     pub fn out_of_range(&self, stored: u32) -> String {
         let word_unit = !matches!(self.unit, "¥" | "%" | "");
         let (lo, value) = if word_unit {
-            (self.bare(self.min), self.bare(stored))
+            (self.number(self.min), self.number(stored))
         } else {
             (self.show(self.min), self.show(stored))
         };
@@ -270,8 +270,8 @@ impl Setting {
         format!("{label} must be {lo} to {}, not {value}", self.show(self.max))
     }
 
-    /// The number alone, with thousands separators where it is whole.
-    fn bare(&self, stored: u32) -> String {
+    /// A stored value as shown, without its unit, with thousands separators where it is whole: "1,000,000", "0.5".
+    pub fn number(&self, stored: u32) -> String {
         let v = self.scale.shown(stored);
         if v.fract() == 0.0 {
             group(v as u64)
@@ -624,6 +624,7 @@ mod tests {
             "days must be 1 to 90 days, not 0"
         );
         assert_eq!(SettingId::Users.setting().show(10_000), "10,000 users");
+        assert_eq!(SettingId::Users.setting().number(USERS_MAX), "1,000,000");
         assert_eq!(SettingId::DailyTipCap.setting().unit_text(), "¥ (0 = no cap)");
         assert_eq!(Scale::Fen.stored(0.015), 2);
         assert_eq!(Scale::Permille.stored(2.5), 25);

@@ -128,6 +128,16 @@ fn credit_preview(mean: u16, std_dev: u16) -> Html {
     }
 }
 
+/// The hint under the user count, its bounds from the settings table.
+fn users_hint() -> String {
+    let row = SettingId::Users.setting();
+    format!(
+        "{} to {}; small runs re-run as you edit",
+        row.number(row.min),
+        row.number(row.max)
+    )
+}
+
 /// The population editor.
 #[function_component]
 pub fn PopulationEditor(props: &PopulationEditorProps) -> Html {
@@ -153,7 +163,7 @@ pub fn PopulationEditor(props: &PopulationEditorProps) -> Html {
     let im = &p.identity_mix;
     html! {
         <div class="population-editor">
-            <NumberField hint="100 to 1,000,000; small runs re-run as you edit"
+            <NumberField hint={users_hint()}
                 ..setting_props(SettingId::Users, 0, p.n_users, edit(p, oc, |pop, v: f64| pop.n_users = v.round() as u32)) />
             <NumberField slider=true ..setting_props(SettingId::FemalePercent, 0, u32::from(p.female_percent), edit(p, oc, |pop, v: f64| pop.female_percent = v.round() as u8)) />
             <fieldset>
