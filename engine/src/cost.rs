@@ -23,7 +23,7 @@ pub const UNITS_PER_SECOND_NATIVE: u64 = 50_000_000;
 
 /// Estimates the work of running `s` (after the same clamping `run` applies).
 pub fn estimate(s: &Scenario) -> Cost {
-    let s = crate::rules::sanitize(s);
+    let s = crate::settings::sanitize(s);
     let days = u64::from(s.days);
     let counts = archetype_counts(&s.population, s.population.n_users);
     let mut visits = 0_u64;

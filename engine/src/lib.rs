@@ -26,6 +26,7 @@ pub mod report;
 mod rule;
 mod rules;
 pub mod scenario;
+pub mod settings;
 mod sim;
 pub mod sweep;
 mod tallies;

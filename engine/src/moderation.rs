@@ -277,7 +277,7 @@ mod tests {
         m.reviews_per_day_per_10k_users = 240;
         m.review_delay_hours = delay;
         m.sanction = SanctionKind::Suspend;
-        let rules = Rules::new(crate::rules::sanitize(&s));
+        let rules = Rules::new(crate::settings::sanitize(&s));
         let mut dice = Dice::new(1);
         let (users, memory) = population::draw(&rules.s.population, rules.n_users, 1, &mut dice);
         let (hours, n_users) = (rules.total_hours, rules.n_users);

@@ -1,187 +1,179 @@
 //! Sweeps: one or two numeric rules moved across a range, one run per grid cell, each cell summarised small enough to ship from a Web Worker.
 //!
 //! Every cell keeps the scenario's seed, so cells differ by their rules only. Values are in the
-//! rule's unit (yuan, hours, percent…) and rounded to what the scenario can hold (fen, whole hours).
+//! rule's shown unit from the settings catalogue (yuan, hours, percent…) and rounded to what the
+//! scenario can hold (fen, whole hours, parts per thousand).
 
 use serde::{Deserialize, Serialize};
 
 use crate::report::{PatternId, Report};
 use crate::scenario::{Circle, Condition, Scenario, CREDIT_MAX, CREDIT_MIN};
+use crate::settings::{Place, SettingId};
 use crate::sim::run;
 
-/// A numeric rule a sweep can move. `circle_idx: None` moves it in every circle at once.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "param", rename_all = "snake_case", deny_unknown_fields)]
-pub enum SweepParam {
+/// What a sweep axis moves: a setting from the catalogue, or the comment rule's credit threshold
+/// (a value inside a rule's conditions rather than a setting of its own).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SweepRule {
     /// The credit threshold of a circle's comment rule, in points (350–950): replaces the value of
     /// every `actor_credit_at_least` condition in the comment rule; when the rule has none, adds one
     /// to every clause (a rule that allows nobody stays so).
-    CommentCreditThreshold {
-        /// The circle, or `None` for every circle.
-        circle_idx: Option<u32>,
-    },
-    /// Largest tip, in yuan (`tips.max_fen`).
-    TipCeilingYuan {
-        /// The circle, or `None` for every circle.
-        circle_idx: Option<u32>,
-    },
-    /// Smallest tip, in yuan (`tips.min_fen`; a floor above the ceiling lifts the ceiling when run).
-    TipFloorYuan {
-        /// The circle, or `None` for every circle.
-        circle_idx: Option<u32>,
-    },
-    /// Most one user may tip per day, in yuan (`tips.daily_cap_per_tipper_fen`; 0 = no cap).
-    DailyTipCapYuan {
-        /// The circle, or `None` for every circle.
-        circle_idx: Option<u32>,
-    },
-    /// Hours before a reviewer can look at a flagged item (`moderation.review_delay_hours`).
-    ReviewDelayHours {
-        /// The circle, or `None` for every circle.
-        circle_idx: Option<u32>,
-    },
-    /// Reviews per day per 10,000 users (`moderation.reviews_per_day_per_10k_users`).
-    ReviewsPerDayPer10k {
-        /// The circle, or `None` for every circle.
-        circle_idx: Option<u32>,
-    },
-    /// Classifier recall in percent (`moderation.classifier.recall_percent`); any value above 0 also
-    /// turns the classifier on, and 0 turns it off.
-    ClassifierRecallPercent {
-        /// The circle, or `None` for every circle.
-        circle_idx: Option<u32>,
-    },
-    /// Platform fee on each tip, in parts per thousand (`tips.fee_permille`).
-    FeePermille {
-        /// The circle, or `None` for every circle.
-        circle_idx: Option<u32>,
-    },
-    /// Price of a forged document, in yuan (`platform.verification.forged_document_fen`).
-    ForgedDocumentYuan,
-    /// Payments needed to earn one credit point, in yuan (`platform.credit.fen_paid_per_point`).
-    CreditPointPriceYuan,
+    CommentCreditThreshold,
+    /// A catalogued setting, in its shown unit (yuan, percent, hours…). Sweeping the classifier's
+    /// recall also turns the classifier on above 0 and off at 0.
+    Setting(SettingId),
+}
+
+/// Every sweepable rule with its id (the serde tag `param` and the value the app's select sends),
+/// in the order the app lists them. The ids are a wire format: never rename one.
+const RULES: [(&str, SweepRule); 10] = [
+    ("comment_credit_threshold", SweepRule::CommentCreditThreshold),
+    ("tip_ceiling_yuan", SweepRule::Setting(SettingId::TipCeiling)),
+    ("tip_floor_yuan", SweepRule::Setting(SettingId::TipFloor)),
+    ("daily_tip_cap_yuan", SweepRule::Setting(SettingId::DailyTipCap)),
+    ("review_delay_hours", SweepRule::Setting(SettingId::ReviewDelay)),
+    ("reviews_per_day_per10k", SweepRule::Setting(SettingId::ReviewCapacity)),
+    (
+        "classifier_recall_percent",
+        SweepRule::Setting(SettingId::ClassifierRecall),
+    ),
+    ("fee_permille", SweepRule::Setting(SettingId::TipFee)),
+    (
+        "forged_document_yuan",
+        SweepRule::Setting(SettingId::ForgedDocumentPrice),
+    ),
+    (
+        "credit_point_price_yuan",
+        SweepRule::Setting(SettingId::CreditPointPrice),
+    ),
+];
+
+/// A rule a sweep can move, and where. `circle_idx: None` moves a per-circle rule in every circle at
+/// once; a platform rule always has `None`. In JSON: `{"param": "<id>", "circle_idx": …}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "ParamWire", into = "ParamWire")]
+pub struct SweepParam {
+    rule: SweepRule,
+    circle_idx: Option<u32>,
+}
+
+/// [`SweepParam`] as JSON carries it.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ParamWire {
+    param: String,
+    #[serde(default)]
+    circle_idx: Option<u32>,
+}
+
+impl TryFrom<ParamWire> for SweepParam {
+    type Error = String;
+    fn try_from(w: ParamWire) -> Result<Self, Self::Error> {
+        SweepParam::of_kind(&w.param, w.circle_idx).ok_or_else(|| format!("no sweepable rule is called `{}`", w.param))
+    }
+}
+
+impl From<SweepParam> for ParamWire {
+    fn from(p: SweepParam) -> Self {
+        ParamWire {
+            param: p.kind().to_string(),
+            circle_idx: p.circle_idx,
+        }
+    }
 }
 
 impl SweepParam {
-    /// Every kind of sweepable rule, by its id (the serde tag `param`).
-    pub const KINDS: [&str; 10] = [
-        "comment_credit_threshold",
-        "tip_ceiling_yuan",
-        "tip_floor_yuan",
-        "daily_tip_cap_yuan",
-        "review_delay_hours",
-        "reviews_per_day_per10k",
-        "classifier_recall_percent",
-        "fee_permille",
-        "forged_document_yuan",
-        "credit_point_price_yuan",
-    ];
-
-    /// The rule of kind `kind` (an id from [`SweepParam::KINDS`]) in `circle_idx` (ignored by platform rules).
-    pub fn of_kind(kind: &str, circle_idx: Option<u32>) -> Option<SweepParam> {
-        Some(match kind {
-            "comment_credit_threshold" => SweepParam::CommentCreditThreshold { circle_idx },
-            "tip_ceiling_yuan" => SweepParam::TipCeilingYuan { circle_idx },
-            "tip_floor_yuan" => SweepParam::TipFloorYuan { circle_idx },
-            "daily_tip_cap_yuan" => SweepParam::DailyTipCapYuan { circle_idx },
-            "review_delay_hours" => SweepParam::ReviewDelayHours { circle_idx },
-            "reviews_per_day_per10k" => SweepParam::ReviewsPerDayPer10k { circle_idx },
-            "classifier_recall_percent" => SweepParam::ClassifierRecallPercent { circle_idx },
-            "fee_permille" => SweepParam::FeePermille { circle_idx },
-            "forged_document_yuan" => SweepParam::ForgedDocumentYuan,
-            "credit_point_price_yuan" => SweepParam::CreditPointPriceYuan,
-            _ => return None,
-        })
+    /// Moves `rule` in circle `circle_idx` (`None`: every circle; ignored by platform rules).
+    pub fn new(rule: SweepRule, circle_idx: Option<u32>) -> SweepParam {
+        let per_circle = match rule {
+            SweepRule::CommentCreditThreshold => true,
+            SweepRule::Setting(id) => id.setting().place == Place::Circle,
+        };
+        SweepParam {
+            rule,
+            circle_idx: circle_idx.filter(|_| per_circle),
+        }
     }
 
-    /// The id of this rule's kind, as in [`SweepParam::KINDS`] and the JSON tag.
+    /// A catalogued setting in circle `circle_idx` (`None`: every circle; ignored by platform settings).
+    pub fn setting(id: SettingId, circle_idx: Option<u32>) -> SweepParam {
+        SweepParam::new(SweepRule::Setting(id), circle_idx)
+    }
+
+    /// Every sweepable rule, in the app's order, each in `circle_idx`.
+    pub fn every(circle_idx: Option<u32>) -> impl Iterator<Item = SweepParam> {
+        RULES.iter().map(move |(_, rule)| SweepParam::new(*rule, circle_idx))
+    }
+
+    /// The rule of kind `kind` (an id as [`SweepParam::kind`] gives) in `circle_idx` (ignored by platform rules).
+    pub fn of_kind(kind: &str, circle_idx: Option<u32>) -> Option<SweepParam> {
+        RULES
+            .iter()
+            .find(|(id, _)| *id == kind)
+            .map(|(_, rule)| SweepParam::new(*rule, circle_idx))
+    }
+
+    /// What this moves.
+    pub fn rule(&self) -> SweepRule {
+        self.rule
+    }
+
+    /// The id of this rule's kind (the JSON tag `param`).
     pub fn kind(&self) -> &'static str {
-        match self {
-            SweepParam::CommentCreditThreshold { .. } => "comment_credit_threshold",
-            SweepParam::TipCeilingYuan { .. } => "tip_ceiling_yuan",
-            SweepParam::TipFloorYuan { .. } => "tip_floor_yuan",
-            SweepParam::DailyTipCapYuan { .. } => "daily_tip_cap_yuan",
-            SweepParam::ReviewDelayHours { .. } => "review_delay_hours",
-            SweepParam::ReviewsPerDayPer10k { .. } => "reviews_per_day_per10k",
-            SweepParam::ClassifierRecallPercent { .. } => "classifier_recall_percent",
-            SweepParam::FeePermille { .. } => "fee_permille",
-            SweepParam::ForgedDocumentYuan => "forged_document_yuan",
-            SweepParam::CreditPointPriceYuan => "credit_point_price_yuan",
-        }
+        RULES
+            .iter()
+            .find(|(_, rule)| *rule == self.rule)
+            .map_or("", |(id, _)| id)
+    }
+
+    /// Whether the rule lives in circles (and so takes a circle choice).
+    pub fn per_circle(&self) -> bool {
+        SweepParam::new(self.rule, Some(0)).circle_idx.is_some()
     }
 
     /// A short label for an axis, e.g. "Tip ceiling".
     pub fn label(&self) -> &'static str {
-        match self {
-            SweepParam::CommentCreditThreshold { .. } => "Comment credit threshold",
-            SweepParam::TipCeilingYuan { .. } => "Tip ceiling",
-            SweepParam::TipFloorYuan { .. } => "Tip floor",
-            SweepParam::DailyTipCapYuan { .. } => "Daily tip cap per tipper",
-            SweepParam::ReviewDelayHours { .. } => "Review delay",
-            SweepParam::ReviewsPerDayPer10k { .. } => "Review capacity",
-            SweepParam::ClassifierRecallPercent { .. } => "Classifier recall",
-            SweepParam::FeePermille { .. } => "Tip fee",
-            SweepParam::ForgedDocumentYuan => "Forged document price",
-            SweepParam::CreditPointPriceYuan => "Payments per credit point",
+        match self.rule {
+            SweepRule::CommentCreditThreshold => "Comment credit threshold",
+            SweepRule::Setting(id) => id.setting().label,
         }
     }
 
     /// The unit of values on this axis, e.g. "¥" or "reviews/day per 10k users".
     pub fn unit(&self) -> &'static str {
-        match self {
-            SweepParam::CommentCreditThreshold { .. } => "points",
-            SweepParam::TipCeilingYuan { .. }
-            | SweepParam::TipFloorYuan { .. }
-            | SweepParam::DailyTipCapYuan { .. }
-            | SweepParam::ForgedDocumentYuan
-            | SweepParam::CreditPointPriceYuan => "¥",
-            SweepParam::ReviewDelayHours { .. } => "h",
-            SweepParam::ReviewsPerDayPer10k { .. } => "reviews/day per 10k users",
-            SweepParam::ClassifierRecallPercent { .. } => "%",
-            SweepParam::FeePermille { .. } => "‰",
+        match self.rule {
+            SweepRule::CommentCreditThreshold => "points",
+            SweepRule::Setting(id) => id.setting().unit,
         }
     }
 
-    /// The values [`apply`] accepts (lowest, highest); values outside are clamped to them.
+    /// The values [`apply`] accepts (lowest, highest), in the shown unit; values outside are clamped to them.
     pub fn range(&self) -> (f64, f64) {
-        match self {
-            SweepParam::CommentCreditThreshold { .. } => (f64::from(CREDIT_MIN), f64::from(CREDIT_MAX)),
-            SweepParam::TipCeilingYuan { .. } | SweepParam::TipFloorYuan { .. } => (0.01, 10_000.0),
-            SweepParam::DailyTipCapYuan { .. } => (0.0, 100_000.0),
-            SweepParam::ReviewDelayHours { .. } => (0.0, 24.0 * f64::from(crate::scenario::DAYS_MAX)),
-            SweepParam::ReviewsPerDayPer10k { .. } => (0.0, 10_000.0),
-            SweepParam::ClassifierRecallPercent { .. } => (0.0, 100.0),
-            SweepParam::FeePermille { .. } => (0.0, 1_000.0),
-            SweepParam::ForgedDocumentYuan | SweepParam::CreditPointPriceYuan => (0.0, 1_000_000.0),
+        match self.rule {
+            SweepRule::CommentCreditThreshold => (f64::from(CREDIT_MIN), f64::from(CREDIT_MAX)),
+            SweepRule::Setting(id) => (id.setting().shown_min(), id.setting().shown_max()),
         }
     }
 
     /// The circle this parameter is confined to, if any.
     pub fn circle_idx(&self) -> Option<u32> {
-        match *self {
-            SweepParam::CommentCreditThreshold { circle_idx }
-            | SweepParam::TipCeilingYuan { circle_idx }
-            | SweepParam::TipFloorYuan { circle_idx }
-            | SweepParam::DailyTipCapYuan { circle_idx }
-            | SweepParam::ReviewDelayHours { circle_idx }
-            | SweepParam::ReviewsPerDayPer10k { circle_idx }
-            | SweepParam::ClassifierRecallPercent { circle_idx }
-            | SweepParam::FeePermille { circle_idx } => circle_idx,
-            SweepParam::ForgedDocumentYuan | SweepParam::CreditPointPriceYuan => None,
-        }
+        self.circle_idx
     }
 
-    /// The label with its unit and place, e.g. "Tip ceiling (¥), Campus Diary" or "Review delay (h), every circle".
+    /// The label with its unit and place, e.g. "Tip ceiling (¥), Campus Diary" or "Review delay (hours), every circle".
     pub fn describe(&self, s: &Scenario) -> String {
-        let place = match (self, self.circle_idx()) {
-            (SweepParam::ForgedDocumentYuan | SweepParam::CreditPointPriceYuan, _) => String::from("platform"),
-            (_, None) => String::from("every circle"),
-            (_, Some(i)) => s
+        let place = match self.circle_idx {
+            _ if !self.per_circle() => String::from("platform"),
+            None => String::from("every circle"),
+            Some(i) => s
                 .circles
                 .get(i as usize)
                 .map_or_else(|| format!("circle {i}"), |c| c.name.clone()),
         };
-        format!("{} ({}), {place}", self.label(), self.unit())
+        match self.unit() {
+            "" => format!("{}, {place}", self.label()),
+            unit => format!("{} ({unit}), {place}", self.label()),
+        }
     }
 }
 
@@ -251,39 +243,32 @@ pub struct CellSummary {
     pub fee_fen: u64,
 }
 
-/// The scenario with one rule set to `value` (in the rule's unit, clamped to [`SweepParam::range`]).
-/// A circle index past the last circle changes nothing.
+/// The scenario with one rule set to `value` (in the rule's shown unit, clamped to [`SweepParam::range`]
+/// and rounded to what the scenario holds). A circle index past the last circle changes nothing.
 pub fn apply(s: &Scenario, param: &SweepParam, value: f64) -> Scenario {
     let (lo, hi) = param.range();
     let v = value.clamp(lo, hi);
-    let fen = (v * 100.0).round() as u32;
-    let whole = v.round() as u32;
     let mut t = s.clone();
-    match param {
-        SweepParam::ForgedDocumentYuan => t.platform.verification.forged_document_fen = fen,
-        SweepParam::CreditPointPriceYuan => t.platform.credit.fen_paid_per_point = fen,
-        _ => {
-            let edit = |c: &mut Circle| match param {
-                SweepParam::CommentCreditThreshold { .. } => set_comment_threshold(c, whole as u16),
-                SweepParam::TipCeilingYuan { .. } => c.tips.max_fen = fen,
-                SweepParam::TipFloorYuan { .. } => c.tips.min_fen = fen,
-                SweepParam::DailyTipCapYuan { .. } => c.tips.daily_cap_per_tipper_fen = fen,
-                SweepParam::ReviewDelayHours { .. } => c.moderation.review_delay_hours = whole,
-                SweepParam::ReviewsPerDayPer10k { .. } => c.moderation.reviews_per_day_per_10k_users = whole,
-                SweepParam::ClassifierRecallPercent { .. } => {
-                    c.moderation.classifier.enabled = whole > 0;
-                    c.moderation.classifier.recall_percent = whole as u8;
-                }
-                SweepParam::FeePermille { .. } => c.tips.fee_permille = whole,
-                SweepParam::ForgedDocumentYuan | SweepParam::CreditPointPriceYuan => {}
-            };
-            match param.circle_idx() {
-                None => t.circles.iter_mut().for_each(edit),
-                Some(i) => {
-                    if let Some(c) = t.circles.get_mut(i as usize) {
-                        edit(c);
-                    }
-                }
+    let edit = |c: &mut Circle| match param.rule {
+        SweepRule::CommentCreditThreshold => set_comment_threshold(c, v.round() as u16),
+        SweepRule::Setting(id) => {
+            let row = id.setting();
+            let stored = row.scale.stored(v);
+            row.set_in(c, stored);
+            if id == SettingId::ClassifierRecall {
+                c.moderation.classifier.enabled = stored > 0;
+            }
+        }
+    };
+    match (param.rule, param.circle_idx) {
+        (SweepRule::Setting(id), _) if id.setting().place == Place::Scenario => {
+            let row = id.setting();
+            row.set(&mut t, 0, row.scale.stored(v));
+        }
+        (_, None) => t.circles.iter_mut().for_each(edit),
+        (_, Some(i)) => {
+            if let Some(c) = t.circles.get_mut(i as usize) {
+                edit(c);
             }
         }
     }

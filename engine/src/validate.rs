@@ -3,9 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::scenario::{
-    Action, Condition, Rule, SanctionKind, Scenario, CIRCLES_MAX, CREDIT_MAX, CREDIT_MIN, DAYS_MAX, SCENARIO_VERSION,
-    USERS_MAX, USERS_MIN,
+    Action, Condition, Rule, SanctionKind, Scenario, CIRCLES_MAX, CREDIT_MAX, CREDIT_MIN, SCENARIO_VERSION,
 };
+use crate::settings::{Place, SETTINGS};
 
 /// Whether an issue stops the run or only deserves a look.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -48,9 +48,14 @@ impl Issues {
         });
     }
 
-    fn percent(&mut self, path: &str, value: u8) {
-        if value > 100 {
-            self.error(path, format!("a percentage must be 0–100, not {value}"));
+    /// Every catalogued setting of `place` that lies outside its bounds (in circle `circle_idx` for per-circle ones).
+    fn ranges(&mut self, s: &Scenario, place: Place, circle_idx: usize) {
+        for row in SETTINGS.iter().filter(|r| r.place == place) {
+            if let Some(v) = row.get(s, circle_idx) {
+                if !(row.min..=row.max).contains(&v) {
+                    self.error(row.path(circle_idx), row.out_of_range(v));
+                }
+            }
         }
     }
 }
@@ -67,9 +72,7 @@ pub fn validate(s: &Scenario) -> Vec<RuleIssue> {
             ),
         );
     }
-    if !(1..=DAYS_MAX).contains(&s.days) {
-        out.error("days", format!("a run lasts 1 to {DAYS_MAX} days, not {}", s.days));
-    }
+    out.ranges(s, Place::Scenario, 0);
     population(s, &mut out);
     platform(s, &mut out);
     if s.circles.is_empty() {
@@ -103,18 +106,6 @@ pub fn validate(s: &Scenario) -> Vec<RuleIssue> {
 
 fn population(s: &Scenario, out: &mut Issues) {
     let p = &s.population;
-    if !(USERS_MIN..=USERS_MAX).contains(&p.n_users) {
-        out.error(
-            "population.n_users",
-            format!(
-                "the population must have {USERS_MIN} to {USERS_MAX} users, not {}",
-                p.n_users
-            ),
-        );
-    }
-    out.percent("population.female_percent", p.female_percent);
-    out.percent("population.document_checked_percent", p.document_checked_percent);
-    out.percent("population.real_name_percent", p.real_name_percent);
     if u32::from(p.document_checked_percent) + u32::from(p.real_name_percent) > 100 {
         out.error(
             "population.real_name_percent",
@@ -124,15 +115,6 @@ fn population(s: &Scenario, out: &mut Issues) {
     let m = &p.identity_mix;
     if m.student + m.white_collar + m.overseas + m.other == 0 {
         out.error("population.identity_mix", "give at least one identity a weight above 0");
-    }
-    if !(CREDIT_MIN..=CREDIT_MAX).contains(&p.credit.mean) {
-        out.error(
-            "population.credit.mean",
-            format!(
-                "credit scores run {CREDIT_MIN}–{CREDIT_MAX}; a mean of {} is outside",
-                p.credit.mean
-            ),
-        );
     }
     if p.credit.std_dev > 300 {
         out.warning(
@@ -156,10 +138,6 @@ fn population(s: &Scenario, out: &mut Issues) {
 
 fn platform(s: &Scenario, out: &mut Issues) {
     let pl = &s.platform;
-    out.percent(
-        "platform.verification.forgery_caught_percent",
-        pl.verification.forgery_caught_percent,
-    );
     if pl.credit.fen_paid_per_point == 0 {
         out.warning(
             "platform.credit.fen_paid_per_point",
@@ -203,46 +181,9 @@ fn circle(s: &Scenario, i: usize, out: &mut Issues) {
             ),
         );
     }
-    if t.enabled && t.max_fen == 0 {
-        out.error(format!("{base}.tips.max_fen"), "tips are on but the largest tip is ¥0");
-    }
-    if t.max_fen > 10_000_000 {
-        out.error(format!("{base}.tips.max_fen"), "a tip above ¥100,000 is out of range");
-    }
-    if t.fee_permille > 1000 {
-        out.error(
-            format!("{base}.tips.fee_permille"),
-            format!("a fee is at most 1000‰ (all of the tip), not {}‰", t.fee_permille),
-        );
-    }
-    out.percent(
-        &format!("{base}.contact.filter_recall_percent"),
-        c.contact.filter_recall_percent,
-    );
+    // A tip ceiling of ¥0 is below the catalogue's minimum, so `ranges` reports it.
+    out.ranges(s, Place::Circle, i);
     let m = &c.moderation;
-    out.percent(
-        &format!("{base}.moderation.classifier.recall_percent"),
-        m.classifier.recall_percent,
-    );
-    if m.classifier.false_positive_permille > 1000 {
-        out.error(
-            format!("{base}.moderation.classifier.false_positive_permille"),
-            "false positives are at most 1000‰",
-        );
-    }
-    out.percent(
-        &format!("{base}.moderation.reviewer_error_percent"),
-        m.reviewer_error_percent,
-    );
-    if m.review_delay_hours > 24 * DAYS_MAX {
-        out.error(
-            format!("{base}.moderation.review_delay_hours"),
-            format!(
-                "a review delay of {} hours is longer than any run",
-                m.review_delay_hours
-            ),
-        );
-    }
     if m.sanction == SanctionKind::Suspend && m.suspend_days == 0 {
         out.error(
             format!("{base}.moderation.suspend_days"),

@@ -48,7 +48,7 @@ pub(crate) struct World {
 impl World {
     /// Draws the population and schedules everyone's first visit.
     pub(crate) fn new(s: &Scenario) -> World {
-        let rules = Rules::new(crate::rules::sanitize(s));
+        let rules = Rules::new(crate::settings::sanitize(s));
         let s = &rules.s;
         let (n_users, total_hours) = (rules.n_users, rules.total_hours);
         let mut dice = Dice::new(s.seed);

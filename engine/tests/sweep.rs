@@ -2,7 +2,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use backfire_engine::presets;
-use backfire_engine::sweep::{apply, cell_summary, grid, run_grid, CellSummary, SweepAxis, SweepParam};
+use backfire_engine::settings::{Place, SettingId};
+use backfire_engine::sweep::{apply, cell_summary, grid, run_grid, CellSummary, SweepAxis, SweepParam, SweepRule};
 use backfire_engine::{run, Condition, Gender, PatternId, Rule, Scenario};
 
 fn launch() -> Scenario {
@@ -13,13 +14,13 @@ fn launch() -> Scenario {
 fn grid_is_row_by_row_with_ends_included() {
     let s = launch();
     let x = SweepAxis {
-        param: SweepParam::TipCeilingYuan { circle_idx: None },
+        param: SweepParam::setting(SettingId::TipCeiling, None),
         from: 1.0,
         to: 200.0,
         steps: 3,
     };
     let y = SweepAxis {
-        param: SweepParam::ReviewDelayHours { circle_idx: Some(1) },
+        param: SweepParam::setting(SettingId::ReviewDelay, Some(1)),
         from: 0.0,
         to: 48.0,
         steps: 4,
@@ -55,7 +56,7 @@ fn grid_is_row_by_row_with_ends_included() {
 #[test]
 fn comment_threshold_replaces_existing_thresholds_or_adds_one_to_every_clause() {
     let s = launch();
-    let t = apply(&s, &SweepParam::CommentCreditThreshold { circle_idx: Some(0) }, 600.0);
+    let t = apply(&s, &SweepParam::new(SweepRule::CommentCreditThreshold, Some(0)), 600.0);
     // Women's clause has no threshold and keeps none; men's clause moves from 750 to 600.
     let expected = Rule::when(vec![Condition::ActorGender(Gender::Female)]).or(vec![
         Condition::ActorGender(Gender::Male),
@@ -69,12 +70,16 @@ fn comment_threshold_replaces_existing_thresholds_or_adds_one_to_every_clause() 
     );
 
     let open = Scenario::default();
-    let t = apply(&open, &SweepParam::CommentCreditThreshold { circle_idx: None }, 700.0);
+    let t = apply(&open, &SweepParam::new(SweepRule::CommentCreditThreshold, None), 700.0);
     assert_eq!(
         t.circles[0].rules.comment,
         Rule::when(vec![Condition::ActorCreditAtLeast(700)])
     );
-    let clamped = apply(&open, &SweepParam::CommentCreditThreshold { circle_idx: None }, 5_000.0);
+    let clamped = apply(
+        &open,
+        &SweepParam::new(SweepRule::CommentCreditThreshold, None),
+        5_000.0,
+    );
     assert_eq!(
         clamped.circles[0].rules.comment,
         Rule::when(vec![Condition::ActorCreditAtLeast(950)])
@@ -82,7 +87,11 @@ fn comment_threshold_replaces_existing_thresholds_or_adds_one_to_every_clause() 
 
     let mut closed = Scenario::default();
     closed.circles[0].rules.comment = Rule::nobody();
-    let t = apply(&closed, &SweepParam::CommentCreditThreshold { circle_idx: None }, 700.0);
+    let t = apply(
+        &closed,
+        &SweepParam::new(SweepRule::CommentCreditThreshold, None),
+        700.0,
+    );
     assert_eq!(t.circles[0].rules.comment, Rule::nobody());
 }
 
@@ -90,81 +99,81 @@ fn comment_threshold_replaces_existing_thresholds_or_adds_one_to_every_clause() 
 fn each_parameter_moves_its_own_field() {
     let s = launch();
     let c = Some(2);
-    let t = apply(&s, &SweepParam::TipCeilingYuan { circle_idx: c }, 5.0);
+    let t = apply(&s, &SweepParam::setting(SettingId::TipCeiling, c), 5.0);
     assert_eq!(t.circles[2].tips.max_fen, 500);
     assert_eq!(t.circles[1].tips.max_fen, s.circles[1].tips.max_fen);
     assert_eq!(
-        apply(&s, &SweepParam::TipFloorYuan { circle_idx: c }, 0.5).circles[2]
+        apply(&s, &SweepParam::setting(SettingId::TipFloor, c), 0.5).circles[2]
             .tips
             .min_fen,
         50
     );
     assert_eq!(
-        apply(&s, &SweepParam::DailyTipCapYuan { circle_idx: c }, 50.0).circles[2]
+        apply(&s, &SweepParam::setting(SettingId::DailyTipCap, c), 50.0).circles[2]
             .tips
             .daily_cap_per_tipper_fen,
         5_000
     );
     assert_eq!(
-        apply(&s, &SweepParam::ReviewDelayHours { circle_idx: c }, 2.4).circles[2]
+        apply(&s, &SweepParam::setting(SettingId::ReviewDelay, c), 2.4).circles[2]
             .moderation
             .review_delay_hours,
         2
     );
     assert_eq!(
-        apply(&s, &SweepParam::ReviewsPerDayPer10k { circle_idx: c }, 40.0).circles[2]
+        apply(&s, &SweepParam::setting(SettingId::ReviewCapacity, c), 40.0).circles[2]
             .moderation
             .reviews_per_day_per_10k_users,
         40
     );
-    let k = apply(&s, &SweepParam::ClassifierRecallPercent { circle_idx: c }, 85.0).circles[2]
+    let k = apply(&s, &SweepParam::setting(SettingId::ClassifierRecall, c), 85.0).circles[2]
         .moderation
         .classifier
         .clone();
     assert!(k.enabled);
     assert_eq!(k.recall_percent, 85);
     assert!(
-        !apply(&s, &SweepParam::ClassifierRecallPercent { circle_idx: c }, 0.0).circles[2]
+        !apply(&s, &SweepParam::setting(SettingId::ClassifierRecall, c), 0.0).circles[2]
             .moderation
             .classifier
             .enabled
     );
     assert_eq!(
-        apply(&s, &SweepParam::FeePermille { circle_idx: c }, 50.0).circles[2]
+        apply(&s, &SweepParam::setting(SettingId::TipFee, c), 5.0).circles[2]
             .tips
             .fee_permille,
         50
     );
     assert_eq!(
-        apply(&s, &SweepParam::ForgedDocumentYuan, 300.0)
+        apply(&s, &SweepParam::setting(SettingId::ForgedDocumentPrice, None), 300.0)
             .platform
             .verification
             .forged_document_fen,
         30_000
     );
     assert_eq!(
-        apply(&s, &SweepParam::CreditPointPriceYuan, 1_000.0)
+        apply(&s, &SweepParam::setting(SettingId::CreditPointPrice, None), 1_000.0)
             .platform
             .credit
             .fen_paid_per_point,
         100_000
     );
     // Only the named field changes.
-    let mut back = apply(&s, &SweepParam::FeePermille { circle_idx: c }, 50.0);
+    let mut back = apply(&s, &SweepParam::setting(SettingId::TipFee, c), 5.0);
     back.circles[2].tips.fee_permille = s.circles[2].tips.fee_permille;
     assert_eq!(back, s);
     // A circle that does not exist changes nothing.
-    assert_eq!(apply(&s, &SweepParam::TipCeilingYuan { circle_idx: Some(99) }, 5.0), s);
+    assert_eq!(apply(&s, &SweepParam::setting(SettingId::TipCeiling, Some(99)), 5.0), s);
 }
 
 #[test]
 fn params_have_labels_units_and_round_trip() {
     let s = launch();
-    let p = SweepParam::TipCeilingYuan { circle_idx: Some(0) };
+    let p = SweepParam::setting(SettingId::TipCeiling, Some(0));
     assert_eq!(p.describe(&s), "Tip ceiling (¥), Campus Diary");
     assert_eq!(
-        SweepParam::ReviewDelayHours { circle_idx: None }.describe(&s),
-        "Review delay (h), every circle"
+        SweepParam::setting(SettingId::ReviewDelay, None).describe(&s),
+        "Review delay (hours), every circle"
     );
     let json = serde_json::to_string(&p).unwrap();
     assert_eq!(json, r#"{"param":"tip_ceiling_yuan","circle_idx":0}"#);
@@ -175,7 +184,7 @@ fn params_have_labels_units_and_round_trip() {
 fn a_one_yuan_ceiling_solicits_no_more_than_two_hundred() {
     let s = launch();
     let x = SweepAxis {
-        param: SweepParam::TipCeilingYuan { circle_idx: None },
+        param: SweepParam::setting(SettingId::TipCeiling, None),
         from: 1.0,
         to: 200.0,
         steps: 2,
@@ -198,12 +207,44 @@ fn a_one_yuan_ceiling_solicits_no_more_than_two_hundred() {
 }
 
 #[test]
-fn kinds_are_the_json_tags_and_round_trip() {
-    for kind in SweepParam::KINDS {
-        let p = SweepParam::of_kind(kind, Some(1)).unwrap();
-        assert_eq!(p.kind(), kind);
+fn kinds_round_trip_and_ranges_come_from_the_settings() {
+    for p in SweepParam::every(Some(1)) {
+        assert_eq!(SweepParam::of_kind(p.kind(), Some(1)), Some(p));
         let json = serde_json::to_value(p).unwrap();
-        assert_eq!(json.get("param").and_then(|v| v.as_str()), Some(kind));
+        assert_eq!(json.get("param").and_then(|v| v.as_str()), Some(p.kind()));
+        assert_eq!(serde_json::from_value::<SweepParam>(json).unwrap(), p);
+        if let SweepRule::Setting(id) = p.rule() {
+            let row = id.setting();
+            let (lo, hi) = p.range();
+            assert!(row.shown_min() <= lo && hi <= row.shown_max(), "{}", row.field);
+            assert_eq!(p.per_circle(), row.place == Place::Circle);
+            assert_eq!((p.label(), p.unit()), (row.label, row.unit));
+        }
     }
     assert_eq!(SweepParam::of_kind("nonsense", None), None);
+    assert!(serde_json::from_str::<SweepParam>(r#"{"param":"nonsense"}"#).is_err());
+    // A platform rule takes no circle.
+    let forged = SweepParam::of_kind("forged_document_yuan", Some(1)).unwrap();
+    assert_eq!(forged.circle_idx(), None);
+    assert_eq!(forged.describe(&launch()), "Forged document price (¥), platform");
+}
+
+/// Sweeping a setting to either end of its range gives a value validation finds in range.
+#[test]
+fn sweeping_to_the_ends_stays_valid() {
+    let s = Scenario::default();
+    for p in SweepParam::every(None) {
+        let SweepRule::Setting(id) = p.rule() else { continue };
+        let row = id.setting();
+        let (lo, hi) = p.range();
+        for v in [lo, hi] {
+            let t = apply(&s, &p, v);
+            assert_eq!(row.get(&t, 0), Some(row.scale.stored(v)), "{}", row.field);
+            let refusal = row.out_of_range(row.scale.stored(v));
+            assert!(
+                backfire_engine::validate(&t).iter().all(|i| i.message != refusal),
+                "{refusal}"
+            );
+        }
+    }
 }

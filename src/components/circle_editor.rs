@@ -1,7 +1,8 @@
 //! Edits one circle: its name, who may join and act, tips, ranking, contact and moderation.
 
 use super::condition_builder::ConditionBuilder;
-use super::field::{edit, issue_lines, Issues, NumberField, Select, Toggle};
+use super::field::{edit, issue_lines, setting_props, Issues, NumberField, Select, Toggle};
+use backfire_engine::settings::SettingId;
 use backfire_engine::{Circle, ContactPolicy, Ranking, Rule, SanctionKind};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -82,11 +83,11 @@ pub fn CircleEditor(props: &CircleEditorProps) -> Html {
                 <Toggle label="Tips enabled" path={format!("{p}.tips.enabled")} checked={t.enabled} onchange={edit(c, &props.onchange, |c, v: bool| c.tips.enabled = v)} />
                 <Toggle label="Praise opens the tip page" path={format!("{p}.tips.praise_leads_to_tip")} checked={t.praise_leads_to_tip} onchange={edit(c, &props.onchange, |c, v: bool| c.tips.praise_leads_to_tip = v)} />
                 <div class="range-pair" role="group" aria-label="tip range">
-                    <NumberField label="Smallest tip" path={format!("{p}.tips.min_fen")} value={f64::from(t.min_fen) / 100.0} min={0.01} max={10_000.0} step={0.01} unit="¥" onchange={edit(c, &props.onchange, |c, v: f64| c.tips.min_fen = yuan_to_fen(v))} />
-                    <NumberField label="Largest tip" path={format!("{p}.tips.max_fen")} value={f64::from(t.max_fen) / 100.0} min={0.01} max={10_000.0} step={0.01} unit="¥" onchange={edit(c, &props.onchange, |c, v: f64| c.tips.max_fen = yuan_to_fen(v))} />
+                    <NumberField ..setting_props(SettingId::TipFloor, props.index, t.min_fen, edit(c, &props.onchange, |c, v: f64| c.tips.min_fen = yuan_to_fen(v))) />
+                    <NumberField ..setting_props(SettingId::TipCeiling, props.index, t.max_fen, edit(c, &props.onchange, |c, v: f64| c.tips.max_fen = yuan_to_fen(v))) />
                 </div>
-                <NumberField label="Daily cap per tipper" path={format!("{p}.tips.daily_cap_per_tipper_fen")} value={f64::from(t.daily_cap_per_tipper_fen) / 100.0} min={0.0} max={1_000_000.0} step={1.0} unit="¥ (0 = no cap)" onchange={edit(c, &props.onchange, |c, v: f64| c.tips.daily_cap_per_tipper_fen = yuan_to_fen(v))} />
-                <NumberField label="Platform fee" path={format!("{p}.tips.fee_permille")} value={f64::from(t.fee_permille) / 10.0} min={0.0} max={100.0} step={0.1} unit="%" slider=true onchange={edit(c, &props.onchange, |c, v: f64| c.tips.fee_permille = (v * 10.0).round() as u32)} />
+                <NumberField ..setting_props(SettingId::DailyTipCap, props.index, t.daily_cap_per_tipper_fen, edit(c, &props.onchange, |c, v: f64| c.tips.daily_cap_per_tipper_fen = yuan_to_fen(v))) />
+                <NumberField slider=true ..setting_props(SettingId::TipFee, props.index, t.fee_permille, edit(c, &props.onchange, |c, v: f64| c.tips.fee_permille = (v * 10.0).round() as u32)) />
             </fieldset>
             <fieldset>
                 <legend>{"Feed and contact"}</legend>
@@ -97,7 +98,7 @@ pub fn CircleEditor(props: &CircleEditorProps) -> Html {
                     options={vec![("allowed".into(), "Allowed".into()), ("filtered".into(), "Filtered".into())]}
                     onchange={edit(c, &props.onchange, |c, v: String| c.contact.off_platform = if v == "filtered" { ContactPolicy::Filtered } else { ContactPolicy::Allowed })} />
                 if c.contact.off_platform == ContactPolicy::Filtered {
-                    <NumberField label="Filter catches" path={format!("{p}.contact.filter_recall_percent")} value={f64::from(c.contact.filter_recall_percent)} min={0.0} max={100.0} unit="% of contact details" slider=true onchange={edit(c, &props.onchange, |c, v: f64| c.contact.filter_recall_percent = v.round() as u8)} />
+                    <NumberField slider=true ..setting_props(SettingId::FilterRecall, props.index, u32::from(c.contact.filter_recall_percent), edit(c, &props.onchange, |c, v: f64| c.contact.filter_recall_percent = v.round() as u8)) />
                 }
                 <Toggle label="Direct messages on" path={format!("{p}.contact.direct_messages")} checked={c.contact.direct_messages} onchange={edit(c, &props.onchange, |c, v: bool| c.contact.direct_messages = v)} />
             </fieldset>
@@ -106,19 +107,19 @@ pub fn CircleEditor(props: &CircleEditorProps) -> Html {
                 <Toggle label="Members can report" path={format!("{p}.moderation.user_reports")} checked={m.user_reports} onchange={edit(c, &props.onchange, |c, v: bool| c.moderation.user_reports = v)} />
                 <Toggle label="Automatic classifier" path={format!("{p}.moderation.classifier.enabled")} checked={m.classifier.enabled} onchange={edit(c, &props.onchange, |c, v: bool| c.moderation.classifier.enabled = v)} />
                 if m.classifier.enabled {
-                    <NumberField label="Classifier recall" path={format!("{p}.moderation.classifier.recall_percent")} value={f64::from(m.classifier.recall_percent)} min={0.0} max={100.0} unit="%" slider=true onchange={edit(c, &props.onchange, |c, v: f64| c.moderation.classifier.recall_percent = v.round() as u8)} />
-                    <NumberField label="False positives" path={format!("{p}.moderation.classifier.false_positive_permille")} value={f64::from(m.classifier.false_positive_permille) / 10.0} min={0.0} max={100.0} step={0.1} unit="% of honest items" onchange={edit(c, &props.onchange, |c, v: f64| c.moderation.classifier.false_positive_permille = (v * 10.0).round() as u16)} />
+                    <NumberField slider=true ..setting_props(SettingId::ClassifierRecall, props.index, u32::from(m.classifier.recall_percent), edit(c, &props.onchange, |c, v: f64| c.moderation.classifier.recall_percent = v.round() as u8)) />
+                    <NumberField ..setting_props(SettingId::ClassifierFalsePositives, props.index, u32::from(m.classifier.false_positive_permille), edit(c, &props.onchange, |c, v: f64| c.moderation.classifier.false_positive_permille = (v * 10.0).round() as u16)) />
                 }
-                <NumberField label="Reviews per day per 10,000 users" path={format!("{p}.moderation.reviews_per_day_per_10k_users")} value={f64::from(m.reviews_per_day_per_10k_users)} min={0.0} max={100_000.0} onchange={edit(c, &props.onchange, |c, v: f64| c.moderation.reviews_per_day_per_10k_users = as_u32(v))} />
-                <NumberField label="Review delay" path={format!("{p}.moderation.review_delay_hours")} value={f64::from(m.review_delay_hours)} min={0.0} max={720.0} unit="hours" slider=true onchange={edit(c, &props.onchange, |c, v: f64| c.moderation.review_delay_hours = as_u32(v))} />
-                <NumberField label="Reviewer error" path={format!("{p}.moderation.reviewer_error_percent")} value={f64::from(m.reviewer_error_percent)} min={0.0} max={100.0} unit="% of wrong flags upheld" onchange={edit(c, &props.onchange, |c, v: f64| c.moderation.reviewer_error_percent = v.round() as u8)} />
+                <NumberField ..setting_props(SettingId::ReviewCapacity, props.index, m.reviews_per_day_per_10k_users, edit(c, &props.onchange, |c, v: f64| c.moderation.reviews_per_day_per_10k_users = as_u32(v))) />
+                <NumberField slider=true ..setting_props(SettingId::ReviewDelay, props.index, m.review_delay_hours, edit(c, &props.onchange, |c, v: f64| c.moderation.review_delay_hours = as_u32(v))) />
+                <NumberField ..setting_props(SettingId::ReviewerError, props.index, u32::from(m.reviewer_error_percent), edit(c, &props.onchange, |c, v: f64| c.moderation.reviewer_error_percent = v.round() as u8)) />
                 <Select label="Sanction" path={format!("{p}.moderation.sanction")} value={sanction_id(m.sanction)}
                     options={vec![("remove".into(), "Remove the content".into()), ("suspend".into(), "Suspend the account".into()), ("ban".into(), "Ban the account".into())]}
                     onchange={edit(c, &props.onchange, |c, v: String| c.moderation.sanction = match v.as_str() { "suspend" => SanctionKind::Suspend, "ban" => SanctionKind::Ban, _ => SanctionKind::Remove })} />
                 if m.sanction == SanctionKind::Suspend {
-                    <NumberField label="Suspension" path={format!("{p}.moderation.suspend_days")} value={f64::from(m.suspend_days)} min={1.0} max={365.0} unit="days" onchange={edit(c, &props.onchange, |c, v: f64| c.moderation.suspend_days = as_u32(v))} />
+                    <NumberField ..setting_props(SettingId::SuspendDays, props.index, m.suspend_days, edit(c, &props.onchange, |c, v: f64| c.moderation.suspend_days = as_u32(v))) />
                 }
-                <NumberField label="Ban after strikes" path={format!("{p}.moderation.ban_after_strikes")} value={f64::from(m.ban_after_strikes)} min={0.0} max={100.0} unit="(0 = never)" onchange={edit(c, &props.onchange, |c, v: f64| c.moderation.ban_after_strikes = as_u32(v))} />
+                <NumberField ..setting_props(SettingId::BanAfterStrikes, props.index, m.ban_after_strikes, edit(c, &props.onchange, |c, v: f64| c.moderation.ban_after_strikes = as_u32(v))) />
             </fieldset>
         </div>
     }

@@ -1,5 +1,6 @@
 //! Small dumb input widgets (number, slider, money, toggle, select) that show the engine's issues for their path.
 
+use backfire_engine::settings::SettingId;
 use backfire_engine::{RuleIssue, Severity};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -89,6 +90,25 @@ pub struct NumberProps {
     pub hint: AttrValue,
     /// Called with a parsed, in-range value.
     pub onchange: Callback<f64>,
+}
+
+/// The props of a [`NumberField`] editing a catalogued setting: label, path, unit, bounds and step all
+/// come from the engine's settings table, so the editor accepts exactly what validation accepts.
+/// `stored` is the value as the scenario holds it (fen, ‰…); `circle_idx` is ignored by per-scenario settings.
+pub fn setting_props(id: SettingId, circle_idx: usize, stored: u32, onchange: Callback<f64>) -> NumberProps {
+    let row = id.setting();
+    NumberProps {
+        label: row.label.into(),
+        path: row.path(circle_idx).into(),
+        value: row.scale.shown(stored),
+        min: row.shown_min(),
+        max: row.shown_max(),
+        step: row.shown_step(),
+        unit: row.unit_text().into(),
+        slider: false,
+        hint: AttrValue::default(),
+        onchange,
+    }
 }
 
 /// A number input (optionally with a slider). Text that is not a number in range is kept in the box with a
@@ -242,5 +262,56 @@ pub fn Select(props: &SelectProps) -> Html {
             </select>
             {issue_lines(&issues.at(&props.path))}
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use backfire_engine::settings::SETTINGS;
+
+    #[test]
+    fn setting_props_carry_the_tables_bounds() {
+        for row in &SETTINGS {
+            let props = setting_props(row.id, 3, row.default, Callback::noop());
+            assert_eq!(props.label.as_str(), row.label);
+            assert_eq!(props.path.as_str(), row.path(3));
+            assert_eq!(
+                (props.min, props.max),
+                (row.shown_min(), row.shown_max()),
+                "{}",
+                row.field
+            );
+            assert_eq!(props.step, row.shown_step());
+            assert_eq!(props.unit.as_str(), row.unit_text());
+            assert_eq!(row.scale.stored(props.value), row.default);
+        }
+    }
+
+    /// Every setting has a field built from the table, and no editor types bounds by hand (save the
+    /// archetype shares, which are a mix shown as normalised shares, not a setting).
+    #[test]
+    fn editors_take_every_bound_from_the_table() {
+        let editors = [
+            include_str!("circle_editor.rs"),
+            include_str!("platform_editor.rs"),
+            include_str!("population_editor.rs"),
+        ]
+        .concat();
+        for row in &SETTINGS {
+            let name = format!("setting_props(SettingId::{:?},", row.id);
+            assert_eq!(
+                editors.matches(&name).count(),
+                1,
+                "{} needs exactly one editor field",
+                row.field
+            );
+        }
+        let by_hand: Vec<&str> = editors
+            .lines()
+            .filter(|l| l.contains("<NumberField") && l.contains("max={"))
+            .collect();
+        assert_eq!(by_hand.len(), 1, "{by_hand:#?}");
+        assert!(by_hand.iter().all(|l| l.contains("population.archetypes")));
     }
 }

@@ -1,7 +1,8 @@
 //! Edits the run (name, days, seed, notes) and platform-wide mechanics: credit, verification and bans.
 
-use super::field::{edit, issue_lines, Issues, NumberField, Select};
-use backfire_engine::{BanReturn, Scenario, VerificationLevel, DAYS_MAX};
+use super::field::{edit, issue_lines, setting_props, Issues, NumberField, Select};
+use backfire_engine::settings::SettingId;
+use backfire_engine::{BanReturn, Scenario, VerificationLevel};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -94,7 +95,7 @@ pub fn PlatformEditor(props: &PlatformEditorProps) -> Html {
                     <input id="scenario-name" type="text" maxlength="120" data-testid="name" value={s.name.clone()} oninput={on_name} />
                     {issue_lines(&issues.at("name"))}
                 </div>
-                <NumberField label="Days" path="days" value={f64::from(s.days)} min={1.0} max={f64::from(DAYS_MAX)} slider=true onchange={edit(s, oc, |s, v: f64| s.days = v as u32)} />
+                <NumberField slider=true ..setting_props(SettingId::Days, 0, s.days, edit(s, oc, |s, v: f64| s.days = v as u32)) />
                 <div class="field">
                     <label for="seed">{"Seed"}</label>
                     <input id="seed" type="text" inputmode="numeric" data-testid="seed-input" value={seed_text} oninput={on_seed} />
@@ -108,16 +109,16 @@ pub fn PlatformEditor(props: &PlatformEditorProps) -> Html {
             </fieldset>
             <fieldset>
                 <legend>{"Credit score"}</legend>
-                <NumberField label="Payments per credit point" path="platform.credit.fen_paid_per_point" value={f64::from(c.fen_paid_per_point) / 100.0} min={0.01} max={1_000_000.0} step={0.01} unit="¥" hint="what a score farmer must churn to gain one point" onchange={edit(s, oc, |s, v: f64| s.platform.credit.fen_paid_per_point = (v * 100.0).round() as u32)} />
-                <NumberField label="Cost of churning" path="platform.credit.churn_cost_permille" value={f64::from(c.churn_cost_permille) / 10.0} min={0.0} max={100.0} step={0.1} unit="% of the amount churned" onchange={edit(s, oc, |s, v: f64| s.platform.credit.churn_cost_permille = (v * 10.0).round() as u32)} />
-                <NumberField label="Most points per day" path="platform.credit.max_points_per_day" value={f64::from(c.max_points_per_day)} min={0.0} max={600.0} onchange={edit(s, oc, |s, v: f64| s.platform.credit.max_points_per_day = v as u32)} />
+                <NumberField hint="what a score farmer must churn to gain one point" ..setting_props(SettingId::CreditPointPrice, 0, c.fen_paid_per_point, edit(s, oc, |s, v: f64| s.platform.credit.fen_paid_per_point = (v * 100.0).round() as u32)) />
+                <NumberField ..setting_props(SettingId::ChurnCost, 0, c.churn_cost_permille, edit(s, oc, |s, v: f64| s.platform.credit.churn_cost_permille = (v * 10.0).round() as u32)) />
+                <NumberField ..setting_props(SettingId::MaxPointsPerDay, 0, c.max_points_per_day, edit(s, oc, |s, v: f64| s.platform.credit.max_points_per_day = v as u32)) />
             </fieldset>
             <fieldset>
                 <legend>{"Verification"}</legend>
                 <Select label="Gender is" path="platform.verification.gender" value={level_id(v.gender)} options={level_options()} onchange={edit(s, oc, |s, x: String| s.platform.verification.gender = level_of(&x))} />
                 <Select label="Identity is" path="platform.verification.identity" value={level_id(v.identity)} options={level_options()} onchange={edit(s, oc, |s, x: String| s.platform.verification.identity = level_of(&x))} />
-                <NumberField label="Price of a forged document" path="platform.verification.forged_document_fen" value={f64::from(v.forged_document_fen) / 100.0} min={0.0} max={1_000_000.0} unit="¥" onchange={edit(s, oc, |s, x: f64| s.platform.verification.forged_document_fen = (x * 100.0).round() as u32)} />
-                <NumberField label="Forgeries caught" path="platform.verification.forgery_caught_percent" value={f64::from(v.forgery_caught_percent)} min={0.0} max={100.0} unit="%" slider=true onchange={edit(s, oc, |s, x: f64| s.platform.verification.forgery_caught_percent = x as u8)} />
+                <NumberField ..setting_props(SettingId::ForgedDocumentPrice, 0, v.forged_document_fen, edit(s, oc, |s, x: f64| s.platform.verification.forged_document_fen = (x * 100.0).round() as u32)) />
+                <NumberField slider=true ..setting_props(SettingId::ForgeryCaught, 0, u32::from(v.forgery_caught_percent), edit(s, oc, |s, x: f64| s.platform.verification.forgery_caught_percent = x as u8)) />
             </fieldset>
             <fieldset>
                 <legend>{"Bans"}</legend>
@@ -125,7 +126,7 @@ pub fn PlatformEditor(props: &PlatformEditorProps) -> Html {
                     options={vec![("free".into(), "freely, with a new account".into()), ("at_cost".into(), "at a cost".into()), ("real_name_bound".into(), "never (real-name bound)".into())]}
                     onchange={edit(s, oc, |s, x: String| s.platform.bans.return_after_ban = match x.as_str() { "at_cost" => BanReturn::AtCost, "real_name_bound" => BanReturn::RealNameBound, _ => BanReturn::Free })} />
                 if b.return_after_ban == BanReturn::AtCost {
-                    <NumberField label="Cost of returning" path="platform.bans.return_cost_fen" value={f64::from(b.return_cost_fen) / 100.0} min={0.0} max={1_000_000.0} unit="¥" onchange={edit(s, oc, |s, x: f64| s.platform.bans.return_cost_fen = (x * 100.0).round() as u32)} />
+                    <NumberField ..setting_props(SettingId::ReturnCost, 0, b.return_cost_fen, edit(s, oc, |s, x: f64| s.platform.bans.return_cost_fen = (x * 100.0).round() as u32)) />
                 }
             </fieldset>
         </div>

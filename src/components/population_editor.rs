@@ -1,7 +1,8 @@
 //! Edits who the simulated users are: size, run length, seed, genders, identities, credit, and the archetype mix.
 
-use super::field::{edit, NumberField};
-use backfire_engine::{Archetype, ArchetypeMix, Population, USERS_MAX, USERS_MIN};
+use super::field::{edit, setting_props, NumberField};
+use backfire_engine::settings::SettingId;
+use backfire_engine::{Archetype, ArchetypeMix, Population};
 use yew::prelude::*;
 
 /// Parts per thousand the archetype shares always add up to.
@@ -127,6 +128,16 @@ fn credit_preview(mean: u16, std_dev: u16) -> Html {
     }
 }
 
+/// The hint under the user count, its bounds from the settings table.
+fn users_hint() -> String {
+    let row = SettingId::Users.setting();
+    format!(
+        "{} to {}; small runs re-run as you edit",
+        row.number(row.min),
+        row.number(row.max)
+    )
+}
+
 /// The population editor.
 #[function_component]
 pub fn PopulationEditor(props: &PopulationEditorProps) -> Html {
@@ -152,9 +163,9 @@ pub fn PopulationEditor(props: &PopulationEditorProps) -> Html {
     let im = &p.identity_mix;
     html! {
         <div class="population-editor">
-            <NumberField label="Users" path="population.n_users" value={f64::from(p.n_users)} min={f64::from(USERS_MIN)} max={f64::from(USERS_MAX)} step={100.0}
-                hint="100 to 1,000,000; small runs re-run as you edit" onchange={edit(p, oc, |pop, v: f64| pop.n_users = v.round() as u32)} />
-            <NumberField label="Women among honest users and lurkers" path="population.female_percent" value={f64::from(p.female_percent)} min={0.0} max={100.0} unit="%" slider=true onchange={edit(p, oc, |pop, v: f64| pop.female_percent = v.round() as u8)} />
+            <NumberField hint={users_hint()}
+                ..setting_props(SettingId::Users, 0, p.n_users, edit(p, oc, |pop, v: f64| pop.n_users = v.round() as u32)) />
+            <NumberField slider=true ..setting_props(SettingId::FemalePercent, 0, u32::from(p.female_percent), edit(p, oc, |pop, v: f64| pop.female_percent = v.round() as u8)) />
             <fieldset>
                 <legend>{"Archetype mix"}</legend>
                 <div class="mix-bar" data-testid="mix-bar" role="img" aria-label="archetype shares">{bar}</div>
@@ -164,24 +175,24 @@ pub fn PopulationEditor(props: &PopulationEditorProps) -> Html {
             <fieldset>
                 <legend>{"Identities (relative weights)"}</legend>
                 <div class="grid2">
-                    <NumberField label="Students" path="population.identity_mix.student" value={f64::from(im.student)} min={0.0} max={1000.0} onchange={edit(p, oc, |pop, v: f64| pop.identity_mix.student = v as u32)} />
-                    <NumberField label="White-collar" path="population.identity_mix.white_collar" value={f64::from(im.white_collar)} min={0.0} max={1000.0} onchange={edit(p, oc, |pop, v: f64| pop.identity_mix.white_collar = v as u32)} />
-                    <NumberField label="Overseas" path="population.identity_mix.overseas" value={f64::from(im.overseas)} min={0.0} max={1000.0} onchange={edit(p, oc, |pop, v: f64| pop.identity_mix.overseas = v as u32)} />
-                    <NumberField label="Other" path="population.identity_mix.other" value={f64::from(im.other)} min={0.0} max={1000.0} onchange={edit(p, oc, |pop, v: f64| pop.identity_mix.other = v as u32)} />
+                    <NumberField ..setting_props(SettingId::IdentityStudent, 0, im.student, edit(p, oc, |pop, v: f64| pop.identity_mix.student = v as u32)) />
+                    <NumberField ..setting_props(SettingId::IdentityWhiteCollar, 0, im.white_collar, edit(p, oc, |pop, v: f64| pop.identity_mix.white_collar = v as u32)) />
+                    <NumberField ..setting_props(SettingId::IdentityOverseas, 0, im.overseas, edit(p, oc, |pop, v: f64| pop.identity_mix.overseas = v as u32)) />
+                    <NumberField ..setting_props(SettingId::IdentityOther, 0, im.other, edit(p, oc, |pop, v: f64| pop.identity_mix.other = v as u32)) />
                 </div>
             </fieldset>
             <fieldset>
                 <legend>{"Credit scores"}</legend>
                 {credit_preview(p.credit.mean, p.credit.std_dev)}
-                <NumberField label="Mean" path="population.credit.mean" value={f64::from(p.credit.mean)} min={350.0} max={950.0} slider=true onchange={edit(p, oc, |pop, v: f64| pop.credit.mean = v as u16)} />
-                <NumberField label="Spread (standard deviation)" path="population.credit.std_dev" value={f64::from(p.credit.std_dev)} min={1.0} max={300.0} slider=true onchange={edit(p, oc, |pop, v: f64| pop.credit.std_dev = v as u16)} />
+                <NumberField slider=true ..setting_props(SettingId::CreditMean, 0, u32::from(p.credit.mean), edit(p, oc, |pop, v: f64| pop.credit.mean = v as u16)) />
+                <NumberField slider=true ..setting_props(SettingId::CreditStdDev, 0, u32::from(p.credit.std_dev), edit(p, oc, |pop, v: f64| pop.credit.std_dev = v as u16)) />
             </fieldset>
             <fieldset>
                 <legend>{"Money, accounts and verification"}</legend>
-                <NumberField label="Median spending" path="population.spending_median_fen_per_day" value={f64::from(p.spending_median_fen_per_day) / 100.0} min={0.0} max={100_000.0} step={0.01} unit="¥ per day" onchange={edit(p, oc, |pop, v: f64| pop.spending_median_fen_per_day = (v * 100.0).round() as u32)} />
-                <NumberField label="Median account age" path="population.account_age_median_days" value={f64::from(p.account_age_median_days)} min={0.0} max={7300.0} unit="days" onchange={edit(p, oc, |pop, v: f64| pop.account_age_median_days = v as u32)} />
-                <NumberField label="Document-checked accounts" path="population.document_checked_percent" value={f64::from(p.document_checked_percent)} min={0.0} max={100.0} unit="%" slider=true onchange={edit(p, oc, |pop, v: f64| pop.document_checked_percent = v as u8)} />
-                <NumberField label="Real-name bound accounts" path="population.real_name_percent" value={f64::from(p.real_name_percent)} min={0.0} max={100.0} unit="%" slider=true onchange={edit(p, oc, |pop, v: f64| pop.real_name_percent = v as u8)} />
+                <NumberField ..setting_props(SettingId::SpendingMedian, 0, p.spending_median_fen_per_day, edit(p, oc, |pop, v: f64| pop.spending_median_fen_per_day = (v * 100.0).round() as u32)) />
+                <NumberField ..setting_props(SettingId::AccountAgeMedian, 0, p.account_age_median_days, edit(p, oc, |pop, v: f64| pop.account_age_median_days = v as u32)) />
+                <NumberField slider=true ..setting_props(SettingId::DocumentCheckedPercent, 0, u32::from(p.document_checked_percent), edit(p, oc, |pop, v: f64| pop.document_checked_percent = v as u8)) />
+                <NumberField slider=true ..setting_props(SettingId::RealNamePercent, 0, u32::from(p.real_name_percent), edit(p, oc, |pop, v: f64| pop.real_name_percent = v as u8)) />
             </fieldset>
         </div>
     }

@@ -5,8 +5,9 @@ mod heatmap;
 
 use crate::pool::{BatchProgress, Pool};
 use crate::sim_worker::{Job, JobResult};
-use axis_form::{clash, per_circle, AxisForm, AxisIssues};
-use backfire_engine::sweep::{grid, CellSummary, SweepParam};
+use axis_form::{clash, AxisForm, AxisIssues};
+use backfire_engine::settings::SettingId;
+use backfire_engine::sweep::{grid, CellSummary, SweepParam, SweepRule};
 use backfire_engine::{validate, PatternId, Scenario, Severity};
 use heatmap::{heatmap, readout, Metric, Outcome};
 use std::rc::Rc;
@@ -104,13 +105,13 @@ fn axis_fields(
             <div class={classes!("field", param_issue.is_some().then_some("invalid"))}>
                 <label for={format!("f-{prefix}-param")}>{"Rule"}</label>
                 <select id={format!("f-{prefix}-param")} data-testid={format!("{prefix}-param")} onchange={on_kind}>
-                    { for SweepParam::KINDS.iter().filter_map(|k| SweepParam::of_kind(k, None)).map(|p| html! {
+                    { for SweepParam::every(None).map(|p| html! {
                         <option value={p.kind()} selected={p.kind() == kind}>{format!("{} ({})", p.label(), p.unit())}</option>
                     }) }
                 </select>
                 if let Some(msg) = param_issue { <p class="issue error" data-testid={format!("{prefix}-param-issue")}>{msg}</p> }
             </div>
-            if per_circle(&f.param) {
+            if f.param.per_circle() {
                 <div class="field">
                     <label for={format!("f-{prefix}-circle")}>{"In"}</label>
                     <select id={format!("f-{prefix}-circle")} data-testid={format!("{prefix}-circle")} onchange={on_circle}>
@@ -132,8 +133,8 @@ fn axis_fields(
 /// The sweep panel.
 #[function_component]
 pub fn SweepPanel(props: &SweepPanelProps) -> Html {
-    let x_form = use_state(|| AxisForm::new(SweepParam::CommentCreditThreshold { circle_idx: None }));
-    let y_form = use_state(|| AxisForm::new(SweepParam::TipCeilingYuan { circle_idx: None }));
+    let x_form = use_state(|| AxisForm::new(SweepParam::new(SweepRule::CommentCreditThreshold, None)));
+    let y_form = use_state(|| AxisForm::new(SweepParam::setting(SettingId::TipCeiling, None)));
     let y_enabled = use_state(|| false);
     let metric = use_state(|| Metric::Severity(PatternId::Solicitation));
     let status = use_state(|| Status::Idle);

@@ -10,11 +10,6 @@ pub const STEPS_MAX: u32 = 20;
 /// Values on a fresh axis.
 const STEPS_DEFAULT: u32 = 10;
 
-/// Whether a rule lives in circles (and so takes a circle choice).
-pub(super) fn per_circle(p: &SweepParam) -> bool {
-    !matches!(p, SweepParam::ForgedDocumentYuan | SweepParam::CreditPointPriceYuan)
-}
-
 /// What is wrong with each field of an axis, as sentences shown beside them.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AxisIssues {
@@ -120,6 +115,8 @@ pub(super) fn clash(x: &SweepParam, y: &SweepParam) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use backfire_engine::settings::SettingId;
+    use backfire_engine::sweep::SweepRule;
 
     fn form(param: SweepParam, from: &str, to: &str, steps: &str) -> AxisForm {
         AxisForm {
@@ -132,14 +129,14 @@ mod tests {
 
     #[test]
     fn a_fresh_axis_spans_the_rule_and_checks() {
-        let a = AxisForm::new(SweepParam::CommentCreditThreshold { circle_idx: None });
+        let a = AxisForm::new(SweepParam::new(SweepRule::CommentCreditThreshold, None));
         assert_eq!((a.from.as_str(), a.to.as_str(), a.steps.as_str()), ("350", "950", "10"));
         assert!(matches!(a.check(), Ok(SweepAxis { steps: 10, .. })));
     }
 
     #[test]
     fn bad_fields_give_every_message_at_once() {
-        let p = SweepParam::ReviewDelayHours { circle_idx: None };
+        let p = SweepParam::setting(SettingId::ReviewDelay, None);
         let Err(issues) = form(p, "abc", "", "0").check() else {
             unreachable!("must fail")
         };
@@ -165,12 +162,12 @@ mod tests {
 
     #[test]
     fn the_same_rule_cannot_be_both_axes() {
-        let all = SweepParam::TipCeilingYuan { circle_idx: None };
-        let one = SweepParam::TipCeilingYuan { circle_idx: Some(0) };
-        let other = SweepParam::TipCeilingYuan { circle_idx: Some(1) };
+        let all = SweepParam::setting(SettingId::TipCeiling, None);
+        let one = SweepParam::setting(SettingId::TipCeiling, Some(0));
+        let other = SweepParam::setting(SettingId::TipCeiling, Some(1));
         assert!(clash(&all, &one).is_some());
         assert!(clash(&one, &one).is_some());
         assert!(clash(&one, &other).is_none());
-        assert!(clash(&all, &SweepParam::FeePermille { circle_idx: None }).is_none());
+        assert!(clash(&all, &SweepParam::setting(SettingId::TipFee, None)).is_none());
     }
 }
