@@ -15,6 +15,7 @@ pub mod lever;
 pub mod link;
 mod moderation;
 mod money;
+pub mod named;
 mod pattern;
 mod population;
 pub mod presets;
@@ -25,7 +26,9 @@ mod sim;
 pub mod sweep;
 pub mod validate;
 pub mod wire;
+pub mod words;
 
+pub use named::Named;
 pub use report::*;
 pub use scenario::*;
 pub use sim::{run, Simulation};
