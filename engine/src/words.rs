@@ -126,7 +126,12 @@ pub fn clause_phrase(clause: &Clause) -> String {
     if clause.conditions.is_empty() {
         String::from("anyone")
     } else {
-        clause.conditions.iter().map(condition).collect::<Vec<_>>().join(" and ")
+        clause
+            .conditions
+            .iter()
+            .map(condition)
+            .collect::<Vec<_>>()
+            .join(" and ")
     }
 }
 
@@ -424,7 +429,10 @@ mod tests {
         );
         let mut s = Scenario::default();
         s.platform.verification.gender = VerificationLevel::RealNameBound;
-        assert_eq!(platform_lines(&s)[0], "gender is real-name bound and identity is self-declared");
+        assert_eq!(
+            platform_lines(&s)[0],
+            "gender is real-name bound and identity is self-declared"
+        );
     }
 
     #[test]
@@ -451,8 +459,13 @@ mod tests {
             .unwrap_or_default();
         let sections = rules_summary(&s);
         assert_eq!(sections.len(), s.circles.len() + 1);
-        assert!(sections.last().is_some_and(|p| p.platform_wide && p.paragraph.starts_with("Gender is ")));
+        assert!(sections
+            .last()
+            .is_some_and(|p| p.platform_wide && p.paragraph.starts_with("Gender is ")));
         let all: String = sections.iter().map(|x| x.paragraph.clone()).collect();
-        assert!(all.contains("men with credit 750 or more may comment on women's posts"), "{all}");
+        assert!(
+            all.contains("men with credit 750 or more may comment on women's posts"),
+            "{all}"
+        );
     }
 }

@@ -1,7 +1,8 @@
 //! The condition builder: edits a rule as clauses ("or") of conditions ("and"), one row per condition.
 
 use super::field::{issue_lines, Issues};
-use backfire_engine::{Clause, Condition, Gender, Identity, Rule, VerificationLevel};
+use backfire_engine::words::{gender_word, identity_word, verification_word};
+use backfire_engine::{Clause, Condition, Gender, Identity, Named, Rule, VerificationLevel};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -46,71 +47,19 @@ pub fn default_condition(attribute: &str) -> Option<Condition> {
     })
 }
 
-const GENDERS: [(&str, &str); 2] = [("female", "female"), ("male", "male")];
-const IDENTITIES: [(&str, &str); 4] = [
-    ("student", "student"),
-    ("white_collar", "white-collar"),
-    ("overseas", "overseas"),
-    ("other", "other"),
-];
-const LEVELS: [(&str, &str); 3] = [
-    ("self_declared", "self-declared"),
-    ("document_checked", "document-checked"),
-    ("real_name_bound", "real-name bound"),
-];
-
-fn gender_of(v: &str) -> Gender {
-    if v == "male" {
-        Gender::Male
-    } else {
-        Gender::Female
-    }
-}
-fn identity_of(v: &str) -> Identity {
-    match v {
-        "white_collar" => Identity::WhiteCollar,
-        "overseas" => Identity::Overseas,
-        "other" => Identity::Other,
-        _ => Identity::Student,
-    }
-}
-fn level_of(v: &str) -> VerificationLevel {
-    match v {
-        "document_checked" => VerificationLevel::DocumentChecked,
-        "real_name_bound" => VerificationLevel::RealNameBound,
-        _ => VerificationLevel::SelfDeclared,
-    }
-}
-fn gender_id(g: Gender) -> &'static str {
-    match g {
-        Gender::Female => "female",
-        Gender::Male => "male",
-    }
-}
-fn identity_id(i: Identity) -> &'static str {
-    match i {
-        Identity::Student => "student",
-        Identity::WhiteCollar => "white_collar",
-        Identity::Overseas => "overseas",
-        Identity::Other => "other",
-    }
-}
-fn level_id(l: VerificationLevel) -> &'static str {
-    match l {
-        VerificationLevel::SelfDeclared => "self_declared",
-        VerificationLevel::DocumentChecked => "document_checked",
-        VerificationLevel::RealNameBound => "real_name_bound",
-    }
+/// A select's options for an enum: each value's id and the engine's word for it.
+fn options<T: Named>(word: fn(T) -> &'static str) -> Vec<(&'static str, &'static str)> {
+    T::ALL.iter().map(|v| (v.id(), word(*v))).collect()
 }
 
 /// The same condition kind with a new value typed or chosen in the row's value widget; `None` if the text is not valid.
 pub fn with_value(c: &Condition, v: &str) -> Option<Condition> {
     Some(match c {
-        Condition::ActorGender(_) => Condition::ActorGender(gender_of(v)),
-        Condition::AuthorGender(_) => Condition::AuthorGender(gender_of(v)),
-        Condition::ActorIdentity(_) => Condition::ActorIdentity(identity_of(v)),
-        Condition::AuthorIdentity(_) => Condition::AuthorIdentity(identity_of(v)),
-        Condition::ActorVerifiedAtLeast(_) => Condition::ActorVerifiedAtLeast(level_of(v)),
+        Condition::ActorGender(_) => Condition::ActorGender(Gender::from_id(v)?),
+        Condition::AuthorGender(_) => Condition::AuthorGender(Gender::from_id(v)?),
+        Condition::ActorIdentity(_) => Condition::ActorIdentity(Identity::from_id(v)?),
+        Condition::AuthorIdentity(_) => Condition::AuthorIdentity(Identity::from_id(v)?),
+        Condition::ActorVerifiedAtLeast(_) => Condition::ActorVerifiedAtLeast(VerificationLevel::from_id(v)?),
         Condition::ActorCreditAtLeast(_) => Condition::ActorCreditAtLeast(v.trim().parse().ok()?),
         Condition::AuthorCreditAtLeast(_) => Condition::AuthorCreditAtLeast(v.trim().parse().ok()?),
         Condition::ActorAccountAgeAtLeastDays(_) => Condition::ActorAccountAgeAtLeastDays(v.trim().parse().ok()?),
@@ -325,9 +274,9 @@ fn value_widget(
         }
     };
     match c {
-        Condition::ActorGender(g) | Condition::AuthorGender(g) => ("is", select(&GENDERS, gender_id(*g))),
-        Condition::ActorIdentity(i) | Condition::AuthorIdentity(i) => ("is", select(&IDENTITIES, identity_id(*i))),
-        Condition::ActorVerifiedAtLeast(l) => ("at least", select(&LEVELS, level_id(*l))),
+        Condition::ActorGender(g) | Condition::AuthorGender(g) => ("is", select(&options(gender_word), g.id())),
+        Condition::ActorIdentity(i) | Condition::AuthorIdentity(i) => ("is", select(&options(identity_word), i.id())),
+        Condition::ActorVerifiedAtLeast(l) => ("at least", select(&options(verification_word), l.id())),
         Condition::ActorCreditAtLeast(v) | Condition::AuthorCreditAtLeast(v) => {
             ("≥", number(u32::from(*v), 350, 950, ""))
         }
@@ -357,6 +306,15 @@ mod tests {
         assert_eq!(
             with_value(&Condition::AuthorGender(Gender::Female), "male"),
             Some(Condition::AuthorGender(Gender::Male))
+        );
+        // A value no option has is refused, not read as the first option.
+        assert_eq!(with_value(&Condition::AuthorGender(Gender::Male), "robot"), None);
+        assert_eq!(
+            with_value(
+                &Condition::ActorVerifiedAtLeast(VerificationLevel::SelfDeclared),
+                "real_name_bound"
+            ),
+            Some(Condition::ActorVerifiedAtLeast(VerificationLevel::RealNameBound))
         );
     }
 }
