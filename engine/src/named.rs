@@ -62,7 +62,8 @@ mod tests {
     use super::Named;
     use crate::report::{Level, PatternId, ScoreBand};
     use crate::scenario::{
-        Action, Archetype, BanReturn, ContactPolicy, Gender, Identity, Ranking, SanctionKind, VerificationLevel,
+        Action, Archetype, BanReturn, Condition, ContactPolicy, Gender, Identity, Ranking, SanctionKind,
+        VerificationLevel,
     };
 
     /// Every id is the serde name, ids are distinct, and `from_id` inverts `id`.
@@ -129,6 +130,21 @@ mod tests {
     #[test]
     fn level_ids_are_serde_names() {
         ids_are_serde_names::<Level>();
+    }
+
+    #[test]
+    fn condition_kinds_are_json_keys() {
+        for (i, c) in Condition::KINDS.iter().enumerate() {
+            let v = serde_json::to_value(c).unwrap_or_default();
+            let keys: Vec<&String> = v.as_object().map(|o| o.keys().collect()).unwrap_or_default();
+            assert_eq!(keys, [c.kind()], "{c:?}");
+            assert_eq!(Condition::of_kind(c.kind()).as_ref(), Some(c));
+            assert!(
+                Condition::KINDS.iter().skip(i + 1).all(|d| d.kind() != c.kind()),
+                "{c:?}"
+            );
+        }
+        assert_eq!(Condition::of_kind("nonsense"), None);
     }
 
     #[test]

@@ -604,6 +604,37 @@ pub enum Condition {
 }
 
 impl Condition {
+    /// One condition of every kind, with a typical value, in the order editors list them.
+    pub const KINDS: [Condition; 8] = [
+        Condition::ActorGender(Gender::Female),
+        Condition::ActorIdentity(Identity::Student),
+        Condition::ActorVerifiedAtLeast(VerificationLevel::DocumentChecked),
+        Condition::ActorCreditAtLeast(700),
+        Condition::ActorAccountAgeAtLeastDays(30),
+        Condition::AuthorGender(Gender::Female),
+        Condition::AuthorIdentity(Identity::Student),
+        Condition::AuthorCreditAtLeast(700),
+    ];
+
+    /// The kind's id, the same as the condition's JSON key, e.g. `actor_credit_at_least`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Condition::ActorGender(_) => "actor_gender",
+            Condition::ActorIdentity(_) => "actor_identity",
+            Condition::ActorVerifiedAtLeast(_) => "actor_verified_at_least",
+            Condition::ActorCreditAtLeast(_) => "actor_credit_at_least",
+            Condition::ActorAccountAgeAtLeastDays(_) => "actor_account_age_at_least_days",
+            Condition::AuthorGender(_) => "author_gender",
+            Condition::AuthorIdentity(_) => "author_identity",
+            Condition::AuthorCreditAtLeast(_) => "author_credit_at_least",
+        }
+    }
+
+    /// The typical condition of a kind (from [`Condition::KINDS`]), or `None` when no kind has this id.
+    pub fn of_kind(kind: &str) -> Option<Condition> {
+        Condition::KINDS.into_iter().find(|c| c.kind() == kind)
+    }
+
     /// Whether the condition is about the author acted on rather than the actor.
     pub fn is_about_author(&self) -> bool {
         matches!(

@@ -6,45 +6,18 @@ use backfire_engine::{Clause, Condition, Gender, Identity, Named, Rule, Verifica
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-/// The attribute a condition row tests; the row's first select.
-const ATTRIBUTES: [(&str, &str, bool); 8] = [
-    ("actor_gender", "actor's gender", false),
-    ("actor_identity", "actor's identity", false),
-    ("actor_verified_at_least", "actor's verification", false),
-    ("actor_credit_at_least", "actor's credit score", false),
-    ("actor_account_age_at_least_days", "actor's account age", false),
-    ("author_gender", "author's gender", true),
-    ("author_identity", "author's identity", true),
-    ("author_credit_at_least", "author's credit score", true),
-];
-
-/// The attribute id of a condition.
-pub fn attribute_of(c: &Condition) -> &'static str {
+/// The attribute a condition row tests, as the row's first select names it.
+fn attribute_label(c: &Condition) -> &'static str {
     match c {
-        Condition::ActorGender(_) => "actor_gender",
-        Condition::ActorIdentity(_) => "actor_identity",
-        Condition::ActorVerifiedAtLeast(_) => "actor_verified_at_least",
-        Condition::ActorCreditAtLeast(_) => "actor_credit_at_least",
-        Condition::ActorAccountAgeAtLeastDays(_) => "actor_account_age_at_least_days",
-        Condition::AuthorGender(_) => "author_gender",
-        Condition::AuthorIdentity(_) => "author_identity",
-        Condition::AuthorCreditAtLeast(_) => "author_credit_at_least",
+        Condition::ActorGender(_) => "actor's gender",
+        Condition::ActorIdentity(_) => "actor's identity",
+        Condition::ActorVerifiedAtLeast(_) => "actor's verification",
+        Condition::ActorCreditAtLeast(_) => "actor's credit score",
+        Condition::ActorAccountAgeAtLeastDays(_) => "actor's account age",
+        Condition::AuthorGender(_) => "author's gender",
+        Condition::AuthorIdentity(_) => "author's identity",
+        Condition::AuthorCreditAtLeast(_) => "author's credit score",
     }
-}
-
-/// A sensible starting condition for an attribute chosen in the first select.
-pub fn default_condition(attribute: &str) -> Option<Condition> {
-    Some(match attribute {
-        "actor_gender" => Condition::ActorGender(Gender::Female),
-        "actor_identity" => Condition::ActorIdentity(Identity::Student),
-        "actor_verified_at_least" => Condition::ActorVerifiedAtLeast(VerificationLevel::DocumentChecked),
-        "actor_credit_at_least" => Condition::ActorCreditAtLeast(700),
-        "actor_account_age_at_least_days" => Condition::ActorAccountAgeAtLeastDays(30),
-        "author_gender" => Condition::AuthorGender(Gender::Female),
-        "author_identity" => Condition::AuthorIdentity(Identity::Student),
-        "author_credit_at_least" => Condition::AuthorCreditAtLeast(700),
-        _ => return None,
-    })
 }
 
 /// A select's options for an enum: each value's id and the engine's word for it.
@@ -115,7 +88,7 @@ pub fn ConditionBuilder(props: &ConditionBuilderProps) -> Html {
                     let on_attr = {
                         let replace = replace.clone();
                         Callback::from(move |e: Event| {
-                            if let Some(c) = default_condition(&e.target_unchecked_into::<HtmlSelectElement>().value()) {
+                            if let Some(c) = Condition::of_kind(&e.target_unchecked_into::<HtmlSelectElement>().value()) {
                                 replace(c);
                             }
                         })
@@ -158,7 +131,7 @@ pub fn ConditionBuilder(props: &ConditionBuilderProps) -> Html {
                             set(r);
                         })
                     };
-                    let attribute = attribute_of(cond);
+                    let attribute = cond.kind();
                     // Half-typed text that is not a number stays in the box (Yew re-applies `value` on render).
                     let draft = (*bad_text).as_ref().and_then(|t| t.strip_prefix(&format!("{cond_path}|")).map(str::to_string));
                     let local = draft.as_ref().map(|t| format!("`{t}` is not a whole number"));
@@ -167,8 +140,8 @@ pub fn ConditionBuilder(props: &ConditionBuilderProps) -> Html {
                         <li class="condition" data-testid={cond_path.clone()}>
                             <div class="row">
                                 <select aria-label="attribute" data-testid={format!("{cond_path}.attribute")} onchange={on_attr}>
-                                    { for ATTRIBUTES.iter().filter(|(id, _, about_author)| !about_author || props.about_author || *id == attribute).map(|(id, text, _)| html! {
-                                        <option value={*id} selected={*id == attribute}>{*text}</option>
+                                    { for Condition::KINDS.iter().filter(|k| !k.is_about_author() || props.about_author || k.kind() == attribute).map(|k| html! {
+                                        <option value={k.kind()} selected={k.kind() == attribute}>{attribute_label(k)}</option>
                                     }) }
                                 </select>
                                 <span class="comparison">{comparison}</span>
@@ -287,15 +260,6 @@ fn value_widget(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_attribute_has_a_default_of_its_own_kind() {
-        for (id, _, _) in ATTRIBUTES {
-            let c = default_condition(id);
-            assert_eq!(c.as_ref().map(attribute_of), Some(id));
-        }
-        assert_eq!(default_condition("nonsense"), None);
-    }
 
     #[test]
     fn values_parse_or_refuse() {
