@@ -4,7 +4,6 @@ mod args;
 mod source;
 mod table;
 
-#[allow(dead_code)]
 #[path = "../../engine/benches/measure.rs"]
 mod measure;
 
