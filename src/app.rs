@@ -336,7 +336,7 @@ pub fn App() -> Html {
                 if errors == 0 && !runner.is_running() && runner.scenario.as_deref() != Some(&state.scenario) && user_hours(&state.scenario) > AUTO_RUN_MAX_USER_HOURS {
                     <div class="banner info" data-testid="stale">{format!(
                         "This run is large ({} users × {} days): the results below are for earlier rules. Press Run to update them.",
-                        crate::view_model::group(u64::from(state.scenario.population.n_users)), state.scenario.days)}</div>
+                        backfire_engine::words::group(u64::from(state.scenario.population.n_users)), state.scenario.days)}</div>
                 }
                 <div class="tabs" role="tablist" aria-label="what to look at">
                     {view_button(View::Results, "Results")}

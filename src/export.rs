@@ -1,7 +1,7 @@
 //! Exports of a report: pattern and series tables as CSV, the report as JSON, and charts as SVG or PNG.
 
 use crate::share::download;
-use crate::view_model::pattern_name;
+use backfire_engine::words::pattern_name;
 use backfire_engine::Report;
 use wasm_bindgen::JsCast;
 

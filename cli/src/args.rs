@@ -1,68 +1,94 @@
-//! Hand-rolled argument parsing for `backfire run` (a few flags do not need a parser crate).
+//! The command line's grammar, declared with clap's derive: subcommands, flags, help and usage errors.
 
-use crate::CliError;
+use clap::{Parser, Subcommand};
+
+/// The whole command line.
+#[derive(Debug, Parser)]
+#[command(
+    name = "backfire",
+    version = backfire_engine::ENGINE_VERSION,
+    about = "Backfire: simulate how platform rules get abused, from the command line",
+    subcommand_required = true
+)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the presets: id and one sentence each.
+    Presets,
+    /// Print a scenario as JSON, or with `--summary` its rules in plain language.
+    Show {
+        /// A preset id, a scenario file, `-` for standard input, or a share link.
+        source: String,
+        /// Print the rules in plain language instead of JSON.
+        #[arg(long)]
+        summary: bool,
+    },
+    /// Run a scenario and print what happened: a table, or the report as JSON.
+    Run(RunArgs),
+    /// Measure simulation speed on a few population sizes.
+    Bench {
+        /// Skip the largest populations.
+        #[arg(long)]
+        quick: bool,
+    },
+}
 
 /// The options of `backfire run`.
+#[derive(Debug, clap::Args)]
 pub struct RunArgs {
-    /// Preset id, file path, `-`, or share link.
+    /// A preset id, a scenario file, `-` for standard input, or a share link.
     pub source: String,
-    /// Print the report as JSON.
+    /// Print the report as JSON instead of a table.
+    #[arg(long)]
     pub json: bool,
-    /// Override the number of days.
+    /// Run for this many days instead of the scenario's.
+    #[arg(long, value_name = "N")]
     pub days: Option<u32>,
-    /// Override the number of users.
+    /// Simulate this many users instead of the scenario's.
+    #[arg(long, value_name = "N")]
     pub users: Option<u32>,
-    /// Override the seed.
+    /// Use this seed instead of the scenario's.
+    #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
 }
 
-impl RunArgs {
-    /// Parses the arguments after `run`.
-    pub fn parse(rest: &[String]) -> Result<RunArgs, CliError> {
-        let mut source = None;
-        let mut out = RunArgs {
-            source: String::new(),
-            json: false,
-            days: None,
-            users: None,
-            seed: None,
-        };
-        let mut it = rest.iter();
-        while let Some(a) = it.next() {
-            match a.as_str() {
-                "--json" => out.json = true,
-                "--days" => out.days = Some(number(a, it.next())?),
-                "--users" => out.users = Some(number(a, it.next())?),
-                "--seed" => out.seed = Some(number(a, it.next())?),
-                flag if flag.starts_with("--") => {
-                    return Err(CliError::usage(format!("unknown option `{flag}`")));
-                }
-                value => {
-                    if source.is_some() {
-                        return Err(CliError::usage(format!("unexpected argument `{value}`")));
-                    }
-                    source = Some(value.to_string());
-                }
-            }
-        }
-        out.source = source
-            .ok_or_else(|| CliError::usage(String::from("`run` needs a preset id, a file, `-` or a share link")))?;
-        Ok(out)
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_grammar_is_consistent() {
+        Cli::command().debug_assert();
     }
-}
 
-fn number<T: std::str::FromStr>(flag: &str, value: Option<&String>) -> Result<T, CliError> {
-    let Some(v) = value else {
-        return Err(CliError::usage(format!("`{flag}` needs a number")));
-    };
-    v.parse()
-        .map_err(|_| CliError::usage(format!("`{flag}` needs a whole number, not `{v}`")))
-}
-
-/// Refuses any leftover arguments.
-pub fn no_more(rest: &[String]) -> Result<(), CliError> {
-    match rest.first() {
-        Some(a) => Err(CliError::usage(format!("unexpected argument `{a}`"))),
-        None => Ok(()),
+    #[test]
+    fn run_flags_parse_in_any_order() {
+        let cli = Cli::try_parse_from([
+            "backfire",
+            "run",
+            "--days",
+            "2",
+            "open-community",
+            "--json",
+            "--seed",
+            "9",
+        ]);
+        let Ok(Cli {
+            command: Command::Run(a),
+        }) = cli
+        else {
+            unreachable!("`run` parses: {cli:?}");
+        };
+        assert_eq!(
+            (a.source.as_str(), a.json, a.days, a.users, a.seed),
+            ("open-community", true, Some(2), None, Some(9))
+        );
     }
 }

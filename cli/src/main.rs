@@ -4,110 +4,83 @@ mod args;
 mod source;
 mod table;
 
-#[allow(dead_code)]
 #[path = "../../engine/benches/measure.rs"]
 mod measure;
 
 use std::process::ExitCode;
 
-use backfire_engine::{presets, validate, wire, Severity};
+use clap::Parser as _;
 
-const USAGE: &str = "usage:
-  backfire presets
-  backfire show <preset>
-  backfire run <preset-id | file.json | - | share-link> [--json] [--days N] [--users N] [--seed N]
-  backfire bench [--quick]";
+use args::Command;
+use backfire_engine::{presets, validate, wire, words, Scenario, Severity};
 
 fn main() -> ExitCode {
-    let argv: Vec<String> = std::env::args().skip(1).collect();
-    match dispatch(&argv) {
+    // Usage errors (exit 2), `--help` and `--version` (exit 0) are clap's to print.
+    let cli = args::Cli::parse();
+    match dispatch(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {}", e.message);
-            if e.usage {
-                eprintln!("{USAGE}");
-            }
-            ExitCode::from(e.code)
+            ExitCode::from(1)
         }
     }
 }
 
-/// A failure to report: message, exit code, and whether to show usage.
+/// Bad input (a file, link or scenario), reported as `error: …` with exit code 1.
 pub struct CliError {
     /// What went wrong, lowercase, user input in backticks.
     pub message: String,
-    /// Exit code: 2 for bad usage, 1 for bad input.
-    pub code: u8,
-    /// Whether to print the usage after the message.
-    pub usage: bool,
 }
 
 impl CliError {
-    /// Bad command-line usage.
-    pub fn usage(message: String) -> Self {
-        CliError {
-            message,
-            code: 2,
-            usage: true,
-        }
-    }
-
     /// Bad input (file, link, scenario).
     pub fn input(message: String) -> Self {
-        CliError {
-            message,
-            code: 1,
-            usage: false,
-        }
+        CliError { message }
     }
 }
 
-fn dispatch(argv: &[String]) -> Result<(), CliError> {
-    let Some(cmd) = argv.first() else {
-        return Err(CliError::usage(String::from("missing command")));
-    };
-    let rest = argv.get(1..).unwrap_or_default();
-    match cmd.as_str() {
-        "presets" => {
-            args::no_more(rest)?;
+fn dispatch(command: Command) -> Result<(), CliError> {
+    match command {
+        Command::Presets => {
             for p in presets::all() {
                 println!("{:<26} {}", p.id, p.sentence);
             }
             Ok(())
         }
-        "show" => {
-            let [id] = rest else {
-                return Err(CliError::usage(String::from("`show` takes one preset id")));
-            };
-            let p = presets::by_id(id).ok_or_else(|| {
-                CliError::input(format!("unknown preset `{id}`: run `backfire presets` for the list"))
-            })?;
-            println!("{}", wire::scenario_to_json(&p.scenario));
+        Command::Show { source, summary } => {
+            let scenario = source::load(&source)?;
+            if summary {
+                print!("{}", summary_text(&scenario));
+            } else {
+                println!("{}", wire::scenario_to_json(&scenario));
+            }
             Ok(())
         }
-        "run" => run(rest),
-        "bench" => {
-            let quick = rest.iter().any(|a| a == "--quick");
-            if let Some(bad) = rest.iter().find(|a| *a != "--quick") {
-                return Err(CliError::usage(format!("unexpected argument `{bad}`")));
-            }
+        Command::Run(opts) => run(opts),
+        Command::Bench { quick } => {
             measure::print_table(if quick { 100_000 } else { u32::MAX });
             Ok(())
         }
-        "help" | "--help" | "-h" => {
-            println!("{USAGE}");
-            Ok(())
-        }
-        "--version" | "-V" => {
-            println!("backfire {}", backfire_engine::ENGINE_VERSION);
-            Ok(())
-        }
-        other => Err(CliError::usage(format!("unknown command `{other}`"))),
     }
 }
 
-fn run(rest: &[String]) -> Result<(), CliError> {
-    let opts = args::RunArgs::parse(rest)?;
+/// The rules in plain language: a heading per circle and for the platform, one rule per line.
+fn summary_text(scenario: &Scenario) -> String {
+    let mut out = String::new();
+    for section in words::rules_summary(scenario) {
+        out.push_str(&section.title);
+        out.push('\n');
+        for line in &section.lines {
+            out.push_str("  - ");
+            out.push_str(line);
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn run(opts: args::RunArgs) -> Result<(), CliError> {
     let mut scenario = source::load(&opts.source)?;
     if let Some(d) = opts.days {
         scenario.days = d;

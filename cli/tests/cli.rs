@@ -127,22 +127,36 @@ fn run_accepts_files_and_share_links() {
     let _ = std::fs::remove_dir_all(dir);
 }
 
+/// A usage mistake: exit code 2 and clap's message on standard error, nothing on standard output.
+fn assert_usage_error(out: &Output, needle: &str) {
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains(needle), "wanted `{needle}` in: {err}");
+    assert!(out.stdout.is_empty(), "{}", text(&out.stdout));
+    assert!(!err.contains("panicked"), "{err}");
+}
+
 #[test]
 fn garbage_is_refused_clearly() {
-    assert_refused(&backfire(&[]), "missing command");
-    assert_refused(&backfire(&["frobnicate"]), "unknown command `frobnicate`");
-    assert_refused(&backfire(&["show", "nope"]), "unknown preset `nope`");
-    assert_refused(&backfire(&["run"]), "needs a preset id");
-    assert_refused(&backfire(&["run", "no-such-thing"]), "`no-such-thing` is not a preset");
-    assert_refused(
+    assert_usage_error(&backfire(&[]), "Usage: backfire <COMMAND>");
+    assert_usage_error(&backfire(&["frobnicate"]), "unrecognized subcommand 'frobnicate'");
+    assert_usage_error(&backfire(&["run"]), "<SOURCE>");
+    assert_usage_error(
         &backfire(&["run", "open-community", "--days"]),
-        "`--days` needs a number",
+        "a value is required for '--days <N>'",
     );
-    assert_refused(&backfire(&["run", "open-community", "--days", "ten"]), "not `ten`");
-    assert_refused(
+    assert_usage_error(
+        &backfire(&["run", "open-community", "--days", "ten"]),
+        "invalid value 'ten'",
+    );
+    assert_usage_error(
         &backfire(&["run", "open-community", "--bogus"]),
-        "unknown option `--bogus`",
+        "unexpected argument '--bogus'",
     );
+    assert_usage_error(&backfire(&["presets", "extra"]), "unexpected argument 'extra'");
+    assert_usage_error(&backfire(&["bench", "--slow"]), "unexpected argument '--slow'");
+    assert_refused(&backfire(&["show", "nope"]), "`nope` is not a preset");
+    assert_refused(&backfire(&["run", "no-such-thing"]), "`no-such-thing` is not a preset");
     assert_refused(&backfire(&["run", "open-community", "--days", "500"]), "days");
     assert_refused(&backfire(&["run", "s=1.!!!!"]), "bad base64");
     assert_refused(
@@ -159,4 +173,40 @@ fn garbage_is_refused_clearly() {
         "unsupported version `2`",
     );
     assert_refused(&backfire_stdin(&["run", "-"], b"[1,2,3"), "error");
+}
+
+#[test]
+fn help_lists_the_commands_and_each_command_has_its_own() {
+    let out = backfire(&["--help"]);
+    assert!(out.status.success());
+    let s = text(&out.stdout);
+    for cmd in ["presets", "show", "run", "bench"] {
+        assert!(s.contains(cmd), "{s}");
+    }
+    let run = backfire(&["run", "--help"]);
+    assert!(run.status.success());
+    let s = text(&run.stdout);
+    for flag in ["--json", "--days", "--users", "--seed"] {
+        assert!(s.contains(flag), "{s}");
+    }
+    assert!(text(&backfire(&["show", "--help"]).stdout).contains("--summary"));
+    let version = backfire(&["--version"]);
+    assert!(text(&version.stdout).starts_with("backfire "));
+}
+
+#[test]
+fn show_summary_reads_the_2016_rules_in_plain_language() {
+    let out = backfire(&["show", "alipay-circles-2016", "--summary"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    assert!(s.starts_with("Campus Diary\n"), "{s}");
+    assert!(
+        s.contains("men with credit 750 or more may comment on women's posts"),
+        "{s}"
+    );
+    assert!(s.contains("Platform\n"), "{s}");
+    // The same words from a share link: `show` reads every kind of source `run` does.
+    let scenario = backfire_engine::presets::by_id("alipay-circles-2016").unwrap().scenario;
+    let link = format!("#{}", backfire_engine::link::encode(&scenario));
+    assert_eq!(backfire(&["show", &link, "--summary"]).stdout, out.stdout);
 }

@@ -338,7 +338,7 @@ fn sentence(
     incidents_change: Option<i32>,
     cost: &HonestCost,
 ) -> String {
-    let name = pattern_words(id);
+    let name = crate::words::pattern_words(id);
     let effect = match incidents_change {
         Some(p) if p < 0 => format!(
             "cuts {name} by {} % (severity {severity_before} → {severity_after})",
@@ -371,21 +371,6 @@ fn sentence(
         }
     }
     out
-}
-
-/// The pattern as a noun phrase for sentences: "solicitation incidents", "exclusions".
-fn pattern_words(id: PatternId) -> &'static str {
-    match id {
-        PatternId::Solicitation => "solicitation",
-        PatternId::IdentityFraud => "identity fraud",
-        PatternId::Scam => "scams",
-        PatternId::Harassment => "harassment",
-        PatternId::ScoreFarming => "score farming",
-        PatternId::TipLaundering => "tip laundering",
-        PatternId::RankingManipulation => "ranking manipulation",
-        PatternId::BanEvasion => "ban evasion",
-        PatternId::Exclusion => "exclusion of honest users",
-    }
 }
 
 /// `after` as a change from `before`, in whole percent rounded half away from zero; `None` when `before` is zero

@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::words::yuan;
+
 use crate::scenario::{
     BanReturn, Circle, Clause, Condition, ContactPolicy, Ranking, Rule, SanctionKind, Scenario, VerificationLevel,
 };
@@ -329,43 +331,9 @@ fn close(rule: &mut Rule) -> bool {
     !rule.allow.is_empty() && replace(rule, Rule::nobody())
 }
 
-/// An amount in yuan as a designer reads it: "¥5", "¥0.10", "¥5,000".
-pub fn yuan(fen: u64) -> String {
-    let whole = fen / 100;
-    let cents = fen % 100;
-    let grouped = group(whole);
-    if cents == 0 {
-        format!("¥{grouped}")
-    } else {
-        format!("¥{grouped}.{cents:02}")
-    }
-}
-
-/// A whole number with thousands separators: 1234567 → "1,234,567".
-pub fn group(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn yuan_reads_like_money() {
-        assert_eq!(yuan(500), "¥5");
-        assert_eq!(yuan(10), "¥0.10");
-        assert_eq!(yuan(500_000), "¥5,000");
-        assert_eq!(yuan(123_456_789), "¥1,234,567.89");
-        assert_eq!(yuan(0), "¥0");
-    }
 
     #[test]
     fn a_restrictive_rule_yields_no_lever() {

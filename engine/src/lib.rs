@@ -18,6 +18,7 @@ pub mod limits;
 pub mod link;
 mod moderation;
 mod money;
+pub mod named;
 mod pattern;
 mod people;
 mod population;
@@ -32,8 +33,10 @@ pub mod sweep;
 mod tallies;
 pub mod validate;
 pub mod wire;
+pub mod words;
 mod world;
 
+pub use named::Named;
 pub use report::*;
 pub use scenario::*;
 pub use sim::{run, Simulation};

@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::named::named;
+
 use crate::scenario::{Action, Archetype, Gender};
 
 /// The engine's version, shown in the app's footer so a report can be tied to the code that made it.
@@ -43,35 +45,19 @@ pub enum PatternId {
     Exclusion,
 }
 
+named!(PatternId {
+    Solicitation => "solicitation",
+    IdentityFraud => "identity_fraud",
+    Scam => "scam",
+    Harassment => "harassment",
+    ScoreFarming => "score_farming",
+    TipLaundering => "tip_laundering",
+    RankingManipulation => "ranking_manipulation",
+    BanEvasion => "ban_evasion",
+    Exclusion => "exclusion",
+});
+
 impl PatternId {
-    /// Every pattern, in report order.
-    pub const ALL: [PatternId; 9] = [
-        PatternId::Solicitation,
-        PatternId::IdentityFraud,
-        PatternId::Scam,
-        PatternId::Harassment,
-        PatternId::ScoreFarming,
-        PatternId::TipLaundering,
-        PatternId::RankingManipulation,
-        PatternId::BanEvasion,
-        PatternId::Exclusion,
-    ];
-
-    /// The snake_case id used in JSON, e.g. `tip_laundering`.
-    pub fn id(self) -> &'static str {
-        match self {
-            PatternId::Solicitation => "solicitation",
-            PatternId::IdentityFraud => "identity_fraud",
-            PatternId::Scam => "scam",
-            PatternId::Harassment => "harassment",
-            PatternId::ScoreFarming => "score_farming",
-            PatternId::TipLaundering => "tip_laundering",
-            PatternId::RankingManipulation => "ranking_manipulation",
-            PatternId::BanEvasion => "ban_evasion",
-            PatternId::Exclusion => "exclusion",
-        }
-    }
-
     /// Position in [`PatternId::ALL`].
     pub fn index(self) -> usize {
         self as usize
@@ -106,18 +92,15 @@ impl Level {
             _ => Level::Critical,
         }
     }
-
-    /// The snake_case id used in JSON.
-    pub fn id(self) -> &'static str {
-        match self {
-            Level::None => "none",
-            Level::Low => "low",
-            Level::Medium => "medium",
-            Level::High => "high",
-            Level::Critical => "critical",
-        }
-    }
 }
+
+named!(Level {
+    None => "none",
+    Low => "low",
+    Medium => "medium",
+    High => "high",
+    Critical => "critical",
+});
 
 /// One rule that opened a pattern, with how many incidents it let through.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -246,16 +229,15 @@ pub enum ScoreBand {
     Excellent,
 }
 
-impl ScoreBand {
-    /// Every band, lowest first.
-    pub const ALL: [ScoreBand; 5] = [
-        ScoreBand::Poor,
-        ScoreBand::Fair,
-        ScoreBand::Good,
-        ScoreBand::VeryGood,
-        ScoreBand::Excellent,
-    ];
+named!(ScoreBand {
+    Poor => "poor",
+    Fair => "fair",
+    Good => "good",
+    VeryGood => "very_good",
+    Excellent => "excellent",
+});
 
+impl ScoreBand {
     /// The band a score falls in.
     pub fn of(score: u16) -> ScoreBand {
         match score {

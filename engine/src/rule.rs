@@ -99,17 +99,7 @@ pub(crate) fn label(s: &crate::scenario::Scenario, key: u16) -> String {
         Action::Join => Some(&c.join),
         other => c.rules.get(other),
     };
-    let describe = |cl: &crate::scenario::Clause| {
-        if cl.conditions.is_empty() {
-            String::from("anyone")
-        } else {
-            cl.conditions
-                .iter()
-                .map(|c| c.describe())
-                .collect::<Vec<_>>()
-                .join(" and ")
-        }
-    };
+    let describe = crate::words::clause_phrase;
     match rule {
         Some(r) if clause == REFUSED => {
             let allows = if r.allow.is_empty() {

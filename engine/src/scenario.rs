@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::named::named;
+
 /// The wire-format version this build writes and reads.
 pub const SCENARIO_VERSION: u32 = 1;
 
@@ -69,6 +71,8 @@ pub enum Gender {
     Male,
 }
 
+named!(Gender { Female => "female", Male => "male" });
+
 /// What a user does in life; circles are often joined by it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -84,6 +88,13 @@ pub enum Identity {
     Other,
 }
 
+named!(Identity {
+    Student => "student",
+    WhiteCollar => "white_collar",
+    Overseas => "overseas",
+    Other => "other",
+});
+
 /// How strongly an attribute (or an account) is verified; ordered from weakest to strongest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -96,6 +107,12 @@ pub enum VerificationLevel {
     /// Bound to a real-name identity; cannot be faked.
     RealNameBound,
 }
+
+named!(VerificationLevel {
+    SelfDeclared => "self_declared",
+    DocumentChecked => "document_checked",
+    RealNameBound => "real_name_bound",
+});
 
 /// The simulated user types; each is an explicit strategy that reads the rules.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
@@ -126,39 +143,21 @@ pub enum Archetype {
     BanEvader,
 }
 
+named!(Archetype {
+    Honest => "honest",
+    Lurker => "lurker",
+    Solicitor => "solicitor",
+    GenerousTipper => "generous_tipper",
+    IdentityFaker => "identity_faker",
+    Scammer => "scammer",
+    ScoreFarmer => "score_farmer",
+    Harasser => "harasser",
+    SybilRing => "sybil_ring",
+    Launderer => "launderer",
+    BanEvader => "ban_evader",
+});
+
 impl Archetype {
-    /// Every archetype, in report order.
-    pub const ALL: [Archetype; 11] = [
-        Archetype::Honest,
-        Archetype::Lurker,
-        Archetype::Solicitor,
-        Archetype::GenerousTipper,
-        Archetype::IdentityFaker,
-        Archetype::Scammer,
-        Archetype::ScoreFarmer,
-        Archetype::Harasser,
-        Archetype::SybilRing,
-        Archetype::Launderer,
-        Archetype::BanEvader,
-    ];
-
-    /// The snake_case id used in JSON and tables.
-    pub fn id(self) -> &'static str {
-        match self {
-            Archetype::Honest => "honest",
-            Archetype::Lurker => "lurker",
-            Archetype::Solicitor => "solicitor",
-            Archetype::GenerousTipper => "generous_tipper",
-            Archetype::IdentityFaker => "identity_faker",
-            Archetype::Scammer => "scammer",
-            Archetype::ScoreFarmer => "score_farmer",
-            Archetype::Harasser => "harasser",
-            Archetype::SybilRing => "sybil_ring",
-            Archetype::Launderer => "launderer",
-            Archetype::BanEvader => "ban_evader",
-        }
-    }
-
     /// Whether this archetype acts in good faith (its members count as honest users in health figures).
     pub fn is_honest(self) -> bool {
         matches!(self, Archetype::Honest | Archetype::Lurker | Archetype::GenerousTipper)
@@ -418,6 +417,8 @@ pub enum BanReturn {
     RealNameBound,
 }
 
+named!(BanReturn { Free => "free", AtCost => "at_cost", RealNameBound => "real_name_bound" });
+
 /// What a ban means.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -456,29 +457,14 @@ pub enum Action {
     Message,
 }
 
-impl Action {
-    /// Every action, in table order.
-    pub const ALL: [Action; 6] = [
-        Action::Join,
-        Action::Post,
-        Action::Comment,
-        Action::Praise,
-        Action::Tip,
-        Action::Message,
-    ];
-
-    /// The snake_case id used in JSON and rule paths.
-    pub fn id(self) -> &'static str {
-        match self {
-            Action::Join => "join",
-            Action::Post => "post",
-            Action::Comment => "comment",
-            Action::Praise => "praise",
-            Action::Tip => "tip",
-            Action::Message => "message",
-        }
-    }
-}
+named!(Action {
+    Join => "join",
+    Post => "post",
+    Comment => "comment",
+    Praise => "praise",
+    Tip => "tip",
+    Message => "message",
+});
 
 /// A circle: a community with its own rules.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -618,55 +604,43 @@ pub enum Condition {
 }
 
 impl Condition {
+    /// One condition of every kind, with a typical value, in the order editors list them.
+    pub const KINDS: [Condition; 8] = [
+        Condition::ActorGender(Gender::Female),
+        Condition::ActorIdentity(Identity::Student),
+        Condition::ActorVerifiedAtLeast(VerificationLevel::DocumentChecked),
+        Condition::ActorCreditAtLeast(700),
+        Condition::ActorAccountAgeAtLeastDays(30),
+        Condition::AuthorGender(Gender::Female),
+        Condition::AuthorIdentity(Identity::Student),
+        Condition::AuthorCreditAtLeast(700),
+    ];
+
+    /// The kind's id, the same as the condition's JSON key, e.g. `actor_credit_at_least`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Condition::ActorGender(_) => "actor_gender",
+            Condition::ActorIdentity(_) => "actor_identity",
+            Condition::ActorVerifiedAtLeast(_) => "actor_verified_at_least",
+            Condition::ActorCreditAtLeast(_) => "actor_credit_at_least",
+            Condition::ActorAccountAgeAtLeastDays(_) => "actor_account_age_at_least_days",
+            Condition::AuthorGender(_) => "author_gender",
+            Condition::AuthorIdentity(_) => "author_identity",
+            Condition::AuthorCreditAtLeast(_) => "author_credit_at_least",
+        }
+    }
+
+    /// The typical condition of a kind (from [`Condition::KINDS`]), or `None` when no kind has this id.
+    pub fn of_kind(kind: &str) -> Option<Condition> {
+        Condition::KINDS.into_iter().find(|c| c.kind() == kind)
+    }
+
     /// Whether the condition is about the author acted on rather than the actor.
     pub fn is_about_author(&self) -> bool {
         matches!(
             self,
             Condition::AuthorGender(_) | Condition::AuthorIdentity(_) | Condition::AuthorCreditAtLeast(_)
         )
-    }
-
-    /// A short phrase a designer can read, e.g. "actor credit ≥ 750".
-    pub fn describe(&self) -> String {
-        match self {
-            Condition::ActorGender(g) => format!("actor is {}", gender_word(*g)),
-            Condition::ActorIdentity(i) => format!("actor is {}", identity_word(*i)),
-            Condition::ActorVerifiedAtLeast(v) => {
-                format!("actor verified ≥ {}", verification_word(*v))
-            }
-            Condition::ActorCreditAtLeast(c) => format!("actor credit ≥ {c}"),
-            Condition::ActorAccountAgeAtLeastDays(d) => format!("account ≥ {d} days old"),
-            Condition::AuthorGender(g) => format!("author is {}", gender_word(*g)),
-            Condition::AuthorIdentity(i) => format!("author is {}", identity_word(*i)),
-            Condition::AuthorCreditAtLeast(c) => format!("author credit ≥ {c}"),
-        }
-    }
-}
-
-/// "female" or "male".
-pub fn gender_word(g: Gender) -> &'static str {
-    match g {
-        Gender::Female => "female",
-        Gender::Male => "male",
-    }
-}
-
-/// "a student", "white-collar", …
-pub fn identity_word(i: Identity) -> &'static str {
-    match i {
-        Identity::Student => "a student",
-        Identity::WhiteCollar => "white-collar",
-        Identity::Overseas => "overseas",
-        Identity::Other => "other",
-    }
-}
-
-/// "self-declared", "document-checked" or "real-name bound".
-pub fn verification_word(v: VerificationLevel) -> &'static str {
-    match v {
-        VerificationLevel::SelfDeclared => "self-declared",
-        VerificationLevel::DocumentChecked => "document-checked",
-        VerificationLevel::RealNameBound => "real-name bound",
     }
 }
 
@@ -714,6 +688,8 @@ pub enum Ranking {
     MostTipped,
 }
 
+named!(Ranking { Newest => "newest", MostPraised => "most_praised", MostTipped => "most_tipped" });
+
 /// Whether off-platform contact details in posts get through.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -724,6 +700,8 @@ pub enum ContactPolicy {
     /// A filter strips contact details it recognises.
     Filtered,
 }
+
+named!(ContactPolicy { Allowed => "allowed", Filtered => "filtered" });
 
 /// Contact settings of a circle.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -759,6 +737,8 @@ pub enum SanctionKind {
     /// The content is removed and the account banned.
     Ban,
 }
+
+named!(SanctionKind { Remove => "remove", Suspend => "suspend", Ban => "ban" });
 
 /// How abuse is found and sanctioned in a circle.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,8 +3,8 @@
 //! Values are stored as the scenario holds them (fen, parts per thousand, whole hours…); the
 //! [`Scale`] says how a designer sees them (yuan, percent…).
 
-use crate::lever::{group, yuan};
 use crate::scenario::{Circle, Scenario, CIRCLES_MAX, CREDIT_MAX, CREDIT_MIN, DAYS_MAX, USERS_MAX, USERS_MIN};
+use crate::words::{group, yuan};
 
 /// How a stored whole number is shown to a designer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -207,7 +207,7 @@ fn rule(r: &Rule, action: Action, path: &str, out: &mut Issues) {
                     p.clone(),
                     format!(
                         "“{}” needs an author acted on, and {} has none",
-                        cond.describe(),
+                        crate::words::condition(cond),
                         action.id()
                     ),
                 );

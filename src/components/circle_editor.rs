@@ -3,7 +3,7 @@
 use super::condition_builder::ConditionBuilder;
 use super::field::{edit, issue_lines, setting_props, Issues, NumberField, Select, Toggle};
 use backfire_engine::settings::SettingId;
-use backfire_engine::{Circle, ContactPolicy, Ranking, Rule, SanctionKind};
+use backfire_engine::{Action, Circle, ContactPolicy, Named, Ranking, Rule, SanctionKind};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -38,23 +38,23 @@ pub fn CircleEditor(props: &CircleEditorProps) -> Html {
         let cb = edit(c, &props.onchange, |c, v: String| c.name = v);
         Callback::from(move |e: InputEvent| cb.emit(e.target_unchecked_into::<HtmlInputElement>().value()))
     };
-    let rule_editor = |action: &'static str, title: &'static str, rule: &Rule, about_author: bool| {
-        let path = if action == "join" {
+    let rule_editor = |action: Action, title: &'static str, rule: &Rule, about_author: bool| {
+        let path = if action == Action::Join {
             format!("{p}.join")
         } else {
-            format!("{p}.rules.{action}")
+            format!("{p}.rules.{}", action.id())
         };
         let onchange = edit(c, &props.onchange, move |c, r: Rule| match action {
-            "join" => c.join = r,
-            "post" => c.rules.post = r,
-            "comment" => c.rules.comment = r,
-            "praise" => c.rules.praise = r,
-            "tip" => c.rules.tip = r,
-            _ => c.rules.message = r,
+            Action::Join => c.join = r,
+            Action::Post => c.rules.post = r,
+            Action::Comment => c.rules.comment = r,
+            Action::Praise => c.rules.praise = r,
+            Action::Tip => c.rules.tip = r,
+            Action::Message => c.rules.message = r,
         });
         let count = issues.within(&path).len();
         html! {
-            <details class="rule-block" open={action == "post" || action == "comment"}>
+            <details class="rule-block" open={matches!(action, Action::Post | Action::Comment)}>
                 <summary>{title}{ if count > 0 { format!(" ({count} issue{})", if count == 1 { "" } else { "s" }) } else { String::new() } }</summary>
                 <ConditionBuilder path={path} rule={rule.clone()} {about_author} {onchange} />
             </details>
@@ -71,12 +71,12 @@ pub fn CircleEditor(props: &CircleEditorProps) -> Html {
             </div>
             <fieldset>
                 <legend>{"Who may…"}</legend>
-                {rule_editor("join", "join", &c.join, false)}
-                {rule_editor("post", "post", &c.rules.post, false)}
-                {rule_editor("comment", "comment", &c.rules.comment, true)}
-                {rule_editor("praise", "praise", &c.rules.praise, true)}
-                {rule_editor("tip", "tip", &c.rules.tip, true)}
-                {rule_editor("message", "message an author", &c.rules.message, true)}
+                {rule_editor(Action::Join, "join", &c.join, false)}
+                {rule_editor(Action::Post, "post", &c.rules.post, false)}
+                {rule_editor(Action::Comment, "comment", &c.rules.comment, true)}
+                {rule_editor(Action::Praise, "praise", &c.rules.praise, true)}
+                {rule_editor(Action::Tip, "tip", &c.rules.tip, true)}
+                {rule_editor(Action::Message, "message an author", &c.rules.message, true)}
             </fieldset>
             <fieldset>
                 <legend>{"Tips"}</legend>
@@ -91,12 +91,12 @@ pub fn CircleEditor(props: &CircleEditorProps) -> Html {
             </fieldset>
             <fieldset>
                 <legend>{"Feed and contact"}</legend>
-                <Select label="Feed ranking" path={format!("{p}.ranking")} value={ranking_id(c.ranking)}
-                    options={vec![("newest".into(), "Newest first".into()), ("most_praised".into(), "Most praised first".into()), ("most_tipped".into(), "Most tipped first".into())]}
-                    onchange={edit(c, &props.onchange, |c, v: String| c.ranking = match v.as_str() { "most_praised" => Ranking::MostPraised, "most_tipped" => Ranking::MostTipped, _ => Ranking::Newest })} />
-                <Select label="Off-platform contact in posts" path={format!("{p}.contact.off_platform")} value={if c.contact.off_platform == ContactPolicy::Filtered { "filtered" } else { "allowed" }}
-                    options={vec![("allowed".into(), "Allowed".into()), ("filtered".into(), "Filtered".into())]}
-                    onchange={edit(c, &props.onchange, |c, v: String| c.contact.off_platform = if v == "filtered" { ContactPolicy::Filtered } else { ContactPolicy::Allowed })} />
+                <Select label="Feed ranking" path={format!("{p}.ranking")} value={c.ranking.id()}
+                    options={options(ranking_label)}
+                    onchange={edit(c, &props.onchange, |c, v: String| if let Some(r) = Ranking::from_id(&v) { c.ranking = r })} />
+                <Select label="Off-platform contact in posts" path={format!("{p}.contact.off_platform")} value={c.contact.off_platform.id()}
+                    options={options(contact_label)}
+                    onchange={edit(c, &props.onchange, |c, v: String| if let Some(x) = ContactPolicy::from_id(&v) { c.contact.off_platform = x })} />
                 if c.contact.off_platform == ContactPolicy::Filtered {
                     <NumberField slider=true ..setting_props(SettingId::FilterRecall, props.index, u32::from(c.contact.filter_recall_percent), edit(c, &props.onchange, |c, v: f64| c.contact.filter_recall_percent = v.round() as u8)) />
                 }
@@ -113,9 +113,9 @@ pub fn CircleEditor(props: &CircleEditorProps) -> Html {
                 <NumberField ..setting_props(SettingId::ReviewCapacity, props.index, m.reviews_per_day_per_10k_users, edit(c, &props.onchange, |c, v: f64| c.moderation.reviews_per_day_per_10k_users = as_u32(v))) />
                 <NumberField slider=true ..setting_props(SettingId::ReviewDelay, props.index, m.review_delay_hours, edit(c, &props.onchange, |c, v: f64| c.moderation.review_delay_hours = as_u32(v))) />
                 <NumberField ..setting_props(SettingId::ReviewerError, props.index, u32::from(m.reviewer_error_percent), edit(c, &props.onchange, |c, v: f64| c.moderation.reviewer_error_percent = v.round() as u8)) />
-                <Select label="Sanction" path={format!("{p}.moderation.sanction")} value={sanction_id(m.sanction)}
-                    options={vec![("remove".into(), "Remove the content".into()), ("suspend".into(), "Suspend the account".into()), ("ban".into(), "Ban the account".into())]}
-                    onchange={edit(c, &props.onchange, |c, v: String| c.moderation.sanction = match v.as_str() { "suspend" => SanctionKind::Suspend, "ban" => SanctionKind::Ban, _ => SanctionKind::Remove })} />
+                <Select label="Sanction" path={format!("{p}.moderation.sanction")} value={m.sanction.id()}
+                    options={options(sanction_label)}
+                    onchange={edit(c, &props.onchange, |c, v: String| if let Some(x) = SanctionKind::from_id(&v) { c.moderation.sanction = x })} />
                 if m.sanction == SanctionKind::Suspend {
                     <NumberField ..setting_props(SettingId::SuspendDays, props.index, m.suspend_days, edit(c, &props.onchange, |c, v: f64| c.moderation.suspend_days = as_u32(v))) />
                 }
@@ -125,18 +125,30 @@ pub fn CircleEditor(props: &CircleEditorProps) -> Html {
     }
 }
 
-fn ranking_id(r: Ranking) -> &'static str {
+/// A select's options for an enum: each value's id and its label.
+fn options<T: Named>(label: fn(T) -> &'static str) -> Vec<(AttrValue, AttrValue)> {
+    T::ALL.iter().map(|v| (v.id().into(), label(*v).into())).collect()
+}
+
+fn ranking_label(r: Ranking) -> &'static str {
     match r {
-        Ranking::Newest => "newest",
-        Ranking::MostPraised => "most_praised",
-        Ranking::MostTipped => "most_tipped",
+        Ranking::Newest => "Newest first",
+        Ranking::MostPraised => "Most praised first",
+        Ranking::MostTipped => "Most tipped first",
     }
 }
 
-fn sanction_id(s: SanctionKind) -> &'static str {
+fn contact_label(x: ContactPolicy) -> &'static str {
+    match x {
+        ContactPolicy::Allowed => "Allowed",
+        ContactPolicy::Filtered => "Filtered",
+    }
+}
+
+fn sanction_label(s: SanctionKind) -> &'static str {
     match s {
-        SanctionKind::Remove => "remove",
-        SanctionKind::Suspend => "suspend",
-        SanctionKind::Ban => "ban",
+        SanctionKind::Remove => "Remove the content",
+        SanctionKind::Suspend => "Suspend the account",
+        SanctionKind::Ban => "Ban the account",
     }
 }

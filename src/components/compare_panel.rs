@@ -3,8 +3,9 @@
 use super::line_chart::{LineChart, Series};
 use crate::pool::{BatchProgress, Pool};
 use crate::sim_worker::{Job, JobResult};
-use crate::view_model::{group, pattern_color, pattern_name};
+use crate::view_model::pattern_color;
 use backfire_engine::ensemble::{self, Ensemble, Spread};
+use backfire_engine::words::{group, pattern_name};
 use backfire_engine::{Level, PatternId, Report, Scenario};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;

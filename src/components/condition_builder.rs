@@ -1,116 +1,38 @@
 //! The condition builder: edits a rule as clauses ("or") of conditions ("and"), one row per condition.
 
 use super::field::{issue_lines, Issues};
-use backfire_engine::{Clause, Condition, Gender, Identity, Rule, VerificationLevel};
+use backfire_engine::words::{gender_word, identity_word, verification_word};
+use backfire_engine::{Clause, Condition, Gender, Identity, Named, Rule, VerificationLevel};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-/// The attribute a condition row tests; the row's first select.
-const ATTRIBUTES: [(&str, &str, bool); 8] = [
-    ("actor_gender", "actor's gender", false),
-    ("actor_identity", "actor's identity", false),
-    ("actor_verified_at_least", "actor's verification", false),
-    ("actor_credit_at_least", "actor's credit score", false),
-    ("actor_account_age_at_least_days", "actor's account age", false),
-    ("author_gender", "author's gender", true),
-    ("author_identity", "author's identity", true),
-    ("author_credit_at_least", "author's credit score", true),
-];
-
-/// The attribute id of a condition.
-pub fn attribute_of(c: &Condition) -> &'static str {
+/// The attribute a condition row tests, as the row's first select names it.
+fn attribute_label(c: &Condition) -> &'static str {
     match c {
-        Condition::ActorGender(_) => "actor_gender",
-        Condition::ActorIdentity(_) => "actor_identity",
-        Condition::ActorVerifiedAtLeast(_) => "actor_verified_at_least",
-        Condition::ActorCreditAtLeast(_) => "actor_credit_at_least",
-        Condition::ActorAccountAgeAtLeastDays(_) => "actor_account_age_at_least_days",
-        Condition::AuthorGender(_) => "author_gender",
-        Condition::AuthorIdentity(_) => "author_identity",
-        Condition::AuthorCreditAtLeast(_) => "author_credit_at_least",
+        Condition::ActorGender(_) => "actor's gender",
+        Condition::ActorIdentity(_) => "actor's identity",
+        Condition::ActorVerifiedAtLeast(_) => "actor's verification",
+        Condition::ActorCreditAtLeast(_) => "actor's credit score",
+        Condition::ActorAccountAgeAtLeastDays(_) => "actor's account age",
+        Condition::AuthorGender(_) => "author's gender",
+        Condition::AuthorIdentity(_) => "author's identity",
+        Condition::AuthorCreditAtLeast(_) => "author's credit score",
     }
 }
 
-/// A sensible starting condition for an attribute chosen in the first select.
-pub fn default_condition(attribute: &str) -> Option<Condition> {
-    Some(match attribute {
-        "actor_gender" => Condition::ActorGender(Gender::Female),
-        "actor_identity" => Condition::ActorIdentity(Identity::Student),
-        "actor_verified_at_least" => Condition::ActorVerifiedAtLeast(VerificationLevel::DocumentChecked),
-        "actor_credit_at_least" => Condition::ActorCreditAtLeast(700),
-        "actor_account_age_at_least_days" => Condition::ActorAccountAgeAtLeastDays(30),
-        "author_gender" => Condition::AuthorGender(Gender::Female),
-        "author_identity" => Condition::AuthorIdentity(Identity::Student),
-        "author_credit_at_least" => Condition::AuthorCreditAtLeast(700),
-        _ => return None,
-    })
-}
-
-const GENDERS: [(&str, &str); 2] = [("female", "female"), ("male", "male")];
-const IDENTITIES: [(&str, &str); 4] = [
-    ("student", "student"),
-    ("white_collar", "white-collar"),
-    ("overseas", "overseas"),
-    ("other", "other"),
-];
-const LEVELS: [(&str, &str); 3] = [
-    ("self_declared", "self-declared"),
-    ("document_checked", "document-checked"),
-    ("real_name_bound", "real-name bound"),
-];
-
-fn gender_of(v: &str) -> Gender {
-    if v == "male" {
-        Gender::Male
-    } else {
-        Gender::Female
-    }
-}
-fn identity_of(v: &str) -> Identity {
-    match v {
-        "white_collar" => Identity::WhiteCollar,
-        "overseas" => Identity::Overseas,
-        "other" => Identity::Other,
-        _ => Identity::Student,
-    }
-}
-fn level_of(v: &str) -> VerificationLevel {
-    match v {
-        "document_checked" => VerificationLevel::DocumentChecked,
-        "real_name_bound" => VerificationLevel::RealNameBound,
-        _ => VerificationLevel::SelfDeclared,
-    }
-}
-fn gender_id(g: Gender) -> &'static str {
-    match g {
-        Gender::Female => "female",
-        Gender::Male => "male",
-    }
-}
-fn identity_id(i: Identity) -> &'static str {
-    match i {
-        Identity::Student => "student",
-        Identity::WhiteCollar => "white_collar",
-        Identity::Overseas => "overseas",
-        Identity::Other => "other",
-    }
-}
-fn level_id(l: VerificationLevel) -> &'static str {
-    match l {
-        VerificationLevel::SelfDeclared => "self_declared",
-        VerificationLevel::DocumentChecked => "document_checked",
-        VerificationLevel::RealNameBound => "real_name_bound",
-    }
+/// A select's options for an enum: each value's id and the engine's word for it.
+fn options<T: Named>(word: fn(T) -> &'static str) -> Vec<(&'static str, &'static str)> {
+    T::ALL.iter().map(|v| (v.id(), word(*v))).collect()
 }
 
 /// The same condition kind with a new value typed or chosen in the row's value widget; `None` if the text is not valid.
 pub fn with_value(c: &Condition, v: &str) -> Option<Condition> {
     Some(match c {
-        Condition::ActorGender(_) => Condition::ActorGender(gender_of(v)),
-        Condition::AuthorGender(_) => Condition::AuthorGender(gender_of(v)),
-        Condition::ActorIdentity(_) => Condition::ActorIdentity(identity_of(v)),
-        Condition::AuthorIdentity(_) => Condition::AuthorIdentity(identity_of(v)),
-        Condition::ActorVerifiedAtLeast(_) => Condition::ActorVerifiedAtLeast(level_of(v)),
+        Condition::ActorGender(_) => Condition::ActorGender(Gender::from_id(v)?),
+        Condition::AuthorGender(_) => Condition::AuthorGender(Gender::from_id(v)?),
+        Condition::ActorIdentity(_) => Condition::ActorIdentity(Identity::from_id(v)?),
+        Condition::AuthorIdentity(_) => Condition::AuthorIdentity(Identity::from_id(v)?),
+        Condition::ActorVerifiedAtLeast(_) => Condition::ActorVerifiedAtLeast(VerificationLevel::from_id(v)?),
         Condition::ActorCreditAtLeast(_) => Condition::ActorCreditAtLeast(v.trim().parse().ok()?),
         Condition::AuthorCreditAtLeast(_) => Condition::AuthorCreditAtLeast(v.trim().parse().ok()?),
         Condition::ActorAccountAgeAtLeastDays(_) => Condition::ActorAccountAgeAtLeastDays(v.trim().parse().ok()?),
@@ -166,7 +88,7 @@ pub fn ConditionBuilder(props: &ConditionBuilderProps) -> Html {
                     let on_attr = {
                         let replace = replace.clone();
                         Callback::from(move |e: Event| {
-                            if let Some(c) = default_condition(&e.target_unchecked_into::<HtmlSelectElement>().value()) {
+                            if let Some(c) = Condition::of_kind(&e.target_unchecked_into::<HtmlSelectElement>().value()) {
                                 replace(c);
                             }
                         })
@@ -209,7 +131,7 @@ pub fn ConditionBuilder(props: &ConditionBuilderProps) -> Html {
                             set(r);
                         })
                     };
-                    let attribute = attribute_of(cond);
+                    let attribute = cond.kind();
                     // Half-typed text that is not a number stays in the box (Yew re-applies `value` on render).
                     let draft = (*bad_text).as_ref().and_then(|t| t.strip_prefix(&format!("{cond_path}|")).map(str::to_string));
                     let local = draft.as_ref().map(|t| format!("`{t}` is not a whole number"));
@@ -218,8 +140,8 @@ pub fn ConditionBuilder(props: &ConditionBuilderProps) -> Html {
                         <li class="condition" data-testid={cond_path.clone()}>
                             <div class="row">
                                 <select aria-label="attribute" data-testid={format!("{cond_path}.attribute")} onchange={on_attr}>
-                                    { for ATTRIBUTES.iter().filter(|(id, _, about_author)| !about_author || props.about_author || *id == attribute).map(|(id, text, _)| html! {
-                                        <option value={*id} selected={*id == attribute}>{*text}</option>
+                                    { for Condition::KINDS.iter().filter(|k| !k.is_about_author() || props.about_author || k.kind() == attribute).map(|k| html! {
+                                        <option value={k.kind()} selected={k.kind() == attribute}>{attribute_label(k)}</option>
                                     }) }
                                 </select>
                                 <span class="comparison">{comparison}</span>
@@ -325,9 +247,9 @@ fn value_widget(
         }
     };
     match c {
-        Condition::ActorGender(g) | Condition::AuthorGender(g) => ("is", select(&GENDERS, gender_id(*g))),
-        Condition::ActorIdentity(i) | Condition::AuthorIdentity(i) => ("is", select(&IDENTITIES, identity_id(*i))),
-        Condition::ActorVerifiedAtLeast(l) => ("at least", select(&LEVELS, level_id(*l))),
+        Condition::ActorGender(g) | Condition::AuthorGender(g) => ("is", select(&options(gender_word), g.id())),
+        Condition::ActorIdentity(i) | Condition::AuthorIdentity(i) => ("is", select(&options(identity_word), i.id())),
+        Condition::ActorVerifiedAtLeast(l) => ("at least", select(&options(verification_word), l.id())),
         Condition::ActorCreditAtLeast(v) | Condition::AuthorCreditAtLeast(v) => {
             ("≥", number(u32::from(*v), 350, 950, ""))
         }
@@ -340,15 +262,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_attribute_has_a_default_of_its_own_kind() {
-        for (id, _, _) in ATTRIBUTES {
-            let c = default_condition(id);
-            assert_eq!(c.as_ref().map(attribute_of), Some(id));
-        }
-        assert_eq!(default_condition("nonsense"), None);
-    }
-
-    #[test]
     fn values_parse_or_refuse() {
         let c = Condition::ActorCreditAtLeast(700);
         assert_eq!(with_value(&c, " 750 "), Some(Condition::ActorCreditAtLeast(750)));
@@ -357,6 +270,15 @@ mod tests {
         assert_eq!(
             with_value(&Condition::AuthorGender(Gender::Female), "male"),
             Some(Condition::AuthorGender(Gender::Male))
+        );
+        // A value no option has is refused, not read as the first option.
+        assert_eq!(with_value(&Condition::AuthorGender(Gender::Male), "robot"), None);
+        assert_eq!(
+            with_value(
+                &Condition::ActorVerifiedAtLeast(VerificationLevel::SelfDeclared),
+                "real_name_bound"
+            ),
+            Some(Condition::ActorVerifiedAtLeast(VerificationLevel::RealNameBound))
         );
     }
 }

@@ -1,6 +1,6 @@
 //! Exemplar incidents as readable sentences, filterable by pattern.
 
-use crate::view_model::pattern_name;
+use backfire_engine::words::pattern_name;
 use backfire_engine::{PatternId, Report};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;

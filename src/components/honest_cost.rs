@@ -1,6 +1,6 @@
 //! The cost to honest users: engagement, who was refused (by gender and score band), wrong sanctions, departures.
 
-use crate::view_model::group;
+use backfire_engine::words::group;
 use backfire_engine::{Gender, Report, ScoreBand};
 use std::rc::Rc;
 use yew::prelude::*;

@@ -1,7 +1,7 @@
 //! Where the money went: tips from payer archetype to receiver archetype, as stacked bars, with fees.
 
 use super::population_editor::{archetype_color, archetype_name};
-use crate::view_model::yuan;
+use backfire_engine::words::yuan;
 use backfire_engine::{Archetype, MoneyFlow};
 use yew::prelude::*;
 

@@ -1,6 +1,7 @@
 //! One card per abuse pattern, most severe first; patterns at `none` are folded into one countable line.
 
-use crate::view_model::{group, hour_label, level_class, pattern_blurb, pattern_color, pattern_name, yuan};
+use crate::view_model::{hour_label, level_class, pattern_color};
+use backfire_engine::words::{group, pattern_blurb, pattern_name, yuan};
 use backfire_engine::{Level, PatternReport, Report};
 use yew::prelude::*;
 

@@ -2,7 +2,8 @@
 
 use super::field::{edit, issue_lines, setting_props, Issues, NumberField, Select};
 use backfire_engine::settings::SettingId;
-use backfire_engine::{BanReturn, Scenario, VerificationLevel};
+use backfire_engine::words::verification_word;
+use backfire_engine::{BanReturn, Named, Scenario, VerificationLevel};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -15,25 +16,17 @@ pub struct PlatformEditorProps {
     pub onchange: Callback<Scenario>,
 }
 
-fn level_options() -> Vec<(AttrValue, AttrValue)> {
-    vec![
-        ("self_declared".into(), "Self-declared".into()),
-        ("document_checked".into(), "Document-checked".into()),
-        ("real_name_bound".into(), "Real-name bound".into()),
-    ]
+/// A select's options for an enum: each value's id and its label.
+fn options<T: Named>(label: fn(T) -> &'static str) -> Vec<(AttrValue, AttrValue)> {
+    T::ALL.iter().map(|v| (v.id().into(), label(*v).into())).collect()
 }
-fn level_of(v: &str) -> VerificationLevel {
-    match v {
-        "document_checked" => VerificationLevel::DocumentChecked,
-        "real_name_bound" => VerificationLevel::RealNameBound,
-        _ => VerificationLevel::SelfDeclared,
-    }
-}
-fn level_id(l: VerificationLevel) -> &'static str {
-    match l {
-        VerificationLevel::SelfDeclared => "self_declared",
-        VerificationLevel::DocumentChecked => "document_checked",
-        VerificationLevel::RealNameBound => "real_name_bound",
+
+/// How a banned person can return, as the bans select says it.
+fn return_label(r: BanReturn) -> &'static str {
+    match r {
+        BanReturn::Free => "freely, with a new account",
+        BanReturn::AtCost => "at a cost",
+        BanReturn::RealNameBound => "never (real-name bound)",
     }
 }
 
@@ -115,16 +108,16 @@ pub fn PlatformEditor(props: &PlatformEditorProps) -> Html {
             </fieldset>
             <fieldset>
                 <legend>{"Verification"}</legend>
-                <Select label="Gender is" path="platform.verification.gender" value={level_id(v.gender)} options={level_options()} onchange={edit(s, oc, |s, x: String| s.platform.verification.gender = level_of(&x))} />
-                <Select label="Identity is" path="platform.verification.identity" value={level_id(v.identity)} options={level_options()} onchange={edit(s, oc, |s, x: String| s.platform.verification.identity = level_of(&x))} />
+                <Select label="Gender is" path="platform.verification.gender" value={v.gender.id()} options={options(verification_word)} onchange={edit(s, oc, |s, x: String| if let Some(l) = VerificationLevel::from_id(&x) { s.platform.verification.gender = l })} />
+                <Select label="Identity is" path="platform.verification.identity" value={v.identity.id()} options={options(verification_word)} onchange={edit(s, oc, |s, x: String| if let Some(l) = VerificationLevel::from_id(&x) { s.platform.verification.identity = l })} />
                 <NumberField ..setting_props(SettingId::ForgedDocumentPrice, 0, v.forged_document_fen, edit(s, oc, |s, x: f64| s.platform.verification.forged_document_fen = (x * 100.0).round() as u32)) />
                 <NumberField slider=true ..setting_props(SettingId::ForgeryCaught, 0, u32::from(v.forgery_caught_percent), edit(s, oc, |s, x: f64| s.platform.verification.forgery_caught_percent = x as u8)) />
             </fieldset>
             <fieldset>
                 <legend>{"Bans"}</legend>
-                <Select label="After a ban, a person can return" path="platform.bans.return_after_ban" value={match b.return_after_ban { BanReturn::Free => "free", BanReturn::AtCost => "at_cost", BanReturn::RealNameBound => "real_name_bound" }}
-                    options={vec![("free".into(), "freely, with a new account".into()), ("at_cost".into(), "at a cost".into()), ("real_name_bound".into(), "never (real-name bound)".into())]}
-                    onchange={edit(s, oc, |s, x: String| s.platform.bans.return_after_ban = match x.as_str() { "at_cost" => BanReturn::AtCost, "real_name_bound" => BanReturn::RealNameBound, _ => BanReturn::Free })} />
+                <Select label="After a ban, a person can return" path="platform.bans.return_after_ban" value={b.return_after_ban.id()}
+                    options={options(return_label)}
+                    onchange={edit(s, oc, |s, x: String| if let Some(r) = BanReturn::from_id(&x) { s.platform.bans.return_after_ban = r })} />
                 if b.return_after_ban == BanReturn::AtCost {
                     <NumberField ..setting_props(SettingId::ReturnCost, 0, b.return_cost_fen, edit(s, oc, |s, x: f64| s.platform.bans.return_cost_fen = (x * 100.0).round() as u32)) />
                 }

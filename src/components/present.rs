@@ -1,9 +1,10 @@
 //! Presentation mode: large type, one idea per screen, and hour-by-hour playback of the run.
 
 use crate::components::line_chart::{LineChart, Series};
-use crate::components::rules_summary::{circle_sentences, platform_sentences};
-use crate::view_model::{group, hour_label, level_class, pattern_color, pattern_name};
+use crate::components::rules_summary::summary_paragraphs;
+use crate::view_model::{hour_label, level_class, pattern_color};
 use backfire_engine::explain::{Explanation, Suggestion};
+use backfire_engine::words::{group, pattern_name, rules_summary};
 use backfire_engine::{Level, PatternReport, Report, Scenario};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -142,8 +143,7 @@ fn rules_screen(s: &Scenario) -> Html {
         <>
             <h2 id="present-heading">{s.name.clone()}</h2>
             <div class="present-rules" data-testid="present-rules">
-                { for s.circles.iter().map(|c| html! { <p>{circle_sentences(c).join("; ")}{"."}</p> }) }
-                <p class="muted">{platform_sentences(s).join(" ")}</p>
+                {summary_paragraphs(&rules_summary(s))}
             </div>
             // The rules are what the room needs first; the designer's notes (sources, assumptions) follow.
             if !s.notes.is_empty() {

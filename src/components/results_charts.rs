@@ -1,7 +1,8 @@
 //! The hourly charts: abuse patterns, and honest-user health, on a shared time axis.
 
 use super::line_chart::{LineChart, Series};
-use crate::view_model::{pattern_color, pattern_name};
+use crate::view_model::pattern_color;
+use backfire_engine::words::pattern_name;
 use backfire_engine::{Level, Report};
 use std::rc::Rc;
 use yew::prelude::*;

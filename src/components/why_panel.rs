@@ -3,8 +3,9 @@
 
 use crate::pool::Pool;
 use crate::sim_worker::{Job, JobResult};
-use crate::view_model::{level_class, pattern_name};
+use crate::view_model::level_class;
 use backfire_engine::explain::{Explanation, Suggestion};
+use backfire_engine::words::pattern_name;
 use backfire_engine::Scenario;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;

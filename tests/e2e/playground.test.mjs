@@ -58,7 +58,7 @@ test('the condition builder builds a rule the summary reads back', async () => {
   await rule.getByTestId('circles[0].rules.message.allow[0].add').click();
   const second = rule.getByTestId('circles[0].rules.message.allow[0].conditions[1].value');
   await typeInto(second, 700);
-  await page.waitForFunction(() => /a real-name binding and credit 700 or more may message authors/.test(document.querySelector('[data-testid="rules-summary"]').innerText));
+  await page.waitForFunction(() => /members with real-name bound accounts and credit 700 or more may message authors/.test(document.querySelector('[data-testid="rules-summary"]').innerText));
   // A value that is not a number is refused next to the row, and the rule keeps its last good value.
   await second.fill('-5');
   await rule.getByText('is not a whole number').waitFor();

@@ -5,7 +5,8 @@ use crate::circle::PostKind;
 use crate::population::flag;
 use crate::report::PatternId;
 use crate::rule;
-use crate::scenario::{gender_word, identity_word, Action, Gender, Identity, VerificationLevel};
+use crate::scenario::{Action, Gender, Identity, VerificationLevel};
+use crate::words::{gender_word, identity_word};
 
 /// An identity faker decides once whether a faked gender or identity opens a gate worth its price, then posts through it.
 pub(super) fn fake(v: &mut Visit, idx: u32, h: u32) {

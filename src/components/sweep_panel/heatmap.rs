@@ -1,8 +1,9 @@
 //! The sweep's heatmap: cells coloured by a metric, axes in the rules' units, a legend, and the read-out of one cell.
 
 use crate::components::line_chart::compact;
-use crate::view_model::{group, level_class, pattern_name, yuan};
+use crate::view_model::level_class;
 use backfire_engine::sweep::{CellSummary, SweepAxis, SweepCell};
+use backfire_engine::words::{group, pattern_name, yuan};
 use backfire_engine::{Level, PatternId, Scenario};
 use std::rc::Rc;
 use yew::prelude::*;
