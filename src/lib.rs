@@ -7,6 +7,7 @@ pub mod app;
 pub mod components;
 pub mod export;
 pub mod pool;
+pub mod protocol;
 pub mod runner;
 pub mod share;
 pub mod sim_worker;

@@ -1,6 +1,7 @@
 //! The page's side of the simulation worker: a hook that starts, streams and cancels runs.
 
-use crate::sim_worker::{encode, Request, Response, SimWorker};
+use crate::protocol::{encode, Request, Response, RunReply};
+use crate::sim_worker::SimWorker;
 use backfire_engine::{Report, Scenario};
 use gloo::worker::{Spawnable, WorkerBridge};
 use std::cell::{Cell, RefCell};
@@ -84,37 +85,32 @@ pub fn use_runner() -> Runner {
         let shared = shared.clone();
         use_memo((), move |_| {
             let on_reply = move |text: String| {
-                let reply = match serde_json::from_str::<Response>(&text) {
-                    Ok(r) => r,
-                    Err(e) => {
-                        status.set(RunStatus::Failed(format!("unreadable reply from the worker: {e}")));
-                        return;
-                    }
-                };
                 let current = shared.run_id.get();
-                match reply {
-                    Response::Progress {
+                match Response::decode(&text) {
+                    Response::Run(RunReply::Progress {
                         run_id,
                         hour,
                         total_hours,
                         report: partial,
-                    } if run_id == current => {
+                    }) if run_id == current => {
                         status.set(RunStatus::Running { hour, total_hours });
                         if let Some(r) = partial {
                             report.set(Some(Rc::new(*r)));
                             scenario.set(shared.pending.borrow().clone());
                         }
                     }
-                    Response::Done { run_id, report: r } if run_id == current => {
+                    Response::Run(RunReply::Done { run_id, report: r }) if run_id == current => {
                         last_ms.set(Some(js_sys::Date::now() - shared.started_ms.get()));
                         report.set(Some(Rc::new(*r)));
                         scenario.set(shared.pending.borrow().clone());
                         status.set(RunStatus::Done);
                     }
-                    Response::Failed { run_id, message } if run_id == current || run_id == 0 => {
+                    Response::Run(RunReply::Failed { run_id, message }) if run_id == current => {
                         status.set(RunStatus::Failed(message));
                     }
-                    _ => {} // a reply to a superseded run
+                    // This worker only ever gets the current run's messages, so an unreadable one is about it.
+                    Response::Malformed { message } => status.set(RunStatus::Failed(message)),
+                    _ => {} // a reply to a superseded run (or a job reply, which this worker is never sent)
                 }
             };
             SimWorker::spawner()
