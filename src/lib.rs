@@ -6,6 +6,7 @@
 pub mod app;
 pub mod components;
 pub mod export;
+pub mod hooks;
 pub mod pool;
 pub mod protocol;
 pub mod runner;

@@ -8,6 +8,22 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// Runs of at most this many user-hours re-run by themselves as the designer edits; larger ones wait
+/// for the Run button. Measured in Chromium on the 2-core machine: the worker simulates about 20 million
+/// user-hours a second (1M users × 30 days in 31–35 s), so this bound (e.g. 35,000 users × 7 days) keeps
+/// an automatic re-run under about a third of a second.
+pub const AUTO_RUN_MAX_USER_HOURS: u64 = 6_000_000;
+
+/// User-hours a scenario simulates.
+pub fn user_hours(s: &Scenario) -> u64 {
+    u64::from(s.population.n_users) * u64::from(s.days) * 24
+}
+
+/// Whether a run of `s` is large: it waits for the Run button, and only its cards follow it while it streams.
+pub fn is_large_run(s: &Scenario) -> bool {
+    user_hours(s) > AUTO_RUN_MAX_USER_HOURS
+}
+
 /// Where the current run stands.
 #[derive(Clone, PartialEq, Debug, Default)]
 pub enum RunStatus {
@@ -42,13 +58,34 @@ pub struct Runner {
     pub last_ms: Option<f64>,
     /// Id of the latest run started (tests wait for a run newer than the one they saw).
     pub run_id: u32,
-    start: Callback<Scenario>,
+    start: Callback<Rc<Scenario>>,
     cancel: Callback<()>,
+}
+
+// Reports and scenarios compare by pointer: a new one always arrives in a new `Rc`, and comparing
+// whole reports on every render would cost more than the render it might save.
+impl PartialEq for Runner {
+    fn eq(&self, other: &Self) -> bool {
+        fn same<T>(a: &Option<Rc<T>>, b: &Option<Rc<T>>) -> bool {
+            match (a, b) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            }
+        }
+        self.status == other.status
+            && same(&self.report, &other.report)
+            && same(&self.scenario, &other.scenario)
+            && self.last_ms == other.last_ms
+            && self.run_id == other.run_id
+            && self.start == other.start
+            && self.cancel == other.cancel
+    }
 }
 
 impl Runner {
     /// Starts a run of `scenario`, superseding any run in progress.
-    pub fn start(&self, scenario: Scenario) {
+    pub fn start(&self, scenario: Rc<Scenario>) {
         self.start.emit(scenario);
     }
     /// Cancels the run in progress, if any.
@@ -120,23 +157,24 @@ pub fn use_runner() -> Runner {
         })
     };
 
+    // The controls are made once, so a `Runner` compares equal until something it reports changes.
     let start = {
         let bridge = bridge.clone();
         let shared = shared.clone();
         let status = status.clone();
-        Callback::from(move |s: Scenario| {
+        use_callback((), move |s: Rc<Scenario>, _| {
             let run_id = shared.run_id.get().wrapping_add(1);
             shared.run_id.set(run_id);
             shared.started_ms.set(js_sys::Date::now());
             let hours = s.days * 24;
-            *shared.pending.borrow_mut() = Some(Rc::new(s.clone()));
+            *shared.pending.borrow_mut() = Some(Rc::clone(&s));
             status.set(RunStatus::Running {
                 hour: 0,
                 total_hours: hours,
             });
             bridge.send(encode(&Request::Run {
                 run_id,
-                scenario: Box::new(s),
+                scenario: Box::new((*s).clone()),
                 chunk_hours: 6,
                 report_every: 8,
             }));
@@ -145,7 +183,7 @@ pub fn use_runner() -> Runner {
     let cancel = {
         let shared = shared.clone();
         let status = status.clone();
-        Callback::from(move |()| {
+        use_callback((), move |(), _| {
             let run_id = shared.run_id.get();
             bridge.send(encode(&Request::Cancel { run_id }));
             // Replies still in flight for this id are ignored from now on.
