@@ -121,6 +121,7 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
             let progress_cb = progress.clone();
             let progress_done = progress.clone();
             let outcome = outcome.clone();
+            failed.set(None);
             let failed = failed.clone();
             pool.submit(
                 jobs,
