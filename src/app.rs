@@ -43,7 +43,8 @@ pub fn App() -> Html {
     use_undo_keys(state.dispatcher());
 
     // The link is deflated once per change of what it carries: the scenario, the baseline, the seeds.
-    // The baseline is keyed by pointer: pinning always makes a new `Rc`.
+    // The baseline is keyed by pointer: a pinned scenario is shared, never changed in place, and is
+    // kept alive by the state, so another pointer means another pin.
     let payload = use_memo((state.revision, state.baseline.as_ref().map(Rc::as_ptr), state.runs), {
         let (scenario, baseline, runs) = (state.scenario.clone(), state.baseline.clone(), state.runs);
         move |_| Rc::<str>::from(share::payload(&scenario, baseline.as_deref(), runs))
