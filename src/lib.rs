@@ -6,7 +6,9 @@
 pub mod app;
 pub mod components;
 pub mod export;
+pub mod hooks;
 pub mod pool;
+pub mod protocol;
 pub mod runner;
 pub mod share;
 pub mod sim_worker;

@@ -1,9 +1,11 @@
 //! A pool of simulation workers (one per core) for analysis work: sweep cells, comparison seeds, explanations.
 //!
 //! Jobs are handed out one at a time to idle workers, so a batch finishes as fast as the cores allow and
-//! cancelling simply stops handing out the rest.
+//! cancelling simply stops handing out the rest. A job that fails ends its batch at once with the
+//! job's message: the rest of the batch is dropped and its late replies ignored.
 
-use crate::sim_worker::{encode, Job, JobResult, Request, Response, SimWorker};
+use crate::protocol::{encode, Job, JobReply, JobResult, Request, Response};
+use crate::sim_worker::SimWorker;
 use gloo::worker::{Spawnable, WorkerBridge};
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -19,14 +21,63 @@ pub struct BatchProgress {
     pub total: usize,
 }
 
+/// How a batch ended: every result in job order, or the message of the first job that failed.
+pub type BatchOutcome = Result<Vec<JobResult>, String>;
+
 type OnProgress = Rc<dyn Fn(BatchProgress)>;
-type OnDone = Rc<dyn Fn(Vec<JobResult>)>;
+type OnDone = Rc<dyn Fn(BatchOutcome)>;
+
+/// The results of a batch as they come back, in any order: the pure part of the pool.
+#[derive(Debug)]
+struct Slots<T> {
+    results: Vec<Option<T>>,
+    done: usize,
+}
+
+/// What one job's reply did to its batch.
+#[derive(Debug, PartialEq)]
+enum Step<T> {
+    /// More jobs are out.
+    Progress(BatchProgress),
+    /// That was the last job: the results in job order.
+    Finished(Vec<T>),
+    /// The job failed, which ends the batch.
+    Failed(String),
+}
+
+impl<T> Slots<T> {
+    fn new(total: usize) -> Self {
+        Self {
+            results: (0..total).map(|_| None).collect(),
+            done: 0,
+        }
+    }
+
+    /// Records the reply for job `slot`. A slot answered twice, or out of range, changes nothing.
+    fn record(&mut self, slot: usize, result: Result<T, String>) -> Step<T> {
+        let value = match result {
+            Ok(value) => value,
+            Err(message) => return Step::Failed(message),
+        };
+        if let Some(cell @ None) = self.results.get_mut(slot) {
+            *cell = Some(value);
+            self.done += 1;
+        }
+        if self.done == self.results.len() {
+            Step::Finished(self.results.iter_mut().filter_map(Option::take).collect())
+        } else {
+            Step::Progress(BatchProgress {
+                done: self.done,
+                total: self.results.len(),
+            })
+        }
+    }
+}
 
 struct Batch {
     id: u32,
     queue: VecDeque<(usize, Job)>,
-    results: Vec<Option<JobResult>>,
-    done: usize,
+    slots: Slots<JobResult>,
     on_progress: OnProgress,
     on_done: OnDone,
 }
@@ -84,7 +135,7 @@ impl Pool {
         &self,
         jobs: Vec<Job>,
         on_progress: impl Fn(BatchProgress) + 'static,
-        on_done: impl Fn(Vec<JobResult>) + 'static,
+        on_done: impl Fn(BatchOutcome) + 'static,
     ) {
         {
             let mut st = self.state.borrow_mut();
@@ -93,8 +144,7 @@ impl Pool {
             st.batch = Some(Batch {
                 id: st.next_batch,
                 queue: jobs.into_iter().enumerate().collect(),
-                results: (0..total).map(|_| None).collect(),
-                done: 0,
+                slots: Slots::new(total),
                 on_progress: Rc::new(on_progress),
                 on_done: Rc::new(on_done),
             });
@@ -118,6 +168,43 @@ impl Pool {
     }
 }
 
+/// Applies worker `w`'s reply to the batch and tells the batch's owner what it did.
+fn settle(state: &RefCell<PoolState>, w: usize, reply: Response) {
+    let held = state.borrow_mut().busy.get_mut(w).and_then(Option::take);
+    let ((batch_id, slot), result) = match reply {
+        Response::Job(JobReply { job_id, result }) => ((job_id >> 16, (job_id & 0xffff) as usize), result),
+        // The worker could not read what it was sent: that is the job it holds.
+        Response::Malformed { message } => match held {
+            Some(job) => (job, Err(message)),
+            None => return,
+        },
+        Response::Run(_) => return, // pool workers are only sent jobs
+    };
+    let step = {
+        let mut st = state.borrow_mut();
+        let Some(batch) = st.batch.as_mut().filter(|b| b.id == batch_id) else {
+            return; // a late reply to a cancelled or failed batch
+        };
+        let step = batch.slots.record(slot, result);
+        let callbacks = (batch.on_progress.clone(), batch.on_done.clone());
+        if !matches!(step, Step::Progress(_)) {
+            st.batch = None;
+        }
+        (step, callbacks)
+    };
+    match step {
+        (Step::Progress(p), (on_progress, _)) => on_progress(p),
+        (Step::Finished(results), (on_progress, on_done)) => {
+            on_progress(BatchProgress {
+                done: results.len(),
+                total: results.len(),
+            });
+            on_done(Ok(results));
+        }
+        (Step::Failed(message), (_, on_done)) => on_done(Err(message)),
+    }
+}
+
 /// Spawns the pool once per page.
 #[hook]
 pub fn use_pool() -> Pool {
@@ -135,46 +222,7 @@ pub fn use_pool() -> Pool {
                 SimWorker::spawner()
                     .as_module(false)
                     .callback(move |text: String| {
-                        let Ok(Response::JobDone { job_id, result }) = serde_json::from_str::<Response>(&text) else {
-                            return;
-                        };
-                        let (batch_id, slot) = (job_id >> 16, (job_id & 0xffff) as usize);
-                        let finished = {
-                            let mut st = state.borrow_mut();
-                            if let Some(busy) = st.busy.get_mut(w) {
-                                *busy = None;
-                            }
-                            match st.batch.as_mut() {
-                                Some(b) if b.id == batch_id => {
-                                    if let Some(cell) = b.results.get_mut(slot) {
-                                        *cell = Some(result);
-                                        b.done += 1;
-                                    }
-                                    let progress = BatchProgress {
-                                        done: b.done,
-                                        total: b.results.len(),
-                                    };
-                                    let on_progress = b.on_progress.clone();
-                                    let complete = b.done == b.results.len();
-                                    let out = complete.then(|| {
-                                        let results: Vec<JobResult> =
-                                            b.results.iter_mut().filter_map(Option::take).collect();
-                                        (b.on_done.clone(), results)
-                                    });
-                                    if complete {
-                                        st.batch = None;
-                                    }
-                                    Some((on_progress, progress, out))
-                                }
-                                _ => None,
-                            }
-                        };
-                        if let Some((on_progress, progress, out)) = finished {
-                            on_progress(progress);
-                            if let Some((on_done, results)) = out {
-                                on_done(results);
-                            }
-                        }
+                        settle(&state, w, Response::decode(&text));
                         let workers = workers_cell.borrow().clone();
                         feed(&workers, &state, w);
                     })
@@ -186,4 +234,38 @@ pub fn use_pool() -> Pool {
         Pool { workers, state }
     });
     (*pool).clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_come_back_in_job_order_whatever_order_they_arrive_in() {
+        let mut slots = Slots::new(3);
+        assert_eq!(
+            slots.record(2, Ok('c')),
+            Step::Progress(BatchProgress { done: 1, total: 3 })
+        );
+        assert_eq!(
+            slots.record(0, Ok('a')),
+            Step::Progress(BatchProgress { done: 2, total: 3 })
+        );
+        assert_eq!(
+            slots.record(0, Ok('x')),
+            Step::Progress(BatchProgress { done: 2, total: 3 }),
+            "a repeat changes nothing"
+        );
+        assert_eq!(slots.record(1, Ok('b')), Step::Finished(vec!['a', 'b', 'c']));
+    }
+
+    #[test]
+    fn a_failed_job_ends_the_batch_with_its_message() {
+        let mut slots = Slots::new(4);
+        assert!(matches!(slots.record(1, Ok(1)), Step::Progress(_)));
+        assert_eq!(
+            slots.record(0, Err("the rules have errors".into())),
+            Step::Failed("the rules have errors".into())
+        );
+    }
 }

@@ -1,11 +1,28 @@
 //! The page's side of the simulation worker: a hook that starts, streams and cancels runs.
 
-use crate::sim_worker::{encode, Request, Response, SimWorker};
+use crate::protocol::{encode, Request, Response, RunReply};
+use crate::sim_worker::SimWorker;
 use backfire_engine::{Report, Scenario};
 use gloo::worker::{Spawnable, WorkerBridge};
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// Runs of at most this many user-hours re-run by themselves as the designer edits; larger ones wait
+/// for the Run button. Measured in Chromium on the 2-core machine: the worker simulates about 20 million
+/// user-hours a second (1M users × 30 days in 31–35 s), so this bound (e.g. 35,000 users × 7 days) keeps
+/// an automatic re-run under about a third of a second.
+pub const AUTO_RUN_MAX_USER_HOURS: u64 = 6_000_000;
+
+/// User-hours a scenario simulates.
+pub fn user_hours(s: &Scenario) -> u64 {
+    u64::from(s.population.n_users) * u64::from(s.days) * 24
+}
+
+/// Whether a run of `s` is large: it waits for the Run button, and only its cards follow it while it streams.
+pub fn is_large_run(s: &Scenario) -> bool {
+    user_hours(s) > AUTO_RUN_MAX_USER_HOURS
+}
 
 /// Where the current run stands.
 #[derive(Clone, PartialEq, Debug, Default)]
@@ -41,13 +58,34 @@ pub struct Runner {
     pub last_ms: Option<f64>,
     /// Id of the latest run started (tests wait for a run newer than the one they saw).
     pub run_id: u32,
-    start: Callback<Scenario>,
+    start: Callback<Rc<Scenario>>,
     cancel: Callback<()>,
+}
+
+// Reports and scenarios compare by pointer: a new one always arrives in a new `Rc`, and comparing
+// whole reports on every render would cost more than the render it might save.
+impl PartialEq for Runner {
+    fn eq(&self, other: &Self) -> bool {
+        fn same<T>(a: &Option<Rc<T>>, b: &Option<Rc<T>>) -> bool {
+            match (a, b) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            }
+        }
+        self.status == other.status
+            && same(&self.report, &other.report)
+            && same(&self.scenario, &other.scenario)
+            && self.last_ms == other.last_ms
+            && self.run_id == other.run_id
+            && self.start == other.start
+            && self.cancel == other.cancel
+    }
 }
 
 impl Runner {
     /// Starts a run of `scenario`, superseding any run in progress.
-    pub fn start(&self, scenario: Scenario) {
+    pub fn start(&self, scenario: Rc<Scenario>) {
         self.start.emit(scenario);
     }
     /// Cancels the run in progress, if any.
@@ -60,110 +98,255 @@ impl Runner {
     }
 }
 
-#[derive(Default)]
-struct Shared {
-    run_id: Cell<u32>,
-    started_ms: Cell<f64>,
-    pending: RefCell<Option<Rc<Scenario>>>,
+/// Where the runs stand: the pure part of the runner, which decides what each reply does.
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct RunState {
+    /// Where the current run stands.
+    pub status: RunStatus,
+    /// The latest report: final when `status` is `Done`, partial while running.
+    pub report: Option<Rc<Report>>,
+    /// The scenario the report belongs to.
+    pub scenario: Option<Rc<Scenario>>,
+    /// Wall-clock milliseconds of the last finished run.
+    pub last_ms: Option<f64>,
+    /// The run whose replies count; replies to any other run are stale and ignored.
+    pub run_id: u32,
+    /// The scenario of the current run (its report is not in yet).
+    pending: Option<Rc<Scenario>>,
+    /// When the current run started, in milliseconds.
+    started_ms: f64,
+}
+
+/// What happens to the runs.
+#[derive(Debug)]
+pub enum RunEvent {
+    /// Run `scenario` as `run_id`, superseding any run in progress.
+    Start {
+        /// The new run's id.
+        run_id: u32,
+        /// What it runs.
+        scenario: Rc<Scenario>,
+        /// The clock when it started, in milliseconds.
+        now_ms: f64,
+    },
+    /// The run was cancelled; from now on only replies to `run_id` (which nothing has yet) count.
+    Cancel {
+        /// The id replies must now carry.
+        run_id: u32,
+    },
+    /// The worker replied.
+    Reply {
+        /// The reply.
+        reply: Response,
+        /// The clock when it arrived, in milliseconds.
+        now_ms: f64,
+    },
+}
+
+impl Reducible for RunState {
+    type Action = RunEvent;
+
+    fn reduce(self: Rc<Self>, event: RunEvent) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match event {
+            RunEvent::Start {
+                run_id,
+                scenario,
+                now_ms,
+            } => {
+                next.run_id = run_id;
+                next.started_ms = now_ms;
+                next.status = RunStatus::Running {
+                    hour: 0,
+                    total_hours: scenario.days * 24,
+                };
+                next.pending = Some(scenario);
+            }
+            RunEvent::Cancel { run_id } => {
+                next.run_id = run_id;
+                next.status = RunStatus::Cancelled;
+            }
+            RunEvent::Reply { reply, now_ms } => match reply {
+                Response::Run(RunReply::Progress {
+                    run_id,
+                    hour,
+                    total_hours,
+                    report,
+                }) if run_id == next.run_id => {
+                    next.status = RunStatus::Running { hour, total_hours };
+                    if let Some(r) = report {
+                        next.report = Some(Rc::new(*r));
+                        next.scenario = next.pending.clone();
+                    }
+                }
+                Response::Run(RunReply::Done { run_id, report }) if run_id == next.run_id => {
+                    next.last_ms = Some(now_ms - next.started_ms);
+                    next.report = Some(Rc::new(*report));
+                    next.scenario = next.pending.clone();
+                    next.status = RunStatus::Done;
+                }
+                Response::Run(RunReply::Failed { run_id, message }) if run_id == next.run_id => {
+                    next.status = RunStatus::Failed(message);
+                }
+                // This worker only ever gets the current run's messages, so an unreadable one is about it.
+                Response::Malformed { message } => next.status = RunStatus::Failed(message),
+                // A reply to a superseded run (or a job reply, which this worker is never sent).
+                _ => return self,
+            },
+        }
+        Rc::new(next)
+    }
 }
 
 /// Spawns the worker once per page and returns the runner.
 #[hook]
 pub fn use_runner() -> Runner {
-    let status = use_state(RunStatus::default);
-    let report = use_state(|| None::<Rc<Report>>);
-    let scenario = use_state(|| None::<Rc<Scenario>>);
-    let last_ms = use_state(|| None::<f64>);
-    let shared = use_memo((), |_| Shared::default());
-
+    let state = use_reducer(RunState::default);
+    // Ids are handed out here, synchronously, since the request must carry its id before the state updates.
+    let next_id = use_memo((), |_| Cell::new(0u32));
     let bridge: Rc<WorkerBridge<SimWorker>> = {
-        let status = status.clone();
-        let report = report.clone();
-        let scenario = scenario.clone();
-        let last_ms = last_ms.clone();
-        let shared = shared.clone();
+        let dispatcher = state.dispatcher();
         use_memo((), move |_| {
-            let on_reply = move |text: String| {
-                let reply = match serde_json::from_str::<Response>(&text) {
-                    Ok(r) => r,
-                    Err(e) => {
-                        status.set(RunStatus::Failed(format!("unreadable reply from the worker: {e}")));
-                        return;
-                    }
-                };
-                let current = shared.run_id.get();
-                match reply {
-                    Response::Progress {
-                        run_id,
-                        hour,
-                        total_hours,
-                        report: partial,
-                    } if run_id == current => {
-                        status.set(RunStatus::Running { hour, total_hours });
-                        if let Some(r) = partial {
-                            report.set(Some(Rc::new(*r)));
-                            scenario.set(shared.pending.borrow().clone());
-                        }
-                    }
-                    Response::Done { run_id, report: r } if run_id == current => {
-                        last_ms.set(Some(js_sys::Date::now() - shared.started_ms.get()));
-                        report.set(Some(Rc::new(*r)));
-                        scenario.set(shared.pending.borrow().clone());
-                        status.set(RunStatus::Done);
-                    }
-                    Response::Failed { run_id, message } if run_id == current || run_id == 0 => {
-                        status.set(RunStatus::Failed(message));
-                    }
-                    _ => {} // a reply to a superseded run
-                }
-            };
             SimWorker::spawner()
                 .as_module(false)
-                .callback(on_reply)
+                .callback(move |text: String| {
+                    dispatcher.dispatch(RunEvent::Reply {
+                        reply: Response::decode(&text),
+                        now_ms: js_sys::Date::now(),
+                    })
+                })
                 .spawn("./worker.js")
         })
     };
 
+    // The controls are made once, so a `Runner` compares equal until something it reports changes.
     let start = {
-        let bridge = bridge.clone();
-        let shared = shared.clone();
-        let status = status.clone();
-        Callback::from(move |s: Scenario| {
-            let run_id = shared.run_id.get().wrapping_add(1);
-            shared.run_id.set(run_id);
-            shared.started_ms.set(js_sys::Date::now());
-            let hours = s.days * 24;
-            *shared.pending.borrow_mut() = Some(Rc::new(s.clone()));
-            status.set(RunStatus::Running {
-                hour: 0,
-                total_hours: hours,
-            });
+        let (bridge, next_id, dispatcher) = (bridge.clone(), next_id.clone(), state.dispatcher());
+        use_callback((), move |s: Rc<Scenario>, _| {
+            let run_id = next_id.get().wrapping_add(1);
+            next_id.set(run_id);
             bridge.send(encode(&Request::Run {
                 run_id,
-                scenario: Box::new(s),
+                scenario: Box::new((*s).clone()),
                 chunk_hours: 6,
                 report_every: 8,
             }));
+            dispatcher.dispatch(RunEvent::Start {
+                run_id,
+                scenario: s,
+                now_ms: js_sys::Date::now(),
+            });
         })
     };
     let cancel = {
-        let shared = shared.clone();
-        let status = status.clone();
-        Callback::from(move |()| {
-            let run_id = shared.run_id.get();
+        let dispatcher = state.dispatcher();
+        use_callback((), move |(), _| {
+            let run_id = next_id.get();
             bridge.send(encode(&Request::Cancel { run_id }));
             // Replies still in flight for this id are ignored from now on.
-            shared.run_id.set(run_id.wrapping_add(1));
-            status.set(RunStatus::Cancelled);
+            next_id.set(run_id.wrapping_add(1));
+            dispatcher.dispatch(RunEvent::Cancel {
+                run_id: run_id.wrapping_add(1),
+            });
         })
     };
     Runner {
-        status: (*status).clone(),
-        report: (*report).clone(),
-        scenario: (*scenario).clone(),
-        last_ms: *last_ms,
-        run_id: shared.run_id.get(),
+        status: state.status.clone(),
+        report: state.report.clone(),
+        scenario: state.scenario.clone(),
+        last_ms: state.last_ms,
+        run_id: state.run_id,
         start,
         cancel,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report() -> Box<Report> {
+        let s = Scenario {
+            days: 1,
+            ..Scenario::default()
+        };
+        Box::new(backfire_engine::run(&s))
+    }
+
+    fn reply(reply: RunReply) -> RunEvent {
+        RunEvent::Reply {
+            reply: Response::Run(reply),
+            now_ms: 250.0,
+        }
+    }
+
+    fn started(run_id: u32) -> Rc<RunState> {
+        Rc::new(RunState::default()).reduce(RunEvent::Start {
+            run_id,
+            scenario: Rc::new(Scenario::default()),
+            now_ms: 100.0,
+        })
+    }
+
+    #[test]
+    fn a_run_streams_progress_then_its_report() {
+        let s = started(1);
+        assert!(matches!(s.status, RunStatus::Running { hour: 0, .. }));
+        let s = s.reduce(reply(RunReply::Progress {
+            run_id: 1,
+            hour: 6,
+            total_hours: 24,
+            report: None,
+        }));
+        assert_eq!(
+            s.status,
+            RunStatus::Running {
+                hour: 6,
+                total_hours: 24
+            }
+        );
+        assert!(s.report.is_none());
+        let s = s.reduce(reply(RunReply::Done {
+            run_id: 1,
+            report: report(),
+        }));
+        assert_eq!(s.status, RunStatus::Done);
+        assert!(s.report.is_some() && s.scenario.is_some());
+        assert_eq!(s.last_ms, Some(150.0));
+    }
+
+    #[test]
+    fn replies_to_a_superseded_or_cancelled_run_are_ignored() {
+        let s = started(1).reduce(RunEvent::Start {
+            run_id: 2,
+            scenario: Rc::new(Scenario::default()),
+            now_ms: 120.0,
+        });
+        let before = Rc::clone(&s);
+        let s = s.reduce(reply(RunReply::Done {
+            run_id: 1,
+            report: report(),
+        }));
+        assert!(Rc::ptr_eq(&s, &before), "a stale reply changes nothing");
+        let s = s.reduce(RunEvent::Cancel { run_id: 3 });
+        let s = s.reduce(reply(RunReply::Failed {
+            run_id: 2,
+            message: "late".into(),
+        }));
+        assert_eq!(s.status, RunStatus::Cancelled);
+    }
+
+    #[test]
+    fn a_failure_or_an_unreadable_reply_fails_the_current_run() {
+        let s = started(4).reduce(reply(RunReply::Failed {
+            run_id: 4,
+            message: "days: a run lasts 1 to 90 days, not 0".into(),
+        }));
+        assert!(matches!(&s.status, RunStatus::Failed(m) if m.starts_with("days")));
+        let s = started(5).reduce(RunEvent::Reply {
+            reply: Response::decode("garbage"),
+            now_ms: 0.0,
+        });
+        assert!(matches!(&s.status, RunStatus::Failed(m) if m.contains("unreadable")));
     }
 }

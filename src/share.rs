@@ -1,7 +1,9 @@
 //! Keeping and sharing work: the scenario in the URL fragment, autosave to localStorage, and JSON files.
 
-use backfire_engine::{link, wire, Scenario};
+use crate::state::{AppState, Notice};
+use backfire_engine::{link, presets, wire, Scenario};
 use gloo::storage::{LocalStorage, Storage};
+use std::rc::Rc;
 
 /// localStorage key of the autosaved scenario (wire-format JSON).
 const AUTOSAVE_KEY: &str = "backfire.autosave.v1";
@@ -31,6 +33,44 @@ pub fn open_fragment() -> Opened {
             (Ok(s), Ok(baseline)) => Opened::Scenario(Box::new(s), baseline.map(|(b, runs)| (Box::new(b), runs))),
             (Err(e), _) | (_, Err(e)) => Opened::Broken(e.message),
         },
+    }
+}
+
+/// The preset shown to someone who opens the app with nothing saved.
+pub const DEFAULT_PRESET: &str = "alipay-circles-2016";
+
+/// The state the page opens with: the link in the URL, else the autosaved work, else the default preset.
+///
+/// A link that cannot be opened falls back the same way, with a notice saying why.
+pub fn opening_state() -> AppState {
+    let fallback = || {
+        autosaved().map(|s| (s, None)).unwrap_or_else(|| {
+            let p = presets::by_id(DEFAULT_PRESET).or_else(|| presets::all().into_iter().next());
+            match p {
+                Some(p) => (p.scenario, Some(p.id.to_string())),
+                None => (Scenario::default(), None),
+            }
+        })
+    };
+    match open_fragment() {
+        Opened::Scenario(s, None) => AppState::new(*s, None, None),
+        Opened::Scenario(s, Some((baseline, runs))) => AppState {
+            baseline: Some(Rc::new(*baseline)),
+            runs,
+            ..AppState::new(*s, None, None)
+        },
+        Opened::Nothing => {
+            let (s, id) = fallback();
+            AppState::new(s, id, None)
+        }
+        Opened::Broken(reason) => {
+            let (s, id) = fallback();
+            let text = format!(
+                "This link could not be opened: {}. Your last autosaved work is shown instead.",
+                reason.trim_end_matches('.')
+            );
+            AppState::new(s, id, Some(Notice { kind: "error", text }))
+        }
     }
 }
 

@@ -1,129 +1,11 @@
 //! The Web Worker that runs simulations off the page's thread, in chunks, so progress and cancel get through.
 //!
-//! Messages cross the worker boundary as JSON strings: gloo-worker's codec cannot report a decode
-//! failure (it panics), so the payload type is a `String` that always decodes, and the protocol
-//! types are parsed here with errors turned into a `Failed` reply.
+//! The messages it reads and writes are in `protocol.rs`; a message it cannot read is answered with
+//! `Response::Malformed`, never a panic.
 
-use backfire_engine::explain::{explain_with, ExplainOptions, Explanation};
-use backfire_engine::sweep::{cell_summary, CellSummary};
-use backfire_engine::{run, Report, Scenario, Simulation};
+use crate::protocol::{encode, JobReply, Request, Response, RunReply};
+use backfire_engine::Simulation;
 use gloo::worker::{HandlerId, Worker, WorkerScope};
-use serde::{Deserialize, Serialize};
-
-/// A request from the page.
-#[derive(Serialize, Deserialize, Debug)]
-pub enum Request {
-    /// Start a run, replacing any run in progress.
-    Run {
-        /// Chosen by the page; replies carry it so stale ones can be ignored.
-        run_id: u32,
-        /// The scenario to run.
-        scenario: Box<Scenario>,
-        /// Simulated hours per chunk between yields (smaller = more responsive, more overhead).
-        chunk_hours: u32,
-        /// Send a partial report every this many chunks (0 = only at the end).
-        report_every: u32,
-    },
-    /// Stop the run with this id.
-    Cancel {
-        /// The run to stop.
-        run_id: u32,
-    },
-    /// One unit of analysis work (a sweep cell, a comparison seed, an explanation), run to the end.
-    Job {
-        /// Chosen by the page's pool; the reply carries it.
-        job_id: u32,
-        /// What to compute.
-        job: Job,
-    },
-}
-
-/// Analysis work a pool worker does in one go.
-#[derive(Serialize, Deserialize, Debug)]
-pub enum Job {
-    /// Run a scenario and return its whole report (comparison runs, one seed each).
-    Report(Box<Scenario>),
-    /// Run a scenario and return the small summary a sweep cell needs.
-    Summary(Box<Scenario>),
-    /// Find which rules open each pattern, by counterfactual runs on `runs` seeds.
-    Explain {
-        /// The scenario explained.
-        scenario: Box<Scenario>,
-        /// Seeds per counterfactual (1 is fast; 3 damps noise).
-        runs: u32,
-    },
-}
-
-/// What a job produced.
-#[derive(Serialize, Deserialize, Debug)]
-pub enum JobResult {
-    /// A whole report.
-    Report(Box<Report>),
-    /// A sweep cell's summary.
-    Summary(Box<CellSummary>),
-    /// An explanation.
-    Explanation(Box<Explanation>),
-}
-
-impl Job {
-    /// Does the work (synchronously: a job is one run, or one explanation).
-    pub fn perform(self) -> JobResult {
-        match self {
-            Job::Report(s) => JobResult::Report(Box::new(run(&s))),
-            Job::Summary(s) => JobResult::Summary(Box::new(cell_summary(&run(&s)))),
-            Job::Explain { scenario, runs } => {
-                let opts = ExplainOptions {
-                    runs: runs.clamp(1, 10),
-                    ..ExplainOptions::default()
-                };
-                JobResult::Explanation(Box::new(explain_with(&scenario, &opts)))
-            }
-        }
-    }
-}
-
-/// A reply to the page.
-#[derive(Serialize, Deserialize, Debug)]
-pub enum Response {
-    /// The run reached `hour` of `total_hours`; `report` is a partial report when one was due.
-    Progress {
-        /// The run this is about.
-        run_id: u32,
-        /// Simulated hours done.
-        hour: u32,
-        /// Simulated hours in all.
-        total_hours: u32,
-        /// A partial report, sent every `report_every` chunks.
-        report: Option<Box<Report>>,
-    },
-    /// The run finished.
-    Done {
-        /// The run this is about.
-        run_id: u32,
-        /// The final report.
-        report: Box<Report>,
-    },
-    /// A job finished.
-    JobDone {
-        /// The job this answers.
-        job_id: u32,
-        /// Its result.
-        result: JobResult,
-    },
-    /// The run could not start or a message was malformed.
-    Failed {
-        /// The run this is about (0 when unknown).
-        run_id: u32,
-        /// What went wrong, for the page to show.
-        message: String,
-    },
-}
-
-/// Encodes a protocol message as the JSON string that crosses the boundary.
-pub fn encode<T: Serialize>(msg: &T) -> String {
-    serde_json::to_string(msg)
-        .unwrap_or_else(|e| format!("{{\"Failed\":{{\"run_id\":0,\"message\":\"encode: {e}\"}}}}"))
-}
 
 struct Active {
     run_id: u32,
@@ -168,20 +50,20 @@ impl Worker for SimWorker {
         }
         let done = active.sim.is_done();
         let reply = if done {
-            Response::Done {
+            RunReply::Done {
                 run_id,
                 report: Box::new(active.sim.report()),
             }
         } else {
             let due = active.report_every > 0 && active.chunks % active.report_every == 0;
-            Response::Progress {
+            RunReply::Progress {
                 run_id,
                 hour: active.sim.hour(),
                 total_hours: active.sim.total_hours(),
                 report: due.then(|| Box::new(active.sim.report())),
             }
         };
-        scope.respond(active.client, encode(&reply));
+        scope.respond(active.client, encode(&Response::Run(reply)));
         if done {
             self.active = None;
         } else {
@@ -190,7 +72,7 @@ impl Worker for SimWorker {
     }
 
     fn received(&mut self, scope: &WorkerScope<Self>, msg: String, id: HandlerId) {
-        match serde_json::from_str::<Request>(&msg) {
+        match Request::decode(&msg) {
             Ok(Request::Run {
                 run_id,
                 scenario,
@@ -215,7 +97,7 @@ impl Worker for SimWorker {
                         .map(|i| format!("{}: {}", i.path, i.message))
                         .collect::<Vec<_>>()
                         .join("; ");
-                    scope.respond(id, encode(&Response::Failed { run_id, message }));
+                    scope.respond(id, encode(&Response::Run(RunReply::Failed { run_id, message })));
                 }
             },
             Ok(Request::Cancel { run_id }) => {
@@ -225,18 +107,12 @@ impl Worker for SimWorker {
             }
             Ok(Request::Job { job_id, job }) => scope.respond(
                 id,
-                encode(&Response::JobDone {
+                encode(&Response::Job(JobReply {
                     job_id,
                     result: job.perform(),
-                }),
+                })),
             ),
-            Err(e) => scope.respond(
-                id,
-                encode(&Response::Failed {
-                    run_id: 0,
-                    message: format!("malformed request: {e}"),
-                }),
-            ),
+            Err(message) => scope.respond(id, encode(&Response::Malformed { message })),
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use super::line_chart::{LineChart, Series};
 use crate::pool::{BatchProgress, Pool};
-use crate::sim_worker::{Job, JobResult};
+use crate::protocol::{Job, JobResult};
 use crate::view_model::pattern_color;
 use backfire_engine::ensemble::{self, Ensemble, Spread};
 use backfire_engine::words::{group, pattern_name};
@@ -89,10 +89,12 @@ fn spread_text(s: &Spread, runs: u32) -> String {
 pub fn ComparePanel(props: &ComparePanelProps) -> Html {
     let outcome = use_state(|| None::<Rc<Outcome>>);
     let progress = use_state(|| None::<BatchProgress>);
+    let failed = use_state(|| None::<String>);
     let chart_pattern = use_state(|| PatternId::Solicitation);
     let start = {
         let outcome = outcome.clone();
         let progress = progress.clone();
+        let failed = failed.clone();
         let pool = props.pool.clone();
         let (baseline, variant, runs) = (
             props.baseline.clone(),
@@ -120,10 +122,21 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
             let progress_cb = progress.clone();
             let progress_done = progress.clone();
             let outcome = outcome.clone();
+            failed.set(None);
+            let failed = failed.clone();
             pool.submit(
                 jobs,
                 move |p| progress_cb.set(Some(p)),
-                move |results| {
+                move |batch| {
+                    progress_done.set(None);
+                    let results = match batch {
+                        Ok(results) => results,
+                        Err(message) => {
+                            failed.set(Some(message));
+                            return;
+                        }
+                    };
+                    failed.set(None);
                     let mut base: Vec<Report> = Vec::new();
                     let mut var: Vec<Report> = Vec::new();
                     for (i, r) in results.into_iter().enumerate() {
@@ -139,7 +152,6 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
                         baseline: ensemble::summarize(&base),
                         variant: ensemble::summarize(&var),
                     })));
-                    progress_done.set(None);
                 },
             );
         }
@@ -275,7 +287,10 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
             </div>
             if let Some((_, msg)) = (*runs_draft).clone() { <p class="issue error" data-testid="field-issue">{msg}</p> }
             {progress_bar}
-            <div class={classes!(progress.is_some().then_some("stale"))}>{body}</div>
+            if let Some(message) = (*failed).clone() {
+                <p class="issue error" role="alert" data-testid="compare-failed">{format!("The comparison stopped: {message}")}</p>
+            }
+            <div class={classes!((progress.is_some() || failed.is_some()).then_some("stale"))}>{body}</div>
         </section>
     }
 }

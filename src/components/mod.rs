@@ -15,6 +15,7 @@ pub mod platform_editor;
 pub mod population_editor;
 pub mod present;
 pub mod results_charts;
+pub mod results_view;
 pub mod rules_summary;
 pub mod sweep_panel;
 pub mod toolbar;

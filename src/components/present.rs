@@ -2,6 +2,7 @@
 
 use crate::components::line_chart::{LineChart, Series};
 use crate::components::rules_summary::summary_paragraphs;
+use crate::hooks::use_document_keydown::{target_tag, use_document_keydown};
 use crate::view_model::{hour_label, level_class, pattern_color};
 use backfire_engine::explain::{Explanation, Suggestion};
 use backfire_engine::words::{group, pattern_name, rules_summary};
@@ -353,40 +354,27 @@ pub fn Presentation(props: &PresentationProps) -> Html {
     {
         let dispatcher = deck.dispatcher();
         let on_close = props.on_close.clone();
-        use_effect_with(props.on_close.clone(), move |_| {
-            let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
-                let options = gloo::events::EventListenerOptions::enable_prevent_default();
-                gloo::events::EventListener::new_with_options(&doc, "keydown", options, move |e| {
-                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                        return;
-                    };
-                    if e.ctrl_key() || e.meta_key() || e.alt_key() {
-                        return;
-                    }
-                    let tag = e
-                        .target()
-                        .and_then(|t| t.dyn_into::<HtmlElement>().ok())
-                        .map(|el| el.tag_name())
-                        .unwrap_or_default();
-                    let key = e.key();
-                    let in_input = matches!(tag.as_str(), "INPUT" | "SELECT" | "TEXTAREA");
-                    let action = match key.as_str() {
-                        "Escape" => {
-                            e.prevent_default();
-                            on_close.emit(());
-                            return;
-                        }
-                        _ if in_input => return,
-                        "ArrowRight" | "PageDown" => DeckAction::Next,
-                        " " if tag != "BUTTON" => DeckAction::Next,
-                        "ArrowLeft" | "PageUp" => DeckAction::Prev,
-                        _ => return,
-                    };
+        use_document_keydown(props.on_close.clone(), move |e| {
+            if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                return;
+            }
+            let tag = target_tag(e);
+            let key = e.key();
+            let in_input = matches!(tag.as_str(), "INPUT" | "SELECT" | "TEXTAREA");
+            let action = match key.as_str() {
+                "Escape" => {
                     e.prevent_default();
-                    dispatcher.dispatch(action);
-                })
-            });
-            move || drop(listener)
+                    on_close.emit(());
+                    return;
+                }
+                _ if in_input => return,
+                "ArrowRight" | "PageDown" => DeckAction::Next,
+                " " if tag != "BUTTON" => DeckAction::Next,
+                "ArrowLeft" | "PageUp" => DeckAction::Prev,
+                _ => return,
+            };
+            e.prevent_default();
+            dispatcher.dispatch(action);
         });
     }
 

@@ -3,8 +3,9 @@
 mod axis_form;
 mod heatmap;
 
+use crate::pool::BatchOutcome;
 use crate::pool::{BatchProgress, Pool};
-use crate::sim_worker::{Job, JobResult};
+use crate::protocol::{Job, JobResult};
 use axis_form::{clash, AxisForm, AxisIssues};
 use backfire_engine::settings::SettingId;
 use backfire_engine::sweep::{grid, CellSummary, SweepParam, SweepRule};
@@ -184,7 +185,14 @@ pub fn SweepPanel(props: &SweepPanelProps) -> Html {
             };
             let on_done = {
                 let (status, outcome, scenario) = (status.clone(), outcome.clone(), scenario.clone());
-                move |results: Vec<JobResult>| {
+                move |outcome_of_batch: BatchOutcome| {
+                    let results = match outcome_of_batch {
+                        Ok(results) => results,
+                        Err(message) => {
+                            status.set(Status::Failed(format!("the sweep stopped: {message}")));
+                            return;
+                        }
+                    };
                     let ms = js_sys::Date::now() - started;
                     let summaries: Vec<CellSummary> = results
                         .into_iter()
@@ -270,7 +278,7 @@ pub fn SweepPanel(props: &SweepPanelProps) -> Html {
         Status::Cancelled(p) => {
             html! { <span data-testid="sweep-cancelled">{format!("cancelled after {} of {} cells", p.done, p.total)}</span> }
         }
-        Status::Failed(msg) => html! { <span class="issue error">{msg.clone()}</span> },
+        Status::Failed(msg) => html! { <span class="issue error" data-testid="sweep-failed">{msg.clone()}</span> },
         Status::Done => html! {},
     };
     // The rules moved on since the sweep (other than by loading one of its cells): say so, since the

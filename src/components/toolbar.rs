@@ -1,17 +1,32 @@
 //! The header's tools: undo and redo, copy link, export and import of the scenario as JSON.
 
 use crate::share::{self, IMPORT_LIMIT_BYTES};
-use crate::state::{Action, AppState, Notice};
-use backfire_engine::{validate, wire, Severity};
+use crate::state::Notice;
+use backfire_engine::{validate, wire, Scenario, Severity};
 use gloo::file::callbacks::FileReader;
+use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// Props of [`Toolbar`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct ToolbarProps {
-    /// The app's state handle.
-    pub state: UseReducerHandle<AppState>,
+    /// The scenario (exported as JSON).
+    pub scenario: Rc<Scenario>,
+    /// The link payload of what is on screen (copied as a link).
+    pub share_payload: Rc<str>,
+    /// Whether there is an edit to undo.
+    pub can_undo: bool,
+    /// Whether there is an undone edit to redo.
+    pub can_redo: bool,
+    /// Undoes the last edit.
+    pub on_undo: Callback<()>,
+    /// Redoes the last undone edit.
+    pub on_redo: Callback<()>,
+    /// Loads an imported scenario, with the notice saying how the import went.
+    pub on_import: Callback<(Scenario, Notice)>,
+    /// Shows a notice (an import that failed, a link to copy by hand).
+    pub on_notify: Callback<Notice>,
 }
 
 /// What an imported file's text becomes: a scenario and how many rule errors it has, or why it was refused.
@@ -47,49 +62,42 @@ fn import_notice(name: &str, errors: usize) -> Notice {
 /// The toolbar.
 #[function_component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
-    let state = &props.state;
     let reader = use_mut_ref(|| None::<FileReader>);
     let copied = use_state(|| false);
-    let on_undo = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Undo))
-    };
-    let on_redo = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Redo))
-    };
+    let on_undo = props.on_undo.reform(|_: MouseEvent| ());
+    let on_redo = props.on_redo.reform(|_: MouseEvent| ());
     let on_copy = {
-        let state = state.clone();
+        let payload = props.share_payload.clone();
+        let on_notify = props.on_notify.clone();
         let copied = copied.clone();
         Callback::from(move |_| {
-            let url = share::share_url(&share::payload(&state.scenario, state.baseline.as_ref(), state.runs));
+            let url = share::share_url(&payload);
             let copied = copied.clone();
-            let state = state.clone();
+            let on_notify = on_notify.clone();
             match web_sys::window().map(|w| w.navigator().clipboard()) {
                 Some(clipboard) => {
                     let promise = clipboard.write_text(&url);
                     wasm_bindgen_futures::spawn_local(async move {
                         match wasm_bindgen_futures::JsFuture::from(promise).await {
                             Ok(_) => copied.set(true),
-                            Err(_) => state.dispatch(Action::Notify(Notice {
+                            Err(_) => on_notify.emit(Notice {
                                 kind: "info",
                                 text: format!("The browser refused the clipboard; copy the link by hand: {url}"),
-                            })),
+                            }),
                         }
                     });
                 }
-                None => state.dispatch(Action::Notify(Notice {
+                None => on_notify.emit(Notice {
                     kind: "info",
                     text: format!("Copy the link by hand: {url}"),
-                })),
+                }),
             }
         })
     };
     let on_export = {
-        let state = state.clone();
+        let scenario = props.scenario.clone();
         Callback::from(move |_| {
-            let name: String = state
-                .scenario
+            let name: String = scenario
                 .name
                 .chars()
                 .map(|c| {
@@ -102,13 +110,13 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 .collect();
             let name = name.trim_matches('-').to_string();
             share::export_json(
-                &state.scenario,
+                &scenario,
                 &format!("{}.backfire.json", if name.is_empty() { "scenario" } else { &name }),
             );
         })
     };
     let on_import = {
-        let state = state.clone();
+        let (on_import, on_notify) = (props.on_import.clone(), props.on_notify.clone());
         let reader = reader.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
@@ -119,28 +127,24 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             let file = gloo::file::File::from(file);
             let name = file.name();
             if file.size() > IMPORT_LIMIT_BYTES {
-                state.dispatch(Action::Notify(Notice {
+                on_notify.emit(Notice {
                     kind: "error",
                     text: format!(
                         "`{name}` is {} KB; scenario files are at most {} KB. Nothing was changed.",
                         file.size() / 1024,
                         IMPORT_LIMIT_BYTES / 1024
                     ),
-                }));
+                });
                 return;
             }
-            let state = state.clone();
+            let (on_import, on_notify) = (on_import.clone(), on_notify.clone());
             let task = gloo::file::callbacks::read_as_text(&file, move |result| {
                 match result.map_err(|e| e.to_string()).and_then(|t| import_text(&t)) {
-                    Ok((s, errors)) => state.dispatch(Action::Load {
-                        scenario: Box::new(s),
-                        preset_id: None,
-                        notice: Some(import_notice(&name, errors)),
-                    }),
-                    Err(reason) => state.dispatch(Action::Notify(Notice {
+                    Ok((s, errors)) => on_import.emit((s, import_notice(&name, errors))),
+                    Err(reason) => on_notify.emit(Notice {
                         kind: "error",
                         text: format!("`{name}` could not be imported: {reason}. Nothing was changed."),
-                    })),
+                    }),
                 }
             });
             *reader.borrow_mut() = Some(task);
@@ -148,8 +152,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     };
     html! {
         <>
-            <button class="btn" data-testid="undo" title="Undo (Ctrl+Z)" disabled={state.undo.is_empty()} onclick={on_undo}>{"↶ Undo"}</button>
-            <button class="btn" data-testid="redo" title="Redo (Ctrl+Shift+Z)" disabled={state.redo.is_empty()} onclick={on_redo}>{"↷ Redo"}</button>
+            <button class="btn" data-testid="undo" title="Undo (Ctrl+Z)" disabled={!props.can_undo} onclick={on_undo}>{"↶ Undo"}</button>
+            <button class="btn" data-testid="redo" title="Redo (Ctrl+Shift+Z)" disabled={!props.can_redo} onclick={on_redo}>{"↷ Redo"}</button>
             <button class="btn" data-testid="copy-link" onclick={on_copy}>{ if *copied { "Link copied ✓" } else { "Copy link" } }</button>
             <button class="btn" data-testid="export-json" onclick={on_export}>{"Export JSON"}</button>
             <label class="btn" for="import-json">{"Import JSON"}</label>

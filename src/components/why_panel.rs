@@ -2,7 +2,7 @@
 //! a one-line suggestion, its effect, its cost to honest users, and a button that applies it.
 
 use crate::pool::Pool;
-use crate::sim_worker::{Job, JobResult};
+use crate::protocol::{Job, JobResult};
 use crate::view_model::level_class;
 use backfire_engine::explain::{Explanation, Suggestion};
 use backfire_engine::words::pattern_name;
@@ -54,17 +54,21 @@ fn suggestion_row(s: &Suggestion, rank: usize, on_apply: &Callback<Scenario>) ->
 #[function_component]
 pub fn WhyPanel(props: &WhyPanelProps) -> Html {
     let busy = use_state(|| false);
+    let failed = use_state(|| None::<String>);
     let runs = use_state(|| 1u32);
     let on_explain = {
         let busy = busy.clone();
+        let failed = failed.clone();
         let pool = props.pool.clone();
         let scenario = props.scenario.clone();
         let on_explained = props.on_explained.clone();
         let runs = *runs;
         Callback::from(move |_| {
             busy.set(true);
+            failed.set(None);
             on_explained.emit(None);
             let busy = busy.clone();
+            let failed = failed.clone();
             let on_explained = on_explained.clone();
             pool.submit(
                 vec![Job::Explain {
@@ -72,10 +76,15 @@ pub fn WhyPanel(props: &WhyPanelProps) -> Html {
                     runs,
                 }],
                 |_| {},
-                move |mut results| {
+                move |outcome| {
                     busy.set(false);
-                    if let Some(JobResult::Explanation(e)) = results.pop() {
-                        on_explained.emit(Some(Rc::new(*e)));
+                    match outcome {
+                        Ok(mut results) => {
+                            if let Some(JobResult::Explanation(e)) = results.pop() {
+                                on_explained.emit(Some(Rc::new(*e)));
+                            }
+                        }
+                        Err(message) => failed.set(Some(message)),
                     }
                 },
             );
@@ -93,6 +102,9 @@ pub fn WhyPanel(props: &WhyPanelProps) -> Html {
         })
     };
     let body = match (&props.explanation, *busy) {
+        (None, false) if failed.is_some() => {
+            html! { <p class="issue error" role="alert" data-testid="why-failed">{format!("The explanation stopped: {}", failed.as_deref().unwrap_or_default())}</p> }
+        }
         (_, true) => {
             html! { <p data-testid="why-busy" role="status">{"Running counterfactuals: each rule moved to its restrictive alternative, alone, on the same seeds…"}</p> }
         }

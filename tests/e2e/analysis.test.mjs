@@ -120,3 +120,40 @@ test('the print stylesheet hides the editor and keeps the report', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a pool job the worker refuses ends its batch with the message, and the page stays usable', async () => {
+  const { context, page, errors } = await openApp(browser);
+  await loadSmall(page, 'alipay-circles-2016');
+  await page.getByTestId('pin').click();
+  await page.getByTestId('compare-table').waitFor({ timeout: 60000 });
+  // A variant whose smallest tip is above its largest: the worker refuses its comparison runs (a real
+  // failure, not a test hook), and the comparison stops with the reason instead of waiting forever.
+  await page.getByTestId('tab-circles').click();
+  const min = page.getByTestId('circles[0].tips.min_fen');
+  const max = page.getByTestId('circles[0].tips.max_fen');
+  const [minText, maxText] = [await min.inputValue(), await max.inputValue()];
+  await typeInto(max, 1);
+  await typeInto(min, 50);
+  const failed = page.getByTestId('compare-failed');
+  await failed.waitFor({ timeout: 60000 });
+  assert.match(await failed.innerText(), /the rules have errors: circles\[0\]\.tips\.min_fen/);
+  await page.waitForFunction(() => !document.querySelector('[data-testid="compare-progress"]'), null, { timeout: 10000 });
+  // The explanation of the same rules is refused the same way.
+  await page.getByTestId('view-why').click();
+  await page.getByTestId('explain').click();
+  const whyFailed = page.getByTestId('why-failed');
+  await whyFailed.waitFor({ timeout: 60000 });
+  assert.match(await whyFailed.innerText(), /circles\[0\]\.tips\.min_fen/);
+  assert.equal(await page.getByTestId('explain').isEnabled(), true, 'the Explain button is usable again');
+  // Putting the rules back brings the comparison back, on the same pool.
+  await typeInto(min, minText);
+  await typeInto(max, maxText);
+  await page.getByTestId('view-compare').click();
+  await page.waitForTimeout(300);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="compare-table"] tbody tr').length === 9
+    && !document.querySelector('[data-testid="compare-failed"]')
+    && !document.querySelector('[data-testid="compare-progress"]'), null, { timeout: 60000 });
+  assert.equal(await min.inputValue(), minText);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
