@@ -116,3 +116,51 @@ fn every_rust_file_says_what_it_owns_and_is_named_after_a_noun() {
     }
     assert!(offenders.is_empty(), "{}", offenders.join("\n"));
 }
+
+/// Every file path ARCHITECTURE.md names in backticks exists (the map must match the code).
+#[test]
+fn every_file_architecture_names_exists() {
+    let text = read("ARCHITECTURE.md");
+    let mut files = Vec::new();
+    for dir in ["src", "engine", "cli", "fuzz", "tests", "scripts", "tools", ".ci", "styles"] {
+        all_files(&root().join(dir), &mut files);
+    }
+    for top in ["Cargo.toml", "Trunk.toml", "index.html", "clippy.toml", "README.md"] {
+        files.push(root().join(top));
+    }
+    let known: Vec<String> = files
+        .iter()
+        .filter_map(|p| p.strip_prefix(root()).ok())
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .collect();
+    let mut missing = Vec::new();
+    for name in text.split('`').skip(1).step_by(2) {
+        let name = name.trim_end_matches('/');
+        let looks_like_file = [".rs", ".mjs", ".toml", ".json", ".html", ".css", ".env"]
+            .iter()
+            .any(|ext| name.ends_with(ext))
+            && !name.contains(' ')
+            && !name.contains('*');
+        if looks_like_file && !known.iter().any(|k| k == name || k.ends_with(&format!("/{name}"))) {
+            missing.push(name.to_owned());
+        }
+    }
+    assert!(missing.is_empty(), "ARCHITECTURE.md names files that do not exist: {missing:?}");
+}
+
+fn all_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.file_name().is_some_and(|n| n == "node_modules" || n == "target") {
+            continue;
+        }
+        if path.is_dir() {
+            all_files(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}
