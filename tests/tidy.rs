@@ -122,7 +122,9 @@ fn every_rust_file_says_what_it_owns_and_is_named_after_a_noun() {
 fn every_file_architecture_names_exists() {
     let text = read("ARCHITECTURE.md");
     let mut files = Vec::new();
-    for dir in ["src", "engine", "cli", "fuzz", "tests", "scripts", "tools", ".ci", "styles"] {
+    for dir in [
+        "src", "engine", "cli", "fuzz", "tests", "scripts", "tools", ".ci", "styles",
+    ] {
         all_files(&root().join(dir), &mut files);
     }
     for top in ["Cargo.toml", "Trunk.toml", "index.html", "clippy.toml", "README.md"] {
@@ -145,7 +147,10 @@ fn every_file_architecture_names_exists() {
             missing.push(name.to_owned());
         }
     }
-    assert!(missing.is_empty(), "ARCHITECTURE.md names files that do not exist: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "ARCHITECTURE.md names files that do not exist: {missing:?}"
+    );
 }
 
 fn all_files(dir: &Path, out: &mut Vec<PathBuf>) {

@@ -1,5 +1,8 @@
 //! The `backfire` binary, run as a user would: presets, show, run from every kind of source, and garbage.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers fail the test by panicking, which is what a test should do"
+)]
 
 use std::io::Write as _;
 use std::process::{Command, Output, Stdio};

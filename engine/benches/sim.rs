@@ -1,6 +1,5 @@
 //! `cargo bench`: wall time, user-hours per second and peak memory for the sizes the issue names.
 
-#[allow(dead_code)]
 mod measure;
 
 fn main() {

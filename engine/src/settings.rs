@@ -139,6 +139,10 @@ pub enum SettingId {
 
 impl SettingId {
     /// This setting's row of the catalogue.
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "one row per id, in declaration order: the discriminant is in range"
+    )]
     pub fn setting(self) -> &'static Setting {
         // INVARIANT: `SETTINGS` lists one row per id in declaration order (checked by a test), so
         // the discriminant is the row's index.

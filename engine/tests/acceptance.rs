@@ -1,5 +1,8 @@
 //! The acceptance criteria for the 2016 presets, run from their rules alone.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![expect(
+    clippy::expect_used,
+    reason = "test helpers fail the test by panicking, which is what a test should do"
+)]
 
 use backfire_engine::{presets, run, Level, PatternId, Report, Simulation};
 

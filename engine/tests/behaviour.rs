@@ -1,5 +1,8 @@
 //! Behaviour tests: the model responds to the rules, not to names.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers fail the test by panicking, which is what a test should do"
+)]
 
 use backfire_engine::{
     presets, run, ArchetypeMix, BanReturn, Circle, Condition, Level, PatternId, Ranking, Rule, Scenario,

@@ -1,5 +1,8 @@
 //! Ensemble tests: seeds, summaries over runs, and comparisons on shared seeds.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![expect(
+    clippy::expect_used,
+    reason = "test helpers fail the test by panicking, which is what a test should do"
+)]
 
 use backfire_engine::ensemble::{compare, run_ensemble, scenarios, seeds, summarize};
 use backfire_engine::presets;

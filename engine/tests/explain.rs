@@ -1,5 +1,8 @@
 //! Attribution tests: which rules open each pattern, found by counterfactual runs.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![expect(
+    clippy::expect_used,
+    reason = "test helpers fail the test by panicking, which is what a test should do"
+)]
 
 use backfire_engine::explain::{assemble, explain_with, ExplainOptions, Explanation, Outcome, EXPLAIN_RUNS};
 use backfire_engine::lever::levers;

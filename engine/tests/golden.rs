@@ -1,5 +1,8 @@
 //! Pinned outputs: a report digest the browser tests compare against a wasm run, and saved share links (full and compact) that must keep decoding to the same scenario.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers fail the test by panicking, which is what a test should do"
+)]
 
 use backfire_engine::{link, presets, report_digest, run, validate, Severity};
 

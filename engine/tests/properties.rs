@@ -1,5 +1,4 @@
 //! Property tests: determinism, conservation of money, bounds, and codecs that never panic.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use backfire_engine::{link, presets, report_digest, run, validate, wire, Scenario, Simulation};
 use proptest::prelude::*;

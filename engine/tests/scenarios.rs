@@ -1,5 +1,8 @@
 //! Data-driven scenario tests: every file in `tests/scenarios/` runs, and its summary table is snapshotted.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers fail the test by panicking, which is what a test should do"
+)]
 
 use std::fmt::Write as _;
 

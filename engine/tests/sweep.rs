@@ -1,5 +1,8 @@
 //! Sweep tests: grid shape and order, which field each parameter moves, and a sanity check in the launch preset.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![expect(
+    clippy::expect_used,
+    reason = "test helpers fail the test by panicking, which is what a test should do"
+)]
 
 use backfire_engine::presets;
 use backfire_engine::settings::{Place, SettingId};

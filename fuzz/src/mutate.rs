@@ -130,7 +130,7 @@ pub fn mutated_text(rng: &mut Rng, mut v: Value) -> String {
                 // Many copies of a list's item: circles, clauses and conditions past their limits.
                 if let Value::Array(items) = node {
                     if let Some(first) = items.first().cloned() {
-                        let n = [2, 9, 21, 41, 3_000][below(rng, 5) % 5];
+                        let n = *pick(rng, &[2, 9, 21, 41, 3_000]);
                         items.resize(n, first);
                     }
                 }
