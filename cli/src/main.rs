@@ -7,6 +7,7 @@ mod table;
 #[path = "../../engine/benches/measure.rs"]
 mod measure;
 
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use clap::Parser as _;
@@ -39,27 +40,37 @@ impl CliError {
     }
 }
 
+/// Writes to standard output; a closed or full output is an error with a message, not a panic
+/// (`println!` panics when stdout is gone).
+fn out(text: &str) -> Result<(), CliError> {
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()).map_err(write_error)
+}
+
+fn write_error(e: std::io::Error) -> CliError {
+    CliError::input(format!("cannot write to standard output: {e}"))
+}
+
 fn dispatch(command: Command) -> Result<(), CliError> {
     match command {
         Command::Presets => {
             for p in presets::all() {
-                println!("{:<26} {}", p.id, p.sentence);
+                out(&format!("{:<26} {}\n", p.id, p.sentence))?;
             }
             Ok(())
         }
         Command::Show { source, summary } => {
             let scenario = source::load(&source)?;
             if summary {
-                print!("{}", summary_text(&scenario));
+                out(&summary_text(&scenario))?;
             } else {
-                println!("{}", wire::scenario_to_json(&scenario));
+                out(&format!("{}\n", wire::scenario_to_json(&scenario)))?;
             }
             Ok(())
         }
         Command::Run(opts) => run(opts),
         Command::Bench { quick } => {
-            measure::print_table(if quick { 100_000 } else { u32::MAX });
-            Ok(())
+            measure::write_table(if quick { 100_000 } else { u32::MAX }, &mut std::io::stdout()).map_err(write_error)
         }
     }
 }
@@ -110,9 +121,9 @@ fn run(opts: args::RunArgs) -> Result<(), CliError> {
     if opts.json {
         let text = serde_json::to_string_pretty(&report)
             .map_err(|e| CliError::input(format!("cannot write the report: {e}")))?;
-        println!("{text}");
+        out(&format!("{text}\n"))?;
     } else {
-        print!("{}", table::render(&report));
+        out(&table::render(&report))?;
     }
     Ok(())
 }

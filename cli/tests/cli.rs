@@ -213,3 +213,27 @@ fn show_summary_reads_the_2016_rules_in_plain_language() {
     let link = format!("#{}", backfire_engine::link::encode(&scenario));
     assert_eq!(backfire(&["show", &link, "--summary"]).stdout, out.stdout);
 }
+
+#[test]
+fn a_full_or_closed_output_is_an_error_not_a_panic() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return; // not Linux: nothing to test against
+    };
+    for args in [&["show", "alipay-circles-2016"][..], &["presets"], &["run", "minimal-missing"]] {
+        let out = Command::new(env!("CARGO_BIN_EXE_backfire"))
+            .args(args)
+            .stdout(full.try_clone().unwrap())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(stderr.contains("error: "), "{args:?}: {stderr}");
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_backfire"))
+        .args(["show", "alipay-circles-2016", "--summary"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write to standard output"));
+}

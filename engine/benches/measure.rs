@@ -76,8 +76,9 @@ pub fn row(c: &Case) -> String {
     )
 }
 
-/// Runs every case (a few warm-up runs first for the small one) and prints the table.
-pub fn print_table(max_users: u32) {
+/// Runs every case (a few warm-up runs first for the small one) and writes the table, a row as each is
+/// measured; a failed write (a closed or full output) stops it with the error.
+pub fn write_table(max_users: u32, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     // Warm up caches and the allocator on the small case, then keep its best of five.
     let mut best: Option<Case> = None;
     for _ in 0..5 {
@@ -86,14 +87,15 @@ pub fn print_table(max_users: u32) {
             best = Some(c);
         }
     }
-    println!("{HEADER}");
+    writeln!(out, "{HEADER}")?;
     if let Some(b) = best {
-        println!("{}", row(&b));
+        writeln!(out, "{}", row(&b))?;
     }
     for (users, days) in CASES.iter().skip(1) {
         if *users > max_users {
             continue;
         }
-        println!("{}", row(&measure(*users, *days)));
+        writeln!(out, "{}", row(&measure(*users, *days)))?;
     }
+    Ok(())
 }

@@ -2,8 +2,8 @@
 
 mod measure;
 
-fn main() {
+fn main() -> std::io::Result<()> {
     // `cargo bench -- --quick` skips the million-user case.
     let quick = std::env::args().any(|a| a == "--quick");
-    measure::print_table(if quick { 100_000 } else { u32::MAX });
+    measure::write_table(if quick { 100_000 } else { u32::MAX }, &mut std::io::stdout())
 }
