@@ -44,7 +44,10 @@ impl CliError {
 /// (`println!` panics when stdout is gone).
 fn out(text: &str) -> Result<(), CliError> {
     let mut stdout = std::io::stdout().lock();
-    stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()).map_err(write_error)
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .map_err(write_error)
 }
 
 fn write_error(e: std::io::Error) -> CliError {

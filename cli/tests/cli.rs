@@ -219,7 +219,11 @@ fn a_full_or_closed_output_is_an_error_not_a_panic() {
     let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
         return; // not Linux: nothing to test against
     };
-    for args in [&["show", "alipay-circles-2016"][..], &["presets"], &["run", "minimal-missing"]] {
+    for args in [
+        &["show", "alipay-circles-2016"][..],
+        &["presets"],
+        &["run", "minimal-missing"],
+    ] {
         let out = Command::new(env!("CARGO_BIN_EXE_backfire"))
             .args(args)
             .stdout(full.try_clone().unwrap())

@@ -113,7 +113,9 @@ fn population(s: &Scenario, out: &mut Issues) {
         );
     }
     let m = &p.identity_mix;
-    if m.student + m.white_collar + m.overseas + m.other == 0 {
+    // Summed wide: each weight is user-controlled, and four u32s can wrap a u32 (4294967295 + 1 = 0).
+    let weights = [m.student, m.white_collar, m.overseas, m.other];
+    if weights.iter().map(|&w| u64::from(w)).sum::<u64>() == 0 {
         out.error("population.identity_mix", "give at least one identity a weight above 0");
     }
     if p.credit.std_dev > 300 {

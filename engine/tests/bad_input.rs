@@ -106,3 +106,64 @@ fn good_files_still_read() {
     let s = wire::scenario_from_json(r#"{"version":1,"days":3,"notes":["a"],"circles":[{"name":"A"}]}"#).unwrap();
     assert_eq!((s.days, s.notes.len(), s.circles.len()), (3, 1, 1));
 }
+
+/// Every numeric setting at its edges and past them, and at the extremes of its JSON type: decoding either
+/// refuses with the setting's path, or validation does, or the run (bounded) completes. No sum wraps.
+#[test]
+fn every_setting_at_its_extremes_is_refused_by_path_or_runs() {
+    use backfire_engine::settings::{Place, SETTINGS};
+    use backfire_engine::{presets, run, validate, Severity};
+    let base = serde_json::to_value(presets::by_id("alipay-circles-2016").unwrap().scenario).unwrap();
+    for row in SETTINGS.iter() {
+        let path = row.path(0);
+        for value in [
+            0_u64,
+            1,
+            u64::from(row.min),
+            u64::from(row.max),
+            u64::from(row.max) + 1,
+            255,
+            256,
+            65_535,
+            65_536,
+            u64::from(u32::MAX),
+            u64::from(u32::MAX) + 1,
+        ] {
+            let mut v = base.clone();
+            let mut node = match row.place {
+                Place::Scenario => &mut v,
+                Place::Circle => &mut v["circles"][0],
+            };
+            let keys: Vec<&str> = row.field.split('.').collect();
+            for k in &keys[..keys.len() - 1] {
+                node = &mut node[*k];
+            }
+            node[keys[keys.len() - 1]] = serde_json::json!(value);
+            let text = v.to_string();
+            let s = match wire::scenario_from_json(&text) {
+                Ok(s) => s,
+                Err(e) => {
+                    assert!(e.message.starts_with(&path), "{path} = {value}: {}", e.message);
+                    continue;
+                }
+            };
+            let errors: Vec<_> = validate(&s)
+                .into_iter()
+                .filter(|i| i.severity == Severity::Error)
+                .collect();
+            if value > u64::from(row.max) || value < u64::from(row.min) {
+                assert!(
+                    errors.iter().any(|i| i.path == path),
+                    "{path} = {value} passed validation"
+                );
+            }
+            if errors.is_empty() {
+                let mut small = s.clone();
+                small.population.n_users = small.population.n_users.min(1_000);
+                small.days = small.days.min(2);
+                let report = run(&small);
+                assert_eq!(report.hours_done, small.days * 24, "{path} = {value}");
+            }
+        }
+    }
+}
