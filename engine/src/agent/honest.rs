@@ -291,15 +291,17 @@ fn interact(v: &mut Visit, idx: u32, c: usize, action: Action, author: u32, h: u
 }
 
 /// Picks a post from the feed, favouring the top (people rarely scroll far); `None` if empty or hidden.
+#[inline]
 pub(super) fn glance(v: &mut Visit, c: usize) -> Option<u32> {
-    let n = v.circle(c).feed.len().min(FEED_LEN) as u32;
+    // The circle and the dice are separate parts of the visit: both can be borrowed at once.
+    let circle = v.circles.get(c)?;
+    let n = circle.feed.len().min(FEED_LEN) as u32;
     if n == 0 {
         return None;
     }
     // The better of two positions (one 32-bit draw split in two) favours the top of the feed.
     let r = v.dice.below(u32::MAX);
     let pos = (((r & 0xffff) * n) >> 16).min(((r >> 16) * n) >> 16);
-    let circle = v.circle(c);
     // INVARIANT: the feed holds window slots, and pos < feed.len().
     let slot = *circle.feed.get(pos as usize)?;
     let p = circle.window.get(slot as usize)?;

@@ -157,6 +157,7 @@ impl Visit<'_> {
     }
 
     /// A random interested circle.
+    #[inline]
     fn pick_circle(&mut self, idx: u32) -> Option<usize> {
         let interests = self.people.user(idx).interests;
         let n = interests.count_ones();
