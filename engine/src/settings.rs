@@ -310,24 +310,18 @@ const fn whole(
     unit: &'static str,
     note: &'static str,
     scale: Scale,
-    (min, max, default, step): (u32, u32, u32, u32),
+    bounds: (u32, u32, u32, u32),
     get: fn(&Scenario) -> u32,
     set: fn(&mut Scenario, u32),
 ) -> Setting {
-    Setting {
+    row(
         id,
-        place: Place::Scenario,
-        field,
-        label,
-        unit,
-        note,
+        (field, label, unit, note),
         scale,
-        min,
-        max,
-        default,
-        step,
-        access: Access::Scenario { get, set },
-    }
+        bounds,
+        Place::Scenario,
+        Access::Scenario { get, set },
+    )
 }
 
 /// Builds one per-circle row.
@@ -339,13 +333,32 @@ const fn circle(
     unit: &'static str,
     note: &'static str,
     scale: Scale,
-    (min, max, default, step): (u32, u32, u32, u32),
+    bounds: (u32, u32, u32, u32),
     get: fn(&Circle) -> u32,
     set: fn(&mut Circle, u32),
 ) -> Setting {
+    row(
+        id,
+        (field, label, unit, note),
+        scale,
+        bounds,
+        Place::Circle,
+        Access::Circle { get, set },
+    )
+}
+
+/// Builds a row from its columns; `whole` and `circle` say where it lives.
+const fn row(
+    id: SettingId,
+    (field, label, unit, note): (&'static str, &'static str, &'static str, &'static str),
+    scale: Scale,
+    (min, max, default, step): (u32, u32, u32, u32),
+    place: Place,
+    access: Access,
+) -> Setting {
     Setting {
         id,
-        place: Place::Circle,
+        place,
         field,
         label,
         unit,
@@ -355,7 +368,7 @@ const fn circle(
         max,
         default,
         step,
-        access: Access::Circle { get, set },
+        access,
     }
 }
 

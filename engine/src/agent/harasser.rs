@@ -58,13 +58,7 @@ fn harass_once(v: &mut Visit, idx: u32, author: u32, c: usize, h: u32, action: A
     // Classifiers read comments, not private messages.
     let cls = &v.rules.circle(c).moderation.classifier;
     if action == Action::Comment && cls.enabled && v.dice.below(100) < u32::from(cls.recall_percent) {
-        let item = QueueItem {
-            hour: h,
-            author: idx,
-            author_generation: gen,
-            post: None,
-            violation: Some(PatternId::Harassment),
-        };
+        let item = harassment_item(idx, gen, h);
         v.enqueue(c, item, true);
         return;
     }
@@ -91,13 +85,18 @@ fn harass_once(v: &mut Visit, idx: u32, author: u32, c: usize, h: u32, action: A
         v.tallies.incident(PatternId::BanEvasion, h, ban_key, 0, None);
     }
     if v.rules.reports_on(c) && v.dice.chance(0.3) {
-        let item = QueueItem {
-            hour: h,
-            author: idx,
-            author_generation: gen,
-            post: None,
-            violation: Some(PatternId::Harassment),
-        };
+        let item = harassment_item(idx, gen, h);
         v.enqueue(c, item, false);
+    }
+}
+
+/// A comment or message of `author`'s (account generation `gen`) flagged or reported as harassment at `h`.
+fn harassment_item(author: u32, gen: u8, h: u32) -> QueueItem {
+    QueueItem {
+        hour: h,
+        author,
+        author_generation: gen,
+        post: None,
+        violation: Some(PatternId::Harassment),
     }
 }
