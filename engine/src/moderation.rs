@@ -6,7 +6,6 @@
 
 use std::collections::VecDeque;
 
-use crate::calendar::Calendar;
 use crate::circle::CircleState;
 use crate::dice::Dice;
 use crate::people::People;
@@ -69,10 +68,6 @@ impl Desk {
     }
 
     /// Reviews what capacity allows in every circle this hour, applying each verdict as it is reached.
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "the signature names every part a verdict may change"
-    )]
     pub(crate) fn review_hour(
         &mut self,
         h: u32,
@@ -80,7 +75,6 @@ impl Desk {
         people: &mut People,
         circles: &mut [CircleState],
         tallies: &mut Tallies,
-        calendar: &mut Calendar,
         dice: &mut Dice,
     ) {
         for (c, (queue, credit)) in self.queues.iter_mut().zip(self.review_credit.iter_mut()).enumerate() {
@@ -103,7 +97,7 @@ impl Desk {
                 let circle = &mut circles[c];
                 let verdict = review(c, item, h, rules, people, circle, tallies, dice);
                 if let Some((author, mistaken)) = verdict {
-                    sanction(c, author, h, mistaken, rules, people, tallies, calendar, dice);
+                    sanction(c, author, h, mistaken, rules, people, tallies);
                 }
             }
             // Reviewers cannot bank idle hours.
@@ -160,21 +154,7 @@ fn review(
 }
 
 /// Applies circle `c`'s sanction to a user (escalating to a ban after enough strikes).
-#[expect(
-    clippy::too_many_arguments,
-    reason = "the signature names every part a sanction may change"
-)]
-fn sanction(
-    c: usize,
-    idx: u32,
-    h: u32,
-    mistaken: bool,
-    rules: &Rules,
-    people: &mut People,
-    tallies: &mut Tallies,
-    calendar: &mut Calendar,
-    dice: &mut Dice,
-) {
+fn sanction(c: usize, idx: u32, h: u32, mistaken: bool, rules: &Rules, people: &mut People, tallies: &mut Tallies) {
     let m = &rules.circle(c).moderation;
     let ret = &rules.s.platform.bans;
     let hours_left = rules.total_hours.saturating_sub(h);
@@ -219,7 +199,7 @@ fn sanction(
                     BanReturn::AtCost | BanReturn::RealNameBound => None,
                 };
                 if let Some(key) = comes_back {
-                    comeback(idx, h + 24, key, rules, people, tallies, calendar, dice);
+                    comeback(idx, h + 24, key, rules, people, tallies);
                 }
             }
         }
@@ -227,22 +207,13 @@ fn sanction(
 }
 
 /// A banned evader returns at `at` with a fresh, unverified account.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "the signature names every part a comeback changes"
-)]
-fn comeback(
-    idx: u32,
-    at: u32,
-    key: u16,
-    rules: &Rules,
-    people: &mut People,
-    tallies: &mut Tallies,
-    calendar: &mut Calendar,
-    dice: &mut Dice,
-) {
+///
+/// Until then the account waits as if suspended: the user's one chain of visits resumes at `at` (the
+/// calendar already holds their next visit), so a comeback neither skips the wait nor doubles the visits.
+fn comeback(idx: u32, at: u32, key: u16, rules: &Rules, people: &mut People, tallies: &mut Tallies) {
     let (u, m) = people.both_mut(idx);
-    u.status = Status::Active;
+    u.status = Status::Suspended;
+    u.suspended_until = at;
     u.generation = u.generation.saturating_add(1);
     u.account_created = at as i32;
     u.verification = VerificationLevel::SelfDeclared;
@@ -259,7 +230,6 @@ fn comeback(
             "hour {at}: user #{idx} (ban evader) was banned and came back with a new account"
         ));
     }
-    calendar.put(idx, at, dice);
 }
 
 #[cfg(test)]
@@ -269,7 +239,7 @@ mod tests {
     use crate::scenario::Scenario;
 
     /// A one-circle run's parts, with reviewers fast enough to clear one item an hour.
-    fn parts(delay: u32) -> (Rules, People, Vec<CircleState>, Tallies, Calendar, Dice) {
+    fn parts(delay: u32) -> (Rules, People, Vec<CircleState>, Tallies, Dice) {
         let mut s = Scenario::default();
         s.population.n_users = 1000;
         s.circles.truncate(1);
@@ -280,16 +250,9 @@ mod tests {
         let rules = Rules::new(crate::settings::sanitize(&s));
         let mut dice = Dice::new(1);
         let (users, memory) = population::draw(&rules.s.population, rules.n_users, 1, &mut dice);
-        let (hours, n_users) = (rules.total_hours, rules.n_users);
+        let hours = rules.total_hours;
         let people = People::new(users, memory);
-        (
-            rules,
-            people,
-            vec![CircleState::new()],
-            Tallies::new(hours),
-            Calendar::new(n_users, hours),
-            dice,
-        )
+        (rules, people, vec![CircleState::new()], Tallies::new(hours), dice)
     }
 
     fn violation(author: u32, hour: u32) -> QueueItem {
@@ -304,16 +267,16 @@ mod tests {
 
     #[test]
     fn an_upheld_report_waits_for_the_delay_then_sanctions_its_author() {
-        let (rules, mut people, mut circles, mut tallies, mut cal, mut dice) = parts(6);
+        let (rules, mut people, mut circles, mut tallies, mut dice) = parts(6);
         let mut desk = Desk::new(1);
         desk.enqueue(0, violation(7, 0), false, &mut tallies.moderation);
         assert_eq!((tallies.moderation.reports_filed, desk.backlog()), (1, 1));
         for h in 0..6 {
-            desk.review_hour(h, &rules, &mut people, &mut circles, &mut tallies, &mut cal, &mut dice);
+            desk.review_hour(h, &rules, &mut people, &mut circles, &mut tallies, &mut dice);
         }
         assert_eq!(desk.backlog(), 1, "reviewed before the delay");
         assert_eq!(people.user(7).strikes, 0);
-        desk.review_hour(6, &rules, &mut people, &mut circles, &mut tallies, &mut cal, &mut dice);
+        desk.review_hour(6, &rules, &mut people, &mut circles, &mut tallies, &mut dice);
         assert_eq!(desk.backlog(), 0);
         assert_eq!(people.user(7).strikes, 1);
         assert_eq!(people.user(7).status, Status::Suspended);
@@ -322,13 +285,13 @@ mod tests {
 
     #[test]
     fn capacity_limits_reviews_per_hour() {
-        let (rules, mut people, mut circles, mut tallies, mut cal, mut dice) = parts(0);
+        let (rules, mut people, mut circles, mut tallies, mut dice) = parts(0);
         let mut desk = Desk::new(1);
         for author in 0..5 {
             desk.enqueue(0, violation(author, 0), true, &mut tallies.moderation);
         }
         // 240 reviews a day per 10k users, 1,000 users: one review an hour.
-        desk.review_hour(0, &rules, &mut people, &mut circles, &mut tallies, &mut cal, &mut dice);
+        desk.review_hour(0, &rules, &mut people, &mut circles, &mut tallies, &mut dice);
         assert_eq!((desk.backlog(), tallies.moderation.reviewed), (4, 1));
         assert_eq!(tallies.moderation.classifier_flags, 5);
     }

@@ -160,7 +160,6 @@ impl World {
             &mut self.people,
             &mut self.circles,
             &mut self.tallies,
-            &mut self.calendar,
             &mut self.dice,
         );
         self.tallies.close_hour();

@@ -221,3 +221,47 @@ fn outcomes_do_not_depend_on_circle_names() {
     }
     let _ = Circle::default();
 }
+
+/// Free comebacks after a ban, tips open with no fee: every group and every evader has what it needs.
+fn free_bans(days: u32) -> Scenario {
+    let mut s =
+        backfire_engine::wire::scenario_from_json(include_str!("scenarios/credit-gate-free-bans.json")).unwrap();
+    s.days = days;
+    s
+}
+
+#[test]
+fn laundering_keeps_moving_money_while_the_rules_allow_it() {
+    // A launderer's cover post ages out of its circle's window; it must post a new one, not stop for good.
+    let r = run(&free_bans(14));
+    let hourly = &r.pattern(PatternId::TipLaundering).unwrap().hourly;
+    let first_week: u32 = hourly[..168].iter().sum();
+    let second_week: u32 = hourly[168..].iter().sum();
+    assert!(first_week > 0);
+    assert!(3 * second_week >= first_week, "{first_week} → {second_week}");
+    assert!(hourly[hourly.len() - 24..].iter().sum::<u32>() > 0);
+}
+
+#[test]
+fn a_returning_ban_evader_is_one_account_at_a_time() {
+    // A comeback waits its day and resumes the same chain of visits: no evader visits more often than an
+    // active account at its archetype's rate (4 sessions a day), however many times it is banned.
+    let s = free_bans(14);
+    let r = run(&s);
+    let evaders = r
+        .archetypes
+        .iter()
+        .find(|a| a.archetype == backfire_engine::Archetype::BanEvader)
+        .unwrap();
+    assert!(
+        evaders.sanctioned > 0,
+        "no evader was ever sanctioned: the test shows nothing"
+    );
+    assert!(
+        evaders.actions <= u64::from(evaders.users) * 4 * u64::from(s.days),
+        "{} visits by {} evaders in {} days",
+        evaders.actions,
+        evaders.users,
+        s.days
+    );
+}

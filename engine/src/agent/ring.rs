@@ -93,8 +93,12 @@ pub(super) fn launder(v: &mut Visit, idx: u32, h: u32) {
         return;
     }
     let max = u64::from(spec.tips.max_fen);
+    // A cover post that has left the window or been taken down is no cover: post a new one, or the group's
+    // money would stop moving for good once its only circle's post aged out.
     let me = v.people.memory(idx);
-    if me.last_post == u32::MAX || usize::from(me.last_post_circle) != c {
+    let (last_post, last_circle) = (me.last_post, usize::from(me.last_post_circle));
+    let live = last_post != u32::MAX && last_circle == c && v.circle(c).get_mut(last_post).is_some_and(|p| !p.hidden);
+    if !live {
         posting::publish(v, idx, c, PostKind::Cover, clause, h);
     }
     let bold = v.boldness(idx, c);
@@ -116,6 +120,10 @@ pub(super) fn launder(v: &mut Visit, idx: u32, h: u32) {
         return;
     }
     let serial = m.last_post;
+    if v.circle(c).get_mut(serial).is_none_or(|p| p.hidden) {
+        // The mate's cover is gone; it will post a new one on its next visit.
+        return;
+    }
     let Some(tip_clause) = v.may(c, Action::Tip, idx, mate, h) else {
         return;
     };
