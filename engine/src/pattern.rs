@@ -16,6 +16,8 @@ pub(crate) struct PatternTally {
     pub exemplars: Vec<String>,
     /// (rule key, incidents) pairs, in first-seen order.
     pub opened: Vec<(u16, u64)>,
+    /// Views by honest users of content that is this pattern.
+    pub views: u64,
 }
 
 impl PatternTally {
@@ -30,6 +32,7 @@ impl PatternTally {
             this_hour: 0,
             exemplars: Vec::new(),
             opened: Vec::new(),
+            views: 0,
         }
     }
 

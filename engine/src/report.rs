@@ -138,9 +138,18 @@ pub struct PatternReport {
     pub exemplars: Vec<String>,
     /// The rules that let the most incidents through, most first (at most 5).
     pub opened_by: Vec<OpenedBy>,
+    /// Views by honest users of content that is this pattern (posts only: solicitation, scam, faked
+    /// personas, ring and cover posts; messages and refusals are not views).
+    #[serde(default)]
+    pub violating_views: u64,
+    /// Prevalence: of every 10,000 posts honest users viewed, how many were this pattern (the industry's
+    /// headline measure: the share of views that showed violating content). Independent of run length
+    /// and population size when the mix of the feed is.
+    #[serde(default)]
+    pub prevalence_per_10k: u32,
 }
 
-/// Hourly figures for honest users (honest members, lurkers and generous tippers).
+/// Hourly figures for honest users (honest members and lurkers; the demand side is reported apart).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default)]
 pub struct HealthSeries {
@@ -172,6 +181,13 @@ pub struct Health {
     pub honest_wrongly_sanctioned: u32,
     /// Honest users refused at least once when they wanted to act.
     pub honest_denied: u32,
+    /// The demand side at the start: the customers who tip enticing posts (generous tippers). They act in
+    /// good faith but are not honest engagement; what they spend is the market's turnover.
+    #[serde(default)]
+    pub demand_users: u32,
+    /// What the demand side paid, in tips and prepayments, in fen.
+    #[serde(default)]
+    pub demand_spent_fen: u64,
     /// The hourly series.
     pub hourly: HealthSeries,
 }

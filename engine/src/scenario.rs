@@ -158,9 +158,22 @@ named!(Archetype {
 });
 
 impl Archetype {
-    /// Whether this archetype acts in good faith (its members count as honest users in health figures).
+    /// Whether this archetype is an ordinary, honest user: the people whose engagement, exclusion and
+    /// departures the health figures measure.
     pub fn is_honest(self) -> bool {
-        matches!(self, Archetype::Honest | Archetype::Lurker | Archetype::GenerousTipper)
+        matches!(self, Archetype::Honest | Archetype::Lurker)
+    }
+
+    /// Whether this archetype is the demand side of the market (the customers who tip enticing posts):
+    /// in good faith, but not counted as honest engagement; their spending is reported on its own.
+    pub fn is_demand(self) -> bool {
+        self == Archetype::GenerousTipper
+    }
+
+    /// Whether this archetype acts in good faith (honest users and the demand side): abuse that reaches
+    /// them harms them, and a sanction that lands on them is a mistake.
+    pub fn in_good_faith(self) -> bool {
+        self.is_honest() || self.is_demand()
     }
 }
 

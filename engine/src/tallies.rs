@@ -73,9 +73,9 @@ impl Tallies {
         self.pattern_mut(p).fen += fen;
     }
 
-    /// Marks an honest user as harmed by a pattern (counted once per user and pattern).
+    /// Marks a good-faith user as harmed by a pattern (counted once per user and pattern).
     pub(crate) fn harm(&mut self, u: &mut User, p: PatternId) {
-        if !u.archetype.is_honest() {
+        if !u.archetype.in_good_faith() {
             return;
         }
         let bit = 1_u16 << p.index();

@@ -231,6 +231,8 @@ impl World {
                     severity,
                     level: pattern::level(severity),
                     exemplars: t.exemplars.clone(),
+                    violating_views: t.views,
+                    prevalence_per_10k: per_10k(t.views, self.tallies.health.views),
                     opened_by: opened
                         .iter()
                         .take(5)
@@ -243,6 +245,14 @@ impl World {
             })
             .collect();
         let h = &self.tallies.health;
+        let money = self.tallies.ledger.flow();
+        let demand_spent_fen = money.flows.iter().filter(|f| f.from.is_demand()).map(|f| f.fen).sum();
+        let demand_users = Archetype::ALL
+            .iter()
+            .zip(self.users_by.iter())
+            .filter(|(a, _)| a.is_demand())
+            .map(|(_, n)| *n)
+            .sum();
         let health = Health {
             honest_users: self.honest_users,
             genuine_posts: h.genuine_posts,
@@ -252,6 +262,8 @@ impl World {
             honest_left: h.left,
             honest_wrongly_sanctioned: h.wrongly_sanctioned,
             honest_denied: h.denied_users,
+            demand_users,
+            demand_spent_fen,
             hourly: h.series.clone(),
         };
         // One pass over the people, however many archetypes.
@@ -303,11 +315,18 @@ impl World {
             total_hours: self.rules.total_hours,
             patterns,
             health,
-            money: self.tallies.ledger.flow(),
+            money,
             denied: self.tallies.health.denied_rows(),
             moderation: self.tallies.moderation.report(),
             archetypes,
             circles,
         }
     }
+}
+
+/// `part` of `whole`, per 10,000, rounded down (0 when there is no whole).
+fn per_10k(part: u64, whole: u64) -> u32 {
+    (u128::from(part) * 10_000)
+        .checked_div(u128::from(whole))
+        .map_or(0, |x| x.min(10_000) as u32)
 }

@@ -265,3 +265,66 @@ fn a_returning_ban_evader_is_one_account_at_a_time() {
         s.days
     );
 }
+
+#[test]
+fn honest_engagement_is_honest_users_on_genuine_content_and_demand_is_reported_apart() {
+    // Only customers and solicitors: plenty of praise and tips, none of it honest engagement.
+    let mut s = launch();
+    s.population.archetypes = ArchetypeMix {
+        honest: 0,
+        lurker: 0,
+        solicitor: 100,
+        generous_tipper: 900,
+        identity_faker: 0,
+        scammer: 0,
+        score_farmer: 0,
+        harasser: 0,
+        sybil_ring: 0,
+        launderer: 0,
+        ban_evader: 0,
+    };
+    s.population.n_users = 3_000;
+    let r = run(&s);
+    assert_eq!(r.health.honest_users, 0);
+    assert_eq!(r.health.engagement, 0);
+    assert!(r.health.demand_users > 2_000);
+    assert!(r.health.demand_spent_fen > 0);
+    assert!(r.health.demand_spent_fen <= r.money.tipped_fen + r.money.transfers_fen);
+}
+
+#[test]
+fn prevalence_is_the_share_of_honest_views_that_showed_the_pattern() {
+    let r = run(&launch());
+    let sol = r.pattern(PatternId::Solicitation).unwrap();
+    assert!(sol.violating_views > 0 && sol.violating_views <= r.health.views);
+    assert_eq!(
+        u64::from(sol.prevalence_per_10k),
+        sol.violating_views * 10_000 / r.health.views
+    );
+    let total: u32 = r.patterns.iter().map(|p| p.prevalence_per_10k).sum();
+    assert!(total <= 10_000);
+    // Tips off removes the reason to post for tips: less of what honest users see is solicitation.
+    let mut off = launch();
+    for c in &mut off.circles {
+        c.tips.enabled = false;
+    }
+    let off = run(&off);
+    assert!(off.pattern(PatternId::Solicitation).unwrap().prevalence_per_10k < sol.prevalence_per_10k);
+    // Nobody abusive: nothing violating is ever seen.
+    let mut clean = launch();
+    clean.population.archetypes = ArchetypeMix {
+        honest: 600,
+        lurker: 400,
+        solicitor: 0,
+        generous_tipper: 0,
+        identity_faker: 0,
+        scammer: 0,
+        score_farmer: 0,
+        harasser: 0,
+        sybil_ring: 0,
+        launderer: 0,
+        ban_evader: 0,
+    };
+    let clean = run(&clean);
+    assert!(clean.patterns.iter().all(|p| p.violating_views == 0));
+}

@@ -40,6 +40,7 @@ fn reaction(viewer: Archetype, male: bool, kind: PostKind) -> Reaction {
     match (viewer, kind) {
         (Archetype::GenerousTipper, _) if enticing => Reaction {
             praise: 0.5,
+            comment: 0.1,
             tip: 0.06,
             funnel: 0.6,
             message: 0.05,
@@ -67,6 +68,8 @@ fn reaction(viewer: Archetype, male: bool, kind: PostKind) -> Reaction {
         (Archetype::Lurker, _) => Reaction { praise: 0.03, ..NONE },
         (_, PostKind::Solicit) => Reaction {
             praise: if male { 0.06 } else { 0.01 },
+            // Men want a word with the author; where comments are gated that wish turns into praise.
+            comment: if male { 0.03 } else { 0.0 },
             tip: 0.005,
             funnel: 0.15,
             contact: if male { 0.01 } else { 0.0 },
@@ -100,6 +103,10 @@ enum Pick {
     Contact,
 }
 
+/// Share of refused comments and messages that turn into praise instead (assumed: about half of people
+/// who cannot say something still want to show interest; MODEL.md).
+const REROUTE: f64 = 0.5;
+
 /// Honest exposure past which users start leaving.
 const LEAVE_AT: u16 = 40;
 
@@ -111,7 +118,9 @@ pub(super) fn visit(v: &mut Visit, idx: u32, h: u32) {
         let p = f64::from(exposure - LEAVE_AT) / 300.0;
         if v.dice.chance(p) {
             v.people.user_mut(idx).status = Status::Left;
-            v.tallies.health.left += 1;
+            if a.is_honest() {
+                v.tallies.health.left += 1;
+            }
             return;
         }
     }
@@ -140,7 +149,7 @@ pub(super) fn visit(v: &mut Visit, idx: u32, h: u32) {
     if v.dice.chance(p_post) && !v.people.knows_refused(idx, c, Action::Post) {
         match v.may(c, Action::Post, idx, idx, h) {
             Some(clause) => {
-                if posting::publish(v, idx, c, PostKind::Genuine, clause, h).is_some() {
+                if posting::publish(v, idx, c, PostKind::Genuine, clause, h).is_some() && a.is_honest() {
                     v.tallies.health.post();
                 }
             }
@@ -170,6 +179,11 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
             continue;
         }
         let r = reaction(viewer, male, kind);
+        if honest {
+            if let Some(p) = posting::violation_of(kind) {
+                v.tallies.pattern_mut(p).views += 1;
+            }
+        }
         if honest && matches!(kind, PostKind::Solicit | PostKind::Scam) {
             let u = v.people.user_mut(idx);
             u.exposure = u.exposure.saturating_add(1);
@@ -207,44 +221,44 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
         let Some(pick) = pick else {
             continue;
         };
+        let genuine = kind == PostKind::Genuine;
         match pick {
             Pick::Bite => {
                 payment::bite(v, idx, c, serial, author, key, h);
                 continue;
             }
             Pick::Praise | Pick::Tip => {
-                let praised = pick == Pick::Praise && interact(v, idx, c, Action::Praise, author, h);
-                if praised {
-                    let cs = v.circle(c);
-                    if let Some(p) = cs.get_mut(serial) {
-                        p.praise += 1;
-                    }
-                    cs.feed_dirty = true;
-                }
-                let wants_tip = match pick {
-                    Pick::Tip => true,
-                    _ if praised => {
-                        let funnel_open = v.rules.circle(c).tips.praise_leads_to_tip;
-                        v.dice.chance(if funnel_open { r.funnel } else { r.funnel * 0.2 })
-                    }
-                    _ => false,
+                let post = Glanced {
+                    c,
+                    serial,
+                    author,
+                    kind,
+                    genuine,
                 };
-                if wants_tip && interact(v, idx, c, Action::Tip, author, h) {
-                    let generous = if viewer == Archetype::GenerousTipper { 1.0 } else { 0.5 };
-                    let wish = payment::tip_wish(v.people.user(idx), v.dice, generous);
-                    if let Some(amount) = payment::tip(v, idx, c, serial, wish) {
-                        payment::after_tip(v, idx, author, kind, amount);
-                    }
+                praise_or_tip(v, idx, post, pick == Pick::Tip, r.funnel, h);
+                continue;
+            }
+            Pick::Comment | Pick::Message => {
+                let action = if pick == Pick::Comment {
+                    Action::Comment
+                } else {
+                    Action::Message
+                };
+                let open = action == Action::Comment || v.rules.dm_open(c);
+                if open && interact(v, idx, c, action, author, genuine, h) {
+                    continue;
                 }
-                continue;
-            }
-            Pick::Comment => {
-                interact(v, idx, c, Action::Comment, author, h);
-                continue;
-            }
-            Pick::Message => {
-                if v.rules.dm_open(c) {
-                    interact(v, idx, c, Action::Message, author, h);
+                // A gate moves intent, it does not remove it: someone refused a word with the author
+                // turns to what is still allowed, praise, and praise may open the tip page.
+                if v.dice.chance(REROUTE) {
+                    let post = Glanced {
+                        c,
+                        serial,
+                        author,
+                        kind,
+                        genuine,
+                    };
+                    praise_or_tip(v, idx, post, false, r.funnel, h);
                 }
                 continue;
             }
@@ -274,13 +288,60 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
     v.circle(c).views += seen;
 }
 
-/// Tries an action on an author: counts honest engagement, or an honest refusal.
-fn interact(v: &mut Visit, idx: u32, c: usize, action: Action, author: u32, h: u32) -> bool {
+/// The post a viewer is reacting to.
+#[derive(Clone, Copy)]
+struct Glanced {
+    c: usize,
+    serial: u32,
+    author: u32,
+    kind: PostKind,
+    genuine: bool,
+}
+
+/// Praises the post (unless going straight to a tip), then maybe tips: praise leads on to the tip page
+/// with chance `funnel` where the circle's praise opens it, a fifth of that where it does not.
+fn praise_or_tip(v: &mut Visit, idx: u32, post: Glanced, straight_to_tip: bool, funnel: f64, h: u32) {
+    let Glanced {
+        c,
+        serial,
+        author,
+        kind,
+        genuine,
+    } = post;
+    let praised = !straight_to_tip && interact(v, idx, c, Action::Praise, author, genuine, h);
+    if praised {
+        let cs = v.circle(c);
+        if let Some(p) = cs.get_mut(serial) {
+            p.praise += 1;
+        }
+        cs.feed_dirty = true;
+    }
+    let wants_tip = if straight_to_tip {
+        true
+    } else if praised {
+        let funnel_open = v.rules.circle(c).tips.praise_leads_to_tip;
+        v.dice.chance(if funnel_open { funnel } else { funnel * 0.2 })
+    } else {
+        false
+    };
+    if wants_tip && interact(v, idx, c, Action::Tip, author, genuine, h) {
+        let viewer = v.people.user(idx).archetype;
+        let generous = if viewer.is_demand() { 1.0 } else { 0.5 };
+        let wish = payment::tip_wish(v.people.user(idx), v.dice, generous);
+        if let Some(amount) = payment::tip(v, idx, c, serial, wish) {
+            payment::after_tip(v, idx, author, kind, amount);
+        }
+    }
+}
+
+/// Tries an action on an author: counts honest engagement (on genuine posts only: praising an enticing
+/// post is the market, not the community), or an honest refusal.
+fn interact(v: &mut Visit, idx: u32, c: usize, action: Action, author: u32, genuine: bool, h: u32) -> bool {
     if v.people.knows_refused(idx, c, action) {
         return false;
     }
     if v.may(c, action, idx, author, h).is_some() {
-        if v.people.user(idx).archetype.is_honest() {
+        if genuine && v.people.user(idx).archetype.is_honest() {
             v.tallies.health.interaction();
         }
         true

@@ -82,7 +82,7 @@ impl Visit<'_> {
         self.desk.enqueue(c, item, by_classifier, &mut self.tallies.moderation);
     }
 
-    /// Marks user `idx` as harmed by a pattern, if honest (counted once per user and pattern).
+    /// Marks user `idx` as harmed by a pattern, if in good faith (counted once per user and pattern).
     fn harm(&mut self, idx: u32, p: PatternId) {
         self.tallies.harm(self.people.user_mut(idx), p);
     }

@@ -88,7 +88,7 @@ pub(super) fn report_post(v: &mut Visit, c: usize, serial: u32, author: u32, gen
 }
 
 /// The pattern a post kind is, for moderation.
-fn violation_of(kind: PostKind) -> Option<PatternId> {
+pub(super) fn violation_of(kind: PostKind) -> Option<PatternId> {
     match kind {
         PostKind::Genuine => None,
         PostKind::Solicit => Some(PatternId::Solicitation),
