@@ -32,6 +32,12 @@ pub fn is_large_run(s: &Scenario, units_per_second: f64) -> bool {
     seconds(s, units_per_second) > AUTO_RUN_MAX_SECONDS
 }
 
+/// What an analysis says before it starts: `This will take about 12 s on this machine.` for `seconds` of
+/// work spread over `workers` workers.
+pub fn will_take(seconds: f64, workers: usize) -> String {
+    format!("This will take {}.", about(seconds / workers.max(1) as f64))
+}
+
 /// A duration for the designer, e.g. `about 40 s on this machine` or `about 3 min on this machine`.
 pub fn about(seconds: f64) -> String {
     if seconds < 1.0 {

@@ -126,14 +126,14 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
                     Some(b) => {
                         let on_runs = actions.reform(Action::SetRuns);
                         let on_unpin = actions.reform(|()| Action::Unpin);
-                        html! { <ComparePanel baseline={(**b).clone()} variant={(**scenario).clone()} runs={*runs} {on_runs} pool={pool.clone()} {on_unpin} /> }
+                        html! { <ComparePanel baseline={(**b).clone()} variant={(**scenario).clone()} runs={*runs} {on_runs} pool={pool.clone()} {on_unpin} units_per_second={runner.units_per_second} /> }
                     }
                     None => html! { <section class="panel" data-testid="compare-panel"><p>{"Pin the current scenario as the baseline (the “Pin as baseline” button above), then edit a variant: both run on the same seeds, side by side."}</p></section> },
                 },
-                View::Sweep => html! { <SweepPanel scenario={(**scenario).clone()} pool={pool.clone()} on_load={on_edit} /> },
+                View::Sweep => html! { <SweepPanel scenario={(**scenario).clone()} pool={pool.clone()} on_load={on_edit} units_per_second={runner.units_per_second} /> },
                 View::Why => {
                     let on_explained = actions.reform(Action::Explained);
-                    html! { <WhyPanel scenario={(**scenario).clone()} explanation={explanation.clone()} {on_explained} pool={pool.clone()} on_apply={on_edit} /> }
+                    html! { <WhyPanel scenario={(**scenario).clone()} explanation={explanation.clone()} {on_explained} pool={pool.clone()} on_apply={on_edit} units_per_second={runner.units_per_second} /> }
                 }
             } }
         </main>
