@@ -10,7 +10,7 @@ use crate::components::results_view::{ResultsView, View};
 use crate::components::toolbar::Toolbar;
 use crate::hooks::use_undo_keys::use_undo_keys;
 use crate::pool::use_pool;
-use crate::runner::{is_large_run, use_runner, RunStatus};
+use crate::runner::{about, use_runner, RunStatus, Runner};
 use crate::share;
 use crate::state::{Action, AppState};
 use backfire_engine::{presets, validate, RuleIssue, Scenario, Severity, ENGINE_VERSION};
@@ -47,15 +47,15 @@ pub fn App() -> Html {
     // kept alive by the state, so another pointer means another pin.
     let payload = use_memo((state.revision, state.baseline.as_ref().map(Rc::as_ptr), state.runs), {
         let (scenario, baseline, runs) = (state.scenario.clone(), state.baseline.clone(), state.runs);
-        move |_| Rc::<str>::from(share::payload(&scenario, baseline.as_deref(), runs))
+        move |_| share::payload(&scenario, baseline.as_deref(), runs)
     });
-    use_effect_with(payload.clone(), |payload| share::write_fragment(payload));
+    use_effect_with(payload.clone(), |payload| share::sync_fragment(payload));
     // An edit is autosaved, and a small run re-runs by itself once the edits pause.
     {
         let (scenario, runner) = (state.scenario.clone(), runner.clone());
         use_effect_with(state.revision, move |_| {
             share::autosave(&scenario);
-            let timer = (errors == 0 && !is_large_run(&scenario))
+            let timer = (errors == 0 && !runner.is_large(&scenario))
                 .then(|| gloo::timers::callback::Timeout::new(DEBOUNCE_MS, move || runner.start(scenario)));
             move || drop(timer)
         });
@@ -120,7 +120,7 @@ pub fn App() -> Html {
                         <button class="btn" data-testid="cancel" onclick={on_cancel}>{"Cancel"}</button>
                     } else {
                         <button class="btn primary" data-testid="run" disabled={errors > 0} onclick={on_run}
-                            title={if is_large_run(&state.scenario) { "This run is large: it runs when you press Run" } else { "Small runs re-run by themselves as you edit" }}>{"Run"}</button>
+                            title={run_hint(&runner, &state.scenario)}>{"Run"}</button>
                     }
                 </div>
             </header>
@@ -145,6 +145,18 @@ pub fn App() -> Html {
             }
         </div>
         </ContextProvider<Issues>>
+    }
+}
+
+/// The Run button's hint: how long a large run will take here, or that small runs re-run by themselves.
+fn run_hint(runner: &Runner, scenario: &Scenario) -> String {
+    if runner.is_large(scenario) {
+        format!(
+            "This run is large ({}): it runs when you press Run",
+            about(runner.seconds(scenario))
+        )
+    } else {
+        String::from("Small runs re-run by themselves as you edit")
     }
 }
 

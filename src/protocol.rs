@@ -19,12 +19,13 @@ pub enum Request {
         run_id: u32,
         /// The scenario to run.
         scenario: Box<Scenario>,
-        /// Simulated hours per chunk between yields (smaller = more responsive, more overhead).
-        chunk_hours: u32,
+        /// User visits in the first chunk between yields; the worker then sizes chunks by how long the
+        /// last one took (smaller = more responsive, more overhead).
+        chunk_visits: u64,
         /// Send a partial report every this many chunks (0 = only at the end).
         report_every: u32,
     },
-    /// Stop the run with this id.
+    /// Stop the run with this id; the worker answers [`RunReply::Cancelled`] once it has stopped.
     Cancel {
         /// The run to stop.
         run_id: u32,
@@ -129,6 +130,11 @@ pub enum RunReply {
         run_id: u32,
         /// The final report.
         report: Box<Report>,
+    },
+    /// The worker stopped the run (or it had already ended): nothing more comes about it.
+    Cancelled {
+        /// The run stopped.
+        run_id: u32,
     },
     /// The run could not start.
     Failed {

@@ -2,26 +2,51 @@
 
 use crate::protocol::{encode, Request, Response, RunReply};
 use crate::sim_worker::SimWorker;
-use backfire_engine::{Report, Scenario};
+use backfire_engine::{cost, Report, Scenario};
 use gloo::worker::{Spawnable, WorkerBridge};
 use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Runs of at most this many user-hours re-run by themselves as the designer edits; larger ones wait
-/// for the Run button. Measured in Chromium on the 2-core machine: the worker simulates about 20 million
-/// user-hours a second (1M users × 30 days in 31–35 s), so this bound (e.g. 35,000 users × 7 days) keeps
-/// an automatic re-run under about a third of a second.
-pub const AUTO_RUN_MAX_USER_HOURS: u64 = 6_000_000;
+/// Seconds beyond which a run waits for the Run button: nothing longer starts by itself as the designer
+/// edits or opens a link.
+pub const AUTO_RUN_MAX_SECONDS: f64 = 1.0;
 
-/// User-hours a scenario simulates.
-pub fn user_hours(s: &Scenario) -> u64 {
-    u64::from(s.population.n_users) * u64::from(s.days) * 24
+/// The work rate assumed before this browser has finished a run long enough to time: half the native
+/// reference rate (a browser's WebAssembly is slower than a native build; Chromium on the reference
+/// machine does about a quarter, so the first guess errs towards running small runs by themselves).
+pub const FIRST_UNITS_PER_SECOND: f64 = cost::UNITS_PER_SECOND_NATIVE as f64 / 2.0;
+
+/// Finished runs shorter than this many milliseconds are not timed: messaging and rendering, not the
+/// simulation, dominate them.
+const TIMED_RUN_MIN_MS: f64 = 50.0;
+
+/// Estimated seconds a run of `s` takes at `units_per_second` (this browser's measured rate).
+pub fn seconds(s: &Scenario, units_per_second: f64) -> f64 {
+    cost::estimate(s).units as f64 / units_per_second.max(1.0)
 }
 
-/// Whether a run of `s` is large: it waits for the Run button, and only its cards follow it while it streams.
-pub fn is_large_run(s: &Scenario) -> bool {
-    user_hours(s) > AUTO_RUN_MAX_USER_HOURS
+/// Whether a run of `s` is large at this rate: it waits for the Run button, and only its cards follow it
+/// while it streams.
+pub fn is_large_run(s: &Scenario, units_per_second: f64) -> bool {
+    seconds(s, units_per_second) > AUTO_RUN_MAX_SECONDS
+}
+
+/// What an analysis says before it starts: `This will take about 12 s on this machine.` for `seconds` of
+/// work spread over `workers` workers.
+pub fn will_take(seconds: f64, workers: usize) -> String {
+    format!("This will take {}.", about(seconds / workers.max(1) as f64))
+}
+
+/// A duration for the designer, e.g. `about 40 s on this machine` or `about 3 min on this machine`.
+pub fn about(seconds: f64) -> String {
+    if seconds < 1.0 {
+        String::from("under a second on this machine")
+    } else if seconds < 90.0 {
+        format!("about {seconds:.0} s on this machine")
+    } else {
+        format!("about {:.0} min on this machine", seconds / 60.0)
+    }
 }
 
 /// Where the current run stands.
@@ -39,7 +64,9 @@ pub enum RunStatus {
     },
     /// The last run finished.
     Done,
-    /// The last run was cancelled by the designer.
+    /// The designer cancelled the run; the worker has not yet said it stopped.
+    Cancelling,
+    /// The last run was cancelled by the designer and the worker has stopped it.
     Cancelled,
     /// The last run failed to start.
     Failed(String),
@@ -58,6 +85,10 @@ pub struct Runner {
     pub last_ms: Option<f64>,
     /// Id of the latest run started (tests wait for a run newer than the one they saw).
     pub run_id: u32,
+    /// Work units per second this browser simulates, measured from finished runs.
+    pub units_per_second: f64,
+    /// Milliseconds from the last Cancel to the worker saying it stopped.
+    pub cancel_ms: Option<f64>,
     start: Callback<Rc<Scenario>>,
     cancel: Callback<()>,
 }
@@ -78,6 +109,8 @@ impl PartialEq for Runner {
             && same(&self.scenario, &other.scenario)
             && self.last_ms == other.last_ms
             && self.run_id == other.run_id
+            && self.units_per_second == other.units_per_second
+            && self.cancel_ms == other.cancel_ms
             && self.start == other.start
             && self.cancel == other.cancel
     }
@@ -96,10 +129,18 @@ impl Runner {
     pub fn is_running(&self) -> bool {
         matches!(self.status, RunStatus::Running { .. })
     }
+    /// Estimated seconds a run of `s` takes in this browser.
+    pub fn seconds(&self, s: &Scenario) -> f64 {
+        seconds(s, self.units_per_second)
+    }
+    /// Whether a run of `s` is too long to start by itself in this browser.
+    pub fn is_large(&self, s: &Scenario) -> bool {
+        is_large_run(s, self.units_per_second)
+    }
 }
 
 /// Where the runs stand: the pure part of the runner, which decides what each reply does.
-#[derive(Clone, PartialEq, Debug, Default)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct RunState {
     /// Where the current run stands.
     pub status: RunStatus,
@@ -111,10 +152,34 @@ pub struct RunState {
     pub last_ms: Option<f64>,
     /// The run whose replies count; replies to any other run are stale and ignored.
     pub run_id: u32,
+    /// Work units per second this browser simulates: [`FIRST_UNITS_PER_SECOND`] until a finished run of
+    /// at least 50 ms has been timed, then the mean of the last measure and the one before.
+    pub units_per_second: f64,
+    /// Milliseconds from the last Cancel to the worker saying it stopped.
+    pub cancel_ms: Option<f64>,
     /// The scenario of the current run (its report is not in yet).
     pending: Option<Rc<Scenario>>,
     /// When the current run started, in milliseconds.
     started_ms: f64,
+    /// The run being cancelled and when Cancel was pressed, until the worker says it stopped.
+    cancelling: Option<(u32, f64)>,
+}
+
+impl Default for RunState {
+    fn default() -> Self {
+        Self {
+            status: RunStatus::Idle,
+            report: None,
+            scenario: None,
+            last_ms: None,
+            run_id: 0,
+            units_per_second: FIRST_UNITS_PER_SECOND,
+            cancel_ms: None,
+            pending: None,
+            started_ms: 0.0,
+            cancelling: None,
+        }
+    }
 }
 
 /// What happens to the runs.
@@ -129,10 +194,15 @@ pub enum RunEvent {
         /// The clock when it started, in milliseconds.
         now_ms: f64,
     },
-    /// The run was cancelled; from now on only replies to `run_id` (which nothing has yet) count.
+    /// Run `cancelled` was cancelled; from now on only replies to `run_id` (which nothing has yet) count,
+    /// besides the worker's word that `cancelled` stopped.
     Cancel {
+        /// The run cancelled.
+        cancelled: u32,
         /// The id replies must now carry.
         run_id: u32,
+        /// The clock when Cancel was pressed, in milliseconds.
+        now_ms: f64,
     },
     /// The worker replied.
     Reply {
@@ -162,9 +232,14 @@ impl Reducible for RunState {
                 };
                 next.pending = Some(scenario);
             }
-            RunEvent::Cancel { run_id } => {
+            RunEvent::Cancel {
+                cancelled,
+                run_id,
+                now_ms,
+            } => {
                 next.run_id = run_id;
-                next.status = RunStatus::Cancelled;
+                next.status = RunStatus::Cancelling;
+                next.cancelling = Some((cancelled, now_ms));
             }
             RunEvent::Reply { reply, now_ms } => match reply {
                 Response::Run(RunReply::Progress {
@@ -179,8 +254,25 @@ impl Reducible for RunState {
                         next.scenario = next.pending.clone();
                     }
                 }
+                Response::Run(RunReply::Cancelled { run_id })
+                    if next.cancelling.is_some_and(|(id, _)| id == run_id) =>
+                {
+                    if let Some((_, pressed)) = next.cancelling.take() {
+                        next.cancel_ms = Some(now_ms - pressed);
+                    }
+                    if next.status == RunStatus::Cancelling {
+                        next.status = RunStatus::Cancelled;
+                    }
+                }
                 Response::Run(RunReply::Done { run_id, report }) if run_id == next.run_id => {
-                    next.last_ms = Some(now_ms - next.started_ms);
+                    let ms = now_ms - next.started_ms;
+                    next.last_ms = Some(ms);
+                    if ms >= TIMED_RUN_MIN_MS {
+                        if let Some(s) = &next.pending {
+                            let measured = cost::estimate(s).units as f64 / (ms / 1000.0);
+                            next.units_per_second = (next.units_per_second + measured) / 2.0;
+                        }
+                    }
                     next.report = Some(Rc::new(*report));
                     next.scenario = next.pending.clone();
                     next.status = RunStatus::Done;
@@ -228,7 +320,8 @@ pub fn use_runner() -> Runner {
             bridge.send(encode(&Request::Run {
                 run_id,
                 scenario: Box::new((*s).clone()),
-                chunk_hours: 6,
+                // About a millisecond's work: the worker sizes every later chunk from its own clock.
+                chunk_visits: 2_000,
                 report_every: 8,
             }));
             dispatcher.dispatch(RunEvent::Start {
@@ -246,7 +339,9 @@ pub fn use_runner() -> Runner {
             // Replies still in flight for this id are ignored from now on.
             next_id.set(run_id.wrapping_add(1));
             dispatcher.dispatch(RunEvent::Cancel {
+                cancelled: run_id,
                 run_id: run_id.wrapping_add(1),
+                now_ms: js_sys::Date::now(),
             });
         })
     };
@@ -256,6 +351,8 @@ pub fn use_runner() -> Runner {
         scenario: state.scenario.clone(),
         last_ms: state.last_ms,
         run_id: state.run_id,
+        units_per_second: state.units_per_second,
+        cancel_ms: state.cancel_ms,
         start,
         cancel,
     }
@@ -328,12 +425,19 @@ mod tests {
             report: report(),
         }));
         assert!(Rc::ptr_eq(&s, &before), "a stale reply changes nothing");
-        let s = s.reduce(RunEvent::Cancel { run_id: 3 });
+        let s = s.reduce(RunEvent::Cancel {
+            cancelled: 2,
+            run_id: 3,
+            now_ms: 200.0,
+        });
         let s = s.reduce(reply(RunReply::Failed {
             run_id: 2,
             message: "late".into(),
         }));
+        assert_eq!(s.status, RunStatus::Cancelling);
+        let s = s.reduce(reply(RunReply::Cancelled { run_id: 2 }));
         assert_eq!(s.status, RunStatus::Cancelled);
+        assert_eq!(s.cancel_ms, Some(50.0), "from Cancel to the worker's word");
     }
 
     #[test]
@@ -348,5 +452,31 @@ mod tests {
             now_ms: 0.0,
         });
         assert!(matches!(&s.status, RunStatus::Failed(m) if m.contains("unreadable")));
+    }
+
+    #[test]
+    fn a_timed_run_teaches_the_rate_and_the_rate_decides_auto_run() {
+        let s = started(1).reduce(reply(RunReply::Done {
+            run_id: 1,
+            report: report(),
+        }));
+        let measured = cost::estimate(&Scenario::default()).units as f64 / 0.15;
+        assert_eq!(s.units_per_second, (FIRST_UNITS_PER_SECOND + measured) / 2.0);
+
+        let preset = backfire_engine::presets::by_id("alipay-circles-2016").map(|p| p.scenario);
+        let mut big = preset.clone().unwrap_or_default();
+        assert!(
+            !is_large_run(&big, FIRST_UNITS_PER_SECOND),
+            "the default preset runs by itself"
+        );
+        big.population.n_users = 1_000_000;
+        assert!(is_large_run(&big, FIRST_UNITS_PER_SECOND));
+        assert!(about(seconds(&big, FIRST_UNITS_PER_SECOND)).starts_with("about "));
+        // A slower browser holds back what a faster one runs by itself.
+        let mid = Scenario {
+            days: 7,
+            ..preset.unwrap_or_default()
+        };
+        assert!(is_large_run(&mid, 500_000.0) && !is_large_run(&mid, FIRST_UNITS_PER_SECOND));
     }
 }

@@ -74,18 +74,50 @@ pub fn opening_state() -> AppState {
     }
 }
 
-/// The link payload: the scenario alone, or a comparison when a baseline is pinned.
-pub fn payload(scenario: &Scenario, baseline: Option<&Scenario>, runs: u32) -> String {
-    match baseline {
+/// The link payload of what is on screen, or why no link of it would open (shared, computed once per change).
+pub type Payload = Result<Rc<str>, Rc<str>>;
+
+/// The link payload: the scenario alone, or a comparison when a baseline is pinned; refused, with the
+/// reason, when the link would not open (see [`link::encode`]).
+pub fn payload(scenario: &Scenario, baseline: Option<&Scenario>, runs: u32) -> Payload {
+    let encoded = match baseline {
         Some(b) => link::encode_comparison(b, scenario, runs),
         None => link::encode(scenario),
+    };
+    encoded.map(Rc::from).map_err(|e| Rc::from(e.message))
+}
+
+/// What Copy link says when the scenario cannot travel as a link.
+pub fn too_large_notice(reason: &str) -> Notice {
+    Notice {
+        kind: "error",
+        text: format!("This scenario is too large for a link: export it as a file ({reason})."),
     }
 }
 
-/// Replaces the fragment with the link, without adding a history entry.
+/// Keeps the fragment in step with what is on screen: the link when there is one; otherwise no fragment
+/// at all, so a reload opens the autosaved work rather than an older link or one that cannot open.
+pub fn sync_fragment(payload: &Payload) {
+    match payload {
+        Ok(p) => write_fragment(p),
+        Err(_) => write_fragment(""),
+    }
+}
+
+/// Replaces the fragment with the link (an empty payload drops the fragment), without adding a history entry.
 pub fn write_fragment(payload: &str) {
-    let fragment = format!("#{payload}");
     let Some(window) = web_sys::window() else { return };
+    if payload.is_empty() {
+        if window.location().hash().ok().is_some_and(|h| !h.is_empty()) {
+            let url = window.location().href().ok().unwrap_or_default();
+            let bare = url.split('#').next().unwrap_or_default().to_string();
+            if let Ok(history) = window.history() {
+                let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&bare));
+            }
+        }
+        return;
+    }
+    let fragment = format!("#{payload}");
     if window.location().hash().ok().as_deref() == Some(fragment.as_str()) {
         return;
     }

@@ -11,14 +11,23 @@ struct Active {
     run_id: u32,
     client: HandlerId,
     sim: Simulation,
-    chunk_hours: u32,
     report_every: u32,
     chunks: u32,
 }
 
+/// Milliseconds a chunk aims to take: short enough that a cancel waiting behind it lands within 100 ms
+/// (a chunk plus the yield), long enough that messaging costs little.
+const CHUNK_TARGET_MS: f64 = 30.0;
+/// Fewest and most visits in a chunk; the most is far above what 30 ms holds on any machine, the fewest
+/// keeps the overhead of yielding small even when a clock tick misleads the sizing.
+const CHUNK_VISITS: (u64, u64) = (1_000, 50_000_000);
+
 /// The simulation worker.
 pub struct SimWorker {
     active: Option<Active>,
+    /// Visits in the next chunk, sized from how long the last one took (kept across runs: the machine's
+    /// speed does not change between them).
+    budget: u64,
 }
 
 /// Internal message: run the next chunk of `run_id`.
@@ -30,7 +39,10 @@ impl Worker for SimWorker {
     type Output = String;
 
     fn create(_scope: &WorkerScope<Self>) -> Self {
-        Self { active: None }
+        Self {
+            active: None,
+            budget: 0,
+        }
     }
 
     fn update(&mut self, scope: &WorkerScope<Self>, Step(run_id): Step) {
@@ -38,16 +50,16 @@ impl Worker for SimWorker {
             return;
         };
         let started = js_sys::Date::now();
-        active.sim.advance(active.chunk_hours);
+        // Bounded by visits, not hours: one hour of a million users is seconds of work, and a cancel
+        // waits for the chunk in progress. Chunk size never changes results (`advance_visits` is exact).
+        let used = active.sim.advance_visits(self.budget);
         active.chunks += 1;
-        // Aim for chunks of 20–80 ms: short enough that cancel lands quickly, long enough that
-        // messaging costs little. Chunk size never changes results (the engine steps by hour).
         let elapsed = js_sys::Date::now() - started;
-        if elapsed < 20.0 {
-            active.chunk_hours = (active.chunk_hours * 2).min(24 * 90);
-        } else if elapsed > 80.0 {
-            active.chunk_hours = (active.chunk_hours / 2).max(1);
-        }
+        // The next chunk is what this one's pace does in the target time, growing at most 4× at once
+        // (the clock ticks in whole milliseconds, so a fast chunk may read as 0 ms).
+        let per_ms = used as f64 / elapsed.max(1.0);
+        let next = (per_ms * CHUNK_TARGET_MS).min(self.budget as f64 * 4.0);
+        self.budget = (next as u64).clamp(CHUNK_VISITS.0, CHUNK_VISITS.1);
         let done = active.sim.is_done();
         let reply = if done {
             RunReply::Done {
@@ -76,15 +88,17 @@ impl Worker for SimWorker {
             Ok(Request::Run {
                 run_id,
                 scenario,
-                chunk_hours,
+                chunk_visits,
                 report_every,
             }) => match Simulation::new(&scenario) {
                 Ok(sim) => {
+                    if self.budget == 0 {
+                        self.budget = chunk_visits.clamp(CHUNK_VISITS.0, CHUNK_VISITS.1);
+                    }
                     self.active = Some(Active {
                         run_id,
                         client: id,
                         sim,
-                        chunk_hours: chunk_hours.max(1),
                         report_every,
                         chunks: 0,
                     });
@@ -104,6 +118,8 @@ impl Worker for SimWorker {
                 if self.active.as_ref().is_some_and(|a| a.run_id == run_id) {
                     self.active = None;
                 }
+                // Said even when the run had already ended, so the page always learns it has stopped.
+                scope.respond(id, encode(&Response::Run(RunReply::Cancelled { run_id })));
             }
             Ok(Request::Job { job_id, job }) => scope.respond(
                 id,

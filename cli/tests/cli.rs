@@ -120,7 +120,7 @@ fn run_accepts_files_and_share_links() {
     let from_file = backfire(&["run", file.to_str().unwrap(), "--json", "--users", "400", "--days", "1"]);
     assert!(from_file.status.success(), "{}", text(&from_file.stderr));
 
-    let payload = backfire_engine::link::encode(&scenario);
+    let payload = backfire_engine::link::encode(&scenario).unwrap();
     let url = format!("https://example.org/backfire/#{payload}");
     let from_link = backfire(&["run", &url, "--json", "--users", "400", "--days", "1"]);
     assert!(from_link.status.success(), "{}", text(&from_link.stderr));
@@ -210,7 +210,7 @@ fn show_summary_reads_the_2016_rules_in_plain_language() {
     assert!(s.contains("Platform\n"), "{s}");
     // The same words from a share link: `show` reads every kind of source `run` does.
     let scenario = backfire_engine::presets::by_id("alipay-circles-2016").unwrap().scenario;
-    let link = format!("#{}", backfire_engine::link::encode(&scenario));
+    let link = format!("#{}", backfire_engine::link::encode(&scenario).unwrap());
     assert_eq!(backfire(&["show", &link, "--summary"]).stdout, out.stdout);
 }
 

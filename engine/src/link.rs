@@ -72,11 +72,39 @@ fn compact_json(s: &Scenario) -> String {
     }
 }
 
-/// The fragment payload for a scenario (put it after `#`).
-pub fn encode(s: &Scenario) -> String {
+/// The fragment payload for a scenario (put it after `#`), or why no link of it would open.
+///
+/// A link is only written if [`decode`] reads it back to this very scenario: one whose JSON expands past
+/// [`MAX_DECODED_BYTES`], or that breaks a bound of [`crate::limits`], is refused with the reason, so
+/// the app never offers a link that cannot be opened (such a scenario travels as a file instead).
+pub fn encode(s: &Scenario) -> Result<String, LinkError> {
+    // A list past its bound is refused by `decode` whatever its size: say so before serialising it.
+    if s.circles.len() > crate::limits::CIRCLES_MAX {
+        return Err(err(format!(
+            "the scenario has {} circles; a link holds at most {}",
+            s.circles.len(),
+            crate::limits::CIRCLES_MAX
+        )));
+    }
     let json = compact_json(s);
+    if json.len() > MAX_DECODED_BYTES {
+        return Err(err(format!(
+            "the scenario is {} KiB as JSON; a link holds at most {} KiB",
+            json.len().div_ceil(1024),
+            MAX_DECODED_BYTES / 1024
+        )));
+    }
     let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);
-    format!("s={LINK_VERSION}.{}", URL_SAFE_NO_PAD.encode(packed))
+    let link = format!("s={LINK_VERSION}.{}", URL_SAFE_NO_PAD.encode(packed));
+    // INVARIANT: every link written opens to the scenario it was made from (the honest check is to
+    // open it: any bound `decode` enforces, now or later, is enforced here too).
+    match decode(&link) {
+        Ok(back) if back == *s => Ok(link),
+        Ok(_) => Err(err(String::from(
+            "a link of this scenario would open to different rules",
+        ))),
+        Err(e) => Err(err(format!("a link of this scenario would not open: {e}"))),
+    }
 }
 
 /// Reads a scenario from a whole URL, `#s=1.…` or `s=1.…`; validation is separate.
@@ -126,14 +154,15 @@ pub fn decode(text: &str) -> Result<Scenario, LinkError> {
 }
 
 /// The fragment payload of a comparison: the variant as `s=` (so [`decode`] and the CLI read it like any
-/// link), the pinned baseline as `b=`, and the seeds per side as `runs=`.
-pub fn encode_comparison(baseline: &Scenario, variant: &Scenario, runs: u32) -> String {
-    let b = encode(baseline);
-    format!(
+/// link), the pinned baseline as `b=`, and the seeds per side as `runs=`; refused as [`encode`] refuses
+/// either side (a refused baseline's reason starts with `baseline: `).
+pub fn encode_comparison(baseline: &Scenario, variant: &Scenario, runs: u32) -> Result<String, LinkError> {
+    let b = encode(baseline).map_err(|e| err(format!("baseline: {}", e.message)))?;
+    Ok(format!(
         "{}&b={}&runs={runs}",
-        encode(variant),
+        encode(variant)?,
         b.strip_prefix("s=").unwrap_or(&b)
-    )
+    ))
 }
 
 /// The baseline and seeds of a comparison link, or `None` for a plain link.
@@ -163,9 +192,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn round_trips_in_all_forms() {
+    fn round_trips_in_all_forms() -> Result<(), LinkError> {
         let s = Scenario::default();
-        let payload = encode(&s);
+        let payload = encode(&s)?;
         assert!(payload.starts_with("s=1."));
         assert_eq!(decode(&payload).as_ref(), Ok(&s));
         assert_eq!(decode(&format!("#{payload}")).as_ref(), Ok(&s));
@@ -173,21 +202,23 @@ mod tests {
             decode(&format!("https://example.org/backfire/#{payload}")).as_ref(),
             Ok(&s)
         );
+        Ok(())
     }
 
     #[test]
-    fn links_carry_only_what_differs_from_the_defaults() {
+    fn links_carry_only_what_differs_from_the_defaults() -> Result<(), LinkError> {
         for p in crate::presets::all() {
-            let payload = encode(&p.scenario);
+            let payload = encode(&p.scenario)?;
             assert_eq!(decode(&payload).as_ref(), Ok(&p.scenario), "{}", p.id);
             let full = serde_json::to_string(&p.scenario).unwrap_or_default();
             assert!(compact_json(&p.scenario).len() < full.len(), "{} did not shrink", p.id);
         }
         assert_eq!(compact_json(&Scenario::default()), r#"{"version":1}"#);
+        Ok(())
     }
 
     #[test]
-    fn comparison_links_hold_both_sides() {
+    fn comparison_links_hold_both_sides() -> Result<(), LinkError> {
         let base = Scenario {
             name: String::from("base"),
             ..Scenario::default()
@@ -197,25 +228,26 @@ mod tests {
             seed: 9,
             ..Scenario::default()
         };
-        let payload = encode_comparison(&base, &variant, 7);
+        let payload = encode_comparison(&base, &variant, 7)?;
         assert_eq!(decode(&payload).as_ref(), Ok(&variant));
         assert_eq!(
             decode_baseline(&format!("https://x.org/#{payload}")),
             Ok(Some((base, 7)))
         );
-        assert_eq!(decode_baseline(&encode(&variant)), Ok(None));
+        assert_eq!(decode_baseline(&encode(&variant)?), Ok(None));
         let bad_runs = payload.replace("runs=7", "runs=500");
         assert!(decode_baseline(&bad_runs)
             .err()
             .map(|e| e.message)
             .unwrap_or_default()
             .contains("bad `runs`"));
-        let bad_base = format!("{}&b=1.@@@", encode(&variant));
+        let bad_base = format!("{}&b=1.@@@", encode(&variant)?);
         assert!(decode_baseline(&bad_base)
             .err()
             .map(|e| e.message)
             .unwrap_or_default()
             .starts_with("baseline: bad base64"));
+        Ok(())
     }
 
     #[test]
@@ -230,5 +262,68 @@ mod tests {
         assert!(msg(&format!("s=1.{}", URL_SAFE_NO_PAD.encode(packed))).starts_with("link too large"));
         let bad = miniz_oxide::deflate::compress_to_vec(b"{\"nope\":1}", 9);
         assert!(msg(&format!("s=1.{}", URL_SAFE_NO_PAD.encode(bad))).contains("unknown field `nope`"));
+    }
+
+    /// A scenario within every list bound whose compact JSON is past the link cap: every rule of 20
+    /// circles full of clauses full of conditions (notes alone, 40 × 1,000 characters, stay under it).
+    fn too_large() -> Scenario {
+        use crate::scenario::{Circle, Clause, Condition, Rule};
+        let full = |seed: u32| Rule {
+            allow: (0..crate::limits::CLAUSES_MAX as u32)
+                .map(|c| Clause {
+                    conditions: (0..crate::limits::CONDITIONS_MAX as u32)
+                        .map(|k| Condition::ActorAccountAgeAtLeastDays(seed * 100 + c * 10 + k))
+                        .collect(),
+                })
+                .collect(),
+        };
+        let circles = (0..crate::limits::CIRCLES_MAX as u32)
+            .map(|i| {
+                let mut c = Circle {
+                    name: format!("circle {i}"),
+                    join: full(i),
+                    ..Circle::default()
+                };
+                c.rules.post = full(i + 1);
+                c.rules.comment = full(i + 2);
+                c.rules.praise = full(i + 3);
+                c.rules.tip = full(i + 4);
+                c.rules.message = full(i + 5);
+                c
+            })
+            .collect();
+        Scenario {
+            circles,
+            ..Scenario::default()
+        }
+    }
+
+    #[test]
+    fn a_scenario_too_large_for_a_link_is_refused_with_the_reason() {
+        let s = too_large();
+        assert!(crate::wire::scenario_to_json(&s).len() < crate::limits::SCENARIO_BYTES_MAX);
+        let why = encode(&s).err().map(|e| e.message).unwrap_or_default();
+        assert!(why.contains("KiB as JSON; a link holds at most 256 KiB"), "{why}");
+        let base = Scenario::default();
+        let why = encode_comparison(&s, &base, 1)
+            .err()
+            .map(|e| e.message)
+            .unwrap_or_default();
+        assert!(why.starts_with("baseline: the scenario is"), "{why}");
+        assert!(encode_comparison(&base, &s, 1).is_err());
+    }
+
+    #[test]
+    fn a_scenario_past_a_list_bound_is_refused_before_any_work() {
+        let mut s = Scenario {
+            circles: vec![crate::scenario::Circle::default(); 80_000],
+            ..Scenario::default()
+        };
+        let why = encode(&s).err().map(|e| e.message).unwrap_or_default();
+        assert_eq!(why, "the scenario has 80000 circles; a link holds at most 20");
+        s.circles.truncate(2);
+        s.name = "x".repeat(crate::limits::NAME_CHARS_MAX + 1);
+        let why = encode(&s).err().map(|e| e.message).unwrap_or_default();
+        assert!(why.starts_with("a link of this scenario would not open: "), "{why}");
     }
 }

@@ -110,7 +110,7 @@ proptest! {
     #[test]
     fn wire_and_links_round_trip(s in small_scenario()) {
         prop_assert_eq!(wire::scenario_from_json(&wire::scenario_to_json(&s)).unwrap(), s.clone());
-        prop_assert_eq!(link::decode(&link::encode(&s)).unwrap(), s);
+        prop_assert_eq!(link::decode(&link::encode(&s).unwrap()).unwrap(), s);
     }
 
     #[test]

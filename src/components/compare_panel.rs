@@ -3,6 +3,7 @@
 use super::line_chart::{LineChart, Series};
 use crate::pool::{BatchProgress, Pool};
 use crate::protocol::{Job, JobResult};
+use crate::runner::{seconds, will_take};
 use crate::view_model::pattern_color;
 use backfire_engine::ensemble::{self, Ensemble, Spread};
 use backfire_engine::words::{group, pattern_name};
@@ -29,6 +30,8 @@ pub struct ComparePanelProps {
     pub pool: Pool,
     /// Unpins the baseline.
     pub on_unpin: Callback<()>,
+    /// Work units per second this browser simulates (for "this will take about …").
+    pub units_per_second: f64,
 }
 
 /// Both sides of a finished comparison.
@@ -195,6 +198,8 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
     };
     let on_unpin = props.on_unpin.reform(|_: MouseEvent| ());
     let runs = props.runs.clamp(1, RUNS_MAX);
+    let estimate = (seconds(&props.baseline, props.units_per_second) + seconds(&props.variant, props.units_per_second))
+        * f64::from(runs);
     // While a new comparison runs, the last one stays on screen under the progress bar.
     let progress_bar = progress.map(|p| html! {
         <div data-testid="compare-progress" role="status">
@@ -286,6 +291,7 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
                 <button class="btn" data-testid="unpin" onclick={on_unpin}>{"Unpin baseline"}</button>
             </div>
             if let Some((_, msg)) = (*runs_draft).clone() { <p class="issue error" data-testid="field-issue">{msg}</p> }
+            <p class="muted small" data-testid="compare-estimate">{will_take(estimate, props.pool.size())}</p>
             {progress_bar}
             if let Some(message) = (*failed).clone() {
                 <p class="issue error" role="alert" data-testid="compare-failed">{format!("The comparison stopped: {message}")}</p>

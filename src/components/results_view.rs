@@ -12,7 +12,7 @@ use crate::components::rules_summary::RulesSummary;
 use crate::components::sweep_panel::SweepPanel;
 use crate::components::why_panel::WhyPanel;
 use crate::pool::Pool;
-use crate::runner::{is_large_run, RunStatus, Runner};
+use crate::runner::{about, RunStatus, Runner};
 use crate::state::{Action, AppState, Notice};
 use backfire_engine::explain::Explanation;
 use backfire_engine::Scenario;
@@ -92,7 +92,7 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
     let stale = *errors == 0
         && !runner.is_running()
         && runner.scenario.as_deref() != Some(&**scenario)
-        && is_large_run(scenario);
+        && runner.is_large(scenario);
     let view_button = |v: View, label: &'static str| {
         let onclick = on_view.reform(move |_| v);
         html! {
@@ -108,11 +108,11 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
             }
             <h2 class="scenario-title" data-testid="scenario-name">{scenario.name.clone()}</h2>
             <RulesSummary scenario={(**scenario).clone()} />
-            {status_line(&runner.status, *errors, runner.run_id)}
+            {status_line(runner, *errors)}
             if stale {
                 <div class="banner info" data-testid="stale">{format!(
-                    "This run is large ({} users × {} days): the results below are for earlier rules. Press Run to update them.",
-                    backfire_engine::words::group(u64::from(scenario.population.n_users)), scenario.days)}</div>
+                    "This run is large ({} users × {} days, {}): the results below are for earlier rules. Press Run to update them.",
+                    backfire_engine::words::group(u64::from(scenario.population.n_users)), scenario.days, about(runner.seconds(scenario)))}</div>
             }
             <div class="tabs" role="tablist" aria-label="what to look at">
                 {view_button(View::Results, "Results")}
@@ -126,14 +126,14 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
                     Some(b) => {
                         let on_runs = actions.reform(Action::SetRuns);
                         let on_unpin = actions.reform(|()| Action::Unpin);
-                        html! { <ComparePanel baseline={(**b).clone()} variant={(**scenario).clone()} runs={*runs} {on_runs} pool={pool.clone()} {on_unpin} /> }
+                        html! { <ComparePanel baseline={(**b).clone()} variant={(**scenario).clone()} runs={*runs} {on_runs} pool={pool.clone()} {on_unpin} units_per_second={runner.units_per_second} /> }
                     }
                     None => html! { <section class="panel" data-testid="compare-panel"><p>{"Pin the current scenario as the baseline (the “Pin as baseline” button above), then edit a variant: both run on the same seeds, side by side."}</p></section> },
                 },
-                View::Sweep => html! { <SweepPanel scenario={(**scenario).clone()} pool={pool.clone()} on_load={on_edit} /> },
+                View::Sweep => html! { <SweepPanel scenario={(**scenario).clone()} pool={pool.clone()} on_load={on_edit} units_per_second={runner.units_per_second} /> },
                 View::Why => {
                     let on_explained = actions.reform(Action::Explained);
-                    html! { <WhyPanel scenario={(**scenario).clone()} explanation={explanation.clone()} {on_explained} pool={pool.clone()} on_apply={on_edit} /> }
+                    html! { <WhyPanel scenario={(**scenario).clone()} explanation={explanation.clone()} {on_explained} pool={pool.clone()} on_apply={on_edit} units_per_second={runner.units_per_second} /> }
                 }
             } }
         </main>
@@ -145,7 +145,7 @@ fn report_view(runner: &Runner) -> Html {
     let Some(report) = &runner.report else { return html! {} };
     // While a large run streams partial reports, only the cards follow it: redrawing every chart on
     // each partial report held the page's thread for ~100 ms.
-    let streaming_large = runner.is_running() && runner.scenario.as_deref().is_some_and(is_large_run);
+    let streaming_large = runner.is_running() && runner.scenario.as_deref().is_some_and(|s| runner.is_large(s));
     html! {
         <>
             <ExportMenu report={report.clone()} />
@@ -163,7 +163,8 @@ fn report_view(runner: &Runner) -> Html {
 }
 
 /// The line above the results saying what the run is doing.
-fn status_line(status: &RunStatus, errors: usize, run_id: u32) -> Html {
+fn status_line(runner: &Runner, errors: usize) -> Html {
+    let (status, run_id) = (&runner.status, runner.run_id);
     if errors > 0 {
         return html! { <div class="banner error" data-testid="run-blocked">{format!("Fix {errors} problem{} in the rules to run.", if errors == 1 { "" } else { "s" })}</div> };
     }
@@ -185,8 +186,13 @@ fn status_line(status: &RunStatus, errors: usize, run_id: u32) -> Html {
         RunStatus::Done => {
             html! { <p class="muted" data-testid="run-status" data-state="done" data-run={run_id.to_string()}>{"Run complete."}</p> }
         }
+        RunStatus::Cancelling => {
+            html! { <p class="muted" data-testid="run-status" data-state="cancelling" data-run={run_id.to_string()}>{"Cancelling…"}</p> }
+        }
         RunStatus::Cancelled => {
-            html! { <p class="muted" data-testid="run-status" data-state="cancelled" data-run={run_id.to_string()}>{"Run cancelled."}</p> }
+            // How long the worker took to stop, for the benchmark (cancel must land within 100 ms).
+            let stopped = runner.cancel_ms.map(|ms| format!("{ms:.0}"));
+            html! { <p class="muted" data-testid="run-status" data-state="cancelled" data-run={run_id.to_string()} data-cancel-ms={stopped}>{"Run cancelled."}</p> }
         }
         RunStatus::Failed(msg) => {
             html! { <div class="banner error" data-testid="run-status" data-state="failed" data-run={run_id.to_string()}>{format!("The run failed: {msg}")}</div> }

@@ -6,6 +6,7 @@ mod heatmap;
 use crate::pool::BatchOutcome;
 use crate::pool::{BatchProgress, Pool};
 use crate::protocol::{Job, JobResult};
+use crate::runner::{seconds, will_take};
 use axis_form::{clash, AxisForm, AxisIssues};
 use backfire_engine::settings::SettingId;
 use backfire_engine::sweep::{grid, CellSummary, SweepParam, SweepRule};
@@ -26,6 +27,8 @@ pub struct SweepPanelProps {
     pub pool: Pool,
     /// Loads a cell's configuration as an undoable edit.
     pub on_load: Callback<Scenario>,
+    /// Work units per second this browser simulates (for "this will take about …").
+    pub units_per_second: f64,
 }
 
 /// Where the sweep stands.
@@ -313,6 +316,11 @@ pub fn SweepPanel(props: &SweepPanelProps) -> Html {
                 </button>
                 <button class="btn" data-testid="sweep-cancel" disabled={!running} onclick={on_cancel}>{"Cancel"}</button>
                 {status_line}
+                if let (Some(n), false) = (n_cells, running) {
+                    <span class="muted small" data-testid="sweep-estimate">
+                        {will_take(seconds(&props.scenario, props.units_per_second) * f64::from(n), props.pool.size().min(n as usize))}
+                    </span>
+                }
             </div>
             if *rules_invalid {
                 <p class="issue error" data-testid="sweep-blocked">{"the rules have errors: fix them before sweeping"}</p>

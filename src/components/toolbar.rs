@@ -13,8 +13,8 @@ use yew::prelude::*;
 pub struct ToolbarProps {
     /// The scenario (exported as JSON).
     pub scenario: Rc<Scenario>,
-    /// The link payload of what is on screen (copied as a link).
-    pub share_payload: Rc<str>,
+    /// The link payload of what is on screen (copied as a link), or why no link of it would open.
+    pub share_payload: share::Payload,
     /// Whether there is an edit to undo.
     pub can_undo: bool,
     /// Whether there is an undone edit to redo.
@@ -71,7 +71,11 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let on_notify = props.on_notify.clone();
         let copied = copied.clone();
         Callback::from(move |_| {
-            let url = share::share_url(&payload);
+            let payload = match &payload {
+                Ok(p) => p,
+                Err(reason) => return on_notify.emit(share::too_large_notice(reason)),
+            };
+            let url = share::share_url(payload);
             let copied = copied.clone();
             let on_notify = on_notify.clone();
             match web_sys::window().map(|w| w.navigator().clipboard()) {
@@ -154,7 +158,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         <>
             <button class="btn" data-testid="undo" title="Undo (Ctrl+Z)" disabled={!props.can_undo} onclick={on_undo}>{"↶ Undo"}</button>
             <button class="btn" data-testid="redo" title="Redo (Ctrl+Shift+Z)" disabled={!props.can_redo} onclick={on_redo}>{"↷ Redo"}</button>
-            <button class="btn" data-testid="copy-link" onclick={on_copy}>{ if *copied { "Link copied ✓" } else { "Copy link" } }</button>
+            <button class="btn" data-testid="copy-link" onclick={on_copy}
+                title={if props.share_payload.is_ok() { "Copy a link that opens this scenario" } else { "This scenario is too large for a link: export it as a file" }}>
+                { if *copied { "Link copied ✓" } else { "Copy link" } }</button>
             <button class="btn" data-testid="export-json" onclick={on_export}>{"Export JSON"}</button>
             <label class="btn" for="import-json">{"Import JSON"}</label>
             <input id="import-json" class="visually-hidden" type="file" accept=".json,application/json" data-testid="import-json" onchange={on_import} />

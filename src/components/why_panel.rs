@@ -3,6 +3,7 @@
 
 use crate::pool::Pool;
 use crate::protocol::{Job, JobResult};
+use crate::runner::{seconds, will_take};
 use crate::view_model::level_class;
 use backfire_engine::explain::{Explanation, Suggestion};
 use backfire_engine::words::pattern_name;
@@ -24,6 +25,8 @@ pub struct WhyPanelProps {
     pub pool: Pool,
     /// Applies a suggestion's scenario as an undoable edit.
     pub on_apply: Callback<Scenario>,
+    /// Work units per second this browser simulates (for "this will take about …").
+    pub units_per_second: f64,
 }
 
 fn percent(v: Option<i32>) -> String {
@@ -128,6 +131,10 @@ pub fn WhyPanel(props: &WhyPanelProps) -> Html {
             </div>
         },
     };
+    // One explanation is `runs × (levers + 1)` runs at the explained size, on one worker.
+    let levers = use_memo(props.scenario.clone(), |s| backfire_engine::lever::levers(s).len());
+    let sized = backfire_engine::explain::ExplainOptions::default().sized(&props.scenario, props.scenario.seed);
+    let estimate = seconds(&sized, props.units_per_second) * f64::from(*runs) * (*levers + 1) as f64;
     html! {
         <section class="panel" data-testid="why-panel" aria-labelledby="why-title">
             <h2 id="why-title">{"Why: which rules open each pattern"}</h2>
@@ -138,6 +145,7 @@ pub fn WhyPanel(props: &WhyPanelProps) -> Html {
                     <option value="3" selected={*runs == 3}>{"3 (steadier)"}</option>
                 </select>
                 <button class="btn primary" data-testid="explain" disabled={*busy} onclick={on_explain}>{"Explain"}</button>
+                if !*busy { <span class="muted small" data-testid="why-estimate">{will_take(estimate, 1)}</span> }
             </div>
             {body}
         </section>

@@ -1,5 +1,6 @@
 // Browser benchmark (prints numbers; asserts nothing about speed): edit-to-results latency, the longest
-// main-thread task during runs (Long Tasks API), a 1M-user × 30-day run, and the gzip size of the build.
+// main-thread task during runs (Long Tasks API), a 1M-user × 30-day run, the cancel latency of a 1M-user
+// run, and the gzip size of the build.
 // Run: node tests/e2e/run.mjs tests/e2e/bench.mjs   (after scripts/build)
 import { test, before, after } from 'node:test';
 import fs from 'node:fs';
@@ -113,5 +114,30 @@ test('1M users × 30 days in the browser', async () => {
   const longest = await page.evaluate(() => Math.max(0, ...window.__long));
   const heap = await page.evaluate(() => performance.memory ? performance.memory.usedJSHeapSize : 0);
   console.log(`1M × 30 days: ${seconds.toFixed(1)} s wall, ${progressUpdates} progress updates seen, longest main-thread task ${longest.toFixed(0)} ms, page JS heap ${(heap / 1e6).toFixed(0)} MB`);
+  await context.close();
+});
+
+test('cancel latency of a 1M-user run', async () => {
+  const { context, page } = await openApp(browser);
+  await page.getByTestId('preset-picker').selectOption('alipay-circles-2016');
+  await waitForRun(page, 0);
+  await page.getByTestId('tab-population').click();
+  await typeInto(page.getByTestId('population.n_users'), 1000000);
+  const pageMs = [], workerMs = [];
+  for (let i = 0; i < 5; i++) {
+    await page.getByTestId('run').click();
+    // Cancel at a different point of the run each time: during the first hour, then later.
+    await page.waitForFunction(h => {
+      const m = /hour (\d+)/.exec(document.querySelector('[data-testid="run-status"]')?.innerText ?? '');
+      return m && Number(m[1]) >= h;
+    }, i * 3, { timeout: 120000 });
+    await page.waitForTimeout(100 + 37 * i);
+    const t0 = Date.now();
+    await page.getByTestId('cancel').click();
+    await page.locator('[data-testid="run-status"][data-state="cancelled"]').waitFor({ timeout: 10000 });
+    pageMs.push(Date.now() - t0);
+    workerMs.push(Number(await page.getByTestId('run-status').getAttribute('data-cancel-ms')));
+  }
+  console.log(`cancel of a 1M-user run (5 tries): Cancel click to "Run cancelled." shown (worker confirmed) median ${median(pageMs)} ms, max ${Math.max(...pageMs)} ms; in-page Cancel-to-worker-reply median ${median(workerMs)} ms, max ${Math.max(...workerMs)} ms`);
   await context.close();
 });
