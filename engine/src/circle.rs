@@ -25,7 +25,7 @@ pub(crate) enum PostKind {
 }
 
 /// One post in a circle's window.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct Post {
     pub serial: u32,
     pub author: u32,
@@ -33,6 +33,10 @@ pub(crate) struct Post {
     pub kind: PostKind,
     /// Whether contact details survived the filter (solicitation and scams convert better with them).
     pub contact_ok: bool,
+    /// Whether the author's recorded gender was female when posting (viewers see the profile).
+    pub author_female: bool,
+    /// Whether the author was an ordinary user turned to soliciting when posting (for attribution).
+    pub from_convert: bool,
     pub hidden: bool,
     pub reported: bool,
     pub praise: u32,
@@ -160,6 +164,8 @@ mod tests {
             author_generation: 0,
             kind: PostKind::Genuine,
             contact_ok: false,
+            author_female: false,
+            from_convert: false,
             hidden: false,
             reported: false,
             praise: 0,

@@ -164,7 +164,7 @@ fn sanction(c: usize, idx: u32, h: u32, mistaken: bool, rules: &Rules, people: &
     }
     tallies.moderation.sanctions += 1;
     u.strikes = u.strikes.saturating_add(1);
-    if u.flags & flag::SANCTIONED == 0 && mistaken && u.archetype.in_good_faith() {
+    if u.flags & flag::SANCTIONED == 0 && mistaken && u.in_good_faith() {
         tallies.health.wrongly_sanctioned += 1;
     }
     u.flags |= flag::SANCTIONED;

@@ -18,6 +18,8 @@ pub(crate) struct PatternTally {
     pub opened: Vec<(u16, u64)>,
     /// Views by honest users of content that is this pattern.
     pub views: u64,
+    /// Incidents by users who were ordinary at the start of the run.
+    pub by_converts: u64,
 }
 
 impl PatternTally {
@@ -33,6 +35,7 @@ impl PatternTally {
             exemplars: Vec::new(),
             opened: Vec::new(),
             views: 0,
+            by_converts: 0,
         }
     }
 

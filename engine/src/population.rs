@@ -33,6 +33,8 @@ pub(crate) mod flag {
     pub const CROSSED: u8 = 32;
     /// Score farmer has bought points.
     pub const BOUGHT: u8 = 64;
+    /// An ordinary user who has turned to soliciting because the rules made it pay (model 2).
+    pub const CONVERTED: u8 = 128;
 }
 
 /// One simulated user; kept small because a run may hold a million of them.
@@ -77,6 +79,12 @@ pub(crate) struct User {
     pub interests: u32,
     /// Circles the user has joined.
     pub joined: u32,
+    /// Ordinary users: what one enticing post would have to earn before this person would post one, in fen
+    /// (`u32::MAX` for everyone else: they are what they are). Kept here, not in [`Memory`], because every
+    /// honest visit reads it: one cache line per visit.
+    pub reservation_fen: u32,
+    /// Ordinary users: what they believe one enticing post earns here, from the tips they have seen, in fen.
+    pub seen_pay_fen: u32,
 }
 
 /// The less-used part of a user's state, kept apart so that [`User`] fits one 64-byte cache line:
@@ -127,6 +135,12 @@ impl Memory {
     }
 }
 
+/// Median reservation value of an ordinary user: what one enticing post must earn before they would post
+/// it, in fen (assumed: ¥60; MODEL.md).
+pub(crate) const RESERVATION_MEDIAN_FEN: u32 = 6_000;
+/// Spread of reservation values (σ of the logarithm; assumed: most ordinary users would never post).
+pub(crate) const RESERVATION_SPREAD: f64 = 1.5;
+
 /// Solicitation posts an honest user must see before the exposure counts as harm.
 pub(crate) const SOLICIT_SEEN_HARM: u8 = 5;
 /// What an off-platform contact is worth to a solicitor, in fen (assumption: a ¥50 meeting fee or gift).
@@ -138,6 +152,21 @@ pub(crate) const RESERVATION_FEN: u32 = 1_000;
 pub(crate) const GROUP_SIZE: u32 = 5;
 
 impl User {
+    /// Whether the user is an ordinary honest user now (not one who has turned to soliciting).
+    pub(crate) fn is_honest(&self) -> bool {
+        self.archetype.is_honest() && self.flags & flag::CONVERTED == 0
+    }
+
+    /// Whether the user acts in good faith now (honest, or the demand side).
+    pub(crate) fn in_good_faith(&self) -> bool {
+        self.archetype.in_good_faith() && self.flags & flag::CONVERTED == 0
+    }
+
+    /// Whether the user was an ordinary user at the start and now solicits.
+    pub(crate) fn is_convert(&self) -> bool {
+        self.flags & flag::CONVERTED != 0
+    }
+
     /// Whether the user can act now.
     pub(crate) fn is_active(&self) -> bool {
         self.status == Status::Active
@@ -236,6 +265,13 @@ pub(crate) fn draw(pop: &Population, n_users: u32, n_circles: usize, dice: &mut 
             let budget =
                 f64::from(pop.spending_median_fen_per_day) * prof.budget_multiple * libm::exp(0.8 * dice.normal());
             let budget_fen = budget.clamp(0.0, 100_000_000.0) as u32;
+            // Reservation values are heterogeneous: a few would post for little, most never would.
+            let reservation_fen = if a.is_honest() {
+                let r = f64::from(RESERVATION_MEDIAN_FEN) * libm::exp(RESERVATION_SPREAD * dice.normal());
+                r.clamp(1.0, 4e9) as u32
+            } else {
+                u32::MAX
+            };
             // Honest users want a random ~60% of circles (at least one); bad actors look everywhere.
             let interests = if prof.bad_faith || *a == Archetype::GenerousTipper {
                 all_circles
@@ -278,6 +314,8 @@ pub(crate) fn draw(pop: &Population, n_users: u32, n_circles: usize, dice: &mut 
                 paid_toward_point: 0,
                 interests,
                 joined: 0,
+                reservation_fen,
+                seen_pay_fen: 0,
             });
             memory.push(Memory {
                 denied: [0; 4],

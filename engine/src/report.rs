@@ -147,6 +147,10 @@ pub struct PatternReport {
     /// and population size when the mix of the feed is.
     #[serde(default)]
     pub prevalence_per_10k: u32,
+    /// Incidents by users who were ordinary, honest users at the start of the run and turned to this
+    /// because the rules made it pay (model 2): what the rules create, apart from what the population brought.
+    #[serde(default)]
+    pub incidents_by_converts: u64,
 }
 
 /// Hourly figures for honest users (honest members and lurkers; the demand side is reported apart).
@@ -188,6 +192,9 @@ pub struct Health {
     /// What the demand side paid, in tips and prepayments, in fen.
     #[serde(default)]
     pub demand_spent_fen: u64,
+    /// Times an ordinary user turned to soliciting because it paid (one user may start, stop and start again).
+    #[serde(default)]
+    pub turned_to_soliciting: u32,
     /// The hourly series.
     pub hourly: HealthSeries,
 }

@@ -15,6 +15,8 @@ pub(crate) struct Tallies {
     pub moderation: ModerationTally,
     /// Visits made, by archetype index.
     pub actions_by: [u64; 11],
+    /// Ordinary users who turned to soliciting (each time one starts).
+    pub converted: u32,
 }
 
 impl Tallies {
@@ -26,6 +28,7 @@ impl Tallies {
             health: HealthTally::new(hours),
             moderation: ModerationTally::new(hours),
             actions_by: [0; 11],
+            converted: 0,
         }
     }
 
@@ -75,7 +78,7 @@ impl Tallies {
 
     /// Marks a good-faith user as harmed by a pattern (counted once per user and pattern).
     pub(crate) fn harm(&mut self, u: &mut User, p: PatternId) {
-        if !u.archetype.in_good_faith() {
+        if !u.in_good_faith() {
             return;
         }
         let bit = 1_u16 << p.index();

@@ -233,6 +233,7 @@ impl World {
                     exemplars: t.exemplars.clone(),
                     violating_views: t.views,
                     prevalence_per_10k: per_10k(t.views, self.tallies.health.views),
+                    incidents_by_converts: t.by_converts,
                     opened_by: opened
                         .iter()
                         .take(5)
@@ -264,6 +265,7 @@ impl World {
             honest_denied: h.denied_users,
             demand_users,
             demand_spent_fen,
+            turned_to_soliciting: self.tallies.converted,
             hourly: h.series.clone(),
         };
         // One pass over the people, however many archetypes.

@@ -4,7 +4,7 @@
     reason = "test helpers fail the test by panicking, which is what a test should do"
 )]
 
-use backfire_engine::{presets, run, Level, PatternId, Report, Simulation};
+use backfire_engine::{presets, run, Level, PatternId, Report, Scenario, Simulation};
 
 fn preset_report(id: &str) -> Report {
     run(&presets::by_id(id).expect("preset exists").scenario)
@@ -80,4 +80,85 @@ fn the_launch_preset_writes_its_assumptions_into_the_scenario() {
     let json = backfire_engine::wire::scenario_to_json(&s);
     assert!(json.contains("\"notes\""));
     assert!(json.contains("\"actor_gender\": \"female\""));
+}
+
+// ---- Model 2: outcomes from the rules, not from the assumed population (several seeds each) ----
+
+fn solicitation(r: &backfire_engine::Report) -> &backfire_engine::PatternReport {
+    r.pattern(PatternId::Solicitation).expect("every pattern is reported")
+}
+
+fn seeded(s: &Scenario, seed: u64) -> Scenario {
+    let mut s = s.clone();
+    s.seed = seed;
+    s
+}
+
+fn no_professional_abusers(s: &mut Scenario) {
+    let a = &mut s.population.archetypes;
+    a.solicitor = 0;
+    a.identity_faker = 0;
+    a.scammer = 0;
+    a.score_farmer = 0;
+    a.harasser = 0;
+    a.sybil_ring = 0;
+    a.launderer = 0;
+    a.ban_evader = 0;
+}
+
+#[test]
+fn the_launch_turns_ordinary_users_into_a_solicitation_market_within_a_day() {
+    let launch = presets::by_id("alipay-circles-2016").unwrap().scenario;
+    for seed in 1..=3 {
+        let r = run(&seeded(&launch, seed));
+        let sol = solicitation(&r);
+        let top = r.patterns.iter().max_by_key(|p| p.severity).unwrap();
+        assert_eq!(top.id, PatternId::Solicitation, "seed {seed}");
+        assert!(sol.level >= Level::High, "seed {seed}: {:?}", sol.level);
+        let first_day: u32 = sol.hourly.iter().take(24).sum();
+        assert!(first_day > 0, "seed {seed}: nothing in the first 24 hours");
+        assert!(
+            3 * sol.incidents_by_converts >= sol.incidents,
+            "seed {seed}: {} of {} incidents by users ordinary at hour 0",
+            sol.incidents_by_converts,
+            sol.incidents
+        );
+    }
+}
+
+#[test]
+fn the_launch_rules_create_the_market_without_professional_abusers() {
+    let mut s = presets::by_id("alipay-circles-2016").unwrap().scenario;
+    no_professional_abusers(&mut s);
+    let mut open = presets::by_id("open-community").unwrap().scenario;
+    no_professional_abusers(&mut open);
+    for seed in 1..=3 {
+        let r = run(&seeded(&s, seed));
+        assert!(
+            solicitation(&r).level >= Level::Medium,
+            "seed {seed}: {:?}",
+            solicitation(&r).level
+        );
+        assert_eq!(solicitation(&r).incidents_by_converts, solicitation(&r).incidents);
+        // The same people under open rules with small tips and no praise funnel build far less of it.
+        let o = run(&seeded(&open, seed));
+        assert!(
+            4 * solicitation(&o).prevalence_per_10k < solicitation(&r).prevalence_per_10k,
+            "seed {seed}: open {} vs launch {}",
+            solicitation(&o).prevalence_per_10k,
+            solicitation(&r).prevalence_per_10k
+        );
+    }
+}
+
+#[test]
+fn the_fix_cuts_solicitation_prevalence_and_keeps_honest_engagement() {
+    let launch = presets::by_id("alipay-circles-2016").unwrap().scenario;
+    let fix = presets::by_id("alipay-circles-2016-fix").unwrap().scenario;
+    for seed in 1..=3 {
+        let (l, f) = (run(&seeded(&launch, seed)), run(&seeded(&fix, seed)));
+        let (pl, pf) = (solicitation(&l).prevalence_per_10k, solicitation(&f).prevalence_per_10k);
+        assert!(10 * pf <= 3 * pl, "seed {seed}: prevalence {pl} → {pf}");
+        assert!(5 * f.health.engagement >= 4 * l.health.engagement, "seed {seed}");
+    }
 }

@@ -91,11 +91,20 @@ fn real_name_bound_bans_mean_no_ban_evasion() {
     assert_eq!(bound.pattern(PatternId::BanEvasion).unwrap().level, Level::None);
 }
 
+fn tips_off(s: &mut Scenario) {
+    for c in &mut s.circles {
+        c.tips.enabled = false;
+    }
+}
+
 #[test]
-fn no_bad_actors_means_only_exclusion_can_show() {
+fn no_bad_actors_and_nothing_to_earn_means_only_exclusion_can_show() {
+    // Ordinary users turn to abuse only when the rules make it pay: with no tips, nobody does.
     for mut s in [launch(), open()] {
         s.population.archetypes = ArchetypeMix::honest_only();
+        tips_off(&mut s);
         let r = run(&s);
+        assert_eq!(r.health.turned_to_soliciting, 0);
         for p in &r.patterns {
             if p.id != PatternId::Exclusion {
                 assert_eq!(p.level, Level::None, "{:?} in {}", p.id, s.name);
@@ -106,9 +115,10 @@ fn no_bad_actors_means_only_exclusion_can_show() {
 }
 
 #[test]
-fn no_gates_and_no_bad_actors_means_every_pattern_is_none() {
+fn no_gates_no_bad_actors_and_nothing_to_earn_means_every_pattern_is_none() {
     let mut s = open();
     s.population.archetypes = ArchetypeMix::honest_only();
+    tips_off(&mut s);
     let r = run(&s);
     assert!(r.patterns.iter().all(|p| p.level == Level::None));
     assert!(r.denied.is_empty());
@@ -325,6 +335,7 @@ fn prevalence_is_the_share_of_honest_views_that_showed_the_pattern() {
         launderer: 0,
         ban_evader: 0,
     };
+    tips_off(&mut clean);
     let clean = run(&clean);
     assert!(clean.patterns.iter().all(|p| p.violating_views == 0));
 }

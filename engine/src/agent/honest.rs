@@ -35,8 +35,30 @@ const NONE: Reaction = Reaction {
 };
 
 /// Assumed reactions; they describe people, and the rules decide which of them are possible.
-fn reaction(viewer: Archetype, male: bool, kind: PostKind) -> Reaction {
+fn reaction(viewer: Archetype, male: bool, kind: PostKind, author_female: bool) -> Reaction {
     let enticing = matches!(kind, PostKind::Solicit | PostKind::Fake);
+    let r = base_reaction(viewer, male, kind, enticing);
+    if enticing && !author_female {
+        // The customers of solicitation are men paying women (the 2016 account): a man's enticing post
+        // draws a fraction of the interest, whatever the rules let him post.
+        let f = MALE_AUTHOR_DEMAND;
+        return Reaction {
+            praise: r.praise * f,
+            comment: r.comment * f,
+            tip: r.tip * f,
+            message: r.message * f,
+            contact: r.contact * f,
+            ..r
+        };
+    }
+    r
+}
+
+/// How much of the demand for enticing posts a man's post draws (assumed; MODEL.md).
+const MALE_AUTHOR_DEMAND: f64 = 0.2;
+
+/// The reactions before the author's gender is weighed.
+fn base_reaction(viewer: Archetype, male: bool, kind: PostKind, enticing: bool) -> Reaction {
     match (viewer, kind) {
         (Archetype::GenerousTipper, _) if enticing => Reaction {
             praise: 0.5,
@@ -139,6 +161,10 @@ pub(super) fn visit(v: &mut Visit, idx: u32, h: u32) {
         _ => 4,
     };
     browse(v, idx, c, views, h);
+    if a.is_honest() && consider_soliciting(v, idx, c, h) {
+        super::solicitor::solicit(v, idx, h);
+        return;
+    }
     let base = match a {
         Archetype::Honest => 0.25,
         Archetype::GenerousTipper => 0.03,
@@ -161,28 +187,35 @@ pub(super) fn visit(v: &mut Visit, idx: u32, h: u32) {
 /// Reads `n` posts of a circle's feed and reacts to each as the viewer's archetype would.
 fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
     let u = v.people.user(idx);
-    let (viewer, male, honest) = (u.archetype, u.gender == Gender::Male, u.archetype.is_honest());
+    let (viewer, male, honest) = (u.archetype, u.gender == Gender::Male, u.is_honest());
     let mut seen = 0_u64;
     for _ in 0..n {
         let Some(serial) = glance(v, c) else {
             break;
         };
         seen += 1;
-        let Some((author, kind, contact_ok, author_gen, key)) = v
-            .circle(c)
-            .get_mut(serial)
-            .map(|p| (p.author, p.kind, p.contact_ok, p.author_generation, p.rule_key))
-        else {
+        // A post is a few words of plain data: copy it out rather than hold the circle borrowed.
+        let Some(post) = v.circle(c).get_mut(serial).map(|p| *p) else {
             continue;
         };
+        let (author, kind, contact_ok, author_gen, key, tips_fen, author_female) = (
+            post.author,
+            post.kind,
+            post.contact_ok,
+            post.author_generation,
+            post.rule_key,
+            post.tips_fen,
+            post.author_female,
+        );
         if author == idx {
             continue;
         }
-        let r = reaction(viewer, male, kind);
+        let r = reaction(viewer, male, kind, author_female);
         if honest {
             if let Some(p) = posting::violation_of(kind) {
                 v.tallies.pattern_mut(p).views += 1;
             }
+            learn_what_posts_earn(v.people.user_mut(idx), kind, tips_fen);
         }
         if honest && matches!(kind, PostKind::Solicit | PostKind::Scam) {
             let u = v.people.user_mut(idx);
@@ -276,6 +309,9 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
                     )
                 });
                 v.tallies.incident(PatternId::Solicitation, h, key, 0, text);
+                if post.from_convert {
+                    v.tallies.pattern_mut(PatternId::Solicitation).by_converts += 1;
+                }
                 solicitor::evader_harm(v, author, idx);
                 let a = v.people.memory_mut(author);
                 a.earned_fen = a.earned_fen.saturating_add(CONTACT_VALUE_FEN);
@@ -341,7 +377,7 @@ fn interact(v: &mut Visit, idx: u32, c: usize, action: Action, author: u32, genu
         return false;
     }
     if v.may(c, action, idx, author, h).is_some() {
-        if genuine && v.people.user(idx).archetype.is_honest() {
+        if genuine && v.people.user(idx).is_honest() {
             v.tallies.health.interaction();
         }
         true
@@ -367,4 +403,45 @@ pub(super) fn glance(v: &mut Visit, c: usize) -> Option<u32> {
     let slot = *circle.feed.get(pos as usize)?;
     let p = circle.window.get(slot as usize)?;
     (!p.hidden).then_some(p.serial)
+}
+
+/// Enticing posts earn about this many times the tips of an ordinary post (assumed: the ratio of the demand
+/// side's tipping reactions to enticing and to ordinary posts in the reaction table).
+const ENTICING_UPLIFT: u64 = 4;
+/// Chance per visit that someone for whom soliciting would pay actually starts (assumed: discovery and
+/// imitation take days, not minutes; MODEL.md).
+const CONVERT_PER_VISIT: f64 = 0.03;
+
+/// Updates what an ordinary user believes one enticing post earns here, from the tips on a post they saw
+/// (tips are visible): an enticing post's tips directly, an ordinary post's scaled up by [`ENTICING_UPLIFT`].
+/// A moving average, so beliefs follow what the feed shows now.
+fn learn_what_posts_earn(m: &mut crate::population::User, kind: PostKind, tips_fen: u64) {
+    let seen = match kind {
+        PostKind::Solicit | PostKind::Fake => tips_fen,
+        PostKind::Genuine => tips_fen.saturating_mul(ENTICING_UPLIFT),
+        _ => return,
+    };
+    let seen = seen.min(u64::from(u32::MAX)) as i64;
+    let old = i64::from(m.seen_pay_fen);
+    m.seen_pay_fen = (old + (seen - old) / 8).clamp(0, i64::from(u32::MAX)) as u32;
+}
+
+/// An ordinary user who may post in circle `c` weighs what enticing posts seem to earn, discounted by how
+/// often and how fast sanctions land there, against what it would take them; some start. Returns true when
+/// the user has just turned to soliciting.
+fn consider_soliciting(v: &mut Visit, idx: u32, c: usize, h: u32) -> bool {
+    let u = v.people.user(idx);
+    let (believed, reservation) = (f64::from(u.seen_pay_fen), f64::from(u.reservation_fen));
+    if believed * v.boldness(idx, c) <= reservation {
+        return false;
+    }
+    if v.may(c, Action::Post, idx, idx, h).is_none() || !v.dice.chance(CONVERT_PER_VISIT) {
+        return false;
+    }
+    let (u, m) = v.people.both_mut(idx);
+    u.flags |= crate::population::flag::CONVERTED;
+    m.posts = 0;
+    m.earned_fen = 0;
+    v.tallies.converted += 1;
+    true
 }

@@ -45,6 +45,7 @@ pub(crate) fn act(v: &mut Visit, idx: u32, h: u32) {
     let a = v.people.user(idx).archetype;
     v.tallies.actions_by[crate::archetype::index(a)] += 1;
     match a {
+        Archetype::Honest | Archetype::Lurker if v.people.user(idx).is_convert() => solicitor::solicit(v, idx, h),
         Archetype::Honest | Archetype::Lurker | Archetype::GenerousTipper => honest::visit(v, idx, h),
         Archetype::Solicitor => solicitor::solicit(v, idx, h),
         Archetype::IdentityFaker => faker::fake(v, idx, h),
@@ -89,13 +90,18 @@ impl Visit<'_> {
 
     /// The archetype id of a user, for exemplar sentences.
     fn archetype_word(&self, idx: u32) -> &'static str {
-        self.people.user(idx).archetype.id()
+        let u = self.people.user(idx);
+        if u.is_convert() {
+            "an ordinary user turned solicitor"
+        } else {
+            u.archetype.id()
+        }
     }
 
     /// Counts a refusal of an honest user; each (user, circle, action) counts as an exclusion incident once.
     fn refuse(&mut self, idx: u32, c: usize, action: Action, h: u32) {
         let (u, m) = self.people.both_mut(idx);
-        if !u.archetype.is_honest() {
+        if !u.is_honest() {
             return;
         }
         let (gender, credit) = (u.gender, u.credit);

@@ -16,7 +16,12 @@ pub(super) fn publish(v: &mut Visit, idx: u32, c: usize, kind: PostKind, clause:
         ContactPolicy::Allowed => true,
         ContactPolicy::Filtered => v.dice.below(100) >= u32::from(spec.contact.filter_recall_percent),
     };
-    let generation = v.people.user(idx).generation;
+    let author = v.people.user(idx);
+    let (generation, author_female, from_convert) = (
+        author.generation,
+        author.claimed_gender == crate::scenario::Gender::Female,
+        author.is_convert(),
+    );
     let violation = violation_of(kind);
     if violation.is_some() {
         v.circle(c).violations_recent += 1.0;
@@ -53,6 +58,8 @@ pub(super) fn publish(v: &mut Visit, idx: u32, c: usize, kind: PostKind, clause:
         author_generation: generation,
         kind,
         contact_ok,
+        author_female,
+        from_convert,
         hidden: false,
         reported: false,
         praise: 0,

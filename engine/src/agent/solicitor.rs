@@ -27,6 +27,9 @@ pub(super) fn solicit(v: &mut Visit, idx: u32, h: u32) {
     let Some((c, pull, clause)) = v.best_circle(idx, h, |inc, _| inc.solicit_pull) else {
         return;
     };
+    if v.people.user(idx).is_convert() && stop_if_it_does_not_pay(v, idx) {
+        return;
+    }
     let p = 0.6 * pull * v.boldness(idx, c) * payoff(v.people.memory(idx));
     if !v.dice.chance(p) {
         return;
@@ -46,6 +49,9 @@ pub(super) fn solicit(v: &mut Visit, idx: u32, h: u32) {
         )
     });
     v.tallies.incident(PatternId::Solicitation, h, key, 0, text);
+    if v.people.user(idx).is_convert() {
+        v.tallies.pattern_mut(PatternId::Solicitation).by_converts += 1;
+    }
     if returned {
         let ban_key = v.rules.ban_key();
         v.tallies.incident(PatternId::BanEvasion, h, ban_key, 0, None);
@@ -81,4 +87,23 @@ pub(super) fn evader_money(v: &mut Visit, actor: u32, amount: u64) {
     if returned_evader(v, actor) {
         v.tallies.money(PatternId::BanEvasion, amount);
     }
+}
+
+/// A user who turned to soliciting goes back to ordinary life once it has had a fair try (five posts) and
+/// earned less than half of what it took them to start: people stop when it no longer pays.
+fn stop_if_it_does_not_pay(v: &mut Visit, idx: u32) -> bool {
+    let m = v.people.memory(idx);
+    if m.posts < 5 {
+        return false;
+    }
+    let per_post = u64::from(m.earned_fen) / u64::from(m.posts);
+    if 2 * per_post >= u64::from(v.people.user(idx).reservation_fen) || !v.dice.chance(0.2) {
+        return false;
+    }
+    let (u, m) = v.people.both_mut(idx);
+    u.flags &= !crate::population::flag::CONVERTED;
+    m.posts = 0;
+    m.earned_fen = 0;
+    u.seen_pay_fen = 0;
+    true
 }
