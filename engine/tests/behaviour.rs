@@ -339,3 +339,30 @@ fn prevalence_is_the_share_of_honest_views_that_showed_the_pattern() {
     let clean = run(&clean);
     assert!(clean.patterns.iter().all(|p| p.violating_views == 0));
 }
+
+#[test]
+fn opening_comments_to_every_man_raises_harassment_across_seeds() {
+    // One run of a market that grows from its own tips is path-dependent; the direction holds over seeds.
+    let gated = launch();
+    let mut open = launch();
+    for rule in rules_mut(&mut open) {
+        for clause in &mut rule.allow {
+            for c in &mut clause.conditions {
+                if let Condition::ActorCreditAtLeast(x) = c {
+                    *x = 350;
+                }
+            }
+        }
+    }
+    let harassment = |s: &Scenario| -> u64 {
+        (1..=4)
+            .map(|seed| {
+                let mut s = s.clone();
+                s.seed = seed;
+                run(&s).pattern(PatternId::Harassment).unwrap().incidents
+            })
+            .sum()
+    };
+    let (before, after) = (harassment(&gated), harassment(&open));
+    assert!(after > before, "{before} → {after}");
+}
