@@ -43,7 +43,7 @@ pub fn HonestCost(props: &HonestCostProps) -> Html {
                 <dt>{"Genuine posts"}</dt><dd data-testid="health-posts">{group(h.genuine_posts)}</dd>
                 <dt>{"Honest interactions on genuine posts"}</dt><dd data-testid="health-interactions">{group(h.interactions)}</dd>
                 <dt>{"Honest engagement on genuine posts"}</dt><dd data-testid="health-engagement">{group(h.engagement)}</dd>
-                <dt>{"Views"}</dt><dd>{group(h.views)}</dd>
+                <dt>{"Posts honest users viewed"}</dt><dd>{group(h.views)}</dd>
                 <dt>{"Left after abuse"}</dt><dd data-testid="health-left">{group(u64::from(h.honest_left))}</dd>
                 <dt>{"Wrongly sanctioned"}</dt><dd data-testid="health-wrongly-sanctioned">{group(u64::from(h.honest_wrongly_sanctioned))}</dd>
                 <dt>{"Refused at least once"}</dt><dd data-testid="health-denied">{group(u64::from(h.honest_denied))}</dd>

@@ -66,7 +66,10 @@ pub fn MoneyFlowView(props: &MoneyFlowProps) -> Html {
                 if m.score_purchase_fen > 0 { {format!("; score farmers burned {} buying credit", yuan(m.score_purchase_fen))} }
                 {"."}
             </p>
-            <p class="demand-line" data-testid="money-demand" data-users={props.demand_users.to_string()} data-fen={props.demand_spent_fen.to_string()}>{demand_sentence(props.demand_users, props.demand_spent_fen)}</p>
+            <p class="demand-line" data-testid="money-demand" data-users={props.demand_users.to_string()} data-fen={props.demand_spent_fen.to_string()}>
+                {demand_sentence(props.demand_users, props.demand_spent_fen)}
+                <span class="muted">{" The generous tippers below: reported apart from honest users."}</span>
+            </p>
             if payers.is_empty() {
                 <p class="muted">{"No tips were paid."}</p>
             } else {
