@@ -14,10 +14,12 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-/// One row per pattern: id, name, level, severity, incidents, yuan, people harmed, first hour, top rule.
+/// One row per pattern: id, name, level, severity, incidents, yuan, people harmed, prevalence (percent of honest
+/// views), first hour, top rule.
 pub fn patterns_csv(r: &Report) -> String {
-    let mut out =
-        String::from("pattern,name,level,severity,incidents,yuan_involved,people_harmed,first_hour,opened_by\n");
+    let mut out = String::from(
+        "pattern,name,level,severity,incidents,yuan_involved,people_harmed,prevalence_percent,first_hour,opened_by\n",
+    );
     for p in &r.patterns {
         let row = [
             p.id.id().to_string(),
@@ -27,6 +29,8 @@ pub fn patterns_csv(r: &Report) -> String {
             p.incidents.to_string(),
             format!("{}.{:02}", p.fen_involved / 100, p.fen_involved % 100),
             p.people_harmed.to_string(),
+            // Exact: per 10,000 views is a percentage with two decimals.
+            format!("{}.{:02}", p.prevalence_per_10k / 100, p.prevalence_per_10k % 100),
             p.first_hour.map(|h| h.to_string()).unwrap_or_default(),
             p.opened_by.first().map(|o| o.rule.clone()).unwrap_or_default(),
         ];
@@ -166,5 +170,29 @@ mod tests {
         assert_eq!(csv_field("plain"), "plain");
         assert_eq!(csv_field("a, b"), "\"a, b\"");
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
+
+    #[test]
+    fn pattern_rows_carry_prevalence() {
+        let Some(preset) = backfire_engine::presets::by_id("alipay-circles-2016") else {
+            panic!("the launch preset is missing");
+        };
+        let mut s = preset.scenario;
+        s.population.n_users = 500;
+        s.days = 1;
+        let r = backfire_engine::run(&s);
+        let csv = patterns_csv(&r);
+        let mut lines = csv.lines();
+        let header: Vec<&str> = lines.next().unwrap_or_default().split(',').collect();
+        let column = header.iter().position(|h| *h == "prevalence_percent");
+        assert_eq!(column, Some(7), "{header:?}");
+        for (p, line) in r.patterns.iter().zip(lines) {
+            let field = line.split(',').nth(7).unwrap_or_default();
+            let percent: f64 = field.parse().unwrap_or(-1.0);
+            assert!(
+                (percent * 100.0 - f64::from(p.prevalence_per_10k)).abs() < 0.01,
+                "{line}"
+            );
+        }
     }
 }

@@ -1,4 +1,5 @@
-//! Presentation of the engine's plain data that only a page needs: hour labels, pattern colours and level classes.
+//! Presentation of the engine's plain data that only a page needs: hour labels, prevalence as a percentage,
+//! pattern colours and level classes.
 //!
 //! Words (money, pattern names) come from `backfire_engine::words`, shared with the CLI.
 
@@ -24,6 +25,34 @@ pub fn pattern_color(id: PatternId) -> &'static str {
     }
 }
 
+/// A prevalence (posts per 10,000 honest views) as a percentage a reviewer reads at a glance: "48.5 %",
+/// "0.3 %", "0.04 %", "0 %". Below 0.1 % two decimals keep a rare pattern from reading as zero.
+pub fn prevalence_percent(per_10k: u64) -> String {
+    if per_10k == 0 {
+        "0 %".into()
+    } else if per_10k < 10 {
+        format!("{}.{:02} %", per_10k / 100, per_10k % 100)
+    } else {
+        // Rounded to one decimal in integer arithmetic, so 45 per 10k reads "0.5 %" on every platform.
+        let tenths = (per_10k + 5) / 10;
+        format!("{}.{} %", tenths / 10, tenths % 10)
+    }
+}
+
+/// Whether a pattern is made of posts in the feed, and so has a prevalence (the share of honest views). Mirrors
+/// the engine's post kinds (`agent::posting::violation_of`): harassment, score farming, ban evasion and exclusion
+/// are messages, payments, accounts and refusals, which nobody views.
+pub fn has_prevalence(id: PatternId) -> bool {
+    match id {
+        PatternId::Solicitation
+        | PatternId::IdentityFraud
+        | PatternId::Scam
+        | PatternId::TipLaundering
+        | PatternId::RankingManipulation => true,
+        PatternId::Harassment | PatternId::ScoreFarming | PatternId::BanEvasion | PatternId::Exclusion => false,
+    }
+}
+
 /// The CSS class of a level.
 pub fn level_class(level: Level) -> String {
     format!("level-{}", level.id())
@@ -37,5 +66,15 @@ mod tests {
     fn hours_read_as_days() {
         assert_eq!(hour_label(0), "day 1, 00:00");
         assert_eq!(hour_label(37), "day 2, 13:00");
+    }
+
+    #[test]
+    fn prevalence_reads_as_a_percentage() {
+        assert_eq!(prevalence_percent(0), "0 %");
+        assert_eq!(prevalence_percent(4), "0.04 %");
+        assert_eq!(prevalence_percent(30), "0.3 %");
+        assert_eq!(prevalence_percent(45), "0.5 %");
+        assert_eq!(prevalence_percent(4849), "48.5 %");
+        assert_eq!(prevalence_percent(10_000), "100.0 %");
     }
 }

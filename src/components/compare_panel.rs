@@ -4,7 +4,7 @@ use super::line_chart::{LineChart, Series};
 use crate::pool::{BatchProgress, Pool};
 use crate::protocol::{Job, JobResult};
 use crate::runner::{seconds, will_take};
-use crate::view_model::pattern_color;
+use crate::view_model::{pattern_color, prevalence_percent};
 use backfire_engine::ensemble::{self, Ensemble, Spread};
 use backfire_engine::words::{group, pattern_name};
 use backfire_engine::{Level, PatternId, Report, Scenario};
@@ -39,6 +39,23 @@ pub struct ComparePanelProps {
 struct Outcome {
     baseline: Ensemble,
     variant: Ensemble,
+    /// Mean solicitation prevalence (per 10,000 honest views) of the baseline and the variant; the ensemble
+    /// summary carries severity and incidents only, so it is taken from the reports here.
+    solicitation_prevalence: (f64, f64),
+}
+
+/// Mean prevalence of one pattern over reports, per 10,000 honest views (0 with no reports).
+pub fn mean_prevalence(reports: &[Report], id: PatternId) -> f64 {
+    let values: Vec<f64> = reports
+        .iter()
+        .filter_map(|r| r.patterns.iter().find(|p| p.id == id))
+        .map(|p| f64::from(p.prevalence_per_10k))
+        .collect();
+    if values.is_empty() {
+        0.0
+    } else {
+        values.iter().sum::<f64>() / values.len() as f64
+    }
 }
 
 /// The seeds typed in the runs box, or what is wrong with the text.
@@ -154,6 +171,10 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
                     outcome.set(Some(Rc::new(Outcome {
                         baseline: ensemble::summarize(&base),
                         variant: ensemble::summarize(&var),
+                        solicitation_prevalence: (
+                            mean_prevalence(&base, PatternId::Solicitation),
+                            mean_prevalence(&var, PatternId::Solicitation),
+                        ),
                     })));
                 },
             );
@@ -233,6 +254,8 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
                 .collect();
             let (eng_text, eng_dir) = change(o.baseline.honest_engagement.mean, o.variant.honest_engagement.mean);
             let (tip_text, _) = change(o.baseline.tipped_fen.mean, o.variant.tipped_fen.mean);
+            let (prev_b, prev_v) = o.solicitation_prevalence;
+            let (prev_text, prev_dir) = change(prev_b, prev_v);
             let series = |e: &Ensemble, label: &str, color: &str, dashed: bool| -> Option<Series> {
                 let p = e.patterns.iter().find(|p| p.id == *chart_pattern)?;
                 let values = p.hourly.iter().map(|s| s.mean).collect();
@@ -266,9 +289,13 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
                         <tbody>{rows}</tbody>
                     </table>
                     <p data-testid="compare-health">
-                        {format!("Honest engagement: {} → {} ", group(o.baseline.honest_engagement.mean.round() as u64), group(o.variant.honest_engagement.mean.round() as u64))}
+                        {format!("Honest engagement on genuine posts: {} → {} ", group(o.baseline.honest_engagement.mean.round() as u64), group(o.variant.honest_engagement.mean.round() as u64))}
                         <span class={classes!("change", if eng_dir == "down" { "up" } else if eng_dir == "up" { "down" } else { "flat" })}>{eng_text}</span>
                         {format!("; tip volume {tip_text}.")}
+                    </p>
+                    <p data-testid="compare-prevalence" data-baseline={format!("{prev_b:.1}")} data-variant={format!("{prev_v:.1}")}>
+                        {format!("Solicitation prevalence (share of honest views): {} → {} ", prevalence_percent(prev_b.round() as u64), prevalence_percent(prev_v.round() as u64))}
+                        <span class={classes!("change", prev_dir)}>{match prev_dir { "up" => "▲ ", "down" => "▼ ", _ => "" }}{prev_text}</span>
                     </p>
                     <div class="row">
                         <label for="compare-chart-pattern">{"Chart"}</label>
@@ -321,5 +348,10 @@ mod tests {
         assert_eq!(change(20.0, 30.0), ("+50 %".to_string(), "up"));
         assert_eq!(change(0.0, 0.0).1, "flat");
         assert_eq!(change(0.0, 5.0).0, "new");
+    }
+
+    #[test]
+    fn prevalence_means_over_reports() {
+        assert_eq!(mean_prevalence(&[], PatternId::Solicitation), 0.0);
     }
 }

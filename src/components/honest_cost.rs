@@ -1,6 +1,7 @@
-//! The cost to honest users: engagement, who was refused (by gender and score band), wrong sanctions, departures.
+//! The cost to honest users: engagement on genuine posts, who was refused (by gender and score band), wrong
+//! sanctions, departures; and the demand side, reported apart because its spending is not honest engagement.
 
-use backfire_engine::words::group;
+use backfire_engine::words::{group, yuan};
 use backfire_engine::{Gender, Report, ScoreBand};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -10,6 +11,16 @@ use yew::prelude::*;
 pub struct HonestCostProps {
     /// The report.
     pub report: Rc<Report>,
+}
+
+/// "Demand side: 312 customers spent ¥41,200." (the money views say it the same way).
+pub fn demand_sentence(users: u32, fen: u64) -> String {
+    format!(
+        "Demand side: {} customer{} spent {}.",
+        group(u64::from(users)),
+        if users == 1 { "" } else { "s" },
+        yuan(fen)
+    )
 }
 
 /// Honest-user health and the denied table.
@@ -30,13 +41,17 @@ pub fn HonestCost(props: &HonestCostProps) -> Html {
             <dl class="stats wide">
                 <dt>{"Honest users"}</dt><dd>{group(u64::from(h.honest_users))}</dd>
                 <dt>{"Genuine posts"}</dt><dd data-testid="health-posts">{group(h.genuine_posts)}</dd>
-                <dt>{"Honest interactions"}</dt><dd data-testid="health-interactions">{group(h.interactions)}</dd>
-                <dt>{"Engagement (posts + interactions)"}</dt><dd data-testid="health-engagement">{group(h.engagement)}</dd>
-                <dt>{"Views"}</dt><dd>{group(h.views)}</dd>
+                <dt>{"Honest interactions on genuine posts"}</dt><dd data-testid="health-interactions">{group(h.interactions)}</dd>
+                <dt>{"Honest engagement on genuine posts"}</dt><dd data-testid="health-engagement">{group(h.engagement)}</dd>
+                <dt>{"Posts honest users viewed"}</dt><dd>{group(h.views)}</dd>
                 <dt>{"Left after abuse"}</dt><dd data-testid="health-left">{group(u64::from(h.honest_left))}</dd>
                 <dt>{"Wrongly sanctioned"}</dt><dd data-testid="health-wrongly-sanctioned">{group(u64::from(h.honest_wrongly_sanctioned))}</dd>
                 <dt>{"Refused at least once"}</dt><dd data-testid="health-denied">{group(u64::from(h.honest_denied))}</dd>
             </dl>
+            <p class="demand-line" data-testid="health-demand" data-users={h.demand_users.to_string()} data-fen={h.demand_spent_fen.to_string()}>
+                {demand_sentence(h.demand_users, h.demand_spent_fen)}
+                <span class="muted">{" Counted apart from honest users: customers of enticing posts, not honest engagement."}</span>
+            </p>
             <table class="data" data-testid="denied-table">
                 <caption>{"Honest users refused, by gender and credit band"}</caption>
                 <thead><tr><th>{"Credit band"}</th><th>{"Women"}</th><th>{"Men"}</th></tr></thead>

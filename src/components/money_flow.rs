@@ -1,5 +1,7 @@
-//! Where the money went: tips from payer archetype to receiver archetype, as stacked bars, with fees.
+//! Where the money went: tips from payer archetype to receiver archetype, as stacked bars, with fees, and what
+//! the demand side spent.
 
+use super::honest_cost::demand_sentence;
 use super::population_editor::{archetype_color, archetype_name};
 use backfire_engine::words::yuan;
 use backfire_engine::{Archetype, MoneyFlow};
@@ -10,6 +12,10 @@ use yew::prelude::*;
 pub struct MoneyFlowProps {
     /// The report's money section.
     pub money: MoneyFlow,
+    /// Customers on the demand side at the start (the report's `health.demand_users`).
+    pub demand_users: u32,
+    /// What the demand side paid, in fen (the report's `health.demand_spent_fen`).
+    pub demand_spent_fen: u64,
 }
 
 /// One stacked bar per paying archetype, split by receiving archetype.
@@ -59,6 +65,10 @@ pub fn MoneyFlowView(props: &MoneyFlowProps) -> Html {
                 if m.transfers_fen > 0 { {format!("; {} was prepaid in messages", yuan(m.transfers_fen))} }
                 if m.score_purchase_fen > 0 { {format!("; score farmers burned {} buying credit", yuan(m.score_purchase_fen))} }
                 {"."}
+            </p>
+            <p class="demand-line" data-testid="money-demand" data-users={props.demand_users.to_string()} data-fen={props.demand_spent_fen.to_string()}>
+                {demand_sentence(props.demand_users, props.demand_spent_fen)}
+                <span class="muted">{" The generous tippers below: reported apart from honest users."}</span>
             </p>
             if payers.is_empty() {
                 <p class="muted">{"No tips were paid."}</p>

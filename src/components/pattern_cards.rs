@@ -1,6 +1,7 @@
-//! One card per abuse pattern, most severe first; patterns at `none` are folded into one countable line.
+//! One card per abuse pattern, most severe first, under a one-line overall prevalence; patterns at `none` are
+//! folded into one countable line.
 
-use crate::view_model::{hour_label, level_class, pattern_color};
+use crate::view_model::{has_prevalence, hour_label, level_class, pattern_color, prevalence_percent};
 use backfire_engine::words::{group, pattern_blurb, pattern_name, yuan};
 use backfire_engine::{Level, PatternReport, Report};
 use yew::prelude::*;
@@ -35,6 +36,39 @@ fn sparkline(p: &PatternReport) -> Html {
     }
 }
 
+/// Overall prevalence: of every 10,000 posts honest users viewed, how many showed any pattern. Each violating
+/// post belongs to one pattern, so the patterns' figures add up.
+pub fn total_prevalence_per_10k(r: &Report) -> u64 {
+    r.patterns.iter().map(|p| u64::from(p.prevalence_per_10k)).sum()
+}
+
+/// The line above the cards: overall prevalence, and the patterns that make most of it.
+fn prevalence_summary(r: &Report) -> Html {
+    let total = total_prevalence_per_10k(r);
+    let mut seen: Vec<&PatternReport> = r.patterns.iter().filter(|p| p.prevalence_per_10k > 0).collect();
+    seen.sort_by_key(|p| std::cmp::Reverse(p.prevalence_per_10k));
+    let parts: Vec<String> = seen
+        .iter()
+        .take(3)
+        .map(|p| {
+            format!(
+                "{} {}",
+                pattern_name(p.id),
+                prevalence_percent(u64::from(p.prevalence_per_10k))
+            )
+        })
+        .collect();
+    html! {
+        <p class="prevalence-summary" data-testid="prevalence-summary">
+            <strong>{"Prevalence: "}</strong>
+            <span class="prevalence-figure" data-testid="prevalence-total" data-per10k={total.to_string()}>{prevalence_percent(total)}</span>
+            {" of the posts honest users saw were abuse"}
+            if !parts.is_empty() { {format!(" ({}{})", parts.join(", "), if seen.len() > 3 { ", …" } else { "" })} }
+            {"."}
+        </p>
+    }
+}
+
 /// The pattern cards.
 #[function_component]
 pub fn PatternCards(props: &PatternCardsProps) -> Html {
@@ -53,6 +87,12 @@ pub fn PatternCards(props: &PatternCardsProps) -> Html {
                     <p class="muted small">{pattern_blurb(p.id)}</p>
                     <dl class="stats">
                         <dt>{"Severity"}</dt><dd data-testid={format!("pattern-{id}-severity")}>{format!("{}/100", p.severity)}</dd>
+                        <dt>{"Prevalence"}</dt>
+                        if has_prevalence(p.id) {
+                            <dd data-testid={format!("pattern-{id}-prevalence")} data-per10k={p.prevalence_per_10k.to_string()} title="of every 100 posts honest users saw, how many were this pattern">{prevalence_percent(u64::from(p.prevalence_per_10k))}<span class="muted">{" of views"}</span></dd>
+                        } else {
+                            <dd data-testid={format!("pattern-{id}-prevalence")} title="this pattern is not posts in the feed, so no share of views">{"–"}<span class="muted">{" not posts"}</span></dd>
+                        }
                         <dt>{"Incidents"}</dt><dd data-testid={format!("pattern-{id}-incidents")}>{group(p.incidents)}</dd>
                         <dt>{"Money involved"}</dt><dd data-testid={format!("pattern-{id}-yuan")}>{yuan(p.fen_involved)}</dd>
                         <dt>{"People harmed"}</dt><dd data-testid={format!("pattern-{id}-harmed")}>{group(u64::from(p.people_harmed))}</dd>
@@ -69,6 +109,7 @@ pub fn PatternCards(props: &PatternCardsProps) -> Html {
     html! {
         <section aria-labelledby="patterns-title">
             <h2 id="patterns-title">{"Abuse patterns"}</h2>
+            {prevalence_summary(&props.report)}
             <div class="cards" data-testid="pattern-cards">{cards}</div>
             if !quiet.is_empty() {
                 <details class="quiet" data-testid="quiet-patterns">

@@ -3,7 +3,7 @@
 use crate::components::line_chart::{LineChart, Series};
 use crate::components::rules_summary::summary_paragraphs;
 use crate::hooks::use_document_keydown::{target_tag, use_document_keydown};
-use crate::view_model::{hour_label, level_class, pattern_color};
+use crate::view_model::{has_prevalence, hour_label, level_class, pattern_color, prevalence_percent};
 use backfire_engine::explain::{Explanation, Suggestion};
 use backfire_engine::words::{group, pattern_name, rules_summary};
 use backfire_engine::{Level, PatternReport, Report, Scenario};
@@ -213,21 +213,25 @@ fn run_screen(s: &Scenario, r: &Report, hour: u32, playing: bool, dispatch: &Use
                         <article class={classes!("card", level_class(p.level))} data-testid={format!("present-card-{}", p.id.id())} data-incidents={so_far.to_string()}>
                             <h3><span>{pattern_name(p.id)}</span>{level_badge(p.level)}</h3>
                             <p class="present-big">{group(so_far)}</p>
-                            <p class="muted">{format!("incidents so far; severity {}/100 over the whole run", p.severity)}</p>
+                            <p class="muted">{if has_prevalence(p.id) {
+                                format!("incidents so far; severity {}/100 and {} of honest views over the whole run", p.severity, prevalence_percent(u64::from(p.prevalence_per_10k)))
+                            } else {
+                                format!("incidents so far; severity {}/100 over the whole run", p.severity)
+                            }}</p>
                         </article>
                     }
                 }) }
                 <article class="card" data-testid="present-card-honest" data-engagement={honest_so_far.to_string()}>
                     <h3><span>{"Honest engagement"}</span></h3>
                     <p class="present-big">{group(honest_so_far)}</p>
-                    <p class="muted">{"genuine posts and interactions so far"}</p>
+                    <p class="muted">{"honest users' posts and interactions on genuine posts so far"}</p>
                 </article>
             </div>
             <div class="present-charts">
                 if !abuse.is_empty() {
                     <LineChart title="Abuse incidents per hour" series={abuse} hours={r.total_hours} testid="present-chart-abuse" marker={Some(hour)} />
                 }
-                <LineChart title="Honest engagement per hour" series={vec![Series::line("Honest engagement", "#166534", honest)]} hours={r.total_hours} testid="present-chart-honest" marker={Some(hour)} />
+                <LineChart title="Honest engagement on genuine posts per hour" series={vec![Series::line("Honest engagement", "#166534", honest)]} hours={r.total_hours} testid="present-chart-honest" marker={Some(hour)} />
             </div>
         </>
     }
@@ -294,7 +298,7 @@ fn fix_card(s: &Suggestion) -> Html {
             <dl class="stats wide">
                 <dt>{"Severity"}</dt><dd>{format!("{} → {}", s.severity_before, s.severity_after)}</dd>
                 <dt>{"Incidents"}</dt><dd>{percent(s.incidents_change_percent)}</dd>
-                <dt>{"Honest engagement"}</dt><dd>{percent(s.cost.engagement_change_percent)}</dd>
+                <dt>{"Honest engagement on genuine posts"}</dt><dd>{percent(s.cost.engagement_change_percent)}</dd>
                 <dt>{"Tip volume"}</dt><dd>{percent(s.cost.tip_volume_change_percent)}</dd>
             </dl>
         </section>

@@ -18,6 +18,10 @@ test('pin a baseline, edit a variant, and compare them on the same seeds', async
   // Identical sides on the same seeds: every change is zero.
   const same = await page.locator('[data-testid="compare-table"] tbody tr').evaluateAll(rows => rows.map(r => [r.dataset.baseline, r.dataset.variant]));
   assert.ok(same.length === 9 && same.every(([b, v]) => b === v), JSON.stringify(same));
+  const prevalence = page.getByTestId('compare-prevalence');
+  assert.equal(await prevalence.getAttribute('data-baseline'), await prevalence.getAttribute('data-variant'));
+  assert.match(await prevalence.innerText(), /Solicitation prevalence \(share of honest views\): [\d.]+ % → [\d.]+ % no change/);
+  assert.match(await page.getByTestId('compare-health').innerText(), /^Honest engagement on genuine posts: /);
   // Variant: tips off everywhere.
   await page.getByTestId('tab-circles').click();
   for (let i = 0; i < 3; i++) {
@@ -95,7 +99,9 @@ test('export the report as JSON, CSV, SVG and PNG; each file parses', async () =
   assert.ok(report.patterns.some(p => p.id === 'solicitation'));
   const csv = (await grab('export-patterns-csv')).toString().trim().split('\n');
   assert.equal(csv.length, 10);
-  assert.match(csv[0], /^pattern,name,level,severity/);
+  assert.match(csv[0], /^pattern,name,level,severity,.*,prevalence_percent,/);
+  const column = csv[0].split(',').indexOf('prevalence_percent');
+  assert.ok(csv.slice(1).every(line => { const v = Number(line.split(',')[column]); return v >= 0 && v <= 100; }), csv.join('\n'));
   const series = (await grab('export-series-csv')).toString().trim().split('\n');
   assert.equal(series.length, 1 + 7 * 24);
   assert.equal(series[1].split(',').length, series[0].split(',').length);
