@@ -39,20 +39,6 @@ pub fn prevalence_percent(per_10k: u64) -> String {
     }
 }
 
-/// Whether a pattern is made of posts in the feed, and so has a prevalence (the share of honest views). Mirrors
-/// the engine's post kinds (`agent::posting::violation_of`): harassment, score farming, ban evasion and exclusion
-/// are messages, payments, accounts and refusals, which nobody views.
-pub fn has_prevalence(id: PatternId) -> bool {
-    match id {
-        PatternId::Solicitation
-        | PatternId::IdentityFraud
-        | PatternId::Scam
-        | PatternId::TipLaundering
-        | PatternId::RankingManipulation => true,
-        PatternId::Harassment | PatternId::ScoreFarming | PatternId::BanEvasion | PatternId::Exclusion => false,
-    }
-}
-
 /// The CSS class of a level.
 pub fn level_class(level: Level) -> String {
     format!("level-{}", level.id())

@@ -58,6 +58,19 @@ named!(PatternId {
 });
 
 impl PatternId {
+    /// Whether this pattern is content in the feed (a kind of post), so that honest users' views of it
+    /// give it a prevalence; harassment, score farming, ban evasion and exclusion are acts, not posts.
+    pub fn is_feed_content(self) -> bool {
+        match self {
+            PatternId::Solicitation
+            | PatternId::IdentityFraud
+            | PatternId::Scam
+            | PatternId::TipLaundering
+            | PatternId::RankingManipulation => true,
+            PatternId::Harassment | PatternId::ScoreFarming | PatternId::BanEvasion | PatternId::Exclusion => false,
+        }
+    }
+
     /// Position in [`PatternId::ALL`].
     pub fn index(self) -> usize {
         self as usize

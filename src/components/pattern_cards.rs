@@ -1,7 +1,7 @@
 //! One card per abuse pattern, most severe first, under a one-line overall prevalence; patterns at `none` are
 //! folded into one countable line.
 
-use crate::view_model::{has_prevalence, hour_label, level_class, pattern_color, prevalence_percent};
+use crate::view_model::{hour_label, level_class, pattern_color, prevalence_percent};
 use backfire_engine::words::{group, pattern_blurb, pattern_name, yuan};
 use backfire_engine::{Level, PatternReport, Report};
 use yew::prelude::*;
@@ -88,7 +88,7 @@ pub fn PatternCards(props: &PatternCardsProps) -> Html {
                     <dl class="stats">
                         <dt>{"Severity"}</dt><dd data-testid={format!("pattern-{id}-severity")}>{format!("{}/100", p.severity)}</dd>
                         <dt>{"Prevalence"}</dt>
-                        if has_prevalence(p.id) {
+                        if p.id.is_feed_content() {
                             <dd data-testid={format!("pattern-{id}-prevalence")} data-per10k={p.prevalence_per_10k.to_string()} title="of every 100 posts honest users saw, how many were this pattern">{prevalence_percent(u64::from(p.prevalence_per_10k))}<span class="muted">{" of views"}</span></dd>
                         } else {
                             <dd data-testid={format!("pattern-{id}-prevalence")} title="this pattern is not posts in the feed, so no share of views">{"–"}<span class="muted">{" not posts"}</span></dd>

@@ -3,7 +3,7 @@
 use crate::components::line_chart::{LineChart, Series};
 use crate::components::rules_summary::summary_paragraphs;
 use crate::hooks::use_document_keydown::{target_tag, use_document_keydown};
-use crate::view_model::{has_prevalence, hour_label, level_class, pattern_color, prevalence_percent};
+use crate::view_model::{hour_label, level_class, pattern_color, prevalence_percent};
 use backfire_engine::explain::{Explanation, Suggestion};
 use backfire_engine::words::{group, pattern_name, rules_summary};
 use backfire_engine::{Level, PatternReport, Report, Scenario};
@@ -213,7 +213,7 @@ fn run_screen(s: &Scenario, r: &Report, hour: u32, playing: bool, dispatch: &Use
                         <article class={classes!("card", level_class(p.level))} data-testid={format!("present-card-{}", p.id.id())} data-incidents={so_far.to_string()}>
                             <h3><span>{pattern_name(p.id)}</span>{level_badge(p.level)}</h3>
                             <p class="present-big">{group(so_far)}</p>
-                            <p class="muted">{if has_prevalence(p.id) {
+                            <p class="muted">{if p.id.is_feed_content() {
                                 format!("incidents so far; severity {}/100 and {} of honest views over the whole run", p.severity, prevalence_percent(u64::from(p.prevalence_per_10k)))
                             } else {
                                 format!("incidents so far; severity {}/100 over the whole run", p.severity)

@@ -67,7 +67,7 @@ impl Metric {
     pub fn label(self) -> String {
         match self {
             Metric::Severity(p) => format!("{} severity (0–100)", pattern_name(p)),
-            Metric::Engagement => "Honest engagement (posts and interactions)".into(),
+            Metric::Engagement => "Honest engagement on genuine posts".into(),
             Metric::TipVolume => "Tip volume (¥)".into(),
         }
     }
