@@ -5,7 +5,7 @@
 )]
 
 use backfire_engine::{
-    presets, run, ArchetypeMix, BanReturn, Circle, Condition, Level, PatternId, Ranking, Rule, Scenario,
+    presets, run, Archetype, ArchetypeMix, BanReturn, Circle, Condition, Level, PatternId, Ranking, Rule, Scenario,
 };
 
 fn launch() -> Scenario {
@@ -14,6 +14,18 @@ fn launch() -> Scenario {
 
 fn open() -> Scenario {
     presets::by_id("open-community").unwrap().scenario
+}
+
+/// A population of only these archetypes, with these weights.
+fn mix(weights: &[(Archetype, u32)]) -> ArchetypeMix {
+    let mut m = ArchetypeMix::honest_only();
+    for a in Archetype::ALL {
+        m.set(a, 0);
+    }
+    for (a, w) in weights {
+        m.set(*a, *w);
+    }
+    m
 }
 
 fn rules_mut(s: &mut Scenario) -> impl Iterator<Item = &mut Rule> {
@@ -280,19 +292,7 @@ fn a_returning_ban_evader_is_one_account_at_a_time() {
 fn honest_engagement_is_honest_users_on_genuine_content_and_demand_is_reported_apart() {
     // Only customers and solicitors: plenty of praise and tips, none of it honest engagement.
     let mut s = launch();
-    s.population.archetypes = ArchetypeMix {
-        honest: 0,
-        lurker: 0,
-        solicitor: 100,
-        generous_tipper: 900,
-        identity_faker: 0,
-        scammer: 0,
-        score_farmer: 0,
-        harasser: 0,
-        sybil_ring: 0,
-        launderer: 0,
-        ban_evader: 0,
-    };
+    s.population.archetypes = mix(&[(Archetype::Solicitor, 100), (Archetype::GenerousTipper, 900)]);
     s.population.n_users = 3_000;
     let r = run(&s);
     assert_eq!(r.health.honest_users, 0);
@@ -322,19 +322,7 @@ fn prevalence_is_the_share_of_honest_views_that_showed_the_pattern() {
     assert!(off.pattern(PatternId::Solicitation).unwrap().prevalence_per_10k < sol.prevalence_per_10k);
     // Nobody abusive: nothing violating is ever seen.
     let mut clean = launch();
-    clean.population.archetypes = ArchetypeMix {
-        honest: 600,
-        lurker: 400,
-        solicitor: 0,
-        generous_tipper: 0,
-        identity_faker: 0,
-        scammer: 0,
-        score_farmer: 0,
-        harasser: 0,
-        sybil_ring: 0,
-        launderer: 0,
-        ban_evader: 0,
-    };
+    clean.population.archetypes = mix(&[(Archetype::Honest, 600), (Archetype::Lurker, 400)]);
     tips_off(&mut clean);
     let clean = run(&clean);
     assert!(clean.patterns.iter().all(|p| p.violating_views == 0));
