@@ -72,47 +72,25 @@ pub enum RunStatus {
     Failed(String),
 }
 
-/// What the hook returns: the status, the latest (possibly partial) report, and controls.
+/// What the hook returns: the runs' state (read through `Deref`) and the controls.
 #[derive(Clone)]
 pub struct Runner {
-    /// Where the current run stands.
-    pub status: RunStatus,
-    /// The latest report: final when `status` is `Done`, partial while running.
-    pub report: Option<Rc<Report>>,
-    /// The scenario the report belongs to.
-    pub scenario: Option<Rc<Scenario>>,
-    /// Wall-clock milliseconds of the last finished run, measured on the page.
-    pub last_ms: Option<f64>,
-    /// Id of the latest run started (tests wait for a run newer than the one they saw).
-    pub run_id: u32,
-    /// Work units per second this browser simulates, measured from finished runs.
-    pub units_per_second: f64,
-    /// Milliseconds from the last Cancel to the worker saying it stopped.
-    pub cancel_ms: Option<f64>,
+    state: UseReducerHandle<RunState>,
     start: Callback<Rc<Scenario>>,
     cancel: Callback<()>,
 }
 
-// Reports and scenarios compare by pointer: a new one always arrives in a new `Rc`, and comparing
-// whole reports on every render would cost more than the render it might save.
+impl std::ops::Deref for Runner {
+    type Target = RunState;
+
+    fn deref(&self) -> &RunState {
+        &self.state
+    }
+}
+
 impl PartialEq for Runner {
     fn eq(&self, other: &Self) -> bool {
-        fn same<T>(a: &Option<Rc<T>>, b: &Option<Rc<T>>) -> bool {
-            match (a, b) {
-                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-                (None, None) => true,
-                _ => false,
-            }
-        }
-        self.status == other.status
-            && same(&self.report, &other.report)
-            && same(&self.scenario, &other.scenario)
-            && self.last_ms == other.last_ms
-            && self.run_id == other.run_id
-            && self.units_per_second == other.units_per_second
-            && self.cancel_ms == other.cancel_ms
-            && self.start == other.start
-            && self.cancel == other.cancel
+        **self == **other && self.start == other.start && self.cancel == other.cancel
     }
 }
 
@@ -125,22 +103,10 @@ impl Runner {
     pub fn cancel(&self) {
         self.cancel.emit(());
     }
-    /// Whether a run is in progress.
-    pub fn is_running(&self) -> bool {
-        matches!(self.status, RunStatus::Running { .. })
-    }
-    /// Estimated seconds a run of `s` takes in this browser.
-    pub fn seconds(&self, s: &Scenario) -> f64 {
-        seconds(s, self.units_per_second)
-    }
-    /// Whether a run of `s` is too long to start by itself in this browser.
-    pub fn is_large(&self, s: &Scenario) -> bool {
-        is_large_run(s, self.units_per_second)
-    }
 }
 
 /// Where the runs stand: the pure part of the runner, which decides what each reply does.
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, Debug)]
 pub struct RunState {
     /// Where the current run stands.
     pub status: RunStatus,
@@ -179,6 +145,43 @@ impl Default for RunState {
             started_ms: 0.0,
             cancelling: None,
         }
+    }
+}
+
+// What a view shows compares by pointer: a new report or scenario always arrives in a new `Rc`, and
+// comparing whole reports on every render would cost more than the render it might save. The private
+// bookkeeping of a run in flight shows nowhere and is left out.
+impl PartialEq for RunState {
+    fn eq(&self, other: &Self) -> bool {
+        fn same<T>(a: &Option<Rc<T>>, b: &Option<Rc<T>>) -> bool {
+            match (a, b) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            }
+        }
+        self.status == other.status
+            && same(&self.report, &other.report)
+            && same(&self.scenario, &other.scenario)
+            && self.last_ms == other.last_ms
+            && self.run_id == other.run_id
+            && self.units_per_second == other.units_per_second
+            && self.cancel_ms == other.cancel_ms
+    }
+}
+
+impl RunState {
+    /// Whether a run is in progress.
+    pub fn is_running(&self) -> bool {
+        matches!(self.status, RunStatus::Running { .. })
+    }
+    /// Estimated seconds a run of `s` takes in this browser.
+    pub fn seconds(&self, s: &Scenario) -> f64 {
+        seconds(s, self.units_per_second)
+    }
+    /// Whether a run of `s` is too long to start by itself in this browser.
+    pub fn is_large(&self, s: &Scenario) -> bool {
+        is_large_run(s, self.units_per_second)
     }
 }
 
@@ -345,17 +348,7 @@ pub fn use_runner() -> Runner {
             });
         })
     };
-    Runner {
-        status: state.status.clone(),
-        report: state.report.clone(),
-        scenario: state.scenario.clone(),
-        last_ms: state.last_ms,
-        run_id: state.run_id,
-        units_per_second: state.units_per_second,
-        cancel_ms: state.cancel_ms,
-        start,
-        cancel,
-    }
+    Runner { state, start, cancel }
 }
 
 #[cfg(test)]
