@@ -57,19 +57,44 @@ fn prune(value: &mut serde_json::Value, default: &serde_json::Value) {
 /// The scenario's JSON with every field left at its default dropped: links carry only what the designer
 /// set, which keeps them short enough for chat tools (missing fields read back as their defaults).
 fn compact_json(s: &Scenario) -> String {
-    let full = serde_json::to_string(s).unwrap_or_else(|_| String::from("{}"));
     let (Ok(mut value), Ok(default)) = (serde_json::to_value(s), serde_json::to_value(Scenario::default())) else {
-        return full;
+        return serde_json::to_string(s).unwrap_or_else(|_| String::from("{}"));
     };
     prune(&mut value, &default);
-    let compact = serde_json::to_string(&value).unwrap_or_default();
-    // INVARIANT: a link decodes to exactly the scenario it was made from; if pruning ever lost something
-    // (a default that differs between a container and its field type), the full JSON goes instead.
-    if wire::scenario_from_json(&compact).as_ref() == Ok(s) {
-        compact
-    } else {
-        full
+    serde_json::to_string(&value).unwrap_or_default()
+}
+
+/// The JSON a link of `s` carries: the compact form, or the full one if pruning ever lost something (a
+/// default that differs between a container and its field type); an error if neither opens to `s`.
+fn link_json(s: &Scenario) -> Result<String, LinkError> {
+    let too_large = |json: &str| {
+        err(format!(
+            "the scenario is {} KiB as JSON; a link holds at most {} KiB",
+            json.len().div_ceil(1024),
+            MAX_DECODED_BYTES / 1024
+        ))
+    };
+    let compact = compact_json(s);
+    if compact.len() > MAX_DECODED_BYTES {
+        return Err(too_large(&compact));
     }
+    // INVARIANT: every link written opens to the scenario it was made from. Reading the JSON back with the
+    // decoder's own reader is the honest check (any bound `decode` enforces, now or later, is enforced here
+    // too); the rest of `decode` (base64, inflate under the size cap just checked) is lossless.
+    let mut why = None;
+    for json in [compact, serde_json::to_string(s).unwrap_or_else(|_| String::from("{}"))] {
+        if json.len() > MAX_DECODED_BYTES {
+            return Err(too_large(&json));
+        }
+        match wire::scenario_from_json(&json) {
+            Ok(back) if back == *s => return Ok(json),
+            Ok(_) => why.get_or_insert_with(|| String::from("a link of this scenario would open to different rules")),
+            Err(e) => {
+                why.get_or_insert_with(|| format!("a link of this scenario would not open: bad scenario in link: {e}"))
+            }
+        };
+    }
+    Err(err(why.unwrap_or_default()))
 }
 
 /// The fragment payload for a scenario (put it after `#`), or why no link of it would open.
@@ -86,25 +111,9 @@ pub fn encode(s: &Scenario) -> Result<String, LinkError> {
             crate::limits::CIRCLES_MAX
         )));
     }
-    let json = compact_json(s);
-    if json.len() > MAX_DECODED_BYTES {
-        return Err(err(format!(
-            "the scenario is {} KiB as JSON; a link holds at most {} KiB",
-            json.len().div_ceil(1024),
-            MAX_DECODED_BYTES / 1024
-        )));
-    }
+    let json = link_json(s)?;
     let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);
-    let link = format!("s={LINK_VERSION}.{}", URL_SAFE_NO_PAD.encode(packed));
-    // INVARIANT: every link written opens to the scenario it was made from (the honest check is to
-    // open it: any bound `decode` enforces, now or later, is enforced here too).
-    match decode(&link) {
-        Ok(back) if back == *s => Ok(link),
-        Ok(_) => Err(err(String::from(
-            "a link of this scenario would open to different rules",
-        ))),
-        Err(e) => Err(err(format!("a link of this scenario would not open: {e}"))),
-    }
+    Ok(format!("s={LINK_VERSION}.{}", URL_SAFE_NO_PAD.encode(packed)))
 }
 
 /// Reads a scenario from a whole URL, `#s=1.…` or `s=1.…`; validation is separate.

@@ -93,11 +93,7 @@ impl World {
 
     /// Simulates one hour: feeds re-ranked, everyone due visits, moderators review, the hour is tallied.
     pub(crate) fn step(&mut self) {
-        let h = self.hour;
-        if h >= self.rules.total_hours {
-            return;
-        }
-        // Finishing the hour in progress (if a budgeted call left one open) keeps both ways of stepping equal.
+        // Past the last hour this does nothing. Finishing the hour in progress (if a budgeted call left one open) keeps both ways of stepping equal.
         self.work(u64::MAX, true);
     }
 

@@ -1,7 +1,7 @@
 //! Honest members, lurkers and generous tippers: they read the feed, react as people do, post less and leave when abused.
 
 use super::{payment, posting, solicitor, Visit};
-use crate::circle::{PostKind, FEED_LEN};
+use crate::circle::{Post, PostKind, FEED_LEN};
 use crate::population::{Status, CONTACT_VALUE_FEN, SOLICIT_SEEN_HARM};
 use crate::report::PatternId;
 use crate::scenario::{Action, Archetype, Gender};
@@ -198,24 +198,16 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
         let Some(post) = v.circle(c).get_mut(serial).map(|p| *p) else {
             continue;
         };
-        let (author, kind, contact_ok, author_gen, key, tips_fen, author_female) = (
-            post.author,
-            post.kind,
-            post.contact_ok,
-            post.author_generation,
-            post.rule_key,
-            post.tips_fen,
-            post.author_female,
-        );
+        let (author, kind) = (post.author, post.kind);
         if author == idx {
             continue;
         }
-        let r = reaction(viewer, male, kind, author_female);
+        let r = reaction(viewer, male, kind, post.author_female);
         if honest {
             if let Some(p) = posting::violation_of(kind) {
                 v.tallies.pattern_mut(p).views += 1;
             }
-            learn_what_posts_earn(v.people.user_mut(idx), kind, tips_fen);
+            learn_what_posts_earn(v.people.user_mut(idx), kind, post.tips_fen);
         }
         if honest && matches!(kind, PostKind::Solicit | PostKind::Scam) {
             let u = v.people.user_mut(idx);
@@ -229,7 +221,7 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
                 v.harm(idx, PatternId::Solicitation);
             }
             if v.dice.chance(r.report) {
-                posting::report_post(v, c, serial, author, author_gen, kind, h);
+                posting::report_post(v, c, serial, author, post.author_generation, kind, h);
             }
         }
         // One draw picks at most one reaction per glance (a praise may still lead on to a tip):
@@ -257,18 +249,11 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
         let genuine = kind == PostKind::Genuine;
         match pick {
             Pick::Bite => {
-                payment::bite(v, idx, c, serial, author, key, h);
+                payment::bite(v, idx, c, serial, author, post.rule_key, h);
                 continue;
             }
             Pick::Praise | Pick::Tip => {
-                let post = Glanced {
-                    c,
-                    serial,
-                    author,
-                    kind,
-                    genuine,
-                };
-                praise_or_tip(v, idx, post, pick == Pick::Tip, r.funnel, h);
+                praise_or_tip(v, idx, c, &post, pick == Pick::Tip, r.funnel, h);
                 continue;
             }
             Pick::Comment | Pick::Message => {
@@ -284,14 +269,7 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
                 // A gate moves intent, it does not remove it: someone refused a word with the author
                 // turns to what is still allowed, praise, and praise may open the tip page.
                 if v.dice.chance(REROUTE) {
-                    let post = Glanced {
-                        c,
-                        serial,
-                        author,
-                        kind,
-                        genuine,
-                    };
-                    praise_or_tip(v, idx, post, false, r.funnel, h);
+                    praise_or_tip(v, idx, c, &post, false, r.funnel, h);
                 }
                 continue;
             }
@@ -299,7 +277,7 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
         }
         if kind == PostKind::Solicit {
             let via_dm = v.rules.dm_open(c) && v.may(c, Action::Message, idx, author, h).is_some();
-            if contact_ok || via_dm {
+            if post.contact_ok || via_dm {
                 v.harm(idx, PatternId::Solicitation);
                 let text = v.tallies.wants(PatternId::Solicitation).then(|| {
                     format!(
@@ -308,7 +286,7 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
                         v.rules.circle_name(c)
                     )
                 });
-                v.tallies.incident(PatternId::Solicitation, h, key, 0, text);
+                v.tallies.incident(PatternId::Solicitation, h, post.rule_key, 0, text);
                 if post.from_convert {
                     v.tallies.pattern_mut(PatternId::Solicitation).by_converts += 1;
                 }
@@ -324,26 +302,11 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
     v.circle(c).views += seen;
 }
 
-/// The post a viewer is reacting to.
-#[derive(Clone, Copy)]
-struct Glanced {
-    c: usize,
-    serial: u32,
-    author: u32,
-    kind: PostKind,
-    genuine: bool,
-}
-
 /// Praises the post (unless going straight to a tip), then maybe tips: praise leads on to the tip page
 /// with chance `funnel` where the circle's praise opens it, a fifth of that where it does not.
-fn praise_or_tip(v: &mut Visit, idx: u32, post: Glanced, straight_to_tip: bool, funnel: f64, h: u32) {
-    let Glanced {
-        c,
-        serial,
-        author,
-        kind,
-        genuine,
-    } = post;
+fn praise_or_tip(v: &mut Visit, idx: u32, c: usize, post: &Post, straight_to_tip: bool, funnel: f64, h: u32) {
+    let (serial, author, kind) = (post.serial, post.author, post.kind);
+    let genuine = kind == PostKind::Genuine;
     let praised = !straight_to_tip && interact(v, idx, c, Action::Praise, author, genuine, h);
     if praised {
         let cs = v.circle(c);
@@ -415,15 +378,15 @@ const CONVERT_PER_VISIT: f64 = 0.03;
 /// Updates what an ordinary user believes one enticing post earns here, from the tips on a post they saw
 /// (tips are visible): an enticing post's tips directly, an ordinary post's scaled up by [`ENTICING_UPLIFT`].
 /// A moving average, so beliefs follow what the feed shows now.
-fn learn_what_posts_earn(m: &mut crate::population::User, kind: PostKind, tips_fen: u64) {
+fn learn_what_posts_earn(u: &mut crate::population::User, kind: PostKind, tips_fen: u64) {
     let seen = match kind {
         PostKind::Solicit | PostKind::Fake => tips_fen,
         PostKind::Genuine => tips_fen.saturating_mul(ENTICING_UPLIFT),
         _ => return,
     };
     let seen = seen.min(u64::from(u32::MAX)) as i64;
-    let old = i64::from(m.seen_pay_fen);
-    m.seen_pay_fen = (old + (seen - old) / 8).clamp(0, i64::from(u32::MAX)) as u32;
+    let old = i64::from(u.seen_pay_fen);
+    u.seen_pay_fen = (old + (seen - old) / 8).clamp(0, i64::from(u32::MAX)) as u32;
 }
 
 /// An ordinary user who may post in circle `c` weighs what enticing posts seem to earn, discounted by how
