@@ -1,15 +1,29 @@
-//! A circle at run time: a bounded window of recent posts and the ranked feed members see.
+//! A circle at run time: the window of recent posts, grown to fit the circle's activity, that members' feeds are sampled from.
+//!
+//! A feed is not one shared list: each glance samples a post by age in hours (people mostly read what is
+//! recent), so what one post is worth in views does not depend on how many people post or read. A quiet
+//! circle's feed reaches further back; a busy one's stays recent. Ranked feeds ("hot") weigh a few recent
+//! candidates by praise or tips and show the best.
 
+use crate::dice::Dice;
 use crate::scenario::Ranking;
 
-/// Posts kept per circle; older posts fall out of the feed (memory stays flat however long the run).
-pub(crate) const WINDOW: u32 = 256;
-/// Posts in the ranked feed a visitor scrolls through.
-pub(crate) const FEED_LEN: usize = 16;
+/// Hours of posts a feed can reach back (older posts are never shown, and their slots are reused).
+pub(crate) const FEED_HOURS: u32 = 48;
+/// Mean age, in hours, of what a glance lands on (assumed: people mostly read the last few hours).
+const ATTENTION_HOURS: f64 = 4.0;
+/// Recent candidates a ranked ("hot") feed weighs for each place: the best of them is shown.
+const HOT_CANDIDATES: u32 = 3;
+/// Slots a circle starts with; the window doubles when the posts of the last [`FEED_HOURS`] outgrow it.
+const FIRST_SLOTS: usize = 64;
+/// Hours whose first serial is remembered: the feed's reach plus the hour in progress.
+const HOURS_KEPT: usize = FEED_HOURS as usize + 1;
 
 /// What a post really is (the platform only learns it through moderation).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum PostKind {
+    /// An empty slot of the window.
+    None,
     /// An honest post.
     Genuine,
     /// Racy content asking for tips and contact.
@@ -45,13 +59,34 @@ pub(crate) struct Post {
     pub rule_key: u16,
 }
 
+impl Post {
+    /// An empty window slot.
+    const EMPTY: Post = Post {
+        serial: u32::MAX,
+        author: 0,
+        author_generation: 0,
+        kind: PostKind::None,
+        contact_ok: false,
+        author_female: false,
+        from_convert: false,
+        hidden: true,
+        reported: false,
+        praise: 0,
+        tips_fen: 0,
+        rule_key: 0,
+    };
+}
+
 /// Run-time state of one circle.
 pub(crate) struct CircleState {
-    pub window: Vec<Post>,
+    /// Ring buffer of posts, indexed by `serial & mask`; its length is a power of two.
+    window: Vec<Post>,
+    mask: u32,
     pub next_serial: u32,
-    /// Window slots of the feed, best first.
-    pub feed: Vec<u32>,
-    pub feed_dirty: bool,
+    /// First serial published in each of the last [`HOURS_KEPT`] hours, by hour modulo [`HOURS_KEPT`].
+    hour_first: [u32; HOURS_KEPT],
+    /// The hour in progress.
+    hour: u32,
     pub members: u32,
     pub posts: u64,
     pub abusive_posts: u64,
@@ -69,9 +104,10 @@ impl CircleState {
     pub(crate) fn new() -> Self {
         CircleState {
             window: Vec::new(),
+            mask: 0,
             next_serial: 0,
-            feed: Vec::with_capacity(FEED_LEN),
-            feed_dirty: false,
+            hour_first: [0; HOURS_KEPT],
+            hour: 0,
             members: 0,
             posts: 0,
             abusive_posts: 0,
@@ -83,73 +119,121 @@ impl CircleState {
         }
     }
 
-    /// Adds a post, overwriting the oldest once the window is full; returns its serial.
+    /// Opens hour `h`: posts from now on belong to it.
+    pub(crate) fn open_hour(&mut self, h: u32) {
+        self.hour = h;
+        if let Some(first) = self.hour_first.get_mut(h as usize % HOURS_KEPT) {
+            *first = self.next_serial;
+        }
+    }
+
+    /// First serial of hour `h` (which must be within the last [`HOURS_KEPT`] hours).
+    fn first_of(&self, h: u32) -> u32 {
+        self.hour_first
+            .get(h as usize % HOURS_KEPT)
+            .copied()
+            .unwrap_or(self.next_serial)
+    }
+
+    /// The oldest serial a feed can still show: the first of the hour [`FEED_HOURS`] back.
+    fn oldest_shown(&self) -> u32 {
+        if self.hour < FEED_HOURS {
+            0
+        } else {
+            self.first_of(self.hour - FEED_HOURS)
+        }
+    }
+
+    /// Adds a post; returns its serial. The window grows when the posts a feed can still show fill it.
     pub(crate) fn publish(&mut self, mut post: Post) -> u32 {
         let serial = self.next_serial;
+        let live = serial.wrapping_sub(self.oldest_shown()) as usize;
+        if live >= self.window.len() {
+            self.grow();
+        }
         self.next_serial = self.next_serial.wrapping_add(1);
         post.serial = serial;
-        let slot = (serial % WINDOW) as usize;
-        match self.window.get_mut(slot) {
-            Some(old) => *old = post,
-            None => self.window.push(post),
+        if let Some(slot) = self.window.get_mut((serial & self.mask) as usize) {
+            *slot = post;
         }
         self.posts += 1;
-        self.feed_dirty = true;
         serial
     }
 
-    /// The post with this serial, if it is still in the window.
-    pub(crate) fn get_mut(&mut self, serial: u32) -> Option<&mut Post> {
-        let slot = (serial % WINDOW) as usize;
-        self.window.get_mut(slot).filter(|p| p.serial == serial)
+    /// Doubles the window, moving each post to its slot under the new mask.
+    fn grow(&mut self) {
+        let len = (self.window.len() * 2).max(FIRST_SLOTS);
+        let mut window = vec![Post::EMPTY; len];
+        let mask = (len - 1) as u32;
+        for p in self.window.iter().filter(|p| p.kind != PostKind::None) {
+            if let Some(slot) = window.get_mut((p.serial & mask) as usize) {
+                *slot = *p;
+            }
+        }
+        self.window = window;
+        self.mask = mask;
     }
 
-    /// Rebuilds the feed from the window (once per hour, only if something changed).
-    pub(crate) fn rank(&mut self, ranking: Ranking) {
-        if !self.feed_dirty {
-            return;
+    /// The post with this serial, if a feed can still show it.
+    pub(crate) fn get_mut(&mut self, serial: u32) -> Option<&mut Post> {
+        if serial.wrapping_sub(self.oldest_shown()) >= self.next_serial.wrapping_sub(self.oldest_shown()) {
+            return None;
         }
-        self.feed_dirty = false;
-        self.feed.clear();
-        if ranking == Ranking::Newest {
-            // Newest first needs no sort: walk back from the latest serial.
-            let n = self.window.len() as u32;
-            for back in 1..=n {
-                let serial = self.next_serial.wrapping_sub(back);
-                let slot = serial % WINDOW;
-                if let Some(p) = self.window.get(slot as usize) {
-                    if !p.hidden {
-                        self.feed.push(slot);
-                        if self.feed.len() == FEED_LEN {
-                            break;
-                        }
-                    }
-                }
+        let slot = (serial & self.mask) as usize;
+        self.window
+            .get_mut(slot)
+            .filter(|p| p.serial == serial && p.kind != PostKind::None)
+    }
+
+    /// A post a glance at the feed lands on, `None` when the feed shows nothing (empty, or removed).
+    ///
+    /// The glance picks an age in whole hours before the hour in progress (exponential, mean
+    /// [`ATTENTION_HOURS`]); a quiet hour sends it further back, to the nearest hour with posts; then a post of
+    /// that hour at random. Ranked feeds draw [`HOT_CANDIDATES`] such posts and show the most praised or tipped.
+    #[inline]
+    pub(crate) fn glance(&self, ranking: Ranking, dice: &mut Dice) -> Option<u32> {
+        let candidates = match ranking {
+            Ranking::Newest => 1,
+            Ranking::MostPraised | Ranking::MostTipped => HOT_CANDIDATES,
+        };
+        let mut best: Option<(u64, u32)> = None;
+        for _ in 0..candidates {
+            let Some(serial) = self.sample(dice) else {
+                continue;
+            };
+            let Some(p) = self.window.get((serial & self.mask) as usize) else {
+                continue;
+            };
+            if p.hidden {
+                continue;
             }
-            return;
+            let score = match ranking {
+                Ranking::Newest => 0,
+                Ranking::MostPraised => u64::from(p.praise),
+                Ranking::MostTipped => p.tips_fen,
+            };
+            if best.is_none_or(|b| score > b.0) {
+                best = Some((score, serial));
+            }
         }
-        let mut cands: Vec<(u64, u32, u32)> = self
-            .window
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| !p.hidden)
-            .map(|(slot, p)| {
-                let score = match ranking {
-                    Ranking::Newest => 0,
-                    Ranking::MostPraised => u64::from(p.praise),
-                    Ranking::MostTipped => p.tips_fen,
-                };
-                (score, p.serial, slot as u32)
-            })
-            .collect();
-        // Highest score first, newest first among equals (serials grow with time).
-        let order = |a: &(u64, u32, u32), b: &(u64, u32, u32)| b.0.cmp(&a.0).then(b.1.cmp(&a.1));
-        if cands.len() > FEED_LEN {
-            cands.select_nth_unstable_by(FEED_LEN, order);
-            cands.truncate(FEED_LEN);
+        best.map(|b| b.1)
+    }
+
+    /// A serial from a completed hour within reach, by the attention curve; `None` if there is none.
+    fn sample(&self, dice: &mut Dice) -> Option<u32> {
+        let back = dice.exponential_fast(ATTENTION_HOURS) as u32;
+        let reach = self.hour.min(FEED_HOURS);
+        let mut age = back.min(reach).max(1);
+        while age <= reach {
+            let h = self.hour - age;
+            let (first, end) = (self.first_of(h), self.first_of(h + 1));
+            let n = end.wrapping_sub(first);
+            if n > 0 {
+                return Some(first.wrapping_add(dice.below(n)));
+            }
+            age += 1;
         }
-        cands.sort_unstable_by(order);
-        self.feed.extend(cands.iter().take(FEED_LEN).map(|c| c.2));
+        None
     }
 }
 
@@ -159,42 +243,64 @@ mod tests {
 
     fn post(tips: u64) -> Post {
         Post {
-            serial: 0,
-            author: 0,
-            author_generation: 0,
             kind: PostKind::Genuine,
-            contact_ok: false,
-            author_female: false,
-            from_convert: false,
             hidden: false,
-            reported: false,
-            praise: 0,
             tips_fen: tips,
-            rule_key: 0,
+            ..Post::EMPTY
         }
     }
 
     #[test]
-    fn window_is_bounded_and_old_serials_expire() {
+    fn window_grows_with_activity_and_old_posts_expire() {
         let mut c = CircleState::new();
-        for _ in 0..(WINDOW + 10) {
+        c.open_hour(0);
+        for _ in 0..1000 {
             c.publish(post(0));
         }
-        assert_eq!(c.window.len(), WINDOW as usize);
-        assert!(c.get_mut(0).is_none());
-        assert!(c.get_mut(WINDOW + 9).is_some());
+        assert!(c.window.len() >= 1000, "a busy hour grows the window");
+        for h in 1..=FEED_HOURS + 1 {
+            c.open_hour(h);
+        }
+        assert!(c.get_mut(0).is_none(), "posts past the feed's reach are gone");
+        c.publish(post(0));
+        assert!(c.get_mut(1000).is_some());
     }
 
     #[test]
-    fn most_tipped_puts_tipped_posts_first() {
+    fn glances_see_completed_hours_only_and_reach_back_in_quiet_circles() {
         let mut c = CircleState::new();
-        c.publish(post(500));
+        let mut dice = Dice::new(1);
+        c.open_hour(0);
+        assert_eq!(c.glance(Ranking::Newest, &mut dice), None);
         c.publish(post(0));
+        assert_eq!(
+            c.glance(Ranking::Newest, &mut dice),
+            None,
+            "the hour in progress is not shown yet"
+        );
+        for h in 1..20 {
+            c.open_hour(h);
+        }
+        assert_eq!(
+            c.glance(Ranking::Newest, &mut dice),
+            Some(0),
+            "a quiet feed reaches back"
+        );
+    }
+
+    #[test]
+    fn hot_feeds_favour_tipped_posts() {
+        let mut c = CircleState::new();
+        let mut dice = Dice::new(2);
+        c.open_hour(0);
         c.publish(post(9000));
-        c.rank(Ranking::MostTipped);
-        assert_eq!(c.feed.first().copied(), Some(2));
-        c.feed_dirty = true;
-        c.rank(Ranking::Newest);
-        assert_eq!(c.feed, vec![2, 1, 0]);
+        for _ in 0..9 {
+            c.publish(post(0));
+        }
+        c.open_hour(1);
+        let shown = |ranking, dice: &mut Dice| (0..3000).filter(|_| c.glance(ranking, dice) == Some(0)).count();
+        let newest = shown(Ranking::Newest, &mut dice);
+        let hot = shown(Ranking::MostTipped, &mut dice);
+        assert!(hot > 2 * newest, "tipped post shown {hot} times hot vs {newest} newest");
     }
 }

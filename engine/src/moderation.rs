@@ -9,11 +9,11 @@ use std::collections::VecDeque;
 use crate::circle::CircleState;
 use crate::dice::Dice;
 use crate::people::People;
-use crate::population::{flag, Status};
+use crate::population::{flag, Status, User};
 use crate::report::PatternId;
 use crate::rule;
 use crate::rules::Rules;
-use crate::scenario::{Archetype, BanReturn, SanctionKind, VerificationLevel, CREDIT_MIN};
+use crate::scenario::{BanReturn, BanRules, SanctionKind, VerificationLevel, CREDIT_MIN};
 use crate::tallies::{ModerationTally, Tallies};
 
 /// Something waiting for a reviewer.
@@ -97,7 +97,7 @@ impl Desk {
                 let circle = &mut circles[c];
                 let verdict = review(c, item, h, rules, people, circle, tallies, dice);
                 if let Some((author, mistaken)) = verdict {
-                    sanction(c, author, h, mistaken, rules, people, tallies);
+                    sanction(c, author, h, mistaken, rules, people, tallies, dice);
                 }
             }
             // Reviewers cannot bank idle hours.
@@ -136,10 +136,7 @@ fn review(
     let still_same_account = people.user(item.author).generation == item.author_generation;
     if let Some(serial) = item.post {
         if let Some(p) = circle.get_mut(serial) {
-            if !p.hidden {
-                p.hidden = true;
-                circle.feed_dirty = true;
-            }
+            p.hidden = true;
         }
     }
     if !still_same_account {
@@ -154,10 +151,22 @@ fn review(
 }
 
 /// Applies circle `c`'s sanction to a user (escalating to a ban after enough strikes).
-fn sanction(c: usize, idx: u32, h: u32, mistaken: bool, rules: &Rules, people: &mut People, tallies: &mut Tallies) {
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the parts of the run a sanction changes, each by its own reference"
+)]
+fn sanction(
+    c: usize,
+    idx: u32,
+    h: u32,
+    mistaken: bool,
+    rules: &Rules,
+    people: &mut People,
+    tallies: &mut Tallies,
+    dice: &mut Dice,
+) {
     let m = &rules.circle(c).moderation;
     let ret = &rules.s.platform.bans;
-    let hours_left = rules.total_hours.saturating_sub(h);
     let u = people.user_mut(idx);
     if matches!(u.status, Status::Banned | Status::Left) {
         return;
@@ -187,26 +196,68 @@ fn sanction(c: usize, idx: u32, h: u32, mistaken: bool, rules: &Rules, people: &
         SanctionKind::Ban => {
             tallies.moderation.bans += 1;
             u.status = Status::Banned;
-            // Ban evaders weigh coming back against the platform's ban rules.
-            if u.archetype == Archetype::BanEvader && hours_left > 24 {
-                let value = u64::from(u.budget_fen) * 30;
-                let comes_back = match ret.return_after_ban {
-                    BanReturn::Free => Some(rule::KEY_BAN_FREE),
-                    BanReturn::AtCost if u64::from(ret.return_cost_fen) <= value => {
-                        tallies.ledger.evasion_spend += u64::from(ret.return_cost_fen);
-                        Some(rule::KEY_BAN_AT_COST)
-                    }
-                    BanReturn::AtCost | BanReturn::RealNameBound => None,
-                };
-                if let Some(key) = comes_back {
-                    comeback(idx, h + 24, key, rules, people, tallies);
+            if !u.in_good_faith() {
+                let earned = people.memory(idx).earned_fen;
+                if let Some(key) = decide_return(people.user(idx), earned, h, ret, tallies, dice) {
+                    comeback(idx, h + RETURN_HOURS, key, rules, people, tallies);
                 }
             }
         }
     }
 }
 
-/// A banned evader returns at `at` with a fresh, unverified account.
+/// Hours a banned abuser needs to set up a new account.
+const RETURN_HOURS: u32 = 24;
+/// Days ahead an abuser weighs when deciding whether a new account is worth it (assumed: a week; MODEL.md).
+/// A stated horizon, not the end of the run, so a decision does not depend on how long the run is.
+pub(crate) const PLANNING_DAYS: u32 = 7;
+/// The effort of a new account where return is free: a phone number, a new profile, lost history, in fen
+/// (assumed: ¥30).
+const FRESH_ACCOUNT_EFFORT_FEN: u64 = 3_000;
+/// Price of a real-name account bought from someone else, where bans bind the real name (assumed: ¥300;
+/// grey-market accounts are cheap but not free).
+const BOUGHT_ACCOUNT_FEN: u64 = 30_000;
+/// Share of bought accounts the platform's real-name checks catch at once, in percent (assumed: 50).
+const BOUGHT_ACCOUNT_CAUGHT_PERCENT: u32 = 50;
+
+/// Whether a banned abuser comes back, and through which ban rule: it weighs what the platform was worth to
+/// it (what it earned per day here, or its daily means where it earns nothing, over the planning horizon)
+/// against the price of a new account. Every bad-faith archetype decides, not only ban evaders: a ban
+/// deters exactly those whom returning does not pay.
+fn decide_return(
+    u: &User,
+    earned_fen: u32,
+    h: u32,
+    ret: &BanRules,
+    tallies: &mut Tallies,
+    dice: &mut Dice,
+) -> Option<u16> {
+    let days_here = (u64::from(h.saturating_sub(u.account_created.max(0) as u32)) / 24).max(1);
+    let per_day = (u64::from(earned_fen) / days_here).max(u64::from(u.budget_fen));
+    let value = per_day * u64::from(PLANNING_DAYS);
+    match ret.return_after_ban {
+        BanReturn::Free => (value > FRESH_ACCOUNT_EFFORT_FEN).then_some(rule::KEY_BAN_FREE),
+        BanReturn::AtCost => {
+            let cost = u64::from(ret.return_cost_fen) + FRESH_ACCOUNT_EFFORT_FEN;
+            (value > cost).then(|| {
+                tallies.ledger.evasion_spend += u64::from(ret.return_cost_fen);
+                rule::KEY_BAN_AT_COST
+            })
+        }
+        BanReturn::RealNameBound => {
+            // Only someone else's real name gets back in, and only if the checks miss it; the price is paid either way.
+            let expected_cost = BOUGHT_ACCOUNT_FEN * 100 / u64::from(100 - BOUGHT_ACCOUNT_CAUGHT_PERCENT);
+            if value <= expected_cost {
+                return None;
+            }
+            tallies.ledger.evasion_spend += BOUGHT_ACCOUNT_FEN;
+            let caught = dice.below(100) < BOUGHT_ACCOUNT_CAUGHT_PERCENT;
+            (!caught).then_some(rule::KEY_BAN_REAL_NAME)
+        }
+    }
+}
+
+/// A banned abuser returns at `at` with a fresh, unverified account.
 ///
 /// Until then the account waits as if suspended: the user's one chain of visits resumes at `at` (the
 /// calendar already holds their next visit), so a comeback neither skips the wait nor doubles the visits.
@@ -223,11 +274,16 @@ fn comeback(idx: u32, at: u32, key: u16, rules: &Rules, people: &mut People, tal
     u.joined = 0;
     u.caution /= 2;
     m.last_post = u32::MAX;
+    if at >= rules.total_hours {
+        // The return falls after the run: decided, but not seen.
+        return;
+    }
+    let word = u.archetype.id();
     let t = tallies.pattern_mut(PatternId::BanEvasion);
-    t.record(at.min(rules.total_hours.saturating_sub(1)), key, 0);
+    t.record(at, key, 0);
     if t.wants_exemplar() {
         t.exemplars.push(format!(
-            "hour {at}: user #{idx} (ban evader) was banned and came back with a new account"
+            "hour {at}: user #{idx} ({word}) was banned and came back with a new account"
         ));
     }
 }

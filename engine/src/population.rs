@@ -145,8 +145,12 @@ pub(crate) const RESERVATION_SPREAD: f64 = 1.5;
 pub(crate) const SOLICIT_SEEN_HARM: u8 = 5;
 /// What an off-platform contact is worth to a solicitor, in fen (assumption: a ¥50 meeting fee or gift).
 pub(crate) const CONTACT_VALUE_FEN: u32 = 5_000;
-/// What a solicitor expects one post to earn before it is worth the bother, in fen (assumption: ¥10).
-pub(crate) const RESERVATION_FEN: u32 = 1_000;
+/// Median reservation value of a professional (solicitors, identity fakers, ban evaders): what one enticing
+/// post must earn here before this platform is worth their time rather than the venues they already work,
+/// in fen (assumed: ¥80, a small share of what one meeting fetches; MODEL.md).
+pub(crate) const PRO_RESERVATION_MEDIAN_FEN: u32 = 8_000;
+/// Spread of professionals' reservation values (σ of the logarithm; assumed: they differ less than ordinary users).
+pub(crate) const PRO_RESERVATION_SPREAD: f64 = 0.7;
 
 /// Size of a sybil ring or laundering group.
 pub(crate) const GROUP_SIZE: u32 = 5;
@@ -268,6 +272,9 @@ pub(crate) fn draw(pop: &Population, n_users: u32, n_circles: usize, dice: &mut 
             // Reservation values are heterogeneous: a few would post for little, most never would.
             let reservation_fen = if a.is_honest() {
                 let r = f64::from(RESERVATION_MEDIAN_FEN) * libm::exp(RESERVATION_SPREAD * dice.normal());
+                r.clamp(1.0, 4e9) as u32
+            } else if a.sells_enticement() {
+                let r = f64::from(PRO_RESERVATION_MEDIAN_FEN) * libm::exp(PRO_RESERVATION_SPREAD * dice.normal());
                 r.clamp(1.0, 4e9) as u32
             } else {
                 u32::MAX

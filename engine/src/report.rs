@@ -19,7 +19,7 @@ pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// circle and action, and being refused weighs half as much as being harmed by abuse).
 /// A pattern with no incidents has severity 0 and any incident at least 1.
 /// Levels: `none` (0), `low` (1–24), `medium` (25–49), `high` (50–74), `critical` (75–100).
-pub const SEVERITY_FORMULA: &str = "severity = round(100 × (1 − e^(−x))), where x = a × (incidents per 1,000 users per day) ÷ 50 + b × 5 × (share of users harmed) + (yuan involved per 1,000 users per day) ÷ 10,000; a = b = 1, except exclusion: a = 0.1, b = 0.5. No incidents → 0; any incident → at least 1. Levels: none 0, low 1–24, medium 25–49, high 50–74, critical 75–100.";
+pub const SEVERITY_FORMULA: &str = "severity = the mean of its components, each read on one logarithmic scale c(x) = 100 × log10(1 + 10,000 × x) ÷ log10(10,001), where x is the volume as a share of the top of its scale (1 in 10,000 of the top → 7.5, 1 in 1,000 → 26, 1 % → 50, 10 % → 75, the top → 100): reach = c(the weekly chance that a person in good faith is harmed (in a run shorter than a week, the share harmed so far), or the share of honest views that showed it, whichever is larger); rate = c(incidents per user per day); money = c(yuan involved per user per day ÷ 100), for every pattern but harassment and exclusion, which move no money. One incident is one abusive act: a post (solicitation, scam, faked persona, ring or cover post), an abusive comment or message, a payment that churns score or launders money, a returned account's act, or an honest person refused once in one circle for one action. No incidents → 0; any incident → at least 1. Levels: none 0, low 1–24, medium 25–49, high 50–74, critical 75–100.";
 
 /// The abuse patterns the engine detects, with the ids used in JSON.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -69,6 +69,12 @@ impl PatternId {
             | PatternId::RankingManipulation => true,
             PatternId::Harassment | PatternId::ScoreFarming | PatternId::BanEvasion | PatternId::Exclusion => false,
         }
+    }
+
+    /// Whether money changing hands is part of this abuse, so that money is one of its severity's components
+    /// (harassment and exclusion harm without moving money).
+    pub fn involves_money(self) -> bool {
+        !matches!(self, PatternId::Harassment | PatternId::Exclusion)
     }
 
     /// Position in [`PatternId::ALL`].
@@ -147,6 +153,9 @@ pub struct PatternReport {
     pub severity: u8,
     /// Level of the severity.
     pub level: Level,
+    /// The components the severity is the mean of.
+    #[serde(default)]
+    pub severity_parts: SeverityParts,
     /// A few incidents as readable sentences naming simulated users (at most 5).
     pub exemplars: Vec<String>,
     /// The rules that let the most incidents through, most first (at most 5).
@@ -164,6 +173,21 @@ pub struct PatternReport {
     /// because the rules made it pay (model 2): what the rules create, apart from what the population brought.
     #[serde(default)]
     pub incidents_by_converts: u64,
+}
+
+/// The components of a severity, each 0–100 on the same logarithmic scale (1 in 10,000 of the scale's top reads
+/// 7.5, 1 in 1,000 reads 26, 1 % reads 50, 10 % reads 75, the top 100); severity is their mean.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct SeverityParts {
+    /// Reach: the weekly chance that a person in good faith is harmed, or the share of honest views that showed
+    /// it (prevalence), whichever is larger; top: everyone.
+    pub reach: u8,
+    /// Rate: incidents per user per day; top: one per user per day.
+    pub rate: u8,
+    /// Money: yuan involved per user per day; top: ¥100. `None` for patterns that move no money (harassment,
+    /// exclusion).
+    pub money: Option<u8>,
 }
 
 /// Hourly figures for honest users (honest members and lurkers; the demand side is reported apart).

@@ -70,6 +70,8 @@ pub(crate) const REFUSED: u8 = 15;
 pub(crate) const KEY_BAN_FREE: u16 = 0xF001;
 /// Rule key of "bans let people come back at a cost".
 pub(crate) const KEY_BAN_AT_COST: u16 = 0xF002;
+/// Rule key of "bans bind the real name" (a bought account that the real-name check missed).
+pub(crate) const KEY_BAN_REAL_NAME: u16 = 0xF003;
 
 /// Packs a circle, action and clause into a small key for `opened_by` tallies.
 pub(crate) fn key(circle: usize, action: crate::scenario::Action, clause: u8) -> u16 {
@@ -82,6 +84,9 @@ pub(crate) fn label(s: &crate::scenario::Scenario, key: u16) -> String {
     match key {
         KEY_BAN_FREE => return String::from("platform · bans: banned people come back freely"),
         KEY_BAN_AT_COST => return String::from("platform · bans: banned people come back at a cost"),
+        KEY_BAN_REAL_NAME => {
+            return String::from("platform · bans: real-name bans, passed with a bought account the check missed")
+        }
         0 => return String::from("unknown"),
         _ => {}
     }

@@ -94,7 +94,8 @@ impl Rules {
     pub(crate) fn ban_key(&self) -> u16 {
         match self.s.platform.bans.return_after_ban {
             BanReturn::AtCost => rule::KEY_BAN_AT_COST,
-            _ => rule::KEY_BAN_FREE,
+            BanReturn::RealNameBound => rule::KEY_BAN_REAL_NAME,
+            BanReturn::Free => rule::KEY_BAN_FREE,
         }
     }
 }

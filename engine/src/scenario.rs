@@ -170,6 +170,15 @@ impl Archetype {
         self == Archetype::GenerousTipper
     }
 
+    /// Whether this archetype makes a living from enticing posts (solicitors, identity fakers, ban evaders):
+    /// professionals who weigh what a platform pays against the venues they already work.
+    pub fn sells_enticement(self) -> bool {
+        matches!(
+            self,
+            Archetype::Solicitor | Archetype::IdentityFaker | Archetype::BanEvader
+        )
+    }
+
     /// Whether this archetype acts in good faith (honest users and the demand side): abuse that reaches
     /// them harms them, and a sanction that lands on them is a mistake.
     pub fn in_good_faith(self) -> bool {

@@ -43,6 +43,8 @@ pub(crate) struct World {
     /// Users drawn per archetype, by archetype index.
     users_by: [u32; 11],
     honest_users: u32,
+    /// Honest users and the demand side at the start: the people who can be harmed.
+    good_faith_users: u32,
 }
 
 impl World {
@@ -60,6 +62,7 @@ impl World {
             }
         }
         let honest_users = users.iter().filter(|u| u.archetype.is_honest()).count() as u32;
+        let good_faith_users = users.iter().filter(|u| u.archetype.in_good_faith()).count() as u32;
         let mut calendar = Calendar::new(n_users, total_hours);
         for (idx, u) in users.iter().enumerate() {
             calendar.first_visit(idx as u32, profile(u.archetype).sessions_per_day, &mut dice);
@@ -77,6 +80,7 @@ impl World {
             next_due: None,
             users_by,
             honest_users,
+            good_faith_users,
             rules,
         }
     }
@@ -141,8 +145,8 @@ impl World {
 
     /// Opens the hour: feeds re-ranked, and everyone due this hour taken from the calendar.
     fn open_hour(&mut self) {
-        for (spec, circle) in self.rules.s.circles.iter().zip(self.circles.iter_mut()) {
-            circle.rank(spec.ranking);
+        for circle in &mut self.circles {
+            circle.open_hour(self.hour);
         }
         self.calendar.take_hour(self.hour, &mut self.due);
     }
@@ -214,7 +218,19 @@ impl World {
             .iter()
             .zip(self.tallies.patterns())
             .map(|(id, t)| {
-                let severity = pattern::severity(*id, t.incidents, t.fen, t.harmed, n_users, hours);
+                let prevalence_per_10k = per_10k(t.views, self.tallies.health.views);
+                let (severity, severity_parts) = pattern::severity(
+                    *id,
+                    &pattern::Inputs {
+                        incidents: t.incidents,
+                        fen: t.fen,
+                        harmed: t.harmed,
+                        prevalence_per_10k,
+                        n_users,
+                        n_good_faith: self.good_faith_users,
+                        hours,
+                    },
+                );
                 let mut opened = t.opened.clone();
                 opened.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
                 PatternReport {
@@ -226,9 +242,10 @@ impl World {
                     hourly: t.hourly.clone(),
                     severity,
                     level: pattern::level(severity),
+                    severity_parts,
                     exemplars: t.exemplars.clone(),
                     violating_views: t.views,
-                    prevalence_per_10k: per_10k(t.views, self.tallies.health.views),
+                    prevalence_per_10k,
                     incidents_by_converts: t.by_converts,
                     opened_by: opened
                         .iter()

@@ -87,7 +87,7 @@ fn comment_threshold_at_the_minimum_score_means_no_score_farming() {
 }
 
 #[test]
-fn real_name_bound_bans_mean_no_ban_evasion() {
+fn real_name_bound_bans_leave_only_bought_accounts_to_evade() {
     let mut s = open();
     s.days = 14;
     for c in &mut s.circles {
@@ -99,8 +99,19 @@ fn real_name_bound_bans_mean_no_ban_evasion() {
     assert!(free.pattern(PatternId::BanEvasion).unwrap().incidents > 0);
     s.platform.bans.return_after_ban = BanReturn::RealNameBound;
     let bound = run(&s);
-    assert_eq!(bound.pattern(PatternId::BanEvasion).unwrap().incidents, 0);
-    assert_eq!(bound.pattern(PatternId::BanEvasion).unwrap().level, Level::None);
+    // Only abusers for whom the platform was worth a bought real-name account come back, and the real-name
+    // check catches half of those.
+    let (f, b) = (
+        free.pattern(PatternId::BanEvasion).unwrap(),
+        bound.pattern(PatternId::BanEvasion).unwrap(),
+    );
+    assert!(
+        3 * b.incidents < f.incidents,
+        "free {} vs real-name {}",
+        f.incidents,
+        b.incidents
+    );
+    assert!(b.severity < f.severity);
 }
 
 fn tips_off(s: &mut Scenario) {

@@ -1,7 +1,7 @@
 //! Honest members, lurkers and generous tippers: they read the feed, react as people do, post less and leave when abused.
 
 use super::{payment, posting, solicitor, Visit};
-use crate::circle::{Post, PostKind, FEED_LEN};
+use crate::circle::{Post, PostKind};
 use crate::population::{Status, CONTACT_VALUE_FEN, SOLICIT_SEEN_HARM};
 use crate::report::PatternId;
 use crate::scenario::{Action, Archetype, Gender};
@@ -172,7 +172,7 @@ pub(super) fn visit(v: &mut Visit, idx: u32, h: u32) {
     };
     let exposure = v.people.user(idx).exposure;
     let p_post = base * 20.0 / (20.0 + f64::from(exposure));
-    if v.dice.chance(p_post) && !v.people.knows_refused(idx, c, Action::Post) {
+    if v.dice.chance(p_post) {
         match v.may(c, Action::Post, idx, idx, h) {
             Some(clause) => {
                 if posting::publish(v, idx, c, PostKind::Genuine, clause, h).is_some() && a.is_honest() {
@@ -277,7 +277,13 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
         }
         if kind == PostKind::Solicit {
             let via_dm = v.rules.dm_open(c) && v.may(c, Action::Message, idx, author, h).is_some();
-            if post.contact_ok || via_dm {
+            // A contact is worth what the man will pay off-platform, out of the same daily means as his tips:
+            // demand is bounded by the demand side's money, not by how many posts it sees.
+            let u = v.people.user(idx);
+            let paid = u.budget_fen.saturating_sub(u.spent_today_fen).min(CONTACT_VALUE_FEN);
+            if (post.contact_ok || via_dm) && paid >= CONTACT_VALUE_FEN / 10 {
+                let u = v.people.user_mut(idx);
+                u.spent_today_fen = u.spent_today_fen.saturating_add(paid);
                 v.harm(idx, PatternId::Solicitation);
                 let text = v.tallies.wants(PatternId::Solicitation).then(|| {
                     format!(
@@ -292,7 +298,7 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
                 }
                 solicitor::evader_harm(v, author, idx);
                 let a = v.people.memory_mut(author);
-                a.earned_fen = a.earned_fen.saturating_add(CONTACT_VALUE_FEN);
+                a.earned_fen = a.earned_fen.saturating_add(paid);
             }
         }
     }
@@ -313,7 +319,6 @@ fn praise_or_tip(v: &mut Visit, idx: u32, c: usize, post: &Post, straight_to_tip
         if let Some(p) = cs.get_mut(serial) {
             p.praise += 1;
         }
-        cs.feed_dirty = true;
     }
     let wants_tip = if straight_to_tip {
         true
@@ -336,10 +341,8 @@ fn praise_or_tip(v: &mut Visit, idx: u32, c: usize, post: &Post, straight_to_tip
 /// Tries an action on an author: counts honest engagement (on genuine posts only: praising an enticing
 /// post is the market, not the community), or an honest refusal.
 fn interact(v: &mut Visit, idx: u32, c: usize, action: Action, author: u32, genuine: bool, h: u32) -> bool {
-    if v.people.knows_refused(idx, c, action) {
-        return false;
-    }
-    if v.may(c, action, idx, author, h).is_some() {
+    // Someone who knows the rule refuses them does not try again, but the wish still counts as refused.
+    if !v.people.knows_refused(idx, c, action) && v.may(c, action, idx, author, h).is_some() {
         if genuine && v.people.user(idx).is_honest() {
             v.tallies.health.interaction();
         }
@@ -350,30 +353,20 @@ fn interact(v: &mut Visit, idx: u32, c: usize, action: Action, author: u32, genu
     }
 }
 
-/// Picks a post from the feed, favouring the top (people rarely scroll far); `None` if empty or hidden.
+/// A post a glance at circle `c`'s feed lands on; `None` if the feed shows nothing.
 #[inline]
 pub(super) fn glance(v: &mut Visit, c: usize) -> Option<u32> {
+    let ranking = v.rules.circle(c).ranking;
     // The circle and the dice are separate parts of the visit: both can be borrowed at once.
-    let circle = v.circles.get(c)?;
-    let n = circle.feed.len().min(FEED_LEN) as u32;
-    if n == 0 {
-        return None;
-    }
-    // The better of two positions (one 32-bit draw split in two) favours the top of the feed.
-    let r = v.dice.below(u32::MAX);
-    let pos = (((r & 0xffff) * n) >> 16).min(((r >> 16) * n) >> 16);
-    // INVARIANT: the feed holds window slots, and pos < feed.len().
-    let slot = *circle.feed.get(pos as usize)?;
-    let p = circle.window.get(slot as usize)?;
-    (!p.hidden).then_some(p.serial)
+    v.circles.get(c)?.glance(ranking, v.dice)
 }
 
 /// Enticing posts earn about this many times the tips of an ordinary post (assumed: the ratio of the demand
 /// side's tipping reactions to enticing and to ordinary posts in the reaction table).
 const ENTICING_UPLIFT: u64 = 4;
-/// Chance per visit that someone for whom soliciting would pay actually starts (assumed: discovery and
+/// Chance per visit that someone for whom soliciting would pay actually starts (assumed 5 %: discovery and
 /// imitation take days, not minutes; MODEL.md).
-const CONVERT_PER_VISIT: f64 = 0.03;
+const CONVERT_PER_VISIT: f64 = 0.05;
 
 /// Updates what an ordinary user believes one enticing post earns here, from the tips on a post they saw
 /// (tips are visible): an enticing post's tips directly, an ordinary post's scaled up by [`ENTICING_UPLIFT`].

@@ -98,7 +98,9 @@ impl Visit<'_> {
         }
     }
 
-    /// Counts a refusal of an honest user; each (user, circle, action) counts as an exclusion incident once.
+    /// Counts a refusal of an honest user: every time a rule stops someone who wanted to act is an exclusion
+    /// incident (so its rate is per opportunity and does not fade with run length), and the person is counted
+    /// as excluded once.
     fn refuse(&mut self, idx: u32, c: usize, action: Action, h: u32) {
         let (u, m) = self.people.both_mut(idx);
         if !u.is_honest() {
@@ -111,8 +113,10 @@ impl Visit<'_> {
         }
         let first = m.mark_refused(c, action);
         self.tallies.health.denied(gender, credit, action, first);
-        if first {
-            let key = rule::key(c, action, rule::REFUSED);
+        let key = rule::key(c, action, rule::REFUSED);
+        if !first {
+            self.tallies.incident(PatternId::Exclusion, h, key, 0, None);
+        } else {
             self.harm(idx, PatternId::Exclusion);
             let text = self.tallies.wants(PatternId::Exclusion).then(|| {
                 format!(
@@ -134,6 +138,8 @@ impl Visit<'_> {
             return true;
         }
         if self.people.knows_refused(idx, c, Action::Join) {
+            // Still wanted in, still kept out.
+            self.refuse(idx, c, Action::Join, h);
             return false;
         }
         if self.may(c, Action::Join, idx, idx, h).is_some() {
@@ -154,7 +160,10 @@ impl Visit<'_> {
 
     /// Deterrence multiplier 0–1 for a bad actor in circle `c`: how often and how fast sanctions land, and own sanctions.
     fn boldness(&mut self, idx: u32, c: usize) -> f64 {
-        let personal = self.people.user(idx).caution;
+        // Learned risk fades when enforcement lapses: a sanction's lesson halves in about 35 visits (a week or so).
+        let u = self.people.user_mut(idx);
+        u.caution -= u.caution / 50;
+        let personal = u.caution;
         let cs = self.circle(c);
         let rate = cs.sanctions_recent / (cs.violations_recent + 3.0);
         let speed = 24.0 / (24.0 + cs.wait_recent);

@@ -38,7 +38,6 @@ pub(super) fn tip(v: &mut Visit, payer: u32, c: usize, serial: u32, want: u64) -
     if let Some(p) = circle.get_mut(serial) {
         p.tips_fen += amount;
     }
-    circle.feed_dirty = true;
     pay(v.people.user_mut(payer), &rules.s.platform.credit, amount);
     Some(amount)
 }

@@ -97,7 +97,7 @@ pub(super) fn report_post(v: &mut Visit, c: usize, serial: u32, author: u32, gen
 /// The pattern a post kind is, for moderation.
 pub(super) fn violation_of(kind: PostKind) -> Option<PatternId> {
     match kind {
-        PostKind::Genuine => None,
+        PostKind::Genuine | PostKind::None => None,
         PostKind::Solicit => Some(PatternId::Solicitation),
         PostKind::Scam => Some(PatternId::Scam),
         PostKind::Fake => Some(PatternId::IdentityFraud),

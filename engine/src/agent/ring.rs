@@ -1,7 +1,7 @@
 //! Controlled-account groups: sybil rings that climb ranked feeds and launderers that move money through tips.
 
 use super::{payment, posting, Visit};
-use crate::circle::{PostKind, WINDOW};
+use crate::circle::PostKind;
 use crate::population::GROUP_SIZE;
 use crate::report::PatternId;
 use crate::rule;
@@ -22,8 +22,7 @@ pub(super) fn ring(v: &mut Visit, idx: u32, h: u32) {
     }
     let me = v.people.memory(idx);
     let (last_post, last_circle, group) = (me.last_post, usize::from(me.last_post_circle), me.group);
-    let has_live =
-        last_post != u32::MAX && last_circle == c && v.circle(c).next_serial.wrapping_sub(last_post) < WINDOW;
+    let has_live = last_post != u32::MAX && last_circle == c && v.circle(c).get_mut(last_post).is_some();
     if !has_live && v.dice.chance(0.5) {
         posting::publish(v, idx, c, PostKind::Ring, clause, h);
     }
@@ -67,7 +66,6 @@ pub(super) fn ring(v: &mut Visit, idx: u32, h: u32) {
                 if let Some(p) = cs.get_mut(serial) {
                     p.praise += 3;
                 }
-                cs.feed_dirty = true;
                 0
             }
         };

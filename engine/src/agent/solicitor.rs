@@ -2,19 +2,39 @@
 
 use super::{posting, Visit};
 use crate::circle::PostKind;
-use crate::population::{Memory, RESERVATION_FEN};
+use crate::incentive::CircleIncentive;
+use crate::population::{Memory, CONTACT_VALUE_FEN};
 use crate::report::PatternId;
 use crate::rule;
-use crate::scenario::{Action, Archetype};
+use crate::scenario::Action;
 
-/// 0.25–1: how well enticing posts have paid so far against what they are worth the bother (learned, not read).
-pub(super) fn payoff(m: &Memory) -> f64 {
-    if m.posts < 3 {
-        // Too early to judge: trust the rules' promise.
-        return 1.0;
-    }
-    let per_post = f64::from(m.earned_fen) / f64::from(m.posts);
-    0.25 + 0.75 * (per_post / f64::from(RESERVATION_FEN)).min(1.0)
+/// Enticing posts before an author trusts what they earned over what the rules promised.
+const LEARN_AFTER: u16 = 3;
+
+/// 0–1: how much what one enticing post is expected to earn in circle `c` beats what it takes this person
+/// to post one (their reservation value). Expectations start from the rules' promise (a professional
+/// reads the tip page and the contact rules; an ordinary user remembers the tips they saw) and, after a
+/// few posts, are what their own posts really earned. Smooth rather than a threshold: at the reservation
+/// they post at half their pace; at twice it, four fifths; at half it, a fifth (people differ visit by visit).
+pub(super) fn willingness(v: &Visit, idx: u32, c: usize) -> f64 {
+    let (u, m) = (v.people.user(idx), v.people.memory(idx));
+    let expected = if m.posts < LEARN_AFTER {
+        if u.is_convert() {
+            f64::from(u.seen_pay_fen)
+        } else {
+            promise_fen(v.rules.incentive(c))
+        }
+    } else {
+        f64::from(m.earned_fen) / f64::from(m.posts)
+    };
+    let ratio = expected / f64::from(u.reservation_fen.max(1));
+    let r2 = ratio * ratio;
+    r2 / (1.0 + r2)
+}
+
+/// What the rules of a circle promise one enticing post: tips, plus contacts where contact gets through.
+pub(super) fn promise_fen(inc: &CircleIncentive) -> f64 {
+    inc.tip_income_per_post_fen + inc.contact_pull.min(1.0) * f64::from(CONTACT_VALUE_FEN)
 }
 
 /// Counts an enticing post toward what the author learns the rules pay.
@@ -30,7 +50,7 @@ pub(super) fn solicit(v: &mut Visit, idx: u32, h: u32) {
     if v.people.user(idx).is_convert() && stop_if_it_does_not_pay(v, idx) {
         return;
     }
-    let p = 0.6 * pull * v.boldness(idx, c) * payoff(v.people.memory(idx));
+    let p = 0.6 * (0.5 + 0.5 * pull) * v.boldness(idx, c) * willingness(v, idx, c);
     if !v.dice.chance(p) {
         return;
     }
@@ -71,8 +91,8 @@ pub(super) fn scam(v: &mut Visit, idx: u32, h: u32) {
 
 /// Whether `actor` is a ban evader on a replacement account (whose harm and money count as ban evasion too).
 fn returned_evader(v: &Visit, actor: u32) -> bool {
-    let u = v.people.user(actor);
-    u.archetype == Archetype::BanEvader && u.generation > 0
+    // Every banned abuser may come back now, not only ban evaders: whoever acts on a replacement account evades a ban.
+    v.people.user(actor).generation > 0
 }
 
 /// When a returned ban evader harms someone, that harm is ban evasion's too.
