@@ -9,7 +9,7 @@ use std::collections::VecDeque;
 use crate::circle::CircleState;
 use crate::dice::Dice;
 use crate::people::People;
-use crate::population::{flag, Status, User};
+use crate::population::{flag, Status, User, PLANNING_DAYS};
 use crate::report::PatternId;
 use crate::rule;
 use crate::rules::Rules;
@@ -208,9 +208,6 @@ fn sanction(
 
 /// Hours a banned abuser needs to set up a new account.
 const RETURN_HOURS: u32 = 24;
-/// Days ahead an abuser weighs when deciding whether a new account is worth it (assumed: a week; MODEL.md).
-/// A stated horizon, not the end of the run, so a decision does not depend on how long the run is.
-pub(crate) const PLANNING_DAYS: u32 = 7;
 /// The effort of a new account where return is free: a phone number, a new profile, lost history, in fen
 /// (assumed: ¥30).
 const FRESH_ACCOUNT_EFFORT_FEN: u64 = 3_000;

@@ -152,6 +152,11 @@ pub(crate) const PRO_RESERVATION_MEDIAN_FEN: u32 = 8_000;
 /// Spread of professionals' reservation values (σ of the logarithm; assumed: they differ less than ordinary users).
 pub(crate) const PRO_RESERVATION_SPREAD: f64 = 0.7;
 
+/// Days ahead a bad actor weighs when it decides on an investment: a forged document, a score to farm, a new
+/// account after a ban (assumed: a month; MODEL.md). A stated horizon, not the end of the run, so a decision
+/// does not depend on how long the run is.
+pub(crate) const PLANNING_DAYS: u32 = 30;
+
 /// Size of a sybil ring or laundering group.
 pub(crate) const GROUP_SIZE: u32 = 5;
 

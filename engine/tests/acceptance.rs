@@ -162,3 +162,161 @@ fn the_fix_cuts_solicitation_prevalence_and_keeps_honest_engagement() {
         assert!(5 * f.health.engagement >= 4 * l.health.engagement, "seed {seed}");
     }
 }
+
+/// Means over `seeds` of `f` on the report of `s`.
+fn mean_over(s: &Scenario, seeds: std::ops::RangeInclusive<u64>, f: impl Fn(&Report) -> f64) -> f64 {
+    let n = (seeds.end() - seeds.start() + 1) as f64;
+    seeds.map(|k| f(&run(&seeded(s, k)))).sum::<f64>() / n
+}
+
+fn launch() -> Scenario {
+    presets::by_id("alipay-circles-2016").expect("preset exists").scenario
+}
+
+fn edited(mut s: Scenario, f: impl Fn(&mut backfire_engine::Circle)) -> Scenario {
+    s.circles.iter_mut().for_each(f);
+    s
+}
+
+fn solicit_fen(r: &Report) -> f64 {
+    solicitation(r).fen_involved as f64
+}
+
+#[test]
+fn open_community_shows_clearly_less_solicitation_than_the_launch() {
+    let open = presets::by_id("open-community").unwrap().scenario;
+    let (l, o) = (launch(), open);
+    let prev = |r: &Report| f64::from(solicitation(r).prevalence_per_10k);
+    let sev = |r: &Report| f64::from(solicitation(r).severity);
+    let (pl, po) = (mean_over(&l, 1..=3, prev), mean_over(&o, 1..=3, prev));
+    assert!(po * 3.0 < pl, "prevalence open {po} vs launch {pl}");
+    let (ml, mo) = (mean_over(&l, 1..=3, solicit_fen), mean_over(&o, 1..=3, solicit_fen));
+    assert!(mo * 5.0 < ml, "money open {mo} vs launch {ml}");
+    let (sl, so) = (mean_over(&l, 1..=3, sev), mean_over(&o, 1..=3, sev));
+    assert!(so + 10.0 <= sl, "severity open {so} vs launch {sl}");
+}
+
+#[test]
+fn lever_the_praise_to_tip_page_pays_for_solicitation() {
+    let tips_off = edited(launch(), |c| c.tips.enabled = false);
+    let capped = edited(launch(), |c| c.tips.max_fen = 500);
+    let (base, off, small) = (
+        mean_over(&launch(), 1..=3, solicit_fen),
+        mean_over(&tips_off, 1..=3, solicit_fen),
+        mean_over(&capped, 1..=3, solicit_fen),
+    );
+    assert_eq!(off, 0.0);
+    assert!(small * 3.0 < base, "money ¥200 page {base} vs capped at ¥5 {small}");
+    let prev = |r: &Report| f64::from(solicitation(r).prevalence_per_10k);
+    assert!(mean_over(&tips_off, 1..=3, prev) < 0.6 * mean_over(&launch(), 1..=3, prev));
+}
+
+#[test]
+fn lever_the_750_comment_gate_pushes_the_market_onto_the_tip_page() {
+    // Men who may not comment praise, and praise opens the tip page; where they may comment, some of the
+    // market moves off-platform for free instead.
+    let no_gate = edited(launch(), |c| {
+        c.rules.comment.allow = vec![backfire_engine::Clause { conditions: vec![] }];
+    });
+    let (gated, open) = (
+        mean_over(&launch(), 1..=5, solicit_fen),
+        mean_over(&no_gate, 1..=5, solicit_fen),
+    );
+    assert!(gated > open, "tip-page money with the gate {gated} vs without {open}");
+    let excl = |r: &Report| r.pattern(PatternId::Exclusion).unwrap().people_harmed as f64;
+    assert!(mean_over(&no_gate, 1..=3, excl) < mean_over(&launch(), 1..=3, excl));
+}
+
+#[test]
+fn lever_women_only_posting_opens_gender_fraud_and_exclusion() {
+    // Alipay's gender came from the real-name ID; where gender is self-declared, a women-only rule invites men
+    // to claim to be women.
+    let mut women_only = launch();
+    women_only.platform.verification.gender = backfire_engine::VerificationLevel::SelfDeclared;
+    let open_posting = edited(women_only.clone(), |c| {
+        c.rules.post.allow = vec![backfire_engine::Clause { conditions: vec![] }];
+    });
+    // Identity fraud that a gendered post rule let through: faked gender.
+    let gender_fraud = |r: &Report| {
+        r.pattern(PatternId::IdentityFraud)
+            .unwrap()
+            .opened_by
+            .iter()
+            .filter(|o| o.rule.contains("post") && o.rule.contains("female"))
+            .map(|o| o.incidents as f64)
+            .sum::<f64>()
+    };
+    assert!(mean_over(&women_only, 1..=3, gender_fraud) > 0.0);
+    assert_eq!(mean_over(&open_posting, 1..=3, gender_fraud), 0.0);
+    let excl = |r: &Report| r.pattern(PatternId::Exclusion).unwrap().incidents as f64;
+    assert!(mean_over(&open_posting, 1..=3, excl) < 0.7 * mean_over(&women_only, 1..=3, excl));
+}
+
+#[test]
+fn lever_permanent_real_name_bans_cut_ban_evasion_and_repeat_solicitation() {
+    let with_bans = |kind: backfire_engine::BanReturn| {
+        let mut s = edited(launch(), |c| {
+            c.moderation.sanction = backfire_engine::SanctionKind::Ban;
+            c.moderation.reviews_per_day_per_10k_users = 200;
+            c.moderation.review_delay_hours = 2;
+        });
+        s.platform.bans.return_after_ban = kind;
+        s
+    };
+    let (free, bound) = (
+        with_bans(backfire_engine::BanReturn::Free),
+        with_bans(backfire_engine::BanReturn::RealNameBound),
+    );
+    let evasion = |r: &Report| r.pattern(PatternId::BanEvasion).unwrap().incidents as f64;
+    let (ef, eb) = (mean_over(&free, 1..=3, evasion), mean_over(&bound, 1..=3, evasion));
+    assert!(eb * 2.0 < ef, "ban evasion free {ef} vs real-name {eb}");
+    let sol = |r: &Report| solicitation(r).incidents as f64;
+    assert!(mean_over(&bound, 1..=3, sol) < mean_over(&free, 1..=3, sol));
+}
+
+#[test]
+fn lever_fast_takedown_cuts_prevalence() {
+    let delay = |hours: u32| {
+        edited(launch(), move |c| {
+            c.moderation.review_delay_hours = hours;
+            c.moderation.reviews_per_day_per_10k_users = 500;
+            c.moderation.classifier.enabled = true;
+        })
+    };
+    let prev = |r: &Report| f64::from(solicitation(r).prevalence_per_10k);
+    let (fast, slow) = (mean_over(&delay(1), 1..=3, prev), mean_over(&delay(48), 1..=3, prev));
+    assert!(fast * 2.0 < slow, "prevalence 1 h {fast} vs 48 h {slow}");
+}
+
+#[test]
+fn per_capita_rates_and_prevalence_hold_from_10k_to_100k_users() {
+    for id in ["alipay-circles-2016", "open-community"] {
+        let s = presets::by_id(id).unwrap().scenario;
+        let mut big = s.clone();
+        big.population.n_users = 100_000;
+        let (small_runs, big_runs): (Vec<Report>, Vec<Report>) = (
+            (1..=3).map(|k| run(&seeded(&s, k))).collect(),
+            (1..=2).map(|k| run(&seeded(&big, k))).collect(),
+        );
+        let mean = |rs: &[Report], f: &dyn Fn(&Report) -> f64| rs.iter().map(f).sum::<f64>() / rs.len() as f64;
+        let per_user = |p: PatternId| move |r: &Report| r.pattern(p).unwrap().incidents as f64 / f64::from(r.n_users);
+        for p in [PatternId::Solicitation, PatternId::Harassment, PatternId::Exclusion] {
+            let (a, b) = (mean(&small_runs, &per_user(p)), mean(&big_runs, &per_user(p)));
+            if a > 0.01 {
+                assert!(
+                    (b / a - 1.0).abs() <= 0.1,
+                    "{id} {p:?} per user {a} at 10k vs {b} at 100k"
+                );
+            }
+        }
+        let prev = |r: &Report| f64::from(solicitation(r).prevalence_per_10k);
+        let (a, b) = (mean(&small_runs, &prev), mean(&big_runs, &prev));
+        assert!((b / a - 1.0).abs() <= 0.1, "{id} prevalence {a} at 10k vs {b} at 100k");
+        let eng = |r: &Report| r.health.engagement as f64 / f64::from(r.n_users);
+        let (a, b) = (mean(&small_runs, &eng), mean(&big_runs, &eng));
+        assert!(
+            (b / a - 1.0).abs() <= 0.1,
+            "{id} engagement per user {a} at 10k vs {b} at 100k"
+        );
+    }
+}

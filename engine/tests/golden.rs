@@ -8,7 +8,7 @@ use backfire_engine::{link, presets, report_digest, run, validate, Severity};
 
 /// The digest of `open-community` at 500 users for 1 day. A browser test runs the same scenario in wasm and
 /// compares; a change here means the model changed (update the constant; `tests/e2e/determinism.test.mjs` compares native and wasm runs).
-pub const GOLDEN_DIGEST: &str = "df92ae2b33ffbad0";
+pub const GOLDEN_DIGEST: &str = "c1548189622bd036";
 
 #[test]
 fn report_digest_is_pinned() {
@@ -36,7 +36,7 @@ fn saved_links_keep_decoding() {
 const COMPACT_LINK: &str = "s=1.7VfdTuNGFH6VI0uIRDIkAUy3jrhYsTdcdPeyFxWyJvYYT7E91sw4WQvxOPsi-2T9zowNAQqoXalSpQWJxOMz5-c73_nhLsqVyWtpo_SPu-hPrdoovYtEXeudP8l1WyindBsERO60yVQhW6fcEKWRdT0_RPfX-I2jRhfSCJZnNUZuldzZrJMmK8TgP1fL26y30kBfggutaCTUXIqm6y19UsIMURwZ0d6q9gYvGm1d1hmhrCz4Re9dZb-ahu2-7-yNbOETVJWyEbVkT-P3RINgPJ3nRkI4Ey6rpbAw-kuy9G97V_29Bcai0_Zf-nd9j-tOdT7SQqh6yHLRefhwyh-lBMDLGHckHzeqxk0-aMTX8PJkiR88qzY8r_AQcOQgCps5zcqi1Jle3nM0_zz5u0o5meW6roX5UQb8zrro0uv6yYP_Fw_0FtkEIj_KgS-jnvfz_9-Cch3D0ACDJw-ufqxVJwa6DM0zplr0bV7R7LPe0slydT6Hk612vq9GVvcmlyldVqoVdNWWmk7OYjpd0iROM1sJsGthpSzmKY1NmTgXsqDNQBPca1It7bdLEm1BL6uHdFsPtNOoDsp1XxfEPFxDeqBGNhtppmMfN2lDiHhNLL9TrqJAduLcEng-So_1Bu1B96H1eoEAX9xIUCZYDmrX4RM5pBpxOE2CzVAnbiSVRjfUM-vp-7cVv_z-DZkBcsLavumYQCnUd33tyXQcKoNzmrMPF3SW0AxpYI-ORNeRpxQsiZZYcv66qgnOrFFfkYHFWbJIFkjIbBxoduGb21FobouJ4QvtKmnmVAIuGOnNBn9HDwgevG5whLNh387PljFZV2SF3NI5fwcuG907Oj0gXY5hgA98upUe_tmnL799vPp83BSpf1aWdrKuwQaLWAhuAcCO4E-xplLu4JW1pNwbGNgOLQepyRq4JnwpTEUKbFfJElaRmAQ54yM4ViiLOPgyM2y6_4YJI0WdccnsJe0D1I7lI3KwCmD7WFn2iGXXFHohkw014GnC8V19olyY4g1zwuSVdEMnbUonB4C1VrlCswI9kwPWKo1G3YQ-gUPIoOygzD-tDkgKFDECtbkAz_lwIgqV4tZnBdXGSZdbUUw6bK7hfylMuLI8TvY0DRtVHxmuAL7KfQL3ENwU-_NoEArY1RyDcapUeQhsBOSCHgEFX6Bv9gKd9aPLF2RlXYJlec3NhWboSBV7ApTyWxyMZOfi1yWMSZwI19v5a04FFqcoVGYHwhu5jy4A9zp0K-dxzKvecN-xeBRgPb5QEt7bkU4zdrqRmJwFkxmuUddvkLA1HXpmebwcRoAtobsBxIcsyNe4C6EDiWILn191FmmyYKCDK5koHZjNibuAQxl7hiBOmeICoOJOLn0RP7BwShA1PWQ3kgD4TfWinngSHY-DhKsGCg_RudlPGFvR0Iv2cI72GGYPRPzw4crCl_iR3cI4hZ4P0VaTn2vIZ-dBwAFmGQMZxswzF8YpCdX7UxKd0ReGCQ2abG9KBFlQqYx1oAmmusMoP0bmswkzRofHvkQTKZSROXcsa9GtLbd8bnsSxBx0K5858TjzH_1MfSdjeLVxrMDHBjJaC2rjzewQwwxD0sF9BimhcVnwdGKW8CemMyPWhyo9OaOKClmLIYZ0o7eiDgNL-Lr0iaZTENmoW_m8up5uGCj-EVyeFkd-bvFmGbg5JoSYDDYMNT72E4DcTs8j7AUTcLyMMN_CwvOUclgXRsrxShNe8lPYPU6ZDtiBQmn5nbZ6kHhcX1Z-oUGDFqrwXdoXE9ancZUBvUJ5TS08bFb7XYR1P2yZzxpJdO831amT-v0v8D9D8qcJEbagX9lgofOeCyYbe8nU4CdP9yd1lJ4lcbQ_clm_B5Ljj5_-IwFhXgkf9kO29mKOROkHHL8xweBH4nHljYo3vtW5R8P66Fb3fwE";
 
 /// The report digest of [`COMPACT_LINK`] when run.
-const COMPACT_DIGEST: &str = "09d2ccf56256e4ea";
+const COMPACT_DIGEST: &str = "396dc1ef9e38b01f";
 
 fn compact_scenario() -> backfire_engine::Scenario {
     let mut s = presets::by_id("alipay-circles-2016").unwrap().scenario;

@@ -42,6 +42,18 @@ pub fn total_prevalence_per_10k(r: &Report) -> u64 {
     r.patterns.iter().map(|p| u64::from(p.prevalence_per_10k)).sum()
 }
 
+/// What the severity components mean, for the tooltip.
+const SEVERITY_PARTS_HELP: &str = "severity is the mean of these, each on one log scale (1 % of the top reads 50): reach = weekly chance a person is harmed, or the share of views; rate = incidents per user per day; money = yuan per user per day";
+
+/// "reach 91 · rate 65 · money 58": the components a severity is the mean of.
+pub fn severity_parts_words(parts: &backfire_engine::SeverityParts) -> String {
+    let mut words = format!(" = mean of reach {} · rate {}", parts.reach, parts.rate);
+    if let Some(m) = parts.money {
+        words.push_str(&format!(" · money {m}"));
+    }
+    words
+}
+
 /// The line above the cards: overall prevalence, and the patterns that make most of it.
 fn prevalence_summary(r: &Report) -> Html {
     let total = total_prevalence_per_10k(r);
@@ -86,7 +98,13 @@ pub fn PatternCards(props: &PatternCardsProps) -> Html {
                     <h3><span>{pattern_name(p.id)}</span><span class={classes!("level", level_class(p.level))}>{p.level.id()}</span></h3>
                     <p class="muted small">{pattern_blurb(p.id)}</p>
                     <dl class="stats">
-                        <dt>{"Severity"}</dt><dd data-testid={format!("pattern-{id}-severity")}>{format!("{}/100", p.severity)}</dd>
+                        <dt>{"Severity"}</dt>
+                        <dd data-testid={format!("pattern-{id}-severity")}>
+                            {format!("{}/100", p.severity)}
+                            <span class="muted small severity-parts" data-testid={format!("pattern-{id}-severity-parts")} title={SEVERITY_PARTS_HELP}>
+                                {severity_parts_words(&p.severity_parts)}
+                            </span>
+                        </dd>
                         <dt>{"Prevalence"}</dt>
                         if p.id.is_feed_content() {
                             <dd data-testid={format!("pattern-{id}-prevalence")} data-per10k={p.prevalence_per_10k.to_string()} title="of every 100 posts honest users saw, how many were this pattern">{prevalence_percent(u64::from(p.prevalence_per_10k))}<span class="muted">{" of views"}</span></dd>

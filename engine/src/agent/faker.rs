@@ -2,7 +2,7 @@
 
 use super::{posting, solicitor, Visit};
 use crate::circle::PostKind;
-use crate::population::flag;
+use crate::population::{flag, PLANNING_DAYS};
 use crate::report::PatternId;
 use crate::rule;
 use crate::scenario::{Action, Gender, Identity, VerificationLevel};
@@ -76,11 +76,11 @@ pub(super) fn fake(v: &mut Visit, idx: u32, h: u32) {
 /// Decides once, on the first visit, which claim (if any) opens the most valuable gate for its price.
 fn decide_fake(v: &mut Visit, idx: u32, h: u32) {
     let rules = v.rules;
-    let hours_left = rules.total_hours.saturating_sub(h);
     let mut truthful = v.people.attrs(idx, h);
     let u = v.people.user_mut(idx);
     u.flags |= flag::FAKE_DECIDED;
     let (true_gender, true_identity) = (u.gender, u.identity);
+    let reservation = f64::from(u.reservation_fen);
     truthful.gender = true_gender;
     truthful.identity = true_identity;
     let ver = &rules.s.platform.verification;
@@ -126,9 +126,10 @@ fn decide_fake(v: &mut Visit, idx: u32, h: u32) {
                 if !possible {
                     continue;
                 }
-                // Expected income: two enticing posts a day for the rest of the run.
-                let gain =
-                    inc.tip_income_per_post_fen * 2.0 * f64::from(hours_left) / 24.0 + 2_000.0 * inc.contact_pull;
+                // Expected gain: two enticing posts a day over the planning horizon, each worth what the rules
+                // promise beyond this faker's own reservation (so fakers differ, and do not all flip at one price).
+                let per_post = (solicitor::promise_fen(inc) - reservation).max(0.0);
+                let gain = per_post * 2.0 * f64::from(PLANNING_DAYS);
                 let net = gain - cost as f64;
                 if net > 0.0 && best.is_none_or(|b| net > b.0) {
                     best = Some((net, g, id, cost));

@@ -1,7 +1,7 @@
 //! Score farmers: they buy credit points by churning payments when the price of crossing a gate is worth it.
 
 use super::{honest, Visit};
-use crate::population::flag;
+use crate::population::{flag, PLANNING_DAYS};
 use crate::report::PatternId;
 use crate::rule::{self, Attrs};
 use crate::scenario::{Action, Condition, Gender, CREDIT_MAX};
@@ -79,10 +79,10 @@ fn buy_points(v: &mut Visit, idx: u32, h: u32) {
     let per_point_cost =
         u64::from(credit_rules.fen_paid_per_point) * u64::from(credit_rules.churn_cost_permille) / 1000;
     let price = gap * per_point_cost;
-    let value = u64::from(u.budget_fen) * 30;
+    // What the gate is worth: a month of its means, over the planning horizon (not the run's end).
+    let value = u64::from(u.budget_fen) * u64::from(PLANNING_DAYS);
     let days_needed = gap.div_ceil(u64::from(credit_rules.max_points_per_day));
-    let days_left = u64::from(rules.total_hours.saturating_sub(h)) / 24;
-    if price > value || days_needed > days_left.max(1) {
+    if price > value || days_needed > u64::from(PLANNING_DAYS) {
         return;
     }
     let today = (u64::from(credit_rules.max_points_per_day) - u64::from(u.points_today)).min(gap);

@@ -129,6 +129,10 @@ enum Pick {
 /// who cannot say something still want to show interest; MODEL.md).
 const REROUTE: f64 = 0.5;
 
+/// Share of men's comments on a solicitation post that turn into an off-platform contact (assumed: a third;
+/// MODEL.md): the free channel a comment gate closes.
+const CONVERSATION_TO_CONTACT: f64 = 0.3;
+
 /// Honest exposure past which users start leaving.
 const LEAVE_AT: u16 = 40;
 
@@ -264,6 +268,11 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
                 };
                 let open = action == Action::Comment || v.rules.dm_open(c);
                 if open && interact(v, idx, c, action, author, genuine, h) {
+                    // A word with a solicitor is how a free contact starts ("add me on WeChat"): where men may
+                    // comment, part of the market goes off-platform for free instead of through the tip page.
+                    if kind == PostKind::Solicit && v.dice.chance(CONVERSATION_TO_CONTACT) {
+                        take_contact(v, idx, c, &post, h);
+                    }
                     continue;
                 }
                 // A gate moves intent, it does not remove it: someone refused a word with the author
@@ -273,39 +282,47 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
                 }
                 continue;
             }
-            Pick::Contact => {}
-        }
-        if kind == PostKind::Solicit {
-            let via_dm = v.rules.dm_open(c) && v.may(c, Action::Message, idx, author, h).is_some();
-            // A contact is worth what the man will pay off-platform, out of the same daily means as his tips:
-            // demand is bounded by the demand side's money, not by how many posts it sees.
-            let u = v.people.user(idx);
-            let paid = u.budget_fen.saturating_sub(u.spent_today_fen).min(CONTACT_VALUE_FEN);
-            if (post.contact_ok || via_dm) && paid >= CONTACT_VALUE_FEN / 10 {
-                let u = v.people.user_mut(idx);
-                u.spent_today_fen = u.spent_today_fen.saturating_add(paid);
-                v.harm(idx, PatternId::Solicitation);
-                let text = v.tallies.wants(PatternId::Solicitation).then(|| {
-                    format!(
-                        "hour {h}: user #{idx} ({}) took up user #{author}'s offer of off-platform contact in {}",
-                        viewer.id(),
-                        v.rules.circle_name(c)
-                    )
-                });
-                v.tallies.incident(PatternId::Solicitation, h, post.rule_key, 0, text);
-                if post.from_convert {
-                    v.tallies.pattern_mut(PatternId::Solicitation).by_converts += 1;
-                }
-                solicitor::evader_harm(v, author, idx);
-                let a = v.people.memory_mut(author);
-                a.earned_fen = a.earned_fen.saturating_add(paid);
-            }
+            Pick::Contact => take_contact(v, idx, c, &post, h),
         }
     }
     if honest {
         v.tallies.health.viewed(seen);
     }
     v.circle(c).views += seen;
+}
+
+/// Takes up a solicitor's offer of off-platform contact, where contact gets through (details in the post, or a
+/// direct message the rules allow). A contact is worth what the man will pay off-platform, out of the same daily
+/// means as his tips: demand is bounded by the demand side's money, not by how many posts it sees.
+fn take_contact(v: &mut Visit, idx: u32, c: usize, post: &Post, h: u32) {
+    let author = post.author;
+    if post.kind != PostKind::Solicit {
+        return;
+    }
+    let via_dm = v.rules.dm_open(c) && v.may(c, Action::Message, idx, author, h).is_some();
+    let u = v.people.user(idx);
+    let paid = u.budget_fen.saturating_sub(u.spent_today_fen).min(CONTACT_VALUE_FEN);
+    if !(post.contact_ok || via_dm) || paid < CONTACT_VALUE_FEN / 10 {
+        return;
+    }
+    let viewer = u.archetype;
+    let u = v.people.user_mut(idx);
+    u.spent_today_fen = u.spent_today_fen.saturating_add(paid);
+    v.harm(idx, PatternId::Solicitation);
+    let text = v.tallies.wants(PatternId::Solicitation).then(|| {
+        format!(
+            "hour {h}: user #{idx} ({}) took up user #{author}'s offer of off-platform contact in {}",
+            viewer.id(),
+            v.rules.circle_name(c)
+        )
+    });
+    v.tallies.incident(PatternId::Solicitation, h, post.rule_key, 0, text);
+    if post.from_convert {
+        v.tallies.pattern_mut(PatternId::Solicitation).by_converts += 1;
+    }
+    solicitor::evader_harm(v, author, idx);
+    let a = v.people.memory_mut(author);
+    a.earned_fen = a.earned_fen.saturating_add(paid);
 }
 
 /// Praises the post (unless going straight to a tip), then maybe tips: praise leads on to the tip page
