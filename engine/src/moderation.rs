@@ -4,7 +4,7 @@
 //! The hour loop calls [`Desk::review_hour`] once an hour; agents call [`Desk::enqueue`]. This module is a
 //! leaf: it changes the parts of a run it is handed and knows nothing of the loop.
 
-use std::collections::VecDeque;
+use std::collections::BinaryHeap;
 
 use crate::circle::CircleState;
 use crate::dice::Dice;
@@ -28,46 +28,107 @@ pub(crate) struct QueueItem {
     pub violation: Option<PatternId>,
 }
 
-/// Longest a queue may grow, per circle; past it new items are dropped (a team this far behind triages).
-const QUEUE_CAP: usize = 200_000;
+/// Longest the platform's queue may grow; past it new items are dropped (a team this far behind triages).
+const QUEUE_CAP: usize = 1_000_000;
 
-/// The review desk: each circle's queue and the review capacity banked for it.
+/// An item in the platform's queue, ordered for the team: the earliest ready first (an item waits its
+/// circle's review delay), classifier flags before user reports among items ready together, then first come.
+struct Waiting {
+    ready: u32,
+    tier: u8,
+    seq: u64,
+    circle: usize,
+    item: QueueItem,
+}
+
+impl Waiting {
+    fn key(&self) -> (u32, u8, u64) {
+        (self.ready, self.tier, self.seq)
+    }
+}
+
+impl PartialEq for Waiting {
+    fn eq(&self, other: &Self) -> bool {
+        self.key() == other.key()
+    }
+}
+impl Eq for Waiting {}
+impl PartialOrd for Waiting {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Waiting {
+    /// Reversed, so the max-heap pops the smallest key: the item the team takes next.
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        other.key().cmp(&self.key())
+    }
+}
+
+/// The review desk: one platform-wide team working one priority queue routed across every circle.
+///
+/// The team's size is the circles' mean setting of reviews per day per 10,000 users, times the users: each
+/// circle's policy funds its share of one team, so splitting a circle in four does not hire four teams.
 pub(crate) struct Desk {
-    queues: Vec<VecDeque<QueueItem>>,
-    /// Review capacity banked this hour, in thousandths of a review, per circle.
-    review_credit: Vec<u64>,
+    queue: BinaryHeap<Waiting>,
+    seq: u64,
+    /// Review capacity banked this hour, in thousandths of a review.
+    review_credit: u64,
 }
 
 impl Desk {
-    /// Empty queues for `n_circles` circles.
-    pub(crate) fn new(n_circles: usize) -> Desk {
+    /// An empty queue.
+    pub(crate) fn new() -> Desk {
         Desk {
-            queues: (0..n_circles).map(|_| VecDeque::new()).collect(),
-            review_credit: vec![0; n_circles],
+            queue: BinaryHeap::new(),
+            seq: 0,
+            review_credit: 0,
         }
     }
 
-    /// Items waiting in every queue.
+    /// Items waiting.
     pub(crate) fn backlog(&self) -> usize {
-        self.queues.iter().map(VecDeque::len).sum()
+        self.queue.len()
     }
 
-    /// Queues an item for review in circle `c`; `by_classifier` tells flags from user reports.
-    pub(crate) fn enqueue(&mut self, c: usize, item: QueueItem, by_classifier: bool, tally: &mut ModerationTally) {
+    /// Queues an item from circle `c` (which sets its review delay); `by_classifier` tells flags from reports.
+    pub(crate) fn enqueue(
+        &mut self,
+        c: usize,
+        item: QueueItem,
+        by_classifier: bool,
+        delay_hours: u32,
+        tally: &mut ModerationTally,
+    ) {
         if by_classifier {
             tally.classifier_flags += 1;
         } else {
             tally.reports_filed += 1;
         }
-        debug_assert!(c < self.queues.len(), "circle {c} has no queue");
-        if let Some(q) = self.queues.get_mut(c) {
-            if q.len() < QUEUE_CAP {
-                q.push_back(item);
-            }
+        if self.queue.len() < QUEUE_CAP {
+            self.seq += 1;
+            self.queue.push(Waiting {
+                ready: item.hour.saturating_add(delay_hours),
+                tier: u8::from(!by_classifier),
+                seq: self.seq,
+                circle: c,
+                item,
+            });
         }
     }
 
-    /// Reviews what capacity allows in every circle this hour, applying each verdict as it is reached.
+    /// Thousandths of a review the team does per hour.
+    fn per_hour_milli(rules: &Rules) -> u64 {
+        let n = rules.n_circles().max(1) as u64;
+        let settings: u64 = (0..rules.n_circles())
+            .map(|c| u64::from(rules.circle(c).moderation.reviews_per_day_per_10k_users))
+            .sum();
+        // settings / n per 10,000 users a day: × users ÷ 10,000 ÷ 24 hours × 1,000 thousandths.
+        settings * u64::from(rules.n_users) / n / 240
+    }
+
+    /// Reviews what the team's capacity allows this hour, taking ready items in priority order and applying
+    /// each verdict as it is reached.
     pub(crate) fn review_hour(
         &mut self,
         h: u32,
@@ -77,32 +138,23 @@ impl Desk {
         tallies: &mut Tallies,
         dice: &mut Dice,
     ) {
-        for (c, (queue, credit)) in self.queues.iter_mut().zip(self.review_credit.iter_mut()).enumerate() {
-            let spec = rules.circle(c);
-            let per_day = u64::from(spec.moderation.reviews_per_day_per_10k_users) * u64::from(rules.n_users);
-            // Thousandths of a review per hour: per_day / 10,000 users / 24 hours × 1,000.
-            let per_hour_milli = per_day / 240;
-            let delay = spec.moderation.review_delay_hours;
-            *credit += per_hour_milli;
-            while *credit >= 1000 {
-                let ready = queue.front().is_some_and(|it| it.hour.saturating_add(delay) <= h);
-                if !ready {
-                    break;
-                }
-                let Some(item) = queue.pop_front() else {
-                    break;
-                };
-                *credit -= 1000;
-                #[expect(clippy::indexing_slicing, reason = "one circle state per circle: c < n_circles")]
-                let circle = &mut circles[c];
-                let verdict = review(c, item, h, rules, people, circle, tallies, dice);
-                if let Some((author, mistaken)) = verdict {
-                    sanction(c, author, h, mistaken, rules, people, tallies, dice);
-                }
+        let per_hour_milli = Self::per_hour_milli(rules);
+        self.review_credit += per_hour_milli;
+        while self.review_credit >= 1000 && self.queue.peek().is_some_and(|w| w.ready <= h) {
+            let Some(w) = self.queue.pop() else {
+                break;
+            };
+            self.review_credit -= 1000;
+            let Some(circle) = circles.get_mut(w.circle) else {
+                continue;
+            };
+            let verdict = review(w.circle, w.item, h, rules, people, circle, tallies, dice);
+            if let Some((author, mistaken)) = verdict {
+                sanction(w.circle, author, h, mistaken, rules, people, tallies, dice);
             }
-            // Reviewers cannot bank idle hours.
-            *credit = (*credit).min(per_hour_milli.max(1000));
         }
+        // Reviewers cannot bank idle hours.
+        self.review_credit = self.review_credit.min(per_hour_milli.max(1000));
     }
 }
 
@@ -126,10 +178,9 @@ fn review(
     tallies.moderation.wait_hours_total += u64::from(wait);
     circle.wait_recent = 0.9 * circle.wait_recent + 0.1 * f64::from(wait);
     let err = rules.circle(c).moderation.reviewer_error_percent;
-    let uphold = match item.violation {
-        Some(_) => true,
-        None => dice.below(100) < u32::from(err),
-    };
+    // Reviewers err both ways on every kind of item: they miss some real violations and uphold some honest ones.
+    let wrong = dice.below(100) < u32::from(err);
+    let uphold = item.violation.is_some() != wrong;
     if !uphold {
         return None;
     }
@@ -299,6 +350,7 @@ mod tests {
         let m = &mut s.circles[0].moderation;
         m.reviews_per_day_per_10k_users = 240;
         m.review_delay_hours = delay;
+        m.reviewer_error_percent = 0;
         m.sanction = SanctionKind::Suspend;
         let rules = Rules::new(crate::settings::sanitize(&s));
         let mut dice = Dice::new(1);
@@ -321,8 +373,8 @@ mod tests {
     #[test]
     fn an_upheld_report_waits_for_the_delay_then_sanctions_its_author() {
         let (rules, mut people, mut circles, mut tallies, mut dice) = parts(6);
-        let mut desk = Desk::new(1);
-        desk.enqueue(0, violation(7, 0), false, &mut tallies.moderation);
+        let mut desk = Desk::new();
+        desk.enqueue(0, violation(7, 0), false, 6, &mut tallies.moderation);
         assert_eq!((tallies.moderation.reports_filed, desk.backlog()), (1, 1));
         for h in 0..6 {
             desk.review_hour(h, &rules, &mut people, &mut circles, &mut tallies, &mut dice);
@@ -339,9 +391,9 @@ mod tests {
     #[test]
     fn capacity_limits_reviews_per_hour() {
         let (rules, mut people, mut circles, mut tallies, mut dice) = parts(0);
-        let mut desk = Desk::new(1);
+        let mut desk = Desk::new();
         for author in 0..5 {
-            desk.enqueue(0, violation(author, 0), true, &mut tallies.moderation);
+            desk.enqueue(0, violation(author, 0), true, 0, &mut tallies.moderation);
         }
         // 240 reviews a day per 10k users, 1,000 users: one review an hour.
         desk.review_hour(0, &rules, &mut people, &mut circles, &mut tallies, &mut dice);

@@ -72,7 +72,7 @@ impl World {
             people: People::new(users, memory),
             circles: (0..n_circles).map(|_| CircleState::new()).collect(),
             calendar,
-            desk: Desk::new(n_circles),
+            desk: Desk::new(),
             tallies: Tallies::new(total_hours),
             dice,
             hour: 0,

@@ -8,7 +8,7 @@ use backfire_engine::{link, presets, report_digest, run, validate, Severity};
 
 /// The digest of `open-community` at 500 users for 1 day. A browser test runs the same scenario in wasm and
 /// compares; a change here means the model changed (update the constant; `tests/e2e/determinism.test.mjs` compares native and wasm runs).
-pub const GOLDEN_DIGEST: &str = "c1548189622bd036";
+pub const GOLDEN_DIGEST: &str = "7cefe13707c93bf2";
 
 #[test]
 fn report_digest_is_pinned() {

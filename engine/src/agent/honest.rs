@@ -109,6 +109,8 @@ fn base_reaction(viewer: Archetype, male: bool, kind: PostKind, enticing: bool) 
             tip: 0.005,
             funnel: 0.15,
             message: 0.005,
+            // False reports: a genuine post someone dislikes or misreads (assumed: 1 in 1,000 glances).
+            report: 0.001,
             ..NONE
         },
     }
@@ -123,6 +125,8 @@ enum Pick {
     Comment,
     Message,
     Contact,
+    /// A report of a genuine post: a false report.
+    Report,
 }
 
 /// Share of refused comments and messages that turn into praise instead (assumed: about half of people
@@ -240,6 +244,7 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
             (r.comment, Pick::Comment),
             (r.message, Pick::Message),
             (r.contact, Pick::Contact),
+            (if kind == PostKind::Genuine { r.report } else { 0.0 }, Pick::Report),
         ] {
             edge += p;
             if u < edge {
@@ -283,6 +288,7 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
                 continue;
             }
             Pick::Contact => take_contact(v, idx, c, &post, h),
+            Pick::Report => posting::report_post(v, c, serial, author, post.author_generation, kind, h),
         }
     }
     if honest {

@@ -80,7 +80,9 @@ impl Visit<'_> {
 
     /// Queues an item for review in circle `c`.
     fn enqueue(&mut self, c: usize, item: QueueItem, by_classifier: bool) {
-        self.desk.enqueue(c, item, by_classifier, &mut self.tallies.moderation);
+        let delay = self.rules.circle(c).moderation.review_delay_hours;
+        self.desk
+            .enqueue(c, item, by_classifier, delay, &mut self.tallies.moderation);
     }
 
     /// Marks user `idx` as harmed by a pattern, if in good faith (counted once per user and pattern).
