@@ -176,7 +176,7 @@ fn sanction(c: usize, idx: u32, h: u32, mistaken: bool, rules: &Rules, people: &
     let kind = if escalate { SanctionKind::Ban } else { m.sanction };
     match kind {
         SanctionKind::Remove => {
-            u.caution = (u.caution + 250).min(1000);
+            u.caution = (u.caution + rules.assume.caution_after_removal).min(1000);
         }
         SanctionKind::Suspend => {
             tallies.moderation.suspensions += 1;
@@ -188,7 +188,8 @@ fn sanction(c: usize, idx: u32, h: u32, mistaken: bool, rules: &Rules, people: &
             tallies.moderation.bans += 1;
             u.status = Status::Banned;
             // Ban evaders weigh coming back against the platform's ban rules.
-            if u.archetype == Archetype::BanEvader && hours_left > 24 {
+            let wait = rules.assume.evader_wait_hours;
+            if u.archetype == Archetype::BanEvader && hours_left > wait {
                 let value = u64::from(u.budget_fen) * 30;
                 let comes_back = match ret.return_after_ban {
                     BanReturn::Free => Some(rule::KEY_BAN_FREE),
@@ -199,7 +200,7 @@ fn sanction(c: usize, idx: u32, h: u32, mistaken: bool, rules: &Rules, people: &
                     BanReturn::AtCost | BanReturn::RealNameBound => None,
                 };
                 if let Some(key) = comes_back {
-                    comeback(idx, h + 24, key, rules, people, tallies);
+                    comeback(idx, h.saturating_add(wait), key, rules, people, tallies);
                 }
             }
         }
@@ -249,7 +250,7 @@ mod tests {
         m.sanction = SanctionKind::Suspend;
         let rules = Rules::new(crate::settings::sanitize(&s));
         let mut dice = Dice::new(1);
-        let (users, memory) = population::draw(&rules.s.population, rules.n_users, 1, &mut dice);
+        let (users, memory) = population::draw(&rules.s.population, rules.n_users, 1, &rules.assume, &mut dice);
         let hours = rules.total_hours;
         let people = People::new(users, memory);
         (rules, people, vec![CircleState::new()], Tallies::new(hours), dice)

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::assumptions::Assumptions;
 use crate::named::named;
 
 /// The wire-format version this build writes and reads.
@@ -43,6 +44,10 @@ pub struct Scenario {
     pub platform: Platform,
     /// The circles (1–20), each with its own rules, tips, feed, contact and moderation.
     pub circles: Vec<Circle>,
+    /// The model's behavioural assumptions (how people react, learn and leave); written only where they
+    /// differ from the model's defaults, so most scenarios carry none.
+    #[serde(skip_serializing_if = "Assumptions::is_default")]
+    pub assumptions: Assumptions,
 }
 
 impl Default for Scenario {
@@ -56,6 +61,7 @@ impl Default for Scenario {
             population: Population::default(),
             platform: Platform::default(),
             circles: vec![Circle::default()],
+            assumptions: Assumptions::default(),
         }
     }
 }

@@ -19,7 +19,10 @@ pub(super) fn fake(v: &mut Visit, idx: u32, h: u32) {
     let Some((c, pull, clause)) = v.best_circle(idx, h, |inc, _| inc.solicit_pull) else {
         return;
     };
-    let p = 0.5 * pull * v.boldness(idx, c) * solicitor::payoff(v.people.memory(idx));
+    let p = 0.5
+        * pull
+        * v.boldness(idx, c)
+        * solicitor::payoff(v.people.memory(idx), v.rules.assume.abuser_reservation_fen);
     if !v.dice.chance(p) {
         return;
     }

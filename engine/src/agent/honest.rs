@@ -1,8 +1,9 @@
 //! Honest members, lurkers and generous tippers: they read the feed, react as people do, post less and leave when abused.
 
 use super::{payment, posting, solicitor, Visit};
+use crate::assumptions::Derived;
 use crate::circle::{Post, PostKind, FEED_LEN};
-use crate::population::{Status, CONTACT_VALUE_FEN, SOLICIT_SEEN_HARM};
+use crate::population::Status;
 use crate::report::PatternId;
 use crate::scenario::{Action, Archetype, Gender};
 
@@ -35,13 +36,13 @@ const NONE: Reaction = Reaction {
 };
 
 /// Assumed reactions; they describe people, and the rules decide which of them are possible.
-fn reaction(viewer: Archetype, male: bool, kind: PostKind, author_female: bool) -> Reaction {
+fn reaction(viewer: Archetype, male: bool, kind: PostKind, author_female: bool, a: &Derived) -> Reaction {
     let enticing = matches!(kind, PostKind::Solicit | PostKind::Fake);
-    let r = base_reaction(viewer, male, kind, enticing);
+    let r = base_reaction(viewer, male, kind, enticing, a);
     if enticing && !author_female {
         // The customers of solicitation are men paying women (the 2016 account): a man's enticing post
         // draws a fraction of the interest, whatever the rules let him post.
-        let f = MALE_AUTHOR_DEMAND;
+        let f = a.male_author_demand;
         return Reaction {
             praise: r.praise * f,
             comment: r.comment * f,
@@ -54,19 +55,20 @@ fn reaction(viewer: Archetype, male: bool, kind: PostKind, author_female: bool) 
     r
 }
 
-/// How much of the demand for enticing posts a man's post draws (assumed; MODEL.md).
-const MALE_AUTHOR_DEMAND: f64 = 0.2;
-
-/// The reactions before the author's gender is weighed.
-fn base_reaction(viewer: Archetype, male: bool, kind: PostKind, enticing: bool) -> Reaction {
+/// The reactions before the author's gender is weighed (the chances the catalogue names come from `a`).
+fn base_reaction(viewer: Archetype, male: bool, kind: PostKind, enticing: bool, a: &Derived) -> Reaction {
     match (viewer, kind) {
         (Archetype::GenerousTipper, _) if enticing => Reaction {
-            praise: 0.5,
+            praise: a.tipper_praise_enticing,
             comment: 0.1,
             tip: 0.06,
             funnel: 0.6,
             message: 0.05,
-            contact: if kind == PostKind::Solicit { 0.08 } else { 0.0 },
+            contact: if kind == PostKind::Solicit {
+                a.tipper_contact
+            } else {
+                0.0
+            },
             ..NONE
         },
         (Archetype::GenerousTipper, PostKind::Scam) => Reaction { bite: 0.05, ..NONE },
@@ -95,12 +97,12 @@ fn base_reaction(viewer: Archetype, male: bool, kind: PostKind, enticing: bool) 
             tip: 0.005,
             funnel: 0.15,
             contact: if male { 0.01 } else { 0.0 },
-            report: 0.04,
+            report: a.honest_report,
             ..NONE
         },
         (_, PostKind::Scam) => Reaction {
             bite: if male { 0.006 } else { 0.001 },
-            report: 0.04,
+            report: a.honest_report,
             ..NONE
         },
         _ => Reaction {
@@ -125,19 +127,14 @@ enum Pick {
     Contact,
 }
 
-/// Share of refused comments and messages that turn into praise instead (assumed: about half of people
-/// who cannot say something still want to show interest; MODEL.md).
-const REROUTE: f64 = 0.5;
-
-/// Honest exposure past which users start leaving.
-const LEAVE_AT: u16 = 40;
-
 /// An honest member, lurker or generous tipper: leaves if abuse piled up, reads, reacts, maybe posts.
 pub(super) fn visit(v: &mut Visit, idx: u32, h: u32) {
     let u = v.people.user(idx);
     let (a, exposure) = (u.archetype, u.exposure);
-    if exposure > LEAVE_AT {
-        let p = f64::from(exposure - LEAVE_AT) / 300.0;
+    // Honest exposure past which users start leaving (`assumptions.leave_at_exposure`).
+    let leave_at = v.rules.assume.leave_at;
+    if exposure > leave_at {
+        let p = f64::from(exposure - leave_at) / 300.0;
         if v.dice.chance(p) {
             v.people.user_mut(idx).status = Status::Left;
             if a.is_honest() {
@@ -156,9 +153,9 @@ pub(super) fn visit(v: &mut Visit, idx: u32, h: u32) {
         return;
     }
     let views = match a {
-        Archetype::GenerousTipper => 8,
+        Archetype::GenerousTipper => v.rules.assume.tipper_views,
         Archetype::Lurker => 3,
-        _ => 4,
+        _ => v.rules.assume.honest_views,
     };
     browse(v, idx, c, views, h);
     if a.is_honest() && consider_soliciting(v, idx, c, h) {
@@ -166,7 +163,7 @@ pub(super) fn visit(v: &mut Visit, idx: u32, h: u32) {
         return;
     }
     let base = match a {
-        Archetype::Honest => 0.25,
+        Archetype::Honest => v.rules.assume.honest_post,
         Archetype::GenerousTipper => 0.03,
         _ => 0.01,
     };
@@ -202,12 +199,12 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
         if author == idx {
             continue;
         }
-        let r = reaction(viewer, male, kind, post.author_female);
+        let r = reaction(viewer, male, kind, post.author_female, &v.rules.assume);
         if honest {
             if let Some(p) = posting::violation_of(kind) {
                 v.tallies.pattern_mut(p).views += 1;
             }
-            learn_what_posts_earn(v.people.user_mut(idx), kind, post.tips_fen);
+            learn_what_posts_earn(v.people.user_mut(idx), kind, post.tips_fen, &v.rules.assume);
         }
         if honest && matches!(kind, PostKind::Solicit | PostKind::Scam) {
             let u = v.people.user_mut(idx);
@@ -215,7 +212,7 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
             let mut overexposed = false;
             if kind == PostKind::Solicit {
                 u.solicit_seen = u.solicit_seen.saturating_add(1);
-                overexposed = u.solicit_seen == SOLICIT_SEEN_HARM;
+                overexposed = u.solicit_seen == v.rules.assume.solicit_seen_harm;
             }
             if overexposed {
                 v.harm(idx, PatternId::Solicitation);
@@ -268,7 +265,7 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
                 }
                 // A gate moves intent, it does not remove it: someone refused a word with the author
                 // turns to what is still allowed, praise, and praise may open the tip page.
-                if v.dice.chance(REROUTE) {
+                if v.dice.chance(v.rules.assume.reroute) {
                     praise_or_tip(v, idx, c, &post, false, r.funnel, h);
                 }
                 continue;
@@ -291,8 +288,9 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
                     v.tallies.pattern_mut(PatternId::Solicitation).by_converts += 1;
                 }
                 solicitor::evader_harm(v, author, idx);
+                let value = v.rules.assume.contact_value_fen;
                 let a = v.people.memory_mut(author);
-                a.earned_fen = a.earned_fen.saturating_add(CONTACT_VALUE_FEN);
+                a.earned_fen = a.earned_fen.saturating_add(value);
             }
         }
     }
@@ -319,7 +317,11 @@ fn praise_or_tip(v: &mut Visit, idx: u32, c: usize, post: &Post, straight_to_tip
         true
     } else if praised {
         let funnel_open = v.rules.circle(c).tips.praise_leads_to_tip;
-        v.dice.chance(if funnel_open { funnel } else { funnel * 0.2 })
+        v.dice.chance(if funnel_open {
+            funnel
+        } else {
+            funnel * v.rules.assume.funnel_closed
+        })
     } else {
         false
     };
@@ -368,25 +370,19 @@ pub(super) fn glance(v: &mut Visit, c: usize) -> Option<u32> {
     (!p.hidden).then_some(p.serial)
 }
 
-/// Enticing posts earn about this many times the tips of an ordinary post (assumed: the ratio of the demand
-/// side's tipping reactions to enticing and to ordinary posts in the reaction table).
-const ENTICING_UPLIFT: u64 = 4;
-/// Chance per visit that someone for whom soliciting would pay actually starts (assumed: discovery and
-/// imitation take days, not minutes; MODEL.md).
-const CONVERT_PER_VISIT: f64 = 0.03;
-
 /// Updates what an ordinary user believes one enticing post earns here, from the tips on a post they saw
-/// (tips are visible): an enticing post's tips directly, an ordinary post's scaled up by [`ENTICING_UPLIFT`].
-/// A moving average, so beliefs follow what the feed shows now.
-fn learn_what_posts_earn(u: &mut crate::population::User, kind: PostKind, tips_fen: u64) {
+/// (tips are visible): an enticing post's tips directly, an ordinary post's scaled up by
+/// `assumptions.enticing_uplift`. A moving average over `assumptions.belief_posts`, so beliefs follow what
+/// the feed shows now.
+fn learn_what_posts_earn(u: &mut crate::population::User, kind: PostKind, tips_fen: u64, a: &Derived) {
     let seen = match kind {
         PostKind::Solicit | PostKind::Fake => tips_fen,
-        PostKind::Genuine => tips_fen.saturating_mul(ENTICING_UPLIFT),
+        PostKind::Genuine => tips_fen.saturating_mul(a.enticing_uplift),
         _ => return,
     };
     let seen = seen.min(u64::from(u32::MAX)) as i64;
     let old = i64::from(u.seen_pay_fen);
-    u.seen_pay_fen = (old + (seen - old) / 8).clamp(0, i64::from(u32::MAX)) as u32;
+    u.seen_pay_fen = (old + (seen - old) / a.belief_posts).clamp(0, i64::from(u32::MAX)) as u32;
 }
 
 /// An ordinary user who may post in circle `c` weighs what enticing posts seem to earn, discounted by how
@@ -398,7 +394,7 @@ fn consider_soliciting(v: &mut Visit, idx: u32, c: usize, h: u32) -> bool {
     if believed * v.boldness(idx, c) <= reservation {
         return false;
     }
-    if v.may(c, Action::Post, idx, idx, h).is_none() || !v.dice.chance(CONVERT_PER_VISIT) {
+    if v.may(c, Action::Post, idx, idx, h).is_none() || !v.dice.chance(v.rules.assume.convert_per_visit) {
         return false;
     }
     let (u, m) = v.people.both_mut(idx);

@@ -2,19 +2,20 @@
 
 use super::{posting, Visit};
 use crate::circle::PostKind;
-use crate::population::{Memory, RESERVATION_FEN};
+use crate::population::Memory;
 use crate::report::PatternId;
 use crate::rule;
 use crate::scenario::{Action, Archetype};
 
-/// 0.25–1: how well enticing posts have paid so far against what they are worth the bother (learned, not read).
-pub(super) fn payoff(m: &Memory) -> f64 {
+/// 0.25–1: how well enticing posts have paid so far against what they are worth the bother
+/// (`reservation_fen`, from `assumptions.abuser_reservation_fen`; learned, not read).
+pub(super) fn payoff(m: &Memory, reservation_fen: f64) -> f64 {
     if m.posts < 3 {
         // Too early to judge: trust the rules' promise.
         return 1.0;
     }
     let per_post = f64::from(m.earned_fen) / f64::from(m.posts);
-    0.25 + 0.75 * (per_post / f64::from(RESERVATION_FEN)).min(1.0)
+    0.25 + 0.75 * (per_post / reservation_fen).min(1.0)
 }
 
 /// Counts an enticing post toward what the author learns the rules pay.
@@ -30,7 +31,10 @@ pub(super) fn solicit(v: &mut Visit, idx: u32, h: u32) {
     if v.people.user(idx).is_convert() && stop_if_it_does_not_pay(v, idx) {
         return;
     }
-    let p = 0.6 * pull * v.boldness(idx, c) * payoff(v.people.memory(idx));
+    let p = v.rules.assume.solicit_post
+        * pull
+        * v.boldness(idx, c)
+        * payoff(v.people.memory(idx), v.rules.assume.abuser_reservation_fen);
     if !v.dice.chance(p) {
         return;
     }
@@ -63,7 +67,7 @@ pub(super) fn scam(v: &mut Visit, idx: u32, h: u32) {
     let Some((c, pull, clause)) = v.best_circle(idx, h, |inc, _| inc.scam_pull) else {
         return;
     };
-    let p = 0.4 * pull * v.boldness(idx, c);
+    let p = v.rules.assume.scam_post * pull * v.boldness(idx, c);
     if v.dice.chance(p) {
         posting::publish(v, idx, c, PostKind::Scam, clause, h);
     }
@@ -89,15 +93,18 @@ pub(super) fn evader_money(v: &mut Visit, actor: u32, amount: u64) {
     }
 }
 
-/// A user who turned to soliciting goes back to ordinary life once it has had a fair try (five posts) and
-/// earned less than half of what it took them to start: people stop when it no longer pays.
+/// A user who turned to soliciting goes back to ordinary life once it has had a fair try
+/// (`assumptions.stop_after_posts`) and earned less than a share of what it took them to start
+/// (`assumptions.stop_below_percent`, half by default): people stop when it no longer pays.
 fn stop_if_it_does_not_pay(v: &mut Visit, idx: u32) -> bool {
     let m = v.people.memory(idx);
-    if m.posts < 5 {
+    if m.posts < v.rules.assume.stop_after_posts {
         return false;
     }
     let per_post = u64::from(m.earned_fen) / u64::from(m.posts);
-    if 2 * per_post >= u64::from(v.people.user(idx).reservation_fen) || !v.dice.chance(0.2) {
+    // per_post × 100 ≥ reservation × share: at the default 50 %, exactly 2 × per_post ≥ reservation.
+    let reservation = u64::from(v.people.user(idx).reservation_fen);
+    if per_post * 100 >= reservation * v.rules.assume.stop_below_percent || !v.dice.chance(0.2) {
         return false;
     }
     let (u, m) = v.people.both_mut(idx);
