@@ -94,6 +94,15 @@ impl Assumption {
         }
     }
 
+    /// The bounds in words, unit once: "¥0.01 to ¥100,000", "0% to 100%", "1 to 24 visits a day".
+    pub fn bounds_text(&self) -> String {
+        if matches!(self.unit, "¥" | "%" | "") {
+            format!("{} to {}", self.show(self.min), self.show(self.max))
+        } else {
+            format!("{} to {}", self.number(self.min), self.show(self.max))
+        }
+    }
+
     /// A stored value as a designer reads it, unit included: "¥60", "3%", "24 hours", "1.5".
     pub fn show(&self, stored: u32) -> String {
         match self.unit {
@@ -108,17 +117,17 @@ impl Assumption {
     /// "median reservation value must be ¥0.01 to ¥100,000, not ¥0".
     pub fn out_of_range(&self, stored: u32) -> String {
         let word_unit = !matches!(self.unit, "¥" | "%" | "");
-        let (lo, value) = if word_unit {
-            (self.number(self.min), self.number(stored))
+        let value = if word_unit {
+            self.number(stored)
         } else {
-            (self.show(self.min), self.show(stored))
+            self.show(stored)
         };
         let mut label = self.label.chars();
         let label: String = label
             .next()
             .map(|c| c.to_lowercase().chain(label).collect())
             .unwrap_or_default();
-        format!("{label} must be {lo} to {}, not {value}", self.show(self.max))
+        format!("{label} must be {}, not {value}", self.bounds_text())
     }
 }
 

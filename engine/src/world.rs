@@ -14,7 +14,7 @@ use crate::pattern;
 use crate::people::People;
 use crate::population::{self, flag, Status};
 use crate::report::{
-    ArchetypeSummary, CircleSummary, Health, OpenedBy, PatternId, PatternReport, Report, ENGINE_VERSION,
+    ArchetypeSummary, CircleSummary, Health, OpenedBy, PatternId, PatternReport, Report, ENGINE_VERSION, MODEL_VERSION,
 };
 use crate::rule;
 use crate::rules::Rules;
@@ -307,6 +307,7 @@ impl World {
             .collect();
         Report {
             engine_version: String::from(ENGINE_VERSION),
+            model_version: MODEL_VERSION,
             scenario_name: self.rules.s.name.clone(),
             seed: self.rules.s.seed,
             n_users,
