@@ -1,5 +1,6 @@
 //! The root component: wires state, effects (URL, autosave, worker, keyboard) and the page's layout.
 
+use crate::components::assumptions_panel::AssumptionsPanel;
 use crate::components::circle_editor::CircleEditor;
 use crate::components::circle_list::CircleList;
 use crate::components::field::Issues;
@@ -217,9 +218,20 @@ fn rules_panel(tab: &UseStateHandle<Tab>, state: &AppState, issues: &[RuleIssue]
         Tab::Population => html! {
             <PopulationEditor population={state.scenario.population.clone()} onchange={actions.reform(|p| Action::SetPopulation(Box::new(p)))} />
         },
-        Tab::Platform => html! {
-            <PlatformEditor scenario={(*state.scenario).clone()} onchange={actions.reform(|s: Scenario| Action::Edit(Box::new(s)))} />
-        },
+        Tab::Platform => {
+            let scenario = state.scenario.clone();
+            let on_assumptions = actions.reform(move |a| {
+                let mut next = (*scenario).clone();
+                next.assumptions = a;
+                Action::Edit(Box::new(next))
+            });
+            html! {
+                <>
+                    <PlatformEditor scenario={(*state.scenario).clone()} onchange={actions.reform(|s: Scenario| Action::Edit(Box::new(s)))} />
+                    <AssumptionsPanel assumptions={state.scenario.assumptions.clone()} onchange={on_assumptions} />
+                </>
+            }
+        }
     };
     html! {
         <>

@@ -19,8 +19,9 @@ pub fn current_fragment() -> Option<String> {
 pub enum Opened {
     /// No fragment: start from autosave or the default preset.
     Nothing,
-    /// A scenario decoded from a share link, with the pinned baseline and seeds of a comparison link.
-    Scenario(Box<Scenario>, Option<(Box<Scenario>, u32)>),
+    /// A scenario decoded from a share link, with the pinned baseline and seeds of a comparison link, and
+    /// the notice to show when the link was made under an older model.
+    Scenario(Box<Scenario>, Option<(Box<Scenario>, u32)>, Option<String>),
     /// A fragment that is not a valid link, with the reason.
     Broken(String),
 }
@@ -29,8 +30,15 @@ pub enum Opened {
 pub fn open_fragment() -> Opened {
     match current_fragment() {
         None => Opened::Nothing,
-        Some(fragment) => match (link::decode(&fragment), link::decode_baseline(&fragment)) {
-            (Ok(s), Ok(baseline)) => Opened::Scenario(Box::new(s), baseline.map(|(b, runs)| (Box::new(b), runs))),
+        Some(fragment) => match (link::decode_with_notice(&fragment), link::decode_baseline(&fragment)) {
+            (Ok(read), Ok(baseline)) => {
+                let notice = read.notice("link");
+                Opened::Scenario(
+                    Box::new(read.scenario),
+                    baseline.map(|(b, runs)| (Box::new(b), runs)),
+                    notice,
+                )
+            }
             (Err(e), _) | (_, Err(e)) => Opened::Broken(e.message),
         },
     }
@@ -53,11 +61,11 @@ pub fn opening_state() -> AppState {
         })
     };
     match open_fragment() {
-        Opened::Scenario(s, None) => AppState::new(*s, None, None),
-        Opened::Scenario(s, Some((baseline, runs))) => AppState {
+        Opened::Scenario(s, None, notice) => AppState::new(*s, None, notice.map(|n| model_notice(&n))),
+        Opened::Scenario(s, Some((baseline, runs)), notice) => AppState {
             baseline: Some(Rc::new(*baseline)),
             runs,
-            ..AppState::new(*s, None, None)
+            ..AppState::new(*s, None, notice.map(|n| model_notice(&n)))
         },
         Opened::Nothing => {
             let (s, id) = fallback();
@@ -71,6 +79,20 @@ pub fn opening_state() -> AppState {
             );
             AppState::new(s, id, Some(Notice { kind: "error", text }))
         }
+    }
+}
+
+/// The engine's notice for a link made under an older model, as a sentence on the page: "This link was
+/// made under model 1; its numbers now come from model 2."
+pub fn model_notice(text: &str) -> Notice {
+    let mut chars = text.chars();
+    let sentence: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    Notice {
+        kind: "info",
+        text: format!("{sentence}."),
     }
 }
 

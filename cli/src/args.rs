@@ -29,6 +29,8 @@ pub enum Command {
         #[arg(long)]
         summary: bool,
     },
+    /// List the model's assumptions: field, default, bounds, meaning and source.
+    Assumptions,
     /// Run a scenario and print what happened: a table, or the report as JSON.
     Run(RunArgs),
     /// Measure simulation speed on a few population sizes.

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use clap::Parser as _;
 
 use args::Command;
-use backfire_engine::{presets, validate, wire, words, Scenario, Severity};
+use backfire_engine::{assumptions, presets, validate, wire, words, Scenario, Severity};
 
 fn main() -> ExitCode {
     // Usage errors (exit 2), `--help` and `--version` (exit 0) are clap's to print.
@@ -71,11 +71,32 @@ fn dispatch(command: Command) -> Result<(), CliError> {
             }
             Ok(())
         }
+        Command::Assumptions => out(&assumptions_text()),
         Command::Run(opts) => run(opts),
         Command::Bench { quick } => {
             measure::write_table(if quick { 100_000 } else { u32::MAX }, &mut std::io::stdout()).map_err(write_error)
         }
     }
+}
+
+/// The assumptions catalogue as a table: field, default, bounds, then the meaning and source indented below.
+fn assumptions_text() -> String {
+    let mut out = format!(
+        "model {}: {} assumptions (set them in a scenario's `assumptions` block)\n\n",
+        backfire_engine::MODEL_VERSION,
+        assumptions::ASSUMPTIONS.len()
+    );
+    for row in assumptions::ASSUMPTIONS {
+        out.push_str(&format!(
+            "{:<32} {:>16}   ({})\n    {}\n    source: {}\n",
+            row.field,
+            row.show(row.default),
+            row.bounds_text(),
+            row.meaning,
+            row.source
+        ));
+    }
+    out
 }
 
 /// The rules in plain language: a heading per circle and for the platform, one rule per line.

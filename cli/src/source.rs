@@ -25,7 +25,7 @@ pub fn load(source: &str) -> Result<Scenario, CliError> {
         return parse_text(&text, source);
     }
     if source.contains("s=") || source.contains('#') {
-        return link::decode(source).map_err(|e| CliError::input(e.message));
+        return from_link(source);
     }
     Err(CliError::input(format!(
         "`{source}` is not a preset, a file or a share link: run `backfire presets` for the presets"
@@ -36,7 +36,22 @@ pub fn load(source: &str) -> Result<Scenario, CliError> {
 fn parse_text(text: &str, what: &str) -> Result<Scenario, CliError> {
     let trimmed = text.trim();
     if !trimmed.starts_with('{') && (trimmed.contains("s=") || trimmed.contains('#')) {
-        return link::decode(trimmed).map_err(|e| CliError::input(e.message));
+        return from_link(trimmed);
     }
-    wire::scenario_from_json(text).map_err(|e| CliError::input(format!("in {what}: {e}")))
+    let read = wire::read_scenario(text).map_err(|e| CliError::input(format!("in {what}: {e}")))?;
+    Ok(noticed(read, "scenario"))
+}
+
+/// Reads a share link, saying on standard error when it was made under an older model.
+fn from_link(text: &str) -> Result<Scenario, CliError> {
+    let read = link::decode_with_notice(text).map_err(|e| CliError::input(e.message))?;
+    Ok(noticed(read, "link"))
+}
+
+/// The scenario read, after printing its notice (made under an older model) on standard error.
+fn noticed(read: wire::Decoded, what: &str) -> Scenario {
+    if let Some(notice) = read.notice(what) {
+        eprintln!("note: {notice}");
+    }
+    read.scenario
 }

@@ -59,7 +59,7 @@ fn show_prints_scenario_json_that_runs_back() {
     let out = backfire(&["show", "open-community"]);
     assert!(out.status.success());
     let json = text(&out.stdout);
-    assert!(json.contains("\"version\": 1"));
+    assert!(json.contains("\"version\": 2"));
     let run = backfire_stdin(&["run", "-", "--users", "500", "--days", "1"], json.as_bytes());
     assert!(run.status.success(), "{}", text(&run.stderr));
     assert!(text(&run.stdout).contains("solicitation"));
@@ -172,8 +172,8 @@ fn garbage_is_refused_clearly() {
     );
     assert_refused(&backfire_stdin(&["run", "-"], b"\xff\xfe garbage"), "error");
     assert_refused(
-        &backfire_stdin(&["run", "-"], b"{\"version\": 2}"),
-        "unsupported version `2`",
+        &backfire_stdin(&["run", "-"], b"{\"version\": 3}"),
+        "unsupported version `3`",
     );
     assert_refused(&backfire_stdin(&["run", "-"], b"[1,2,3"), "error");
 }
@@ -240,4 +240,33 @@ fn a_full_or_closed_output_is_an_error_not_a_panic() {
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write to standard output"));
+}
+
+#[test]
+fn a_model_1_scenario_runs_with_a_note_on_standard_error() {
+    let out = backfire_stdin(&["show", "-"], b"{\"version\": 1, \"days\": 2}");
+    assert!(out.status.success());
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("note: this scenario was made under model 1; its numbers now come from model 2"),
+        "{err}"
+    );
+    assert!(text(&out.stdout).contains("\"version\": 2"));
+    let fresh = backfire_stdin(&["show", "-"], b"{\"version\": 2, \"days\": 2}");
+    assert!(text(&fresh.stderr).is_empty(), "{}", text(&fresh.stderr));
+}
+
+#[test]
+fn assumptions_lists_the_catalogue() {
+    let out = backfire(&["assumptions"]);
+    assert!(out.status.success());
+    let s = text(&out.stdout);
+    for field in [
+        "reservation_median_fen",
+        "convert_per_visit_permille",
+        "tip_yardstick_fen",
+    ] {
+        assert!(s.contains(field), "{s}");
+    }
+    assert!(s.contains("source: "), "{s}");
 }

@@ -10,8 +10,6 @@ use crate::scenario::Ranking;
 
 /// Hours of posts a feed can reach back (older posts are never shown, and their slots are reused).
 pub(crate) const FEED_HOURS: u32 = 48;
-/// Mean age, in hours, of what a glance lands on (assumed: people mostly read the last few hours).
-const ATTENTION_HOURS: f64 = 4.0;
 /// Recent candidates a ranked ("hot") feed weighs for each place: the best of them is shown.
 const HOT_CANDIDATES: u32 = 3;
 /// Slots a circle starts with; the window doubles when the posts of the last [`FEED_HOURS`] outgrow it.
@@ -188,17 +186,17 @@ impl CircleState {
     /// A post a glance at the feed lands on, `None` when the feed shows nothing (empty, or removed).
     ///
     /// The glance picks an age in whole hours before the hour in progress (exponential, mean
-    /// [`ATTENTION_HOURS`]); a quiet hour sends it further back, to the nearest hour with posts; then a post of
+    /// `attention_hours`, an assumption); a quiet hour sends it further back, to the nearest hour with posts; then a post of
     /// that hour at random. Ranked feeds draw [`HOT_CANDIDATES`] such posts and show the most praised or tipped.
     #[inline]
-    pub(crate) fn glance(&self, ranking: Ranking, dice: &mut Dice) -> Option<u32> {
+    pub(crate) fn glance(&self, ranking: Ranking, attention_hours: f64, dice: &mut Dice) -> Option<u32> {
         let candidates = match ranking {
             Ranking::Newest => 1,
             Ranking::MostPraised | Ranking::MostTipped => HOT_CANDIDATES,
         };
         let mut best: Option<(u64, u32)> = None;
         for _ in 0..candidates {
-            let Some(serial) = self.sample(dice) else {
+            let Some(serial) = self.sample(attention_hours, dice) else {
                 continue;
             };
             let Some(p) = self.window.get((serial & self.mask) as usize) else {
@@ -220,8 +218,8 @@ impl CircleState {
     }
 
     /// A serial from a completed hour within reach, by the attention curve; `None` if there is none.
-    fn sample(&self, dice: &mut Dice) -> Option<u32> {
-        let back = dice.exponential_fast(ATTENTION_HOURS) as u32;
+    fn sample(&self, attention_hours: f64, dice: &mut Dice) -> Option<u32> {
+        let back = dice.exponential_fast(attention_hours) as u32;
         let reach = self.hour.min(FEED_HOURS);
         let mut age = back.min(reach).max(1);
         while age <= reach {
@@ -271,10 +269,10 @@ mod tests {
         let mut c = CircleState::new();
         let mut dice = Dice::new(1);
         c.open_hour(0);
-        assert_eq!(c.glance(Ranking::Newest, &mut dice), None);
+        assert_eq!(c.glance(Ranking::Newest, 4.0, &mut dice), None);
         c.publish(post(0));
         assert_eq!(
-            c.glance(Ranking::Newest, &mut dice),
+            c.glance(Ranking::Newest, 4.0, &mut dice),
             None,
             "the hour in progress is not shown yet"
         );
@@ -282,7 +280,7 @@ mod tests {
             c.open_hour(h);
         }
         assert_eq!(
-            c.glance(Ranking::Newest, &mut dice),
+            c.glance(Ranking::Newest, 4.0, &mut dice),
             Some(0),
             "a quiet feed reaches back"
         );
@@ -298,7 +296,7 @@ mod tests {
             c.publish(post(0));
         }
         c.open_hour(1);
-        let shown = |ranking, dice: &mut Dice| (0..3000).filter(|_| c.glance(ranking, dice) == Some(0)).count();
+        let shown = |ranking, dice: &mut Dice| (0..3000).filter(|_| c.glance(ranking, 4.0, dice) == Some(0)).count();
         let newest = shown(Ranking::Newest, &mut dice);
         let hot = shown(Ranking::MostTipped, &mut dice);
         assert!(hot > 2 * newest, "tipped post shown {hot} times hot vs {newest} newest");

@@ -4,6 +4,7 @@
 //! the praise-to-tip funnel, tip-ranked feeds and contact getting through; a faker compares the income a
 //! gate opens with the price of the forgery; a sybil ring only works a ranked feed.
 
+use crate::assumptions::Derived;
 use crate::scenario::{Circle, ContactPolicy, Ranking};
 
 /// What one circle's rules are worth to abusers.
@@ -21,18 +22,16 @@ pub(crate) struct CircleIncentive {
     pub tip_income_per_post_fen: f64,
 }
 
-/// The ceiling on tips that makes the tip pull 1, in yuan (the 2016 launch's ceiling, as a yardstick).
-const TIP_YARDSTICK_YUAN: f64 = 200.0;
-
-/// Reads a circle's incentives; `median_spend_fen` is the population's median daily spending.
-pub(crate) fn read(c: &Circle, median_spend_fen: u32) -> CircleIncentive {
+/// Reads a circle's incentives; `median_spend_fen` is the population's median daily spending, and the tip
+/// ceiling that pulls fully (`assumptions.tip_yardstick_fen`) comes from `assume`.
+pub(crate) fn read(c: &Circle, median_spend_fen: u32, assume: &Derived) -> CircleIncentive {
     let tips_open = c.tips.enabled && !c.rules.tip.allow.is_empty() && c.tips.max_fen > 0;
     let funnel = if c.tips.praise_leads_to_tip { 1.0 } else { 0.4 };
     let ceiling_yuan = f64::from(c.tips.max_fen) / 100.0;
     // Authors keep what the fee leaves them.
     let kept = 1.0 - f64::from(c.tips.fee_permille.min(1000)) / 1000.0;
     let tip_pull = if tips_open {
-        (libm::log(1.0 + ceiling_yuan) / libm::log(1.0 + TIP_YARDSTICK_YUAN)).min(1.2) * funnel * kept
+        (libm::log(1.0 + ceiling_yuan) / libm::log(1.0 + assume.tip_yardstick_yuan)).min(1.2) * funnel * kept
     } else {
         0.0
     };
@@ -85,7 +84,7 @@ mod tests {
     fn tips_off_means_no_tip_pull() {
         let mut c = Circle::default();
         c.tips.enabled = false;
-        let i = read(&c, 1000);
+        let i = read(&c, 1000, &Derived::default());
         assert!(!i.tips_open);
         assert_eq!(i.tip_income_per_post_fen, 0.0);
     }
@@ -97,6 +96,8 @@ mod tests {
         let mut high = low.clone();
         high.tips.max_fen = 20_000;
         high.tips.praise_leads_to_tip = true;
-        assert!(read(&high, 1000).solicit_pull > read(&low, 1000).solicit_pull);
+        assert!(
+            read(&high, 1000, &Derived::default()).solicit_pull > read(&low, 1000, &Derived::default()).solicit_pull
+        );
     }
 }

@@ -5,6 +5,7 @@
 
 mod agent;
 mod archetype;
+pub mod assumptions;
 mod calendar;
 mod circle;
 pub mod cost;

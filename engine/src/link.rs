@@ -118,6 +118,13 @@ pub fn encode(s: &Scenario) -> Result<String, LinkError> {
 
 /// Reads a scenario from a whole URL, `#s=1.…` or `s=1.…`; validation is separate.
 pub fn decode(text: &str) -> Result<Scenario, LinkError> {
+    decode_with_notice(text).map(|d| d.scenario)
+}
+
+/// Reads a link as [`decode`] does, keeping which model it was made under: a link made under model 1 opens
+/// (fields kept, assumptions at their defaults), and [`wire::Decoded::notice`] with `"link"` gives the words
+/// to show: "this link was made under model 1; its numbers now come from model 2".
+pub fn decode_with_notice(text: &str) -> Result<wire::Decoded, LinkError> {
     let text = text.trim();
     let fragment = match text.split_once('#') {
         Some((_, f)) => f,
@@ -159,7 +166,7 @@ pub fn decode(text: &str) -> Result<Scenario, LinkError> {
         }
     })?;
     let json = String::from_utf8(json).map_err(|_| err(String::from("corrupt link: the data is not text")))?;
-    wire::scenario_from_json(&json).map_err(|e| err(format!("bad scenario in link: {e}")))
+    wire::read_scenario(&json).map_err(|e| err(format!("bad scenario in link: {e}")))
 }
 
 /// The fragment payload of a comparison: the variant as `s=` (so [`decode`] and the CLI read it like any
@@ -222,7 +229,7 @@ mod tests {
             let full = serde_json::to_string(&p.scenario).unwrap_or_default();
             assert!(compact_json(&p.scenario).len() < full.len(), "{} did not shrink", p.id);
         }
-        assert_eq!(compact_json(&Scenario::default()), r#"{"version":1}"#);
+        assert_eq!(compact_json(&Scenario::default()), r#"{"version":2}"#);
         Ok(())
     }
 

@@ -9,11 +9,11 @@ use std::collections::BinaryHeap;
 use crate::circle::CircleState;
 use crate::dice::Dice;
 use crate::people::People;
-use crate::population::{flag, Status, User, PLANNING_DAYS};
+use crate::population::{flag, Status, User};
 use crate::report::PatternId;
 use crate::rule;
 use crate::rules::Rules;
-use crate::scenario::{BanReturn, BanRules, SanctionKind, VerificationLevel, CREDIT_MIN};
+use crate::scenario::{BanReturn, SanctionKind, VerificationLevel, CREDIT_MIN};
 use crate::tallies::{ModerationTally, Tallies};
 
 /// Something waiting for a reviewer.
@@ -217,7 +217,6 @@ fn sanction(
     dice: &mut Dice,
 ) {
     let m = &rules.circle(c).moderation;
-    let ret = &rules.s.platform.bans;
     let u = people.user_mut(idx);
     if matches!(u.status, Status::Banned | Status::Left) {
         return;
@@ -236,7 +235,7 @@ fn sanction(
     let kind = if escalate { SanctionKind::Ban } else { m.sanction };
     match kind {
         SanctionKind::Remove => {
-            u.caution = (u.caution + 250).min(1000);
+            u.caution = (u.caution + rules.assume.caution_after_removal).min(1000);
         }
         SanctionKind::Suspend => {
             tallies.moderation.suspensions += 1;
@@ -249,24 +248,20 @@ fn sanction(
             u.status = Status::Banned;
             if !u.in_good_faith() {
                 let earned = people.memory(idx).earned_fen;
-                if let Some(key) = decide_return(people.user(idx), earned, h, ret, tallies, dice) {
-                    comeback(idx, h + RETURN_HOURS, key, rules, people, tallies);
+                if let Some(key) = decide_return(people.user(idx), earned, h, rules, tallies, dice) {
+                    comeback(
+                        idx,
+                        h.saturating_add(rules.assume.evader_wait_hours),
+                        key,
+                        rules,
+                        people,
+                        tallies,
+                    );
                 }
             }
         }
     }
 }
-
-/// Hours a banned abuser needs to set up a new account.
-const RETURN_HOURS: u32 = 24;
-/// The effort of a new account where return is free: a phone number, a new profile, lost history, in fen
-/// (assumed: ¥30).
-const FRESH_ACCOUNT_EFFORT_FEN: u64 = 3_000;
-/// Price of a real-name account bought from someone else, where bans bind the real name (assumed: ¥300;
-/// grey-market accounts are cheap but not free).
-const BOUGHT_ACCOUNT_FEN: u64 = 30_000;
-/// Share of bought accounts the platform's real-name checks catch at once, in percent (assumed: 50).
-const BOUGHT_ACCOUNT_CAUGHT_PERCENT: u32 = 50;
 
 /// Whether a banned abuser comes back, and through which ban rule: it weighs what the platform was worth to
 /// it (what it earned per day here, or its daily means where it earns nothing, over the planning horizon)
@@ -276,17 +271,18 @@ fn decide_return(
     u: &User,
     earned_fen: u32,
     h: u32,
-    ret: &BanRules,
+    rules: &Rules,
     tallies: &mut Tallies,
     dice: &mut Dice,
 ) -> Option<u16> {
+    let (ret, a) = (&rules.s.platform.bans, &rules.assume);
     let days_here = (u64::from(h.saturating_sub(u.account_created.max(0) as u32)) / 24).max(1);
     let per_day = (u64::from(earned_fen) / days_here).max(u64::from(u.budget_fen));
-    let value = per_day * u64::from(PLANNING_DAYS);
+    let value = per_day * u64::from(a.planning_days);
     match ret.return_after_ban {
-        BanReturn::Free => (value > FRESH_ACCOUNT_EFFORT_FEN).then_some(rule::KEY_BAN_FREE),
+        BanReturn::Free => (value > a.fresh_account_effort_fen).then_some(rule::KEY_BAN_FREE),
         BanReturn::AtCost => {
-            let cost = u64::from(ret.return_cost_fen) + FRESH_ACCOUNT_EFFORT_FEN;
+            let cost = u64::from(ret.return_cost_fen) + a.fresh_account_effort_fen;
             (value > cost).then(|| {
                 tallies.ledger.evasion_spend += u64::from(ret.return_cost_fen);
                 rule::KEY_BAN_AT_COST
@@ -294,12 +290,12 @@ fn decide_return(
         }
         BanReturn::RealNameBound => {
             // Only someone else's real name gets back in, and only if the checks miss it; the price is paid either way.
-            let expected_cost = BOUGHT_ACCOUNT_FEN * 100 / u64::from(100 - BOUGHT_ACCOUNT_CAUGHT_PERCENT);
+            let expected_cost = a.bought_account_fen * 100 / u64::from(100 - a.bought_account_caught_percent.min(99));
             if value <= expected_cost {
                 return None;
             }
-            tallies.ledger.evasion_spend += BOUGHT_ACCOUNT_FEN;
-            let caught = dice.below(100) < BOUGHT_ACCOUNT_CAUGHT_PERCENT;
+            tallies.ledger.evasion_spend += a.bought_account_fen;
+            let caught = dice.below(100) < a.bought_account_caught_percent;
             (!caught).then_some(rule::KEY_BAN_REAL_NAME)
         }
     }
@@ -354,7 +350,7 @@ mod tests {
         m.sanction = SanctionKind::Suspend;
         let rules = Rules::new(crate::settings::sanitize(&s));
         let mut dice = Dice::new(1);
-        let (users, memory) = population::draw(&rules.s.population, rules.n_users, 1, &mut dice);
+        let (users, memory) = population::draw(&rules.s.population, rules.n_users, 1, &rules.assume, &mut dice);
         let hours = rules.total_hours;
         let people = People::new(users, memory);
         (rules, people, vec![CircleState::new()], Tallies::new(hours), dice)

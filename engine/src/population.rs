@@ -1,6 +1,7 @@
 //! The simulated users: compact per-user state and how a population is drawn from the scenario.
 
 use crate::archetype::{self, profile};
+use crate::assumptions::Derived;
 use crate::dice::Dice;
 use crate::scenario::{Action, Archetype, Gender, Identity, Population, VerificationLevel, CREDIT_MAX, CREDIT_MIN};
 
@@ -100,7 +101,7 @@ pub(crate) struct Memory {
     pub last_post_circle: u8,
     /// Enticing posts made (solicitors, fakers): with `earned_fen`, what they learn the rules pay.
     pub posts: u16,
-    /// Tips and contacts earned from enticing posts, in fen (a contact is valued at [`CONTACT_VALUE_FEN`]).
+    /// Tips and contacts earned from enticing posts, in fen (a contact is valued at `assumptions.contact_value_fen`).
     pub earned_fen: u32,
 }
 
@@ -135,28 +136,6 @@ impl Memory {
     }
 }
 
-/// Median reservation value of an ordinary user: what one enticing post must earn before they would post
-/// it, in fen (assumed: ¥60; MODEL.md).
-pub(crate) const RESERVATION_MEDIAN_FEN: u32 = 6_000;
-/// Spread of reservation values (σ of the logarithm; assumed: most ordinary users would never post).
-pub(crate) const RESERVATION_SPREAD: f64 = 1.5;
-
-/// Solicitation posts an honest user must see before the exposure counts as harm.
-pub(crate) const SOLICIT_SEEN_HARM: u8 = 5;
-/// What an off-platform contact is worth to a solicitor, in fen (assumption: a ¥50 meeting fee or gift).
-pub(crate) const CONTACT_VALUE_FEN: u32 = 5_000;
-/// Median reservation value of a professional (solicitors, identity fakers, ban evaders): what one enticing
-/// post must earn here before this platform is worth their time rather than the venues they already work,
-/// in fen (assumed: ¥80, a small share of what one meeting fetches; MODEL.md).
-pub(crate) const PRO_RESERVATION_MEDIAN_FEN: u32 = 8_000;
-/// Spread of professionals' reservation values (σ of the logarithm; assumed: they differ less than ordinary users).
-pub(crate) const PRO_RESERVATION_SPREAD: f64 = 0.7;
-
-/// Days ahead a bad actor weighs when it decides on an investment: a forged document, a score to farm, a new
-/// account after a ban (assumed: a month; MODEL.md). A stated horizon, not the end of the run, so a decision
-/// does not depend on how long the run is.
-pub(crate) const PLANNING_DAYS: u32 = 30;
-
 /// Size of a sybil ring or laundering group.
 pub(crate) const GROUP_SIZE: u32 = 5;
 
@@ -189,7 +168,13 @@ impl User {
 }
 
 /// Draws the population: archetypes in proportion to their shares, then traits per archetype.
-pub(crate) fn draw(pop: &Population, n_users: u32, n_circles: usize, dice: &mut Dice) -> (Vec<User>, Vec<Memory>) {
+pub(crate) fn draw(
+    pop: &Population,
+    n_users: u32,
+    n_circles: usize,
+    assume: &Derived,
+    dice: &mut Dice,
+) -> (Vec<User>, Vec<Memory>) {
     let counts = archetype_counts(pop, n_users);
     let all_circles: u32 = if n_circles >= 32 {
         u32::MAX
@@ -271,15 +256,16 @@ pub(crate) fn draw(pop: &Population, n_users: u32, n_circles: usize, dice: &mut 
                 .exponential_fast(median_age / core::f64::consts::LN_2)
                 .min(20_000.0);
             let account_created = -((age_days * 24.0) as i32);
-            let budget =
-                f64::from(pop.spending_median_fen_per_day) * prof.budget_multiple * libm::exp(0.8 * dice.normal());
+            let budget = f64::from(pop.spending_median_fen_per_day)
+                * prof.budget_multiple
+                * libm::exp(assume.budget_spread * dice.normal());
             let budget_fen = budget.clamp(0.0, 100_000_000.0) as u32;
             // Reservation values are heterogeneous: a few would post for little, most never would.
             let reservation_fen = if a.is_honest() {
-                let r = f64::from(RESERVATION_MEDIAN_FEN) * libm::exp(RESERVATION_SPREAD * dice.normal());
+                let r = assume.reservation_median_fen * libm::exp(assume.reservation_spread * dice.normal());
                 r.clamp(1.0, 4e9) as u32
             } else if a.sells_enticement() {
-                let r = f64::from(PRO_RESERVATION_MEDIAN_FEN) * libm::exp(PRO_RESERVATION_SPREAD * dice.normal());
+                let r = assume.pro_reservation_median_fen * libm::exp(assume.pro_reservation_spread * dice.normal());
                 r.clamp(1.0, 4e9) as u32
             } else {
                 u32::MAX
@@ -290,7 +276,7 @@ pub(crate) fn draw(pop: &Population, n_users: u32, n_circles: usize, dice: &mut 
             } else {
                 let mut m = 0_u32;
                 for c in 0..n_circles.min(32) {
-                    if dice.below(100) < 60 {
+                    if dice.below(100) < assume.honest_interest_percent {
                         m |= 1 << c;
                     }
                 }
@@ -395,7 +381,7 @@ mod tests {
     fn drawn_users_have_scores_in_range() {
         let pop = Population::default();
         let mut dice = Dice::new(5);
-        let (users, memory) = draw(&pop, 2000, 3, &mut dice);
+        let (users, memory) = draw(&pop, 2000, 3, &Derived::default(), &mut dice);
         assert_eq!(memory.len(), users.len());
         assert_eq!(std::mem::size_of::<User>(), 64);
         assert_eq!(users.len(), 2000);

@@ -11,6 +11,10 @@ use crate::scenario::{Action, Archetype, Gender};
 /// The engine's version, shown in the app's footer so a report can be tied to the code that made it.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
+/// The version of the model (the mechanisms and assumptions behind the numbers) this engine runs; reports
+/// carry it, and a scenario's `version` records the model it was made under (scenario version 2 is model 2).
+pub const MODEL_VERSION: u32 = 2;
+
 /// How a pattern's severity is computed, in words the app can show next to the number.
 ///
 /// `severity = round(100 × (1 − e^(−x)))` with
@@ -401,6 +405,9 @@ pub struct CircleSummary {
 pub struct Report {
     /// Version of the engine that made this report.
     pub engine_version: String,
+    /// Version of the model behind the numbers ([`MODEL_VERSION`]; a report saved before reports carried it is model 1's).
+    #[serde(default = "model_1")]
+    pub model_version: u32,
     /// The scenario's name.
     pub scenario_name: String,
     /// The seed used.
@@ -445,9 +452,20 @@ impl Report {
     }
 }
 
+/// The model of a report that does not say: the one before reports carried it.
+fn model_1() -> u32 {
+    1
+}
+
 /// A short fingerprint of a report (FNV-1a 64 over its canonical JSON, 16 hex digits), to compare wasm and native runs.
+///
+/// The model version is left out: it labels the numbers rather than being one of them (a new model changes
+/// the numbers anyway), and leaving it out keeps every digest pinned before reports carried it.
 pub fn report_digest(r: &Report) -> String {
     let json = serde_json::to_string(r).unwrap_or_default();
+    // The pair is written right after `engine_version`, and a quote inside a JSON text is escaped, so this
+    // pattern can only match the field itself.
+    let json = json.replacen(&format!(",\"model_version\":{}", r.model_version), "", 1);
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in json.as_bytes() {
         h ^= u64::from(*b);

@@ -1,5 +1,6 @@
 //! The rules of a run: the sanitised scenario and what is derived from it once, read-only while the run goes.
 
+use crate::assumptions::Derived;
 use crate::incentive::{self, CircleIncentive};
 use crate::rule::{self, Attrs};
 use crate::scenario::{Action, BanReturn, Circle, Rule, Scenario};
@@ -16,17 +17,21 @@ pub(crate) struct Rules {
     pub n_users: u32,
     /// Hours in the run.
     pub total_hours: u32,
+    /// The scenario's assumptions as the hot path reads them (converted once, here).
+    pub assume: Derived,
 }
 
 impl Rules {
     /// Reads a scenario that has already been sanitised.
     pub(crate) fn new(s: Scenario) -> Rules {
+        let assume = Derived::new(&s.assumptions);
         let incentives = s
             .circles
             .iter()
-            .map(|c| incentive::read(c, s.population.spending_median_fen_per_day))
+            .map(|c| incentive::read(c, s.population.spending_median_fen_per_day, &assume))
             .collect();
         Rules {
+            assume,
             n_users: s.population.n_users,
             total_hours: s.days * 24,
             incentives,

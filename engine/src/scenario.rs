@@ -1,14 +1,16 @@
 //! The scenario: plain data describing a population, a platform and its circles; the engine's only input.
 //!
-//! Every struct here is also the JSON wire format (`version: 1`): unknown fields are refused and missing
+//! Every struct here is also the JSON wire format (`version: 2`): unknown fields are refused and missing
 //! fields take their defaults, so a hand-written file can name only what it changes.
 
 use serde::{Deserialize, Serialize};
 
+use crate::assumptions::Assumptions;
 use crate::named::named;
 
-/// The wire-format version this build writes and reads.
-pub const SCENARIO_VERSION: u32 = 1;
+/// The wire-format version this build writes; it is also the model the scenario was made under (version 2 is
+/// model 2, which added the `assumptions` block). Version 1 still reads: see [`crate::wire::read_scenario`].
+pub const SCENARIO_VERSION: u32 = 2;
 
 /// Lowest credit score the platform gives (Sesame credit's floor).
 pub const CREDIT_MIN: u16 = 350;
@@ -27,7 +29,7 @@ pub const CIRCLES_MAX: usize = 20;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Scenario {
-    /// Wire-format version; this build reads and writes `1`.
+    /// Wire-format version and the model the scenario was made under; this build writes `2` and reads `1` and `2`.
     pub version: u32,
     /// A short name shown above the report.
     pub name: String,
@@ -43,6 +45,10 @@ pub struct Scenario {
     pub platform: Platform,
     /// The circles (1–20), each with its own rules, tips, feed, contact and moderation.
     pub circles: Vec<Circle>,
+    /// The model's behavioural assumptions (how people react, learn and leave); written only where they
+    /// differ from the model's defaults, so most scenarios carry none.
+    #[serde(skip_serializing_if = "Assumptions::is_default")]
+    pub assumptions: Assumptions,
 }
 
 impl Default for Scenario {
@@ -56,6 +62,7 @@ impl Default for Scenario {
             population: Population::default(),
             platform: Platform::default(),
             circles: vec![Circle::default()],
+            assumptions: Assumptions::default(),
         }
     }
 }

@@ -23,6 +23,8 @@ pub enum Scale {
     Count,
     /// Credit-score points.
     Score,
+    /// Hundredths stored, a plain number with two decimals shown (150 → 1.5); for assumptions such as spreads.
+    Hundredths,
 }
 
 impl Scale {
@@ -31,6 +33,7 @@ impl Scale {
         match self {
             Scale::Fen => 100,
             Scale::Permille => 10,
+            Scale::Hundredths => 100,
             Scale::Percent | Scale::Hours | Scale::Days | Scale::Count | Scale::Score => 1,
         }
     }
@@ -286,7 +289,7 @@ impl Setting {
 }
 
 /// A number without a trailing `.0` (and at most two decimals, which every scale fits in).
-fn trim(v: f64) -> String {
+pub(crate) fn trim(v: f64) -> String {
     let s = format!("{v:.2}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
@@ -469,6 +472,7 @@ pub(crate) fn sanitize(s: &Scenario) -> Scenario {
             }
         }
     }
+    crate::assumptions::sanitize(&mut s.assumptions);
     let p = &mut s.population;
     p.real_name_percent = p.real_name_percent.min(100 - p.document_checked_percent);
     for c in &mut s.circles {

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::assumptions::ASSUMPTIONS;
 use crate::scenario::{
     Action, Condition, Rule, SanctionKind, Scenario, CIRCLES_MAX, CREDIT_MAX, CREDIT_MIN, SCENARIO_VERSION,
 };
@@ -99,6 +100,12 @@ pub fn validate(s: &Scenario) -> Vec<RuleIssue> {
                     c.name
                 ),
             );
+        }
+    }
+    for row in ASSUMPTIONS {
+        let v = row.get(&s.assumptions);
+        if !(row.min..=row.max).contains(&v) {
+            out.error(row.path(), row.out_of_range(v));
         }
     }
     out.0

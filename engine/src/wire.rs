@@ -1,8 +1,10 @@
-//! The JSON wire format for scenarios (`"version": 1`), shared by the app, share links and the CLI.
+//! The JSON wire format for scenarios (`"version": 2`, and version 1 read as made under model 1), shared by the
+//! app, share links and the CLI.
 
 use serde_json::Value;
 
 use crate::limits;
+use crate::report::MODEL_VERSION;
 use crate::scenario::{Scenario, SCENARIO_VERSION};
 
 /// Why a scenario's JSON could not be read.
@@ -20,13 +22,42 @@ impl std::fmt::Display for WireError {
 
 impl std::error::Error for WireError {}
 
+/// Reads a scenario from JSON; see [`read_scenario`] (this drops which model the scenario was made under).
+pub fn scenario_from_json(text: &str) -> Result<Scenario, WireError> {
+    read_scenario(text).map(|d| d.scenario)
+}
+
+/// A scenario as read, with the model it was made under.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decoded {
+    /// The scenario, brought to this build's version (fields kept, assumptions it did not have at their defaults).
+    pub scenario: Scenario,
+    /// The model the text was made under: 1 for a `"version": 1` scenario, else [`MODEL_VERSION`].
+    pub made_under_model: u32,
+}
+
+impl Decoded {
+    /// What to tell the reader when the text was made under an older model, e.g. for `what` = "link":
+    /// "this link was made under model 1; its numbers now come from model 2".
+    pub fn notice(&self, what: &str) -> Option<String> {
+        (self.made_under_model != MODEL_VERSION).then(|| {
+            format!(
+                "this {what} was made under model {}; its numbers now come from model {MODEL_VERSION}",
+                self.made_under_model
+            )
+        })
+    }
+}
+
 /// Reads a scenario from JSON; missing fields take their defaults, unknown fields are refused, and every
 /// problem names the field's path and what was expected in words.
 ///
 /// The text is read as plain JSON first and its shape checked (an object where an object belongs, lists
 /// only where lists belong, and no list or text longer than [`crate::limits`] allows) before the typed
-/// decode builds anything from it.
-pub fn scenario_from_json(text: &str) -> Result<Scenario, WireError> {
+/// decode builds anything from it. A `"version": 1` scenario (made under model 1, before assumptions were
+/// part of the scenario) reads with every field kept and the assumptions at their defaults; it comes out at
+/// this build's version, and [`Decoded::made_under_model`] says it was made under model 1.
+pub fn read_scenario(text: &str) -> Result<Decoded, WireError> {
     if text.len() > limits::SCENARIO_BYTES_MAX {
         return Err(WireError {
             message: format!(
@@ -49,22 +80,29 @@ pub fn scenario_from_json(text: &str) -> Result<Scenario, WireError> {
             message: format!("a scenario must be a JSON object `{{…}}`, got {}", kind_of(&value)),
         });
     };
-    match top.get("version") {
-        None => {}
-        Some(Value::Number(n)) if n.as_u64() == Some(u64::from(SCENARIO_VERSION)) => {}
+    let made_under_model = match top.get("version") {
+        None => MODEL_VERSION,
+        Some(Value::Number(n)) if n.as_u64() == Some(u64::from(SCENARIO_VERSION)) => MODEL_VERSION,
+        Some(Value::Number(n)) if n.as_u64() == Some(1) => 1,
         Some(other) => {
             return Err(WireError {
-                message: format!("unsupported version `{other}`: this build reads version {SCENARIO_VERSION}"),
+                message: format!("unsupported version `{other}`: this build reads versions 1 to {SCENARIO_VERSION}"),
             })
         }
-    }
+    };
     check_shape(&value, &mut String::new())?;
-    serde_path_to_error::deserialize(value).map_err(|e| {
+    let mut scenario: Scenario = serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let what = in_words(&e.into_inner().to_string());
         WireError {
             message: if path == "." { what } else { format!("{path}: {what}") },
         }
+    })?;
+    // The one upgrade from version 1: the version itself (version 1 had no assumptions; they read as defaults).
+    scenario.version = SCENARIO_VERSION;
+    Ok(Decoded {
+        scenario,
+        made_under_model,
     })
 }
 
@@ -263,10 +301,35 @@ mod tests {
 
     #[test]
     fn future_versions_are_refused_clearly() {
-        let e = scenario_from_json(r#"{"version": 2}"#)
+        let e = scenario_from_json(r#"{"version": 3}"#)
             .err()
             .map(|e| e.message)
             .unwrap_or_default();
-        assert_eq!(e, "unsupported version `2`: this build reads version 1");
+        assert_eq!(e, "unsupported version `3`: this build reads versions 1 to 2");
+    }
+
+    #[test]
+    fn version_1_reads_as_made_under_model_1() -> Result<(), WireError> {
+        let old = read_scenario(r#"{"version": 1, "days": 3}"#)?;
+        assert_eq!(old.scenario.version, SCENARIO_VERSION);
+        assert_eq!(old.scenario.days, 3);
+        assert!(old.scenario.assumptions.is_default());
+        assert_eq!(
+            old.notice("link").as_deref(),
+            Some("this link was made under model 1; its numbers now come from model 2")
+        );
+        let new = read_scenario(r#"{"version": 2, "assumptions": {"reroute_percent": 10}}"#)?;
+        assert_eq!(new.notice("link"), None);
+        assert_eq!(new.scenario.assumptions.reroute_percent, 10);
+        Ok(())
+    }
+
+    #[test]
+    fn unknown_assumptions_are_named() {
+        let e = scenario_from_json(r#"{"version": 2, "assumptions": {"reroute": 10}}"#)
+            .err()
+            .map(|e| e.message)
+            .unwrap_or_default();
+        assert!(e.starts_with("assumptions.reroute: unknown field `reroute`"), "{e}");
     }
 }

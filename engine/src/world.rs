@@ -5,7 +5,7 @@
 //! parts it may change ([`Visit`]) and calls moderation once an hour; nothing else reaches into the world.
 
 use crate::agent::{self, Visit};
-use crate::archetype::{self, profile};
+use crate::archetype;
 use crate::calendar::Calendar;
 use crate::circle::CircleState;
 use crate::dice::Dice;
@@ -14,7 +14,7 @@ use crate::pattern;
 use crate::people::People;
 use crate::population::{self, flag, Status};
 use crate::report::{
-    ArchetypeSummary, CircleSummary, Health, OpenedBy, PatternId, PatternReport, Report, ENGINE_VERSION,
+    ArchetypeSummary, CircleSummary, Health, OpenedBy, PatternId, PatternReport, Report, ENGINE_VERSION, MODEL_VERSION,
 };
 use crate::rule;
 use crate::rules::Rules;
@@ -54,7 +54,7 @@ impl World {
         let s = &rules.s;
         let (n_users, total_hours) = (rules.n_users, rules.total_hours);
         let mut dice = Dice::new(s.seed);
-        let (users, memory) = population::draw(&s.population, n_users, s.circles.len(), &mut dice);
+        let (users, memory) = population::draw(&s.population, n_users, s.circles.len(), &rules.assume, &mut dice);
         let mut users_by = [0_u32; 11];
         for u in &users {
             if let Some(n) = users_by.get_mut(archetype::index(u.archetype)) {
@@ -65,7 +65,7 @@ impl World {
         let good_faith_users = users.iter().filter(|u| u.archetype.in_good_faith()).count() as u32;
         let mut calendar = Calendar::new(n_users, total_hours);
         for (idx, u) in users.iter().enumerate() {
-            calendar.first_visit(idx as u32, profile(u.archetype).sessions_per_day, &mut dice);
+            calendar.first_visit(idx as u32, rules.assume.sessions(u.archetype), &mut dice);
         }
         let n_circles = rules.n_circles();
         World {
@@ -165,10 +165,11 @@ impl World {
         self.tallies.close_hour();
         let backlog = self.desk.backlog();
         self.tallies.moderation.backlog_hourly.push(backlog as u32);
+        let keep = self.rules.assume.circle_memory_keep;
         for circle in &mut self.circles {
             // Deterrence memory fades with a half-life of about a day.
-            circle.sanctions_recent *= 0.97;
-            circle.violations_recent *= 0.97;
+            circle.sanctions_recent *= keep;
+            circle.violations_recent *= keep;
         }
         self.hour += 1;
     }
@@ -205,7 +206,7 @@ impl World {
         agent::act(&mut v, idx, h);
         let u = self.people.user(idx);
         if u.is_active() {
-            let sessions = profile(u.archetype).sessions_per_day;
+            let sessions = self.rules.assume.sessions(u.archetype);
             self.calendar.next_visit(idx, h, sessions, &mut self.dice);
         }
     }
@@ -323,6 +324,7 @@ impl World {
             .collect();
         Report {
             engine_version: String::from(ENGINE_VERSION),
+            model_version: MODEL_VERSION,
             scenario_name: self.rules.s.name.clone(),
             seed: self.rules.s.seed,
             n_users,

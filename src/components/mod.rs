@@ -1,5 +1,6 @@
 //! The app's components, one per file, each small and fed by props.
 
+pub mod assumptions_panel;
 pub mod circle_editor;
 pub mod circle_list;
 pub mod compare_panel;

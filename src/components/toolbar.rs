@@ -29,30 +29,35 @@ pub struct ToolbarProps {
     pub on_notify: Callback<Notice>,
 }
 
-/// What an imported file's text becomes: a scenario and how many rule errors it has, or why it was refused.
+/// What an imported file's text becomes: a scenario, how many rule errors it has and the notice of a file
+/// made under an older model, or why it was refused.
 ///
 /// A file that parses but breaks rules is still loaded, so the designer can fix it next to the fields
 /// (the Run button stays disabled until then); a file that does not parse changes nothing.
-pub fn import_text(text: &str) -> Result<(backfire_engine::Scenario, usize), String> {
-    let scenario = wire::scenario_from_json(text).map_err(|e| e.message)?;
-    let errors = validate(&scenario)
+pub fn import_text(text: &str) -> Result<(backfire_engine::Scenario, usize, Option<String>), String> {
+    let read = wire::read_scenario(text).map_err(|e| e.message)?;
+    let notice = read.notice("file");
+    let errors = validate(&read.scenario)
         .iter()
         .filter(|i| i.severity == Severity::Error)
         .count();
-    Ok((scenario, errors))
+    Ok((read.scenario, errors, notice))
 }
 
-fn import_notice(name: &str, errors: usize) -> Notice {
+fn import_notice(name: &str, errors: usize, model: Option<String>) -> Notice {
+    let model = model
+        .map(|m| format!(" {}", crate::share::model_notice(&m).text))
+        .unwrap_or_default();
     if errors == 0 {
         Notice {
             kind: "info",
-            text: format!("Imported `{name}`."),
+            text: format!("Imported `{name}`.{model}"),
         }
     } else {
         Notice {
             kind: "error",
             text: format!(
-                "Imported `{name}`, but it has {errors} problem{} shown next to the fields; fix them to run.",
+                "Imported `{name}`, but it has {errors} problem{} shown next to the fields; fix them to run.{model}",
                 if errors == 1 { "" } else { "s" }
             ),
         }
@@ -144,7 +149,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             let (on_import, on_notify) = (on_import.clone(), on_notify.clone());
             let task = gloo::file::callbacks::read_as_text(&file, move |result| {
                 match result.map_err(|e| e.to_string()).and_then(|t| import_text(&t)) {
-                    Ok((s, errors)) => on_import.emit((s, import_notice(&name, errors))),
+                    Ok((s, errors, model)) => on_import.emit((s, import_notice(&name, errors, model))),
                     Err(reason) => on_notify.emit(Notice {
                         kind: "error",
                         text: format!("`{name}` could not be imported: {reason}. Nothing was changed."),

@@ -196,7 +196,7 @@ test('export a scenario as JSON and import it back; a bad file changes nothing',
   const file = path.join(dir, download.suggestedFilename());
   await download.saveAs(file);
   const json = JSON.parse(fs.readFileSync(file, 'utf8'));
-  assert.equal(json.version, 1);
+  assert.equal(json.version, 2);
   assert.equal(json.name, 'Exported design');
 
   await loadPreset(page, 'open-community');

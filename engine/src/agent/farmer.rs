@@ -1,7 +1,7 @@
 //! Score farmers: they buy credit points by churning payments when the price of crossing a gate is worth it.
 
 use super::{honest, Visit};
-use crate::population::{flag, PLANNING_DAYS};
+use crate::population::flag;
 use crate::report::PatternId;
 use crate::rule::{self, Attrs};
 use crate::scenario::{Action, Condition, Gender, CREDIT_MAX};
@@ -80,9 +80,10 @@ fn buy_points(v: &mut Visit, idx: u32, h: u32) {
         u64::from(credit_rules.fen_paid_per_point) * u64::from(credit_rules.churn_cost_permille) / 1000;
     let price = gap * per_point_cost;
     // What the gate is worth: a month of its means, over the planning horizon (not the run's end).
-    let value = u64::from(u.budget_fen) * u64::from(PLANNING_DAYS);
+    let horizon = u64::from(rules.assume.planning_days);
+    let value = u64::from(u.budget_fen) * horizon;
     let days_needed = gap.div_ceil(u64::from(credit_rules.max_points_per_day));
-    if price > value || days_needed > u64::from(PLANNING_DAYS) {
+    if price > value || days_needed > horizon {
         return;
     }
     let today = (u64::from(credit_rules.max_points_per_day) - u64::from(u.points_today)).min(gap);

@@ -27,7 +27,7 @@ pub(super) fn harass(v: &mut Visit, idx: u32, h: u32) {
             continue;
         }
         let female = v.people.user(author).claimed_gender == Gender::Female;
-        let p = if female { 0.5 } else { 0.15 } * bold;
+        let p = if female { v.rules.assume.harasser_women } else { 0.15 } * bold;
         if !v.dice.chance(p) {
             continue;
         }

@@ -1,8 +1,9 @@
 //! Honest members, lurkers and generous tippers: they read the feed, react as people do, post less and leave when abused.
 
 use super::{payment, posting, solicitor, Visit};
+use crate::assumptions::Derived;
 use crate::circle::{Post, PostKind};
-use crate::population::{Status, CONTACT_VALUE_FEN, SOLICIT_SEEN_HARM};
+use crate::population::Status;
 use crate::report::PatternId;
 use crate::scenario::{Action, Archetype, Gender};
 
@@ -35,13 +36,13 @@ const NONE: Reaction = Reaction {
 };
 
 /// Assumed reactions; they describe people, and the rules decide which of them are possible.
-fn reaction(viewer: Archetype, male: bool, kind: PostKind, author_female: bool) -> Reaction {
+fn reaction(viewer: Archetype, male: bool, kind: PostKind, author_female: bool, a: &Derived) -> Reaction {
     let enticing = matches!(kind, PostKind::Solicit | PostKind::Fake);
-    let r = base_reaction(viewer, male, kind, enticing);
+    let r = base_reaction(viewer, male, kind, enticing, a);
     if enticing && !author_female {
         // The customers of solicitation are men paying women (the 2016 account): a man's enticing post
         // draws a fraction of the interest, whatever the rules let him post.
-        let f = MALE_AUTHOR_DEMAND;
+        let f = a.male_author_demand;
         return Reaction {
             praise: r.praise * f,
             comment: r.comment * f,
@@ -54,19 +55,20 @@ fn reaction(viewer: Archetype, male: bool, kind: PostKind, author_female: bool) 
     r
 }
 
-/// How much of the demand for enticing posts a man's post draws (assumed; MODEL.md).
-const MALE_AUTHOR_DEMAND: f64 = 0.2;
-
-/// The reactions before the author's gender is weighed.
-fn base_reaction(viewer: Archetype, male: bool, kind: PostKind, enticing: bool) -> Reaction {
+/// The reactions before the author's gender is weighed (the chances the catalogue names come from `a`).
+fn base_reaction(viewer: Archetype, male: bool, kind: PostKind, enticing: bool, a: &Derived) -> Reaction {
     match (viewer, kind) {
         (Archetype::GenerousTipper, _) if enticing => Reaction {
-            praise: 0.5,
+            praise: a.tipper_praise_enticing,
             comment: 0.1,
             tip: 0.06,
             funnel: 0.6,
             message: 0.05,
-            contact: if kind == PostKind::Solicit { 0.08 } else { 0.0 },
+            contact: if kind == PostKind::Solicit {
+                a.tipper_contact
+            } else {
+                0.0
+            },
             ..NONE
         },
         (Archetype::GenerousTipper, PostKind::Scam) => Reaction { bite: 0.05, ..NONE },
@@ -95,12 +97,12 @@ fn base_reaction(viewer: Archetype, male: bool, kind: PostKind, enticing: bool) 
             tip: 0.005,
             funnel: 0.15,
             contact: if male { 0.01 } else { 0.0 },
-            report: 0.04,
+            report: a.honest_report,
             ..NONE
         },
         (_, PostKind::Scam) => Reaction {
             bite: if male { 0.006 } else { 0.001 },
-            report: 0.04,
+            report: a.honest_report,
             ..NONE
         },
         _ => Reaction {
@@ -109,8 +111,8 @@ fn base_reaction(viewer: Archetype, male: bool, kind: PostKind, enticing: bool) 
             tip: 0.005,
             funnel: 0.15,
             message: 0.005,
-            // False reports: a genuine post someone dislikes or misreads (assumed: 1 in 1,000 glances).
-            report: 0.001,
+            // False reports: a genuine post someone dislikes or misreads.
+            report: a.false_report,
             ..NONE
         },
     }
@@ -129,23 +131,14 @@ enum Pick {
     Report,
 }
 
-/// Share of refused comments and messages that turn into praise instead (assumed: about half of people
-/// who cannot say something still want to show interest; MODEL.md).
-const REROUTE: f64 = 0.5;
-
-/// Share of men's comments on a solicitation post that turn into an off-platform contact (assumed: a third;
-/// MODEL.md): the free channel a comment gate closes.
-const CONVERSATION_TO_CONTACT: f64 = 0.3;
-
-/// Honest exposure past which users start leaving.
-const LEAVE_AT: u16 = 40;
-
 /// An honest member, lurker or generous tipper: leaves if abuse piled up, reads, reacts, maybe posts.
 pub(super) fn visit(v: &mut Visit, idx: u32, h: u32) {
     let u = v.people.user(idx);
     let (a, exposure) = (u.archetype, u.exposure);
-    if exposure > LEAVE_AT {
-        let p = f64::from(exposure - LEAVE_AT) / 300.0;
+    // Honest exposure past which users start leaving (`assumptions.leave_at_exposure`).
+    let leave_at = v.rules.assume.leave_at;
+    if exposure > leave_at {
+        let p = f64::from(exposure - leave_at) / 300.0;
         if v.dice.chance(p) {
             v.people.user_mut(idx).status = Status::Left;
             if a.is_honest() {
@@ -164,9 +157,9 @@ pub(super) fn visit(v: &mut Visit, idx: u32, h: u32) {
         return;
     }
     let views = match a {
-        Archetype::GenerousTipper => 8,
+        Archetype::GenerousTipper => v.rules.assume.tipper_views,
         Archetype::Lurker => 3,
-        _ => 4,
+        _ => v.rules.assume.honest_views,
     };
     browse(v, idx, c, views, h);
     if a.is_honest() && consider_soliciting(v, idx, c, h) {
@@ -174,7 +167,7 @@ pub(super) fn visit(v: &mut Visit, idx: u32, h: u32) {
         return;
     }
     let base = match a {
-        Archetype::Honest => 0.25,
+        Archetype::Honest => v.rules.assume.honest_post,
         Archetype::GenerousTipper => 0.03,
         _ => 0.01,
     };
@@ -210,12 +203,12 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
         if author == idx {
             continue;
         }
-        let r = reaction(viewer, male, kind, post.author_female);
+        let r = reaction(viewer, male, kind, post.author_female, &v.rules.assume);
         if honest {
             if let Some(p) = posting::violation_of(kind) {
                 v.tallies.pattern_mut(p).views += 1;
             }
-            learn_what_posts_earn(v.people.user_mut(idx), kind, post.tips_fen);
+            learn_what_posts_earn(v.people.user_mut(idx), kind, post.tips_fen, &v.rules.assume);
         }
         if honest && matches!(kind, PostKind::Solicit | PostKind::Scam) {
             let u = v.people.user_mut(idx);
@@ -223,7 +216,7 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
             let mut overexposed = false;
             if kind == PostKind::Solicit {
                 u.solicit_seen = u.solicit_seen.saturating_add(1);
-                overexposed = u.solicit_seen == SOLICIT_SEEN_HARM;
+                overexposed = u.solicit_seen == v.rules.assume.solicit_seen_harm;
             }
             if overexposed {
                 v.harm(idx, PatternId::Solicitation);
@@ -275,14 +268,14 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
                 if open && interact(v, idx, c, action, author, genuine, h) {
                     // A word with a solicitor is how a free contact starts ("add me on WeChat"): where men may
                     // comment, part of the market goes off-platform for free instead of through the tip page.
-                    if kind == PostKind::Solicit && v.dice.chance(CONVERSATION_TO_CONTACT) {
+                    if kind == PostKind::Solicit && v.dice.chance(v.rules.assume.conversation_contact) {
                         take_contact(v, idx, c, &post, h);
                     }
                     continue;
                 }
                 // A gate moves intent, it does not remove it: someone refused a word with the author
                 // turns to what is still allowed, praise, and praise may open the tip page.
-                if v.dice.chance(REROUTE) {
+                if v.dice.chance(v.rules.assume.reroute) {
                     praise_or_tip(v, idx, c, &post, false, r.funnel, h);
                 }
                 continue;
@@ -307,8 +300,9 @@ fn take_contact(v: &mut Visit, idx: u32, c: usize, post: &Post, h: u32) {
     }
     let via_dm = v.rules.dm_open(c) && v.may(c, Action::Message, idx, author, h).is_some();
     let u = v.people.user(idx);
-    let paid = u.budget_fen.saturating_sub(u.spent_today_fen).min(CONTACT_VALUE_FEN);
-    if !(post.contact_ok || via_dm) || paid < CONTACT_VALUE_FEN / 10 {
+    let value = v.rules.assume.contact_value_fen;
+    let paid = u.budget_fen.saturating_sub(u.spent_today_fen).min(value);
+    if !(post.contact_ok || via_dm) || paid < value / 10 {
         return;
     }
     let viewer = u.archetype;
@@ -347,7 +341,11 @@ fn praise_or_tip(v: &mut Visit, idx: u32, c: usize, post: &Post, straight_to_tip
         true
     } else if praised {
         let funnel_open = v.rules.circle(c).tips.praise_leads_to_tip;
-        v.dice.chance(if funnel_open { funnel } else { funnel * 0.2 })
+        v.dice.chance(if funnel_open {
+            funnel
+        } else {
+            funnel * v.rules.assume.funnel_closed
+        })
     } else {
         false
     };
@@ -381,28 +379,24 @@ fn interact(v: &mut Visit, idx: u32, c: usize, action: Action, author: u32, genu
 pub(super) fn glance(v: &mut Visit, c: usize) -> Option<u32> {
     let ranking = v.rules.circle(c).ranking;
     // The circle and the dice are separate parts of the visit: both can be borrowed at once.
-    v.circles.get(c)?.glance(ranking, v.dice)
+    v.circles
+        .get(c)?
+        .glance(ranking, v.rules.assume.attention_hours, v.dice)
 }
 
-/// Enticing posts earn about this many times the tips of an ordinary post (assumed: the ratio of the demand
-/// side's tipping reactions to enticing and to ordinary posts in the reaction table).
-const ENTICING_UPLIFT: u64 = 4;
-/// Chance per visit that someone for whom soliciting would pay actually starts (assumed 5 %: discovery and
-/// imitation take days, not minutes; MODEL.md).
-const CONVERT_PER_VISIT: f64 = 0.05;
-
 /// Updates what an ordinary user believes one enticing post earns here, from the tips on a post they saw
-/// (tips are visible): an enticing post's tips directly, an ordinary post's scaled up by [`ENTICING_UPLIFT`].
-/// A moving average, so beliefs follow what the feed shows now.
-fn learn_what_posts_earn(u: &mut crate::population::User, kind: PostKind, tips_fen: u64) {
+/// (tips are visible): an enticing post's tips directly, an ordinary post's scaled up by
+/// `assumptions.enticing_uplift`. A moving average over `assumptions.belief_posts`, so beliefs follow what
+/// the feed shows now.
+fn learn_what_posts_earn(u: &mut crate::population::User, kind: PostKind, tips_fen: u64, a: &Derived) {
     let seen = match kind {
         PostKind::Solicit | PostKind::Fake => tips_fen,
-        PostKind::Genuine => tips_fen.saturating_mul(ENTICING_UPLIFT),
+        PostKind::Genuine => tips_fen.saturating_mul(a.enticing_uplift),
         _ => return,
     };
     let seen = seen.min(u64::from(u32::MAX)) as i64;
     let old = i64::from(u.seen_pay_fen);
-    u.seen_pay_fen = (old + (seen - old) / 8).clamp(0, i64::from(u32::MAX)) as u32;
+    u.seen_pay_fen = (old + (seen - old) / a.belief_posts).clamp(0, i64::from(u32::MAX)) as u32;
 }
 
 /// An ordinary user who may post in circle `c` weighs what enticing posts seem to earn, discounted by how
@@ -414,7 +408,7 @@ fn consider_soliciting(v: &mut Visit, idx: u32, c: usize, h: u32) -> bool {
     if believed * v.boldness(idx, c) <= reservation {
         return false;
     }
-    if v.may(c, Action::Post, idx, idx, h).is_none() || !v.dice.chance(CONVERT_PER_VISIT) {
+    if v.may(c, Action::Post, idx, idx, h).is_none() || !v.dice.chance(v.rules.assume.convert_per_visit) {
         return false;
     }
     let (u, m) = v.people.both_mut(idx);

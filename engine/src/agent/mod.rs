@@ -169,7 +169,7 @@ impl Visit<'_> {
         let cs = self.circle(c);
         let rate = cs.sanctions_recent / (cs.violations_recent + 3.0);
         let speed = 24.0 / (24.0 + cs.wait_recent);
-        let circle = (rate * speed).min(0.9);
+        let circle = (rate * speed).min(self.rules.assume.deterrence_cap);
         (1.0 - circle) * (1.0 - f64::from(personal.min(1000)) / 1000.0)
     }
 

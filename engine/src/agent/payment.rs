@@ -138,7 +138,13 @@ mod tests {
 
     fn payer() -> User {
         let mut dice = Dice::new(3);
-        let (mut users, _) = population::draw(&Population::default(), 1, 1, &mut dice);
+        let (mut users, _) = population::draw(
+            &Population::default(),
+            1,
+            1,
+            &crate::assumptions::Derived::default(),
+            &mut dice,
+        );
         let mut u = users.remove(0);
         u.credit = 600;
         u

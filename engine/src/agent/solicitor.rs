@@ -3,7 +3,7 @@
 use super::{posting, Visit};
 use crate::circle::PostKind;
 use crate::incentive::CircleIncentive;
-use crate::population::{Memory, CONTACT_VALUE_FEN};
+use crate::population::Memory;
 use crate::report::PatternId;
 use crate::rule;
 use crate::scenario::Action;
@@ -22,7 +22,7 @@ pub(super) fn willingness(v: &Visit, idx: u32, c: usize) -> f64 {
         if u.is_convert() {
             f64::from(u.seen_pay_fen)
         } else {
-            promise_fen(v.rules.incentive(c))
+            promise_fen(v.rules.incentive(c), v.rules.assume.contact_value_fen)
         }
     } else {
         f64::from(m.earned_fen) / f64::from(m.posts)
@@ -33,8 +33,8 @@ pub(super) fn willingness(v: &Visit, idx: u32, c: usize) -> f64 {
 }
 
 /// What the rules of a circle promise one enticing post: tips, plus contacts where contact gets through.
-pub(super) fn promise_fen(inc: &CircleIncentive) -> f64 {
-    inc.tip_income_per_post_fen + inc.contact_pull.min(1.0) * f64::from(CONTACT_VALUE_FEN)
+pub(super) fn promise_fen(inc: &CircleIncentive, contact_value_fen: u32) -> f64 {
+    inc.tip_income_per_post_fen + inc.contact_pull.min(1.0) * f64::from(contact_value_fen)
 }
 
 /// Counts an enticing post toward what the author learns the rules pay.
@@ -50,7 +50,7 @@ pub(super) fn solicit(v: &mut Visit, idx: u32, h: u32) {
     if v.people.user(idx).is_convert() && stop_if_it_does_not_pay(v, idx) {
         return;
     }
-    let p = 0.6 * (0.5 + 0.5 * pull) * v.boldness(idx, c) * willingness(v, idx, c);
+    let p = v.rules.assume.solicit_post * (0.5 + 0.5 * pull) * v.boldness(idx, c) * willingness(v, idx, c);
     if !v.dice.chance(p) {
         return;
     }
@@ -83,7 +83,7 @@ pub(super) fn scam(v: &mut Visit, idx: u32, h: u32) {
     let Some((c, pull, clause)) = v.best_circle(idx, h, |inc, _| inc.scam_pull) else {
         return;
     };
-    let p = 0.4 * pull * v.boldness(idx, c);
+    let p = v.rules.assume.scam_post * pull * v.boldness(idx, c);
     if v.dice.chance(p) {
         posting::publish(v, idx, c, PostKind::Scam, clause, h);
     }
@@ -109,15 +109,18 @@ pub(super) fn evader_money(v: &mut Visit, actor: u32, amount: u64) {
     }
 }
 
-/// A user who turned to soliciting goes back to ordinary life once it has had a fair try (five posts) and
-/// earned less than half of what it took them to start: people stop when it no longer pays.
+/// A user who turned to soliciting goes back to ordinary life once it has had a fair try
+/// (`assumptions.stop_after_posts`) and earned less than a share of what it took them to start
+/// (`assumptions.stop_below_percent`, half by default): people stop when it no longer pays.
 fn stop_if_it_does_not_pay(v: &mut Visit, idx: u32) -> bool {
     let m = v.people.memory(idx);
-    if m.posts < 5 {
+    if m.posts < v.rules.assume.stop_after_posts {
         return false;
     }
     let per_post = u64::from(m.earned_fen) / u64::from(m.posts);
-    if 2 * per_post >= u64::from(v.people.user(idx).reservation_fen) || !v.dice.chance(0.2) {
+    // per_post × 100 ≥ reservation × share: at the default 50 %, exactly 2 × per_post ≥ reservation.
+    let reservation = u64::from(v.people.user(idx).reservation_fen);
+    if per_post * 100 >= reservation * v.rules.assume.stop_below_percent || !v.dice.chance(0.2) {
         return false;
     }
     let (u, m) = v.people.both_mut(idx);

@@ -1,0 +1,529 @@
+//! The model's behavioural assumptions: one catalogue of every constant that describes how people behave
+//! (reaction chances, reservation values, learning rates, leaving thresholds, what a contact is worth),
+//! each with its default, bounds, unit, a sentence and its source, read by validation, sanitizing, the
+//! scenario's wire format, MODEL.md and the app's Assumptions panel.
+//!
+//! A scenario's `assumptions` block holds them as whole numbers in stored units (fen, ‰, %, hundredths),
+//! so links stay exact and runs stay bit-for-bit deterministic; [`Derived`] turns them into the numbers the
+//! hot path reads, once per run. Links and saved files carry only the assumptions that differ from the defaults.
+//!
+//! To add one: add a row to the `catalogue!` call below (the field, its default and bounds, a sentence and a
+//! source), read it through [`Derived`] where the model needs it, and add a line to MODEL.md's table (a test
+//! checks the table against this catalogue, another that changing it moves some report).
+
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Serialize};
+
+use crate::archetype::{self, profile};
+use crate::scenario::Archetype;
+use crate::settings::{trim, Scale};
+use crate::words::{group, yuan};
+
+/// One assumption: where it lives in the scenario, what a designer calls it, its bounds, what it means and where it comes from.
+#[derive(Clone, Copy)]
+pub struct Assumption {
+    /// The field's name inside the `assumptions` block, e.g. `reservation_median_fen`.
+    pub field: &'static str,
+    /// What a designer calls it, e.g. "Median reservation value".
+    pub label: &'static str,
+    /// The shown unit, e.g. "¥", "%", "visits a day" (empty for a bare number).
+    pub unit: &'static str,
+    /// How stored values are shown.
+    pub scale: Scale,
+    /// Smallest stored value.
+    pub min: u32,
+    /// Largest stored value.
+    pub max: u32,
+    /// Today's value (the model's own); links and files leave it out.
+    pub default: u32,
+    /// The editor's step, in stored units.
+    pub step: u32,
+    /// What the number means, in one sentence.
+    pub meaning: &'static str,
+    /// Where the default comes from: `cited: …`, `DOMAIN.md: …` or `assumed`.
+    pub source: &'static str,
+    /// The preset on which moving this assumption visibly moves a report (the dead-field test runs it there).
+    pub preset: &'static str,
+    get: fn(&Assumptions) -> u32,
+    set: fn(&mut Assumptions, u32),
+}
+
+impl Assumption {
+    /// The path validation issues use, e.g. `assumptions.reservation_median_fen`.
+    pub fn path(&self) -> String {
+        format!("assumptions.{}", self.field)
+    }
+
+    /// The stored value in `a`.
+    pub fn get(&self, a: &Assumptions) -> u32 {
+        (self.get)(a)
+    }
+
+    /// Sets the stored value in `a`, clamped to [`Assumption::min`]..=[`Assumption::max`].
+    pub fn set(&self, a: &mut Assumptions, value: u32) {
+        (self.set)(a, value.clamp(self.min, self.max));
+    }
+
+    /// Whether `a` holds this assumption at its default.
+    pub fn is_default_in(&self, a: &Assumptions) -> bool {
+        self.get(a) == self.default
+    }
+
+    /// Smallest value as shown.
+    pub fn shown_min(&self) -> f64 {
+        self.scale.shown(self.min)
+    }
+
+    /// Largest value as shown.
+    pub fn shown_max(&self) -> f64 {
+        self.scale.shown(self.max)
+    }
+
+    /// The editor's step as shown.
+    pub fn shown_step(&self) -> f64 {
+        self.scale.shown(self.step)
+    }
+
+    /// A stored value as shown, without its unit: "1,000", "1.5".
+    pub fn number(&self, stored: u32) -> String {
+        let v = self.scale.shown(stored);
+        if v.fract() == 0.0 {
+            group(v as u64)
+        } else {
+            trim(v)
+        }
+    }
+
+    /// The bounds in words, unit once: "¥0.01 to ¥100,000", "0% to 100%", "1 to 24 visits a day".
+    pub fn bounds_text(&self) -> String {
+        if matches!(self.unit, "¥" | "%" | "") {
+            format!("{} to {}", self.show(self.min), self.show(self.max))
+        } else {
+            format!("{} to {}", self.number(self.min), self.show(self.max))
+        }
+    }
+
+    /// A stored value as a designer reads it, unit included: "¥60", "3%", "24 hours", "1.5".
+    pub fn show(&self, stored: u32) -> String {
+        match self.unit {
+            "¥" => yuan(u64::from(stored)),
+            "%" => format!("{}%", trim(self.scale.shown(stored))),
+            "" => self.number(stored),
+            unit => format!("{} {unit}", self.number(stored)),
+        }
+    }
+
+    /// The message for a value outside the bounds, in the words the settings use:
+    /// "median reservation value must be ¥0.01 to ¥100,000, not ¥0".
+    pub fn out_of_range(&self, stored: u32) -> String {
+        let word_unit = !matches!(self.unit, "¥" | "%" | "");
+        let value = if word_unit {
+            self.number(stored)
+        } else {
+            self.show(stored)
+        };
+        let mut label = self.label.chars();
+        let label: String = label
+            .next()
+            .map(|c| c.to_lowercase().chain(label).collect())
+            .unwrap_or_default();
+        format!("{label} must be {}, not {value}", self.bounds_text())
+    }
+}
+
+/// Builds the [`Assumptions`] struct, its `Default`, and the [`ASSUMPTIONS`] catalogue from one list, so a
+/// field, its default and its row cannot disagree.
+macro_rules! catalogue {
+    ($(
+        $field:ident: $label:literal, $unit:literal, $scale:ident, ($min:expr, $max:expr, $default:expr, $step:expr),
+        $meaning:literal, $source:literal, $preset:literal;
+    )*) => {
+        /// The model's behavioural assumptions, in stored units; `Default` is the model's own values.
+        ///
+        /// Missing fields read as their defaults and unknown ones are refused; only fields that differ from
+        /// the default are written, so a link with one changed assumption carries only that one.
+        #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+        #[serde(default, deny_unknown_fields)]
+        pub struct Assumptions {
+            $(
+                #[doc = $meaning]
+                pub $field: u32,
+            )*
+        }
+
+        impl Default for Assumptions {
+            fn default() -> Self {
+                Assumptions { $($field: $default,)* }
+            }
+        }
+
+        /// Every assumption, one row each, in the order the panel and MODEL.md show them.
+        pub const ASSUMPTIONS: &[Assumption] = &[
+            $(
+                Assumption {
+                    field: stringify!($field),
+                    label: $label,
+                    unit: $unit,
+                    scale: Scale::$scale,
+                    min: $min,
+                    max: $max,
+                    default: $default,
+                    step: $step,
+                    meaning: $meaning,
+                    source: $source,
+                    preset: $preset,
+                    get: |a| a.$field,
+                    set: |a, v| a.$field = v,
+                },
+            )*
+        ];
+    };
+}
+
+// Columns: field: label, unit, scale, (min, max, default, editor step) in stored units, meaning, source,
+// the preset where moving it shows.
+catalogue! {
+    honest_sessions_per_day: "Honest member visits", "visits a day", Count, (1, 24, 2, 1),
+        "How often an honest member opens the social tab in a day, on average.",
+        "assumed (a payment app's social tab, opened a few times a day)", "alipay-circles-2016";
+    tipper_sessions_per_day: "Generous tipper visits", "visits a day", Count, (1, 24, 4, 1),
+        "How often a generous tipper (the demand side) opens the social tab in a day, on average.",
+        "assumed", "alipay-circles-2016";
+    solicitor_sessions_per_day: "Solicitor visits", "visits a day", Count, (1, 24, 5, 1),
+        "How often a professional solicitor visits in a day, on average.",
+        "assumed", "alipay-circles-2016";
+    honest_interest_percent: "Circles an honest user wants", "%", Percent, (0, 100, 60, 1),
+        "The chance that an honest user wants any one circle (everyone wants at least one).",
+        "assumed", "alipay-circles-2016";
+    budget_spread_hundredths: "Spread of budgets", "σ of the log", Hundredths, (0, 300, 80, 5),
+        "How unequal daily budgets are: the standard deviation of the logarithm of each user's budget.",
+        "assumed", "alipay-circles-2016";
+    honest_views_per_visit: "Posts an honest member reads", "posts a visit", Count, (1, 16, 4, 1),
+        "How many posts of the feed an honest member reads per visit.",
+        "assumed", "alipay-circles-2016";
+    tipper_views_per_visit: "Posts a generous tipper reads", "posts a visit", Count, (1, 16, 8, 1),
+        "How many posts of the feed a generous tipper reads per visit.",
+        "assumed", "alipay-circles-2016";
+    tipper_praise_enticing_permille: "Tipper praises an enticing post", "%", Permille, (0, 1000, 500, 5),
+        "The chance that a generous tipper praises an enticing post (solicitation, a faked persona) they read.",
+        "assumed", "alipay-circles-2016";
+    tipper_contact_permille: "Tipper takes up a contact offer", "%", Permille, (0, 1000, 80, 5),
+        "The chance that a generous tipper reading a solicitation post reaches out off the platform.",
+        "assumed", "alipay-circles-2016";
+    funnel_closed_percent: "Tip funnel without a tip page", "%", Percent, (0, 100, 20, 5),
+        "Where praise does not open the tip page, the share of the praise-to-tip funnel that still happens.",
+        "assumed; the funnel itself is the 2016 launch's mechanism (DOMAIN.md)", "open-community";
+    honest_report_permille: "Honest member reports abuse", "%", Permille, (0, 1000, 40, 5),
+        "The chance that an honest member reports a solicitation or scam post they read.",
+        "assumed", "alipay-circles-2016";
+    male_author_demand_percent: "Demand for a man's enticing post", "%", Percent, (0, 100, 20, 5),
+        "The share of the demand side's interest that an enticing post by a man draws, against one by a woman.",
+        "DOMAIN.md: the 2016 customers were men paying women", "open-community";
+    reroute_percent: "Refused words turn into praise", "%", Percent, (0, 100, 50, 5),
+        "The share of refused comments and messages that turn into praise instead (and praise may open the tip page).",
+        "assumed; the 2016 mechanism: men below 750 could only praise (DOMAIN.md)", "alipay-circles-2016";
+    honest_post_permille: "Honest member posts", "%", Permille, (0, 1000, 250, 5),
+        "The chance per visit that an honest member posts, before abuse seen makes them post less.",
+        "assumed", "alipay-circles-2016";
+    leave_at_exposure: "Abuse before honest users leave", "exposure", Count, (0, 10_000, 40, 1),
+        "The exposure to abuse (1 per abusive post seen, 6 per harassment) past which honest users start leaving.",
+        "assumed", "alipay-circles-2016";
+    solicit_seen_harm: "Solicitation posts that harm", "posts", Count, (1, 255, 5, 1),
+        "How many solicitation posts an honest user must see before the exposure counts as harm.",
+        "assumed", "alipay-circles-2016";
+    reservation_median_fen: "Median reservation value", "¥", Fen, (1, 10_000_000, 6_000, 100),
+        "What one enticing post would have to earn before the median ordinary user would post it.",
+        "assumed", "alipay-circles-2016";
+    reservation_spread_hundredths: "Spread of reservation values", "σ of the log", Hundredths, (0, 400, 150, 5),
+        "How unequal reservation values are: the standard deviation of their logarithm (most would never post).",
+        "assumed", "alipay-circles-2016";
+    enticing_uplift: "Enticing posts earn more", "× an ordinary post", Count, (0, 100, 4, 1),
+        "How many times an ordinary post's tips ordinary users believe an enticing post would earn.",
+        "the demand side's tipping reactions to enticing and ordinary posts in the reaction table", "alipay-circles-2016";
+    belief_posts: "Posts a belief follows", "tipped posts", Count, (1, 1000, 8, 1),
+        "Ordinary users' belief of what enticing posts earn is a moving average over about this many tipped posts seen.",
+        "assumed", "alipay-circles-2016";
+    convert_per_visit_permille: "Start soliciting once it pays (per visit)", "%", Permille, (0, 1000, 50, 5),
+        "The chance per visit that an ordinary user for whom soliciting would pay actually starts.",
+        "assumed (days, not minutes, from the first tips to a market); with the reservation values, it sets the share of the launch's solicitation by converts", "alipay-circles-2016";
+    stop_after_posts: "A fair try", "posts", Count, (1, 1000, 5, 1),
+        "How many posts a user who turned to soliciting makes before judging whether it pays.",
+        "assumed", "alipay-circles-2016";
+    stop_below_percent: "Stop when a post earns less than (of the reservation)", "%", Percent, (0, 1000, 50, 5),
+        "A user who turned to soliciting may stop once a post earns less than this share of their reservation value.",
+        "assumed", "alipay-circles-2016";
+    tip_yardstick_fen: "Tip ceiling that pulls fully", "¥", Fen, (100, 100_000_000, 20_000, 100),
+        "The tip ceiling at which tips pull abusers fully; the pull rises on a log scale up to it.",
+        "DOMAIN.md: the 2016 launch's ¥200 ceiling as a yardstick; the shape is assumed", "alipay-circles-2016";
+    solicit_post_permille: "Solicitor posts (per visit)", "%", Permille, (0, 1000, 600, 5),
+        "The chance per visit that a solicitor posts where the rules pull fully and nothing deters.",
+        "assumed", "alipay-circles-2016";
+    scam_post_permille: "Scammer posts (per visit)", "%", Permille, (0, 1000, 400, 5),
+        "The chance per visit that a scammer posts where the rules pull fully and nothing deters.",
+        "assumed", "alipay-circles-2016";
+    pro_reservation_median_fen: "Median reservation value of a professional", "¥", Fen, (1, 10_000_000, 8_000, 100),
+        "What one enticing post must earn here before the median professional (solicitor, identity faker, ban evader) works this platform rather than the venues they already work; below it they post less and leave.",
+        "assumed (a small share of what one meeting fetches)", "open-community";
+    pro_reservation_spread_hundredths: "Spread of professionals' reservation values", "σ of the log", Hundredths, (0, 400, 70, 5),
+        "How unequal professionals' reservation values are: the standard deviation of their logarithm.",
+        "assumed (professionals differ less than ordinary users)", "open-community";
+    conversation_contact_permille: "A comment to a solicitor becomes a contact", "%", Permille, (0, 1000, 300, 5),
+        "The chance that a man's comment on a solicitation post turns into an off-platform contact: the free channel a comment gate closes.",
+        "assumed; the 2016 gate left men below 750 only praise and the tip page (DOMAIN.md)", "alipay-circles-2016";
+    false_report_permille: "False reports of genuine posts", "‰", Count, (0, 1000, 1, 1),
+        "The chance, per thousand, that an honest member reports a genuine post they read (dislike or misreading).",
+        "assumed", "alipay-circles-2016";
+    planning_days: "Planning horizon", "days", Days, (1, 365, 30, 1),
+        "How far ahead a bad actor weighs an investment: a forged document, a score to farm, a new account after a ban.",
+        "assumed (a month); a stated horizon, so decisions do not depend on how long the run is", "alipay-circles-2016";
+    fresh_account_effort_fen: "Effort of a new account", "¥", Fen, (0, 10_000_000, 3_000, 100),
+        "What a new account costs a banned abuser where return is free: a phone number, a new profile, lost history.",
+        "assumed", "open-community";
+    bought_account_fen: "Price of a bought real-name account", "¥", Fen, (0, 10_000_000, 30_000, 100),
+        "Where bans bind the real name, what someone else's verified account costs a banned abuser on the grey market.",
+        "assumed (grey-market accounts are cheap but not free)", "alipay-circles-2016-fix";
+    bought_account_caught_percent: "Bought accounts the real-name check catches", "%", Percent, (0, 99, 50, 5),
+        "The share of bought real-name accounts the platform's checks catch at once (the price is paid either way).",
+        "assumed", "alipay-circles-2016-fix";
+    attention_hours: "How far back people read", "hours", Hours, (1, 48, 4, 1),
+        "The mean age of the posts a glance at the feed lands on: people mostly read the last few hours.",
+        "assumed", "alipay-circles-2016";
+    contact_value_fen: "What a contact is worth", "¥", Fen, (0, 10_000_000, 5_000, 100),
+        "What one off-platform contact is worth to a solicitor (a meeting fee or gift).",
+        "assumed", "alipay-circles-2016";
+    deterrence_cap_percent: "Most deterrence a circle exerts", "%", Percent, (0, 100, 90, 5),
+        "The most that sanctions landing in a circle can cut an abuser's boldness there.",
+        "assumed; takedown speed decides whether moderation works (SimSoM, DOMAIN.md)", "alipay-circles-2016";
+    circle_memory_keep_permille: "Deterrence memory kept per hour", "%", Permille, (0, 1000, 970, 5),
+        "The share of a circle's recent sanctions and violations still remembered an hour later.",
+        "assumed (a half-life of about a day)", "alipay-circles-2016";
+    caution_after_removal: "Caution after a removal", "of 1,000", Count, (0, 1000, 250, 10),
+        "How much a removed post adds to its author's own caution (1,000 = never posts again).",
+        "assumed", "alipay-circles-2016";
+    evader_wait_hours: "A banned abuser waits", "hours", Hours, (1, 2160, 24, 1),
+        "How long a banned abuser who decides to come back needs to set up a new account.",
+        "assumed; the 2016 response banned re-registration (DOMAIN.md)", "alipay-circles-2016";
+    harasser_women_percent: "Harasser targets a woman's post", "%", Percent, (0, 100, 50, 5),
+        "The chance per post read that a harasser targets a woman's genuine post.",
+        "assumed", "alipay-circles-2016";
+}
+
+impl Assumptions {
+    /// Whether every assumption is at its default (the scenario then writes no `assumptions` block).
+    pub fn is_default(&self) -> bool {
+        *self == Assumptions::default()
+    }
+
+    /// The assumptions that differ from their defaults.
+    pub fn changed(&self) -> impl Iterator<Item = &'static Assumption> + '_ {
+        ASSUMPTIONS.iter().filter(|row| !row.is_default_in(self))
+    }
+}
+
+/// Writes only the fields that differ from their defaults, in catalogue order.
+impl Serialize for Assumptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        for row in self.changed() {
+            map.serialize_entry(row.field, &row.get(self))?;
+        }
+        map.end()
+    }
+}
+
+/// The row of the assumption stored in `field`, if there is one.
+pub fn by_field(field: &str) -> Option<&'static Assumption> {
+    ASSUMPTIONS.iter().find(|row| row.field == field)
+}
+
+/// Clamps every assumption into its bounds, so `run` never fails.
+pub(crate) fn sanitize(a: &mut Assumptions) {
+    for row in ASSUMPTIONS {
+        let v = row.get(a);
+        row.set(a, v);
+    }
+}
+
+/// The assumptions as the hot path reads them: converted once per run from stored units (‰ → a chance).
+///
+/// Each conversion divides two whole numbers, which IEEE rounds correctly, so a default gives the very
+/// `f64` the literal it replaced gave (600 / 1000 is the double nearest 0.6): runs stay bit-for-bit the same.
+#[derive(Clone, Debug)]
+pub(crate) struct Derived {
+    /// Visits a day by archetype, in [`Archetype::ALL`] order.
+    pub sessions_per_day: [f64; 11],
+    pub honest_interest_percent: u32,
+    pub budget_spread: f64,
+    pub honest_views: u32,
+    pub tipper_views: u32,
+    pub tipper_praise_enticing: f64,
+    pub tipper_contact: f64,
+    pub funnel_closed: f64,
+    pub honest_report: f64,
+    pub male_author_demand: f64,
+    pub reroute: f64,
+    pub honest_post: f64,
+    pub leave_at: u16,
+    pub solicit_seen_harm: u8,
+    pub reservation_median_fen: f64,
+    pub reservation_spread: f64,
+    pub enticing_uplift: u64,
+    pub belief_posts: i64,
+    pub convert_per_visit: f64,
+    pub stop_after_posts: u16,
+    pub stop_below_percent: u64,
+    pub tip_yardstick_yuan: f64,
+    pub solicit_post: f64,
+    pub scam_post: f64,
+    pub pro_reservation_median_fen: f64,
+    pub pro_reservation_spread: f64,
+    pub conversation_contact: f64,
+    pub false_report: f64,
+    pub planning_days: u32,
+    pub fresh_account_effort_fen: u64,
+    pub bought_account_fen: u64,
+    pub bought_account_caught_percent: u32,
+    pub attention_hours: f64,
+    pub contact_value_fen: u32,
+    pub deterrence_cap: f64,
+    pub circle_memory_keep: f64,
+    pub caution_after_removal: u16,
+    pub evader_wait_hours: u32,
+    pub harasser_women: f64,
+}
+
+/// A chance from parts per thousand.
+fn permille(v: u32) -> f64 {
+    f64::from(v) / 1000.0
+}
+
+/// A chance from percent.
+fn percent(v: u32) -> f64 {
+    f64::from(v) / 100.0
+}
+
+impl Derived {
+    /// Reads sanitised assumptions.
+    pub(crate) fn new(a: &Assumptions) -> Derived {
+        let mut sessions_per_day = Archetype::ALL.map(|k| profile(k).sessions_per_day);
+        for (k, v) in [
+            (Archetype::Honest, a.honest_sessions_per_day),
+            (Archetype::GenerousTipper, a.tipper_sessions_per_day),
+            (Archetype::Solicitor, a.solicitor_sessions_per_day),
+        ] {
+            if let Some(s) = sessions_per_day.get_mut(archetype::index(k)) {
+                *s = f64::from(v.max(1));
+            }
+        }
+        Derived {
+            sessions_per_day,
+            honest_interest_percent: a.honest_interest_percent,
+            budget_spread: percent(a.budget_spread_hundredths),
+            honest_views: a.honest_views_per_visit,
+            tipper_views: a.tipper_views_per_visit,
+            tipper_praise_enticing: permille(a.tipper_praise_enticing_permille),
+            tipper_contact: permille(a.tipper_contact_permille),
+            funnel_closed: percent(a.funnel_closed_percent),
+            honest_report: permille(a.honest_report_permille),
+            male_author_demand: percent(a.male_author_demand_percent),
+            reroute: percent(a.reroute_percent),
+            honest_post: permille(a.honest_post_permille),
+            leave_at: u16::try_from(a.leave_at_exposure).unwrap_or(u16::MAX),
+            solicit_seen_harm: u8::try_from(a.solicit_seen_harm).unwrap_or(u8::MAX),
+            reservation_median_fen: f64::from(a.reservation_median_fen),
+            reservation_spread: percent(a.reservation_spread_hundredths),
+            enticing_uplift: u64::from(a.enticing_uplift),
+            belief_posts: i64::from(a.belief_posts.max(1)),
+            convert_per_visit: permille(a.convert_per_visit_permille),
+            stop_after_posts: u16::try_from(a.stop_after_posts).unwrap_or(u16::MAX),
+            stop_below_percent: u64::from(a.stop_below_percent),
+            tip_yardstick_yuan: f64::from(a.tip_yardstick_fen) / 100.0,
+            solicit_post: permille(a.solicit_post_permille),
+            scam_post: permille(a.scam_post_permille),
+            pro_reservation_median_fen: f64::from(a.pro_reservation_median_fen.max(1)),
+            pro_reservation_spread: percent(a.pro_reservation_spread_hundredths),
+            conversation_contact: permille(a.conversation_contact_permille),
+            false_report: permille(a.false_report_permille),
+            planning_days: a.planning_days.max(1),
+            fresh_account_effort_fen: u64::from(a.fresh_account_effort_fen),
+            bought_account_fen: u64::from(a.bought_account_fen),
+            bought_account_caught_percent: a.bought_account_caught_percent.min(99),
+            attention_hours: f64::from(a.attention_hours.max(1)),
+            contact_value_fen: a.contact_value_fen,
+            deterrence_cap: percent(a.deterrence_cap_percent),
+            circle_memory_keep: permille(a.circle_memory_keep_permille),
+            caution_after_removal: u16::try_from(a.caution_after_removal).unwrap_or(1000),
+            evader_wait_hours: a.evader_wait_hours.max(1),
+            harasser_women: percent(a.harasser_women_percent),
+        }
+    }
+}
+
+impl Derived {
+    /// Visits a day, on average, of an archetype.
+    pub(crate) fn sessions(&self, a: Archetype) -> f64 {
+        self.sessions_per_day.get(archetype::index(a)).copied().unwrap_or(1.0)
+    }
+}
+
+impl Default for Derived {
+    fn default() -> Self {
+        Derived::new(&Assumptions::default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_the_catalogue_s_and_write_nothing() {
+        let a = Assumptions::default();
+        for row in ASSUMPTIONS {
+            assert_eq!(row.get(&a), row.default, "{}", row.field);
+            assert!(row.min <= row.default && row.default <= row.max, "{}", row.field);
+            assert!(row.step >= 1, "{}", row.field);
+        }
+        assert_eq!(serde_json::to_string(&a).ok().as_deref(), Some("{}"));
+    }
+
+    #[test]
+    fn fields_are_unique_and_the_launch_is_a_preset() {
+        for (i, row) in ASSUMPTIONS.iter().enumerate() {
+            assert!(
+                ASSUMPTIONS.iter().skip(i + 1).all(|o| o.field != row.field),
+                "{}",
+                row.field
+            );
+            assert!(crate::presets::by_id(row.preset).is_some(), "{}", row.preset);
+        }
+    }
+
+    /// The conversions give the very doubles the literals they replaced gave.
+    #[test]
+    fn defaults_derive_the_old_literals() {
+        let d = Derived::default();
+        assert_eq!(d.solicit_post, 0.6);
+        assert_eq!(d.convert_per_visit, 0.05);
+        assert_eq!(d.tipper_contact, 0.08);
+        assert_eq!(d.circle_memory_keep, 0.97);
+        assert_eq!(d.honest_report, 0.04);
+        assert_eq!(d.budget_spread, 0.8);
+        assert_eq!(d.reservation_spread, 1.5);
+        assert_eq!(d.tip_yardstick_yuan, 200.0);
+        assert_eq!(d.sessions_per_day, Archetype::ALL.map(|k| profile(k).sessions_per_day));
+    }
+
+    #[test]
+    fn messages_read_like_the_settings() {
+        let row = by_field("reservation_median_fen");
+        assert_eq!(
+            row.map(|r| r.out_of_range(0)).as_deref(),
+            Some("median reservation value must be ¥0.01 to ¥100,000, not ¥0")
+        );
+        let row = by_field("reservation_spread_hundredths");
+        assert_eq!(row.map(|r| r.show(150)).as_deref(), Some("1.5 σ of the log"));
+        let row = by_field("convert_per_visit_permille");
+        assert_eq!(row.map(|r| r.show(30)).as_deref(), Some("3%"));
+    }
+}

@@ -1,0 +1,119 @@
+//! The Assumptions panel: the model's behavioural assumptions (from the engine's catalogue), collapsed by
+//! default, each editable with its unit and bounds, its meaning and source as help, a mark when changed and
+//! a reset per row and for all.
+
+use super::field::{NumberField, NumberProps};
+use backfire_engine::assumptions::{Assumption, Assumptions, ASSUMPTIONS};
+use backfire_engine::MODEL_VERSION;
+use yew::prelude::*;
+
+/// Props of [`AssumptionsPanel`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct AssumptionsPanelProps {
+    /// The scenario's assumptions.
+    pub assumptions: Assumptions,
+    /// Called with the edited assumptions (through the scenario's one edit path, so undo covers them).
+    pub onchange: Callback<Assumptions>,
+}
+
+/// The props of a [`NumberField`] editing one assumption: label, path, unit, bounds and step come from the
+/// engine's catalogue, so the panel accepts exactly what validation accepts.
+pub fn assumption_props(row: &'static Assumption, a: &Assumptions, onchange: &Callback<Assumptions>) -> NumberProps {
+    let stored = row.get(a);
+    let hint = format!("{} Source: {}.", row.meaning, row.source);
+    let on_value = {
+        let (a, onchange) = (a.clone(), onchange.clone());
+        Callback::from(move |v: f64| {
+            let mut next = a.clone();
+            row.set(&mut next, row.scale.stored(v));
+            onchange.emit(next);
+        })
+    };
+    NumberProps {
+        label: row.label.into(),
+        path: row.path().into(),
+        value: row.scale.shown(stored),
+        min: row.shown_min(),
+        max: row.shown_max(),
+        step: row.shown_step(),
+        unit: row.unit.into(),
+        slider: false,
+        hint: hint.into(),
+        onchange: on_value,
+    }
+}
+
+/// The assumptions, collapsed under a summary that says how many differ from the model's defaults.
+#[function_component]
+pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
+    let a = &props.assumptions;
+    let changed = a.changed().count();
+    let reset_all = {
+        let onchange = props.onchange.clone();
+        Callback::from(move |_| onchange.emit(Assumptions::default()))
+    };
+    let rows = ASSUMPTIONS.iter().map(|row| {
+        let is_changed = !row.is_default_in(a);
+        let reset = {
+            let (a, onchange) = (a.clone(), props.onchange.clone());
+            Callback::from(move |_| {
+                let mut next = a.clone();
+                row.set(&mut next, row.default);
+                onchange.emit(next);
+            })
+        };
+        html! {
+            <div class={classes!("assumption", is_changed.then_some("changed"))} data-testid={format!("assumption-{}", row.field)}>
+                <NumberField ..assumption_props(row, a, &props.onchange) />
+                if is_changed {
+                    <p class="assumption-changed">
+                        <span data-testid="assumption-changed">{format!("Changed: the model's default is {}.", row.show(row.default))}</span>
+                        {" "}
+                        <button type="button" class="btn small" data-testid={format!("reset-{}", row.field)}
+                            aria-label={format!("Reset {} to {}", row.label.to_lowercase(), row.show(row.default))} onclick={reset}>{"Reset"}</button>
+                    </p>
+                }
+            </div>
+        }
+    });
+    html! {
+        <details class="assumptions-panel" data-testid="assumptions-panel">
+            <summary data-testid="assumptions-summary">
+                {format!("Assumptions (model {MODEL_VERSION})")}
+                if changed > 0 {
+                    <span class="assumptions-count">{format!(" · {changed} changed")}</span>
+                }
+            </summary>
+            <p class="hint">
+                {"How the simulated people behave: what they react to, what they need to earn, how fast they learn and when they leave. "}
+                {"These are the model's guesses, not your rules; change one to see how much a result leans on it. Links carry only the ones you change."}
+            </p>
+            if changed > 0 {
+                <p><button type="button" class="btn small" data-testid="reset-all-assumptions" onclick={reset_all}>{"Reset all to the model's defaults"}</button></p>
+            }
+            { for rows }
+        </details>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_row_gets_its_catalogue_bounds() {
+        let a = Assumptions::default();
+        for row in ASSUMPTIONS {
+            let props = assumption_props(row, &a, &Callback::noop());
+            assert_eq!(props.path.as_str(), row.path());
+            assert_eq!(
+                (props.min, props.max),
+                (row.shown_min(), row.shown_max()),
+                "{}",
+                row.field
+            );
+            assert_eq!(row.scale.stored(props.value), row.default, "{}", row.field);
+            assert!(props.hint.contains(row.source));
+        }
+    }
+}
