@@ -10,12 +10,11 @@ use crate::scenario::Ranking;
 
 /// Hours of posts a feed can reach back (older posts are never shown, and their slots are reused).
 pub(crate) const FEED_HOURS: u32 = 48;
-/// Recent candidates a ranked ("hot") feed weighs for each place: the best of them is shown.
-const HOT_CANDIDATES: u32 = 3;
 /// Slots a circle starts with; the window doubles when the posts of the last [`FEED_HOURS`] outgrow it.
 const FIRST_SLOTS: usize = 64;
-/// Hours whose first serial is remembered: the feed's reach plus the hour in progress.
-const HOURS_KEPT: usize = FEED_HOURS as usize + 1;
+/// Hours whose first serial is remembered: at least the feed's reach plus the hour in progress (a power of
+/// two, so the hour's slot is a mask, not a division, on every glance).
+const HOURS_KEPT: usize = (FEED_HOURS as usize + 1).next_power_of_two();
 
 /// What a post really is (the platform only learns it through moderation).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -120,7 +119,7 @@ impl CircleState {
     /// Opens hour `h`: posts from now on belong to it.
     pub(crate) fn open_hour(&mut self, h: u32) {
         self.hour = h;
-        if let Some(first) = self.hour_first.get_mut(h as usize % HOURS_KEPT) {
+        if let Some(first) = self.hour_first.get_mut(h as usize & (HOURS_KEPT - 1)) {
             *first = self.next_serial;
         }
     }
@@ -128,7 +127,7 @@ impl CircleState {
     /// First serial of hour `h` (which must be within the last [`HOURS_KEPT`] hours).
     fn first_of(&self, h: u32) -> u32 {
         self.hour_first
-            .get(h as usize % HOURS_KEPT)
+            .get(h as usize & (HOURS_KEPT - 1))
             .copied()
             .unwrap_or(self.next_serial)
     }
@@ -186,52 +185,48 @@ impl CircleState {
     /// A post a glance at the feed lands on, `None` when the feed shows nothing (empty, or removed).
     ///
     /// The glance picks an age in whole hours before the hour in progress (exponential, mean
-    /// `attention_hours`, an assumption); a quiet hour sends it further back, to the nearest hour with posts; then a post of
-    /// that hour at random. Ranked feeds draw [`HOT_CANDIDATES`] such posts and show the most praised or tipped.
+    /// `attention_hours`, an assumption); a quiet hour sends it further back, to the nearest hour with posts;
+    /// then a post of that hour at random. A ranked ("hot") feed draws a second post of the same hour and shows
+    /// the more praised or tipped of the two: engagement wins among posts of the same age.
     #[inline]
-    pub(crate) fn glance(&self, ranking: Ranking, attention_hours: f64, dice: &mut Dice) -> Option<u32> {
-        let candidates = match ranking {
-            Ranking::Newest => 1,
-            Ranking::MostPraised | Ranking::MostTipped => HOT_CANDIDATES,
-        };
-        let mut best: Option<(u64, u32)> = None;
-        for _ in 0..candidates {
-            let Some(serial) = self.sample(attention_hours, dice) else {
-                continue;
-            };
-            let Some(p) = self.window.get((serial & self.mask) as usize) else {
-                continue;
-            };
-            if p.hidden {
-                continue;
-            }
-            let score = match ranking {
-                Ranking::Newest => 0,
-                Ranking::MostPraised => u64::from(p.praise),
-                Ranking::MostTipped => p.tips_fen,
-            };
-            if best.is_none_or(|b| score > b.0) {
-                best = Some((score, serial));
-            }
-        }
-        best.map(|b| b.1)
-    }
-
-    /// A serial from a completed hour within reach, by the attention curve; `None` if there is none.
-    fn sample(&self, attention_hours: f64, dice: &mut Dice) -> Option<u32> {
-        let back = dice.exponential_fast(attention_hours) as u32;
+    pub(crate) fn glance(&self, ranking: Ranking, attention_hours: f64, dice: &mut Dice) -> Option<Post> {
         let reach = self.hour.min(FEED_HOURS);
-        let mut age = back.min(reach).max(1);
-        while age <= reach {
+        if reach == 0 {
+            return None;
+        }
+        let (back, word) = dice.exponential_and_word(attention_hours);
+        let mut age = (back as u32).clamp(1, reach);
+        let (first, n) = loop {
             let h = self.hour - age;
-            let (first, end) = (self.first_of(h), self.first_of(h + 1));
-            let n = end.wrapping_sub(first);
+            let first = self.first_of(h);
+            let n = self.first_of(h + 1).wrapping_sub(first);
             if n > 0 {
-                return Some(first.wrapping_add(dice.below(n)));
+                break (first, n);
+            }
+            if age == reach {
+                return None;
             }
             age += 1;
-        }
-        None
+        };
+        let at = |w: u32| {
+            let serial = first.wrapping_add(((u64::from(w) * u64::from(n)) >> 32) as u32);
+            self.window.get((serial & self.mask) as usize).filter(|p| !p.hidden)
+        };
+        let one = at(word);
+        let best = match ranking {
+            Ranking::Newest => one,
+            Ranking::MostPraised | Ranking::MostTipped => {
+                let score = |p: &Post| match ranking {
+                    Ranking::MostPraised => u64::from(p.praise),
+                    _ => p.tips_fen,
+                };
+                match (one, at(dice.u32())) {
+                    (Some(a), Some(b)) => Some(if score(b) > score(a) { b } else { a }),
+                    (a, b) => a.or(b),
+                }
+            }
+        };
+        best.copied()
     }
 }
 
@@ -269,7 +264,7 @@ mod tests {
         let mut c = CircleState::new();
         let mut dice = Dice::new(1);
         c.open_hour(0);
-        assert_eq!(c.glance(Ranking::Newest, 4.0, &mut dice), None);
+        assert!(c.glance(Ranking::Newest, 4.0, &mut dice).is_none());
         c.publish(post(0));
         assert_eq!(
             c.glance(Ranking::Newest, 4.0, &mut dice),
@@ -296,7 +291,11 @@ mod tests {
             c.publish(post(0));
         }
         c.open_hour(1);
-        let shown = |ranking, dice: &mut Dice| (0..3000).filter(|_| c.glance(ranking, 4.0, dice) == Some(0)).count();
+        let shown = |ranking, dice: &mut Dice| {
+            (0..3000)
+                .filter(|_| c.glance(ranking, 4.0, dice).is_some_and(|p| p.serial == 0))
+                .count()
+        };
         let newest = shown(Ranking::Newest, &mut dice);
         let hot = shown(Ranking::MostTipped, &mut dice);
         assert!(hot > 2 * newest, "tipped post shown {hot} times hot vs {newest} newest");

@@ -41,8 +41,15 @@ impl Dice {
         mean * self.exp_table.get(i).copied().unwrap_or(1.0)
     }
 
+    /// One 64-bit draw split in two: an exponential draw with this mean (from the quantile table, as
+    /// [`Dice::exponential_fast`]) and an independent uniform 32-bit word, for the feed's hot path.
+    pub(crate) fn exponential_and_word(&mut self, mean: f64) -> (f64, u32) {
+        let r = self.rng.next_u64();
+        let i = (r >> 54) as usize;
+        (mean * self.exp_table.get(i).copied().unwrap_or(1.0), r as u32)
+    }
+
     /// A uniform 32-bit draw.
-    #[cfg(test)]
     pub(crate) fn u32(&mut self) -> u32 {
         self.rng.next_u32()
     }

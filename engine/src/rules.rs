@@ -19,6 +19,9 @@ pub(crate) struct Rules {
     pub total_hours: u32,
     /// The scenario's assumptions as the hot path reads them (converted once, here).
     pub assume: Derived,
+    /// Bit `action` of entry `c`: whether circle `c`'s rule for that action has a condition on the author, so
+    /// checks that have none never fetch the author's record (at a million users, a trip to memory).
+    reads_author: Vec<u8>,
 }
 
 impl Rules {
@@ -30,7 +33,22 @@ impl Rules {
             .iter()
             .map(|c| incentive::read(c, s.population.spending_median_fen_per_day, &assume))
             .collect();
+        let reads_author = s
+            .circles
+            .iter()
+            .map(|c| {
+                Action::ALL.iter().fold(0_u8, |bits, &a| {
+                    let rule = c.rules.get(a).unwrap_or(&c.join);
+                    let author = rule
+                        .allow
+                        .iter()
+                        .any(|cl| cl.conditions.iter().any(|k| k.is_about_author()));
+                    bits | (u8::from(author) << (a as u8))
+                })
+            })
+            .collect();
         Rules {
+            reads_author,
             assume,
             n_users: s.population.n_users,
             total_hours: s.days * 24,
@@ -76,6 +94,13 @@ impl Rules {
     }
 
     /// The clause of circle `c`'s rule for `action` that lets `actor` act on `author`, if any.
+    /// Whether circle `c`'s rule for `action` looks at the author at all.
+    pub(crate) fn reads_author(&self, c: usize, action: Action) -> bool {
+        self.reads_author
+            .get(c)
+            .is_some_and(|bits| bits & (1 << (action as u8)) != 0)
+    }
+
     pub(crate) fn may(&self, c: usize, action: Action, actor: &Attrs, author: &Attrs) -> Option<u8> {
         rule::allows(self.rule(c, action), actor, author)
     }

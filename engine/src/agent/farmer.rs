@@ -19,12 +19,10 @@ pub(super) fn farm(v: &mut Visit, idx: u32, h: u32) {
         return;
     }
     for _ in 0..2 {
-        let Some(serial) = honest::glance(v, c) else {
+        let Some(post) = honest::glance(v, c) else {
             break;
         };
-        let Some(author) = v.circle(c).get_mut(serial).map(|p| p.author) else {
-            continue;
-        };
+        let author = post.author;
         let female = v.people.user(author).claimed_gender == Gender::Female;
         if !female || author == idx {
             continue;

@@ -17,12 +17,10 @@ pub(super) fn harass(v: &mut Visit, idx: u32, h: u32) {
     }
     let bold = v.boldness(idx, c);
     for _ in 0..3 {
-        let Some(serial) = honest::glance(v, c) else {
+        let Some(post) = honest::glance(v, c) else {
             break;
         };
-        let Some((author, kind)) = v.circle(c).get_mut(serial).map(|p| (p.author, p.kind)) else {
-            continue;
-        };
+        let (author, kind) = (post.author, post.kind);
         if author == idx || kind != PostKind::Genuine {
             continue;
         }

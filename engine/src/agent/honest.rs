@@ -191,14 +191,12 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
     let (viewer, male, honest) = (u.archetype, u.gender == Gender::Male, u.is_honest());
     let mut seen = 0_u64;
     for _ in 0..n {
-        let Some(serial) = glance(v, c) else {
+        // A post is a few words of plain data: a copy, rather than the circle held borrowed.
+        let Some(post) = glance(v, c) else {
             break;
         };
+        let serial = post.serial;
         seen += 1;
-        // A post is a few words of plain data: copy it out rather than hold the circle borrowed.
-        let Some(post) = v.circle(c).get_mut(serial).map(|p| *p) else {
-            continue;
-        };
         let (author, kind) = (post.author, post.kind);
         if author == idx {
             continue;
@@ -376,7 +374,7 @@ fn interact(v: &mut Visit, idx: u32, c: usize, action: Action, author: u32, genu
 
 /// A post a glance at circle `c`'s feed lands on; `None` if the feed shows nothing.
 #[inline]
-pub(super) fn glance(v: &mut Visit, c: usize) -> Option<u32> {
+pub(super) fn glance(v: &mut Visit, c: usize) -> Option<Post> {
     let ranking = v.rules.circle(c).ranking;
     // The circle and the dice are separate parts of the visit: both can be borrowed at once.
     v.circles

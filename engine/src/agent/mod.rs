@@ -74,8 +74,11 @@ impl Visit<'_> {
 
     /// Checks circle `c`'s rule for `actor` acting on `author` (the actor itself for join and post).
     fn may(&self, c: usize, action: Action, actor: u32, author: u32, h: u32) -> Option<u8> {
-        self.rules
-            .may(c, action, &self.people.attrs(actor, h), &self.people.attrs(author, h))
+        let me = self.people.attrs(actor, h);
+        if actor == author || !self.rules.reads_author(c, action) {
+            return self.rules.may(c, action, &me, &me);
+        }
+        self.rules.may(c, action, &me, &self.people.attrs(author, h))
     }
 
     /// Queues an item for review in circle `c`.
