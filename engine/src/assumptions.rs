@@ -302,7 +302,7 @@ catalogue! {
         "assumed", "alipay-circles-2016";
     evader_wait_hours: "A banned abuser waits", "hours", Hours, (1, 2160, 24, 1),
         "How long a banned abuser who decides to come back needs to set up a new account.",
-        "assumed; the 2016 response banned re-registration (DOMAIN.md)", "alipay-circles-2016";
+        "assumed; the 2016 response banned re-registration (DOMAIN.md)", "open-community";
     harasser_women_percent: "Harasser targets a woman's post", "%", Percent, (0, 100, 50, 5),
         "The chance per post read that a harasser targets a woman's genuine post.",
         "assumed", "alipay-circles-2016";

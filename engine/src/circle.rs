@@ -266,16 +266,15 @@ mod tests {
         c.open_hour(0);
         assert!(c.glance(Ranking::Newest, 4.0, &mut dice).is_none());
         c.publish(post(0));
-        assert_eq!(
-            c.glance(Ranking::Newest, 4.0, &mut dice),
-            None,
+        assert!(
+            c.glance(Ranking::Newest, 4.0, &mut dice).is_none(),
             "the hour in progress is not shown yet"
         );
         for h in 1..20 {
             c.open_hour(h);
         }
         assert_eq!(
-            c.glance(Ranking::Newest, 4.0, &mut dice),
+            c.glance(Ranking::Newest, 4.0, &mut dice).map(|p| p.serial),
             Some(0),
             "a quiet feed reaches back"
         );
@@ -298,6 +297,7 @@ mod tests {
         };
         let newest = shown(Ranking::Newest, &mut dice);
         let hot = shown(Ranking::MostTipped, &mut dice);
-        assert!(hot > 2 * newest, "tipped post shown {hot} times hot vs {newest} newest");
+        // The better of two: shown about 1 − (9/10)² = 19 % of the time instead of 10 %.
+        assert!(2 * hot > 3 * newest, "tipped post shown {hot} times hot vs {newest} newest");
     }
 }
