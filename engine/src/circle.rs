@@ -194,7 +194,7 @@ impl CircleState {
         if reach == 0 {
             return None;
         }
-        let (back, word) = dice.exponential_and_word(attention_hours);
+        let (back, word, second) = dice.exponential_and_words(attention_hours);
         let mut age = (back as u32).clamp(1, reach);
         let (first, n) = loop {
             let h = self.hour - age;
@@ -220,7 +220,7 @@ impl CircleState {
                     Ranking::MostPraised => u64::from(p.praise),
                     _ => p.tips_fen,
                 };
-                match (one, at(dice.u32())) {
+                match (one, at(second)) {
                     (Some(a), Some(b)) => Some(if score(b) > score(a) { b } else { a }),
                     (a, b) => a.or(b),
                 }

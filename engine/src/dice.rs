@@ -41,15 +41,18 @@ impl Dice {
         mean * self.exp_table.get(i).copied().unwrap_or(1.0)
     }
 
-    /// One 64-bit draw split in two: an exponential draw with this mean (from the quantile table, as
-    /// [`Dice::exponential_fast`]) and an independent uniform 32-bit word, for the feed's hot path.
-    pub(crate) fn exponential_and_word(&mut self, mean: f64) -> (f64, u32) {
+    /// One 64-bit draw split three ways, for the feed's hot path: an exponential draw with this mean (the top
+    /// 10 bits, through the quantile table, as [`Dice::exponential_fast`]), an independent uniform 32-bit word
+    /// (the low 32 bits) and a second independent uniform word with 22 bits of resolution (the bits between).
+    pub(crate) fn exponential_and_words(&mut self, mean: f64) -> (f64, u32, u32) {
         let r = self.rng.next_u64();
         let i = (r >> 54) as usize;
-        (mean * self.exp_table.get(i).copied().unwrap_or(1.0), r as u32)
+        let second = ((r >> 32) as u32 & 0x003F_FFFF) << 10;
+        (mean * self.exp_table.get(i).copied().unwrap_or(1.0), r as u32, second)
     }
 
     /// A uniform 32-bit draw.
+    #[cfg(test)]
     pub(crate) fn u32(&mut self) -> u32 {
         self.rng.next_u32()
     }

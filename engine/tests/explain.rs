@@ -100,10 +100,8 @@ fn a_rule_that_cannot_matter_never_ranks() {
         .filter(|o| o.reports.iter().zip(&baseline).all(|(a, b)| a.patterns == b.patterns))
         .map(|o| o.lever.id.as_str())
         .collect();
-    assert!(
-        !idle.is_empty(),
-        "expected some lever to change nothing (e.g. real-name bans with no ban evaders banned)"
-    );
+    // Under model 2 every banned abuser weighs a return, so even the ban levers usually move something; when
+    // a lever is idle on these seeds, it must not rank.
     for p in &e.patterns {
         for sg in &p.suggestions {
             assert!(
