@@ -80,9 +80,6 @@ fn alipay_2016() -> Scenario {
         String::from("assumption: ranking = most_praised (popular posts surfaced first); contact.off_platform = allowed; direct messages on for everyone"),
         String::from("assumption: moderation at launch: user reports on, no classifier ('in testing'), 5 reviews per day per 10,000 users, 24 h delay, removal with a ban after 3 strikes"),
         String::from("assumption: Overseas Diary had no female-only rule (the article names only the other two)"),
-        String::from("model 2: the market also forms from ordinary users: each has a reservation value (assumptions.reservation_median_fen ¥60, spread σ 1.5) and starts soliciting once the tips they see beat it (assumptions.convert_per_visit_permille 5% a visit); these set the share of solicitation by converts"),
-        String::from("model 2: the 2% professional solicitors stay only while a post here earns more than their own reservation (assumptions.pro_reservation_median_fen ¥80): the ¥200 tip page and praise ranking keep them; small tips would not"),
-        String::from("model 2: men below 750 who may not comment praise instead (assumptions.reroute_percent 50%) and praise opens the tip page; men who may comment take a third of those conversations off-platform for free (assumptions.conversation_contact_permille 30%)"),
     ];
     s.population.female_percent = 45;
     s.population.identity_mix.student = 20;
@@ -212,7 +209,7 @@ fn open_community() -> Scenario {
     };
     s.notes = vec![
         String::from("assumption: default population (50% women, credit mean 640) with the default mix of bad actors"),
-        String::from("model 2: with the same 2% professional solicitors as the launch, small tips, no tip page and newest-first feeds pay a post less than most professionals' reservation (assumptions.pro_reservation_median_fen ¥80), so they post little: the rules, not the population, keep solicitation down"),
+        String::from("model 2: small tips, no tip page and newest-first feeds pay a post less than most professionals' reservation: the rules keep solicitation down"),
     ];
     s.circles = ["Town Square", "Food", "Travel"]
         .iter()

@@ -22,6 +22,9 @@ pub(crate) struct Rules {
     /// Bit `action` of entry `c`: whether circle `c`'s rule for that action has a condition on the author, so
     /// checks that have none never fetch the author's record (at a million users, a trip to memory).
     reads_author: Vec<u8>,
+    /// Bit `action` of entry `c`: whether circle `c`'s rule for that action lets anyone through its first
+    /// clause (no conditions), so the check needs nobody's record: the common "anyone may praise".
+    open_to_all: Vec<u8>,
 }
 
 impl Rules {
@@ -47,7 +50,19 @@ impl Rules {
                 })
             })
             .collect();
+        let open_to_all = s
+            .circles
+            .iter()
+            .map(|c| {
+                Action::ALL.iter().fold(0_u8, |bits, &a| {
+                    let rule = c.rules.get(a).unwrap_or(&c.join);
+                    let open = rule.allow.first().is_some_and(|cl| cl.conditions.is_empty());
+                    bits | (u8::from(open) << (a as u8))
+                })
+            })
+            .collect();
         Rules {
+            open_to_all,
             reads_author,
             assume,
             n_users: s.population.n_users,
@@ -94,6 +109,14 @@ impl Rules {
     }
 
     /// The clause of circle `c`'s rule for `action` that lets `actor` act on `author`, if any.
+    /// Whether circle `c`'s rule for `action` lets anyone through (its first clause has no conditions, so
+    /// [`rule::allows`] would answer clause 0 for everyone).
+    pub(crate) fn open_to_all(&self, c: usize, action: Action) -> bool {
+        self.open_to_all
+            .get(c)
+            .is_some_and(|bits| bits & (1 << (action as u8)) != 0)
+    }
+
     /// Whether circle `c`'s rule for `action` looks at the author at all.
     pub(crate) fn reads_author(&self, c: usize, action: Action) -> bool {
         self.reads_author
