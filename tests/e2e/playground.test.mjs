@@ -191,6 +191,8 @@ test('export a scenario as JSON and import it back; a bad file changes nothing',
   await loadPreset(page, 'strict-verified');
   await page.getByTestId('tab-platform').click();
   await typeInto(page.getByTestId('name'), 'Exported design');
+  // Export sits under the header's "More" menu.
+  await page.getByTestId('more-menu').locator('summary').click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backfire-export-'));
   const file = path.join(dir, download.suggestedFilename());
