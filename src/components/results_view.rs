@@ -4,16 +4,16 @@
 use crate::components::compare_panel::ComparePanel;
 use crate::components::exemplars::Exemplars;
 use crate::components::export_menu::ExportMenu;
+use crate::components::field::Issues;
 use crate::components::honest_cost::HonestCost;
 use crate::components::money_flow::MoneyFlowView;
 use crate::components::pattern_cards::PatternCards;
 use crate::components::results_charts::ResultsCharts;
 use crate::components::rules_summary::RulesSummary;
 use crate::components::sweep_panel::SweepPanel;
+use crate::components::verdict_bar::VerdictBar;
 use crate::components::why_panel::WhyPanel;
 use crate::pool::Pool;
-use crate::components::field::Issues;
-use crate::components::verdict_bar::VerdictBar;
 use crate::runner::{about, RunState, RunStatus, Runner};
 use crate::state::{Action, AppState, Notice};
 use backfire_engine::explain::Explanation;
@@ -82,7 +82,10 @@ pub fn blocked_reason(issues: &[RuleIssue]) -> String {
     let more = errors.count();
     let mut words = format!("Run blocked: {}", first.message);
     if more > 0 {
-        words.push_str(&format!(" (and {more} more problem{})", if more == 1 { "" } else { "s" }));
+        words.push_str(&format!(
+            " (and {more} more problem{})",
+            if more == 1 { "" } else { "s" }
+        ));
     }
     words
 }
@@ -114,7 +117,9 @@ pub fn freshness(run: &RunState, scenario: &Scenario, issues: &[RuleIssue]) -> F
                 r.hours_done, r.total_hours
             )),
             _ if same => Freshness::Current,
-            _ => Freshness::Stale(format!("{STALE_WORDS}: the run was cancelled. Press Run to update them.")),
+            _ => Freshness::Stale(format!(
+                "{STALE_WORDS}: the run was cancelled. Press Run to update them."
+            )),
         },
         RunStatus::Failed(_) if same => Freshness::Current,
         RunStatus::Failed(_) | RunStatus::Idle => Freshness::Stale(format!("{STALE_WORDS}.")),
@@ -259,7 +264,11 @@ fn status_line(runner: &Runner, fresh: &Freshness, errors: usize) -> Html {
             Freshness::Blocked(why) => why.clone(),
             _ => String::from("Run blocked"),
         };
-        let stale = if runner.report.is_some() { format!(" {STALE_WORDS}.") } else { String::new() };
+        let stale = if runner.report.is_some() {
+            format!(" {STALE_WORDS}.")
+        } else {
+            String::new()
+        };
         return html! {
             <div class="banner error" data-testid="run-blocked" id="results-freshness">
                 {format!("{why}. Fix {} in the rules to run.{stale}", if errors == 1 { "it" } else { "them" })}

@@ -178,7 +178,10 @@ mod tests {
         let ids: Vec<PatternId> = top_findings(&patterns).iter().map(|p| p.id).collect();
         assert_eq!(ids, vec![PatternId::Solicitation, PatternId::Harassment]);
         // Nothing serious: the one most severe pattern that happened; nothing at all: none.
-        let quiet = vec![pattern(PatternId::Scam, 10, vec![1]), pattern(PatternId::Harassment, 12, vec![1])];
+        let quiet = vec![
+            pattern(PatternId::Scam, 10, vec![1]),
+            pattern(PatternId::Harassment, 12, vec![1]),
+        ];
         let ids: Vec<PatternId> = top_findings(&quiet).iter().map(|p| p.id).collect();
         assert_eq!(ids, vec![PatternId::Harassment]);
         assert!(top_findings(&[pattern(PatternId::Scam, 0, vec![0])]).is_empty());

@@ -140,7 +140,9 @@ test('an edit that blocks the run greys the results and says why; the name says 
   const name = await page.getByTestId('scenario-name').innerText();
   assert.match(await page.title(), new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
 
-  // Tip minimum above the maximum: a rule error, so nothing runs.
+  // Tip minimum above the maximum: a rule error, so nothing runs. (The run id is read first: a blocked page
+  // shows no run status to read it from.)
+  const r0 = await runId(page);
   await typeInto(page.getByTestId('circles[0].tips.max_fen'), 1);
   await typeInto(page.getByTestId('circles[0].tips.min_fen'), 50);
   await page.getByTestId('run-blocked').waitFor();
@@ -158,7 +160,6 @@ test('an edit that blocks the run greys the results and says why; the name says 
   assert.match(await page.locator('#preset-picker option:checked').innerText(), /\(modified\)/);
 
   // Re-choosing the preset restores it, fresh and unmodified.
-  const r0 = await runId(page);
   await page.getByTestId('preset-picker').selectOption('alipay-circles-2016');
   await waitForRun(page, r0);
   assert.equal(await body.getAttribute('data-fresh'), 'current');
