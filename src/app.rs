@@ -122,7 +122,7 @@ pub fn App() -> Html {
                     <button class="btn edit-rules" data-testid="edit-rules" aria-controls="rules-panel" aria-expanded={editing.to_string()} onclick={on_edit_rules}>{ if *editing { "Show results" } else { "Edit rules" } }</button>
                     <label class="visually-hidden" for="preset-picker">{"Preset"}</label>
                     <select id="preset-picker" data-testid="preset-picker" onchange={on_preset}>
-                        <option value="" selected={preset.is_none() || modified} disabled=true>{ match (&preset, modified) { (Some(p), true) => format!("{} (modified)", p.title), _ => String::from("Load a preset…") } }</option>
+                        <option value="" selected={preset.is_none() || modified} disabled=true>{ match (&preset, modified) { (Some(p), true) => format!("Modified: {}", p.title), _ => String::from("Load a preset…") } }</option>
                         { for presets::all().into_iter().map(|p| html! { <option value={p.id} title={p.sentence} selected={!modified && state.preset_id.as_deref() == Some(p.id)}>{p.title}</option> }) }
                     </select>
                     <Toolbar scenario={state.scenario.clone()} share_payload={(*payload).clone()} can_undo={state.can_undo()} can_redo={state.can_redo()}

@@ -189,16 +189,16 @@ mod tests {
 
     #[test]
     fn a_finding_reads_aloud() {
-        let mut p = pattern(PatternId::Solicitation, 97, vec![0, 2, 1, 1, 0, 6]);
+        let mut p = pattern(PatternId::Solicitation, 97, vec![0, 2, 3, 1, 0, 4]);
         p.fen_involved = 25_545_958;
         p.opened_by = vec![OpenedBy {
             rule: "White Collar Diary · post: actor is female".into(),
             incidents: 6,
         }];
-        assert_eq!(half_hour(&p), Some(3));
+        assert_eq!(half_hour(&p), Some(2));
         assert_eq!(
             finding_sentence(&p),
-            "10 incidents from day 1, 01:00, half of them by day 1, 03:00; ¥255,459.58 involved; let through by White Collar Diary · post: actor is female (60 %)"
+            "10 incidents from day 1, 01:00, half of them by day 1, 02:00; ¥255,459.58 involved; let through by White Collar Diary · post: actor is female (60 %)"
         );
         let one = pattern(PatternId::Harassment, 5, vec![0, 1]);
         assert_eq!(finding_sentence(&one), "1 incident from day 1, 01:00");
