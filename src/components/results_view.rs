@@ -201,6 +201,8 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
             if let Freshness::Stale(why) = &fresh {
                 <div class="banner info" data-testid="stale" id="results-freshness" role="status">{why.clone()}</div>
             }
+            // The rules on screen, so never greyed: folded, one line, above every view.
+            <RulesSummary scenario={(**scenario).clone()} />
             <div class="tabs" role="tablist" aria-label="what to look at">
                 {view_button(View::Results, "Results")}
                 {view_button(View::Compare, "Compare")}
@@ -212,7 +214,6 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
                     // Greyed while it does not match the rules on screen (after a short delay for runs about to land).
                     <div class="results-body" data-testid="results-body" data-fresh={fresh.id()} aria-describedby={matches!(fresh, Freshness::Stale(_) | Freshness::Blocked(_)).then_some("results-freshness")}>
                         if let Some(report) = &runner.report { <VerdictBar report={report.clone()} /> }
-                        <RulesSummary scenario={(**scenario).clone()} />
                         {report_view(runner)}
                     </div>
                 },
