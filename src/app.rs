@@ -8,7 +8,8 @@ use crate::components::platform_editor::PlatformEditor;
 use crate::components::population_editor::PopulationEditor;
 use crate::components::present::Presentation;
 use crate::components::results_view::{ResultsView, View};
-use crate::components::toolbar::Toolbar;
+use crate::components::toolbar::{modified_from_preset, scenario_badge, Toolbar};
+use crate::hooks::use_page_title::use_page_title;
 use crate::hooks::use_undo_keys::use_undo_keys;
 use crate::pool::use_pool;
 use crate::runner::{about, use_runner, RunStatus, Runner};
@@ -42,6 +43,17 @@ pub fn App() -> Html {
     });
     let errors = issues.iter().filter(|i| i.severity == Severity::Error).count();
     use_undo_keys(state.dispatcher());
+    let modified = *use_memo((state.revision, state.preset_id.clone()), {
+        let s = state.scenario.clone();
+        move |(_, id)| modified_from_preset(&s, id.as_deref())
+    });
+    use_page_title(state.scenario.name.clone(), modified);
+    // Below 1024 px the results come first and the editor opens behind a button.
+    let editing = use_state(|| false);
+    let on_edit_rules = {
+        let editing = editing.clone();
+        Callback::from(move |_: MouseEvent| editing.set(!*editing))
+    };
 
     // The link is deflated once per change of what it carries: the scenario, the baseline, the seeds.
     // The baseline is keyed by pointer: a pinned scenario is shared, never changed in place, and is
@@ -103,14 +115,15 @@ pub fn App() -> Html {
 
     html! {
         <ContextProvider<Issues> context={Issues(issues.clone())}>
-        <div class="app">
+        <div class={classes!("app", editing.then_some("editing"))}>
             <header class="app-header">
-                <div class="brand"><h1><span class="mark">{"◆"}</span>{" Backfire"}</h1><span class="tagline">{"policy sandbox for social features"}</span></div>
+                <div class="brand"><h1><span class="mark">{"◆"}</span>{" Backfire"}</h1><span class="tagline">{"policy sandbox for social features"}</span>{scenario_badge(&state.scenario.name, modified)}</div>
                 <div class="header-actions">
+                    <button class="btn edit-rules" data-testid="edit-rules" aria-controls="rules-panel" aria-expanded={editing.to_string()} onclick={on_edit_rules}>{ if *editing { "Show results" } else { "Edit rules" } }</button>
                     <label class="visually-hidden" for="preset-picker">{"Preset"}</label>
                     <select id="preset-picker" data-testid="preset-picker" onchange={on_preset}>
-                        <option value="" selected={preset.is_none()} disabled=true>{"Load a preset…"}</option>
-                        { for presets::all().into_iter().map(|p| html! { <option value={p.id} title={p.sentence} selected={state.preset_id.as_deref() == Some(p.id)}>{p.title}</option> }) }
+                        <option value="" selected={preset.is_none() || modified} disabled=true>{ match (&preset, modified) { (Some(p), true) => format!("Modified: {}", p.title), _ => String::from("Load a preset…") } }</option>
+                        { for presets::all().into_iter().map(|p| html! { <option value={p.id} title={p.sentence} selected={!modified && state.preset_id.as_deref() == Some(p.id)}>{p.title}</option> }) }
                     </select>
                     <Toolbar scenario={state.scenario.clone()} share_payload={(*payload).clone()} can_undo={state.can_undo()} can_redo={state.can_redo()}
                         on_undo={actions.reform(|()| Action::Undo)} on_redo={actions.reform(|()| Action::Redo)} on_notify={actions.reform(Action::Notify)}
@@ -125,13 +138,13 @@ pub fn App() -> Html {
                     }
                 </div>
             </header>
-            <aside class="rules-panel" aria-label="Rules">
-                if let Some(p) = &preset { <p class="muted" data-testid="preset-sentence">{p.sentence}</p> }
+            <aside class="rules-panel" id="rules-panel" aria-label="Rules">
+                if let Some(p) = preset.as_ref().filter(|_| !modified) { <p class="muted" data-testid="preset-sentence">{p.sentence}</p> }
                 {rules_panel(&tab, &state, &issues, &actions)}
             </aside>
             <ResultsView scenario={state.scenario.clone()} baseline={state.baseline.clone()} runs={state.runs} notice={state.notice.clone()}
                 explanation={state.explanation.clone()} dispatcher={state.dispatcher()} runner={runner.clone()} pool={pool.clone()}
-                {errors} view={*view} {on_view} />
+                {errors} view={*view} {on_view} {modified} />
             <footer class="app-footer">
                 <span>{format!("Backfire engine {ENGINE_VERSION}")}</span>
                 <span data-testid="seed">{format!("seed {}", state.scenario.seed)}</span>

@@ -20,4 +20,5 @@ pub mod results_view;
 pub mod rules_summary;
 pub mod sweep_panel;
 pub mod toolbar;
+pub mod verdict_bar;
 pub mod why_panel;

@@ -1,6 +1,7 @@
 //! One card per abuse pattern, most severe first, under a one-line overall prevalence; patterns at `none` are
 //! folded into one countable line.
 
+use crate::components::verdict_bar::card_anchor;
 use crate::view_model::{hour_label, level_class, pattern_color, prevalence_percent};
 use backfire_engine::words::{group, pattern_blurb, pattern_name, yuan};
 use backfire_engine::{Level, PatternReport, Report};
@@ -94,7 +95,8 @@ pub fn PatternCards(props: &PatternCardsProps) -> Html {
         .map(|p| {
             let id = p.id.id();
             html! {
-                <article class={classes!("card", level_class(p.level))} data-testid={format!("pattern-{id}")} data-severity={p.severity.to_string()} data-level={p.level.id()}>
+                // The id and tabindex let the verdict bar move focus to this card.
+                <article id={card_anchor(p.id)} tabindex="-1" class={classes!("card", level_class(p.level))} data-testid={format!("pattern-{id}")} data-severity={p.severity.to_string()} data-level={p.level.id()}>
                     <h3><span>{pattern_name(p.id)}</span><span class={classes!("level", level_class(p.level))}>{p.level.id()}</span></h3>
                     <p class="muted small">{pattern_blurb(p.id)}</p>
                     <dl class="stats">
@@ -118,7 +120,9 @@ pub fn PatternCards(props: &PatternCardsProps) -> Html {
                     </dl>
                     {sparkline(p)}
                     if let Some(top) = p.opened_by.first() {
-                        <p class="opened-by small"><strong>{"Opened by: "}</strong>{top.rule.clone()}</p>
+                        // The rule the acts passed through, not their cause (closing it may move little: see Why).
+                        <p class="opened-by small" data-testid={format!("pattern-{id}-let-through")} title="the rule these acts passed through; closing it does not always stop them (see Why)">
+                            <strong>{"Let through by: "}</strong>{top.rule.clone()}</p>
                     }
                 </article>
             }
@@ -126,8 +130,11 @@ pub fn PatternCards(props: &PatternCardsProps) -> Html {
         .collect();
     html! {
         <section aria-labelledby="patterns-title">
-            <h2 id="patterns-title">{"Abuse patterns"}</h2>
-            {prevalence_summary(&props.report)}
+            // The heading and the overall prevalence share a row, so the first cards sit higher on the first screen.
+            <div class="patterns-head">
+                <h2 id="patterns-title">{"Abuse patterns"}</h2>
+                {prevalence_summary(&props.report)}
+            </div>
             <div class="cards" data-testid="pattern-cards">{cards}</div>
             if !quiet.is_empty() {
                 <details class="quiet" data-testid="quiet-patterns">

@@ -1,21 +1,23 @@
-//! The results area: the notice, the run's status, and the four views of what the rules do (results,
-//! compare, sweep, why).
+//! The results area: the notice, the verdict, the run's status, whether the results still match the rules on
+//! screen, and the four views of what the rules do (results, compare, sweep, why).
 
 use crate::components::compare_panel::ComparePanel;
 use crate::components::exemplars::Exemplars;
 use crate::components::export_menu::ExportMenu;
+use crate::components::field::Issues;
 use crate::components::honest_cost::HonestCost;
 use crate::components::money_flow::MoneyFlowView;
 use crate::components::pattern_cards::PatternCards;
 use crate::components::results_charts::ResultsCharts;
 use crate::components::rules_summary::RulesSummary;
 use crate::components::sweep_panel::SweepPanel;
+use crate::components::verdict_bar::VerdictBar;
 use crate::components::why_panel::WhyPanel;
 use crate::pool::Pool;
-use crate::runner::{about, RunStatus, Runner};
+use crate::runner::{about, RunState, RunStatus, Runner};
 use crate::state::{Action, AppState, Notice};
 use backfire_engine::explain::Explanation;
-use backfire_engine::Scenario;
+use backfire_engine::{RuleIssue, Scenario, Severity};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -40,6 +42,87 @@ impl View {
             View::Sweep => "sweep",
             View::Why => "why",
         }
+    }
+}
+
+/// Whether the results on screen are for the rules on screen, and if not, why.
+#[derive(Clone, PartialEq, Debug)]
+pub enum Freshness {
+    /// The results are for the rules on screen (or there are none yet).
+    Current,
+    /// A run of the rules on screen is due or under way; the results are the earlier rules' until it lands.
+    Updating,
+    /// No run can start: the sentence names the first problem.
+    Blocked(String),
+    /// The results are for other rules and nothing is updating them: the sentence says why.
+    Stale(String),
+}
+
+impl Freshness {
+    /// The `data-fresh` value tests and styles read.
+    pub fn id(&self) -> &'static str {
+        match self {
+            Freshness::Current => "current",
+            Freshness::Updating => "updating",
+            Freshness::Blocked(_) => "blocked",
+            Freshness::Stale(_) => "stale",
+        }
+    }
+}
+
+/// The words of every stale mark: the results shown are the previous rules'.
+pub const STALE_WORDS: &str = "The results are for the rules before your last edit";
+
+/// "Run blocked: `population.n_users`: at most 1,000,000 users (and 2 more problems)".
+pub fn blocked_reason(issues: &[RuleIssue]) -> String {
+    let mut errors = issues.iter().filter(|i| i.severity == Severity::Error);
+    let Some(first) = errors.next() else {
+        return String::from("Run blocked");
+    };
+    let more = errors.count();
+    let mut words = format!("Run blocked: {}", first.message);
+    if more > 0 {
+        words.push_str(&format!(
+            " (and {more} more problem{})",
+            if more == 1 { "" } else { "s" }
+        ));
+    }
+    words
+}
+
+/// Whether the run's results match `scenario`, the rules on screen, given the rule problems that block a run.
+pub fn freshness(run: &RunState, scenario: &Scenario, issues: &[RuleIssue]) -> Freshness {
+    if run.report.is_none() {
+        return Freshness::Current;
+    }
+    if issues.iter().any(|i| i.severity == Severity::Error) {
+        return Freshness::Blocked(blocked_reason(issues));
+    }
+    let same = run.scenario.as_deref() == Some(scenario);
+    match &run.status {
+        RunStatus::Running { .. } | RunStatus::Idle if same => Freshness::Current,
+        RunStatus::Running { .. } => Freshness::Updating,
+        RunStatus::Done if same => Freshness::Current,
+        // A large run waits for the Run button; a small one is about to start by itself.
+        RunStatus::Done if run.is_large(scenario) => Freshness::Stale(format!(
+            "{STALE_WORDS}. This run is large ({} users × {} days, {}): press Run to update them.",
+            backfire_engine::words::group(u64::from(scenario.population.n_users)),
+            scenario.days,
+            about(run.seconds(scenario))
+        )),
+        RunStatus::Done => Freshness::Updating,
+        RunStatus::Cancelling | RunStatus::Cancelled => match &run.report {
+            Some(r) if same && r.hours_done < r.total_hours => Freshness::Stale(format!(
+                "Run cancelled: the results cover only hours 0–{} of {}. Press Run to finish it.",
+                r.hours_done, r.total_hours
+            )),
+            _ if same => Freshness::Current,
+            _ => Freshness::Stale(format!(
+                "{STALE_WORDS}: the run was cancelled. Press Run to update them."
+            )),
+        },
+        RunStatus::Failed(_) if same => Freshness::Current,
+        RunStatus::Failed(_) | RunStatus::Idle => Freshness::Stale(format!("{STALE_WORDS}.")),
     }
 }
 
@@ -68,6 +151,9 @@ pub struct ResultsViewProps {
     pub view: View,
     /// Shows another view.
     pub on_view: Callback<View>,
+    /// Whether the scenario differs from the preset it was loaded from (marked beside its name).
+    #[prop_or_default]
+    pub modified: bool,
 }
 
 /// The results area.
@@ -85,14 +171,13 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
         errors,
         view,
         on_view,
+        modified,
     } = props;
     let actions = dispatcher.to_callback();
     let on_edit = actions.reform(|s: Scenario| Action::Edit(Box::new(s)));
     let dismiss = actions.reform(|_: MouseEvent| Action::DismissNotice);
-    let stale = *errors == 0
-        && !runner.is_running()
-        && runner.scenario.as_deref() != Some(&**scenario)
-        && runner.is_large(scenario);
+    let issues = use_context::<Issues>().unwrap_or_default();
+    let fresh = freshness(runner, scenario, &issues.0);
     let view_button = |v: View, label: &'static str| {
         let onclick = on_view.reform(move |_| v);
         html! {
@@ -106,14 +191,18 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
                     {n.text.clone()}{" "}<button class="btn small" data-testid="dismiss-notice" onclick={dismiss}>{"Dismiss"}</button>
                 </div>
             }
-            <h2 class="scenario-title" data-testid="scenario-name">{scenario.name.clone()}</h2>
-            <RulesSummary scenario={(**scenario).clone()} />
-            {status_line(runner, *errors)}
-            if stale {
-                <div class="banner info" data-testid="stale">{format!(
-                    "This run is large ({} users × {} days, {}): the results below are for earlier rules. Press Run to update them.",
-                    backfire_engine::words::group(u64::from(scenario.population.n_users)), scenario.days, about(runner.seconds(scenario)))}</div>
+            // The name and the run's status share a row, so the verdict and the first cards fit above the fold.
+            <div class="results-head">
+                <h2 class="scenario-title"><span data-testid="scenario-name">{scenario.name.clone()}</span>
+                    if *modified { {" "}<span class="modified-mark" data-testid="scenario-modified">{"modified"}</span> }
+                </h2>
+                {status_line(runner, &fresh, *errors)}
+            </div>
+            if let Freshness::Stale(why) = &fresh {
+                <div class="banner info" data-testid="stale" id="results-freshness" role="status">{why.clone()}</div>
             }
+            // The rules on screen, so never greyed: folded, one line, above every view.
+            <RulesSummary scenario={(**scenario).clone()} />
             <div class="tabs" role="tablist" aria-label="what to look at">
                 {view_button(View::Results, "Results")}
                 {view_button(View::Compare, "Compare")}
@@ -121,7 +210,13 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
                 {view_button(View::Why, "Why")}
             </div>
             { match *view {
-                View::Results => report_view(runner),
+                View::Results => html! {
+                    // Greyed while it does not match the rules on screen (after a short delay for runs about to land).
+                    <div class="results-body" data-testid="results-body" data-fresh={fresh.id()} aria-describedby={matches!(fresh, Freshness::Stale(_) | Freshness::Blocked(_)).then_some("results-freshness")}>
+                        if let Some(report) = &runner.report { <VerdictBar report={report.clone()} /> }
+                        {report_view(runner)}
+                    </div>
+                },
                 View::Compare => match baseline {
                     Some(b) => {
                         let on_runs = actions.reform(Action::SetRuns);
@@ -148,8 +243,8 @@ fn report_view(runner: &Runner) -> Html {
     let streaming_large = runner.is_running() && runner.scenario.as_deref().is_some_and(|s| runner.is_large(s));
     html! {
         <>
-            <ExportMenu report={report.clone()} />
             <PatternCards report={report.clone()} />
+            <ExportMenu report={report.clone()} />
             if streaming_large {
                 <p class="muted" data-testid="charts-after-run">{"Charts, money flow and examples appear when the run finishes."}</p>
             } else {
@@ -163,10 +258,23 @@ fn report_view(runner: &Runner) -> Html {
 }
 
 /// The line above the results saying what the run is doing.
-fn status_line(runner: &Runner, errors: usize) -> Html {
+fn status_line(runner: &Runner, fresh: &Freshness, errors: usize) -> Html {
     let (status, run_id) = (&runner.status, runner.run_id);
     if errors > 0 {
-        return html! { <div class="banner error" data-testid="run-blocked">{format!("Fix {errors} problem{} in the rules to run.", if errors == 1 { "" } else { "s" })}</div> };
+        let why = match fresh {
+            Freshness::Blocked(why) => why.clone(),
+            _ => String::from("Run blocked"),
+        };
+        let stale = if runner.report.is_some() {
+            format!(" {STALE_WORDS}.")
+        } else {
+            String::new()
+        };
+        return html! {
+            <div class="banner error" data-testid="run-blocked" id="results-freshness">
+                {format!("{why}. Fix {} in the rules to run.{stale}", if errors == 1 { "it" } else { "them" })}
+            </div>
+        };
     }
     match status {
         RunStatus::Idle => html! { <p class="muted" data-testid="run-status">{"Ready."}</p> },

@@ -1,4 +1,5 @@
-//! The rules in plain language, as the engine's `words::rules_summary` writes them ("In Campus Diary only women may post; …").
+//! The rules in plain language, as the engine's `words::rules_summary` writes them ("In Campus Diary only women may post; …"),
+//! folded under a summary line.
 
 use backfire_engine::words::{rules_summary, SummarySection};
 use backfire_engine::Scenario;
@@ -27,8 +28,12 @@ pub fn RulesSummary(props: &RulesSummaryProps) -> Html {
     // Written once per scenario change, not on every render.
     let sections = use_memo(props.scenario.clone(), rules_summary);
     html! {
-        <section class="summary" data-testid="rules-summary" aria-label="the rules in plain language">
-            {summary_paragraphs(&sections)}
-        </section>
+        // Folded by default: the verdict and the cards come first; the prose is there to check the rules read right.
+        <details class="summary-fold" data-testid="rules-summary-fold">
+            <summary>{"The rules in plain language"}</summary>
+            <section class="summary" data-testid="rules-summary" aria-label="the rules in plain language">
+                {summary_paragraphs(&sections)}
+            </section>
+        </details>
     }
 }

@@ -1,4 +1,5 @@
-//! The header's tools: undo and redo, copy link, export and import of the scenario as JSON.
+//! The header's tools and identity: undo and redo, copy link, export and import of the scenario as JSON (under
+//! a "More" menu, so the header keeps to one row at 1024 px), and the scenario's name with its modified marker.
 
 use crate::share::{self, IMPORT_LIMIT_BYTES};
 use crate::state::Notice;
@@ -61,6 +62,23 @@ fn import_notice(name: &str, errors: usize, model: Option<String>) -> Notice {
                 if errors == 1 { "" } else { "s" }
             ),
         }
+    }
+}
+
+/// Whether `scenario` differs from the preset it was loaded from (`false` when it did not come from a preset).
+pub fn modified_from_preset(scenario: &Scenario, preset_id: Option<&str>) -> bool {
+    preset_id
+        .and_then(backfire_engine::presets::by_id)
+        .is_some_and(|p| p.scenario != *scenario)
+}
+
+/// The header's name of the scenario on screen, with "modified" once it differs from its preset.
+pub fn scenario_badge(name: &str, modified: bool) -> Html {
+    html! {
+        <span class="scenario-badge" data-testid="header-scenario" title={name.to_string()}>
+            <span class="scenario-badge-name">{name.to_string()}</span>
+            if modified { <span class="modified-mark" data-testid="header-modified">{"modified"}</span> }
+        </span>
     }
 }
 
@@ -159,16 +177,32 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             *reader.borrow_mut() = Some(task);
         })
     };
+    // The menu closes once an item is chosen (a `<details>` would otherwise stay open over the page).
+    let menu = use_node_ref();
+    let close_menu = {
+        let menu = menu.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(el) = menu.cast::<web_sys::Element>() {
+                let _ = el.remove_attribute("open");
+            }
+        })
+    };
     html! {
         <>
-            <button class="btn" data-testid="undo" title="Undo (Ctrl+Z)" disabled={!props.can_undo} onclick={on_undo}>{"↶ Undo"}</button>
-            <button class="btn" data-testid="redo" title="Redo (Ctrl+Shift+Z)" disabled={!props.can_redo} onclick={on_redo}>{"↷ Redo"}</button>
+            <button class="btn" data-testid="undo" title="Undo (Ctrl+Z)" aria-label="Undo" disabled={!props.can_undo} onclick={on_undo}>{"↶"}<span class="btn-word">{" Undo"}</span></button>
+            <button class="btn" data-testid="redo" title="Redo (Ctrl+Shift+Z)" aria-label="Redo" disabled={!props.can_redo} onclick={on_redo}>{"↷"}<span class="btn-word">{" Redo"}</span></button>
             <button class="btn" data-testid="copy-link" onclick={on_copy}
                 title={if props.share_payload.is_ok() { "Copy a link that opens this scenario" } else { "This scenario is too large for a link: export it as a file" }}>
                 { if *copied { "Link copied ✓" } else { "Copy link" } }</button>
-            <button class="btn" data-testid="export-json" onclick={on_export}>{"Export JSON"}</button>
-            <label class="btn" for="import-json">{"Import JSON"}</label>
-            <input id="import-json" class="visually-hidden" type="file" accept=".json,application/json" data-testid="import-json" onchange={on_import} />
+            <details class="menu" data-testid="more-menu" ref={menu}>
+                <summary class="btn">{"More"}</summary>
+                <div class="menu-items" onclick={close_menu}>
+                    <button class="btn" data-testid="export-json" onclick={on_export}>{"Export JSON"}</button>
+                    <label class="btn" for="import-json">{"Import JSON"}</label>
+                </div>
+            </details>
+            // Outside the menu, so an import still lands after the menu has closed.
+            <input id="import-json" class="visually-hidden" type="file" aria-label="Import JSON" accept=".json,application/json" data-testid="import-json" onchange={on_import} />
         </>
     }
 }

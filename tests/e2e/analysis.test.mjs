@@ -72,13 +72,13 @@ test('explain the launch and apply the top suggestion for solicitation', async (
   await first.waitFor();
   const sentence = await first.locator('.sentence').innerText();
   assert.match(sentence, /cuts solicitation by \d+ %/);
-  const summaryBefore = await page.getByTestId('rules-summary').innerText();
+  const summaryBefore = await page.getByTestId('rules-summary').textContent();
   const r0 = await runId(page);
   await page.getByTestId('apply-solicitation-0').click();
   await waitForRun(page, r0);
-  assert.notEqual(await page.getByTestId('rules-summary').innerText(), summaryBefore, 'the suggestion changed the rules');
+  assert.notEqual(await page.getByTestId('rules-summary').textContent(), summaryBefore, 'the suggestion changed the rules');
   await page.getByTestId('undo').click();
-  assert.equal(await page.getByTestId('rules-summary').innerText(), summaryBefore, 'applying is an undoable edit');
+  assert.equal(await page.getByTestId('rules-summary').textContent(), summaryBefore, 'applying is an undoable edit');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -23,7 +23,7 @@ test('the 2016 launch preset shows solicitation as its top pattern', async () =>
   const first = page.locator('[data-testid="pattern-cards"] .card').first();
   assert.equal(await first.getAttribute('data-testid'), 'pattern-solicitation');
   assert.ok(['high', 'critical'].includes(await first.getAttribute('data-level')));
-  assert.match(await page.getByTestId('rules-summary').innerText(), /praise opens a tip page/);
+  assert.match(await page.getByTestId('rules-summary').textContent(), /praise opens a tip page/);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -60,11 +60,11 @@ test('the condition builder builds a rule the summary reads back', async () => {
   await rule.getByTestId('circles[0].rules.message.allow[0].add').click();
   const second = rule.getByTestId('circles[0].rules.message.allow[0].conditions[1].value');
   await typeInto(second, 700);
-  await page.waitForFunction(() => /members with real-name bound accounts and credit 700 or more may message authors/.test(document.querySelector('[data-testid="rules-summary"]').innerText));
+  await page.waitForFunction(() => /members with real-name bound accounts and credit 700 or more may message authors/.test(document.querySelector('[data-testid="rules-summary"]').textContent));
   // A value that is not a number is refused next to the row, and the rule keeps its last good value.
   await second.fill('-5');
   await rule.getByText('is not a whole number').waitFor();
-  assert.match(await page.getByTestId('rules-summary').innerText(), /credit 700 or more may message/);
+  assert.match(await page.getByTestId('rules-summary').textContent(), /credit 700 or more may message/);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -171,16 +171,16 @@ test('undo and redo, with buttons and with the keyboard', async () => {
   await typeInto(page.getByTestId('days'), 3);
   await page.getByTestId('tab-circles').click();
   await page.getByTestId('circles[0].tips.enabled').uncheck();
-  assert.match(await page.getByTestId('rules-summary').innerText(), /tips are off/);
+  assert.match(await page.getByTestId('rules-summary').textContent(), /tips are off/);
   await page.getByTestId('undo').click();
-  assert.doesNotMatch(await page.getByTestId('rules-summary').innerText(), /tips are off/);
+  assert.doesNotMatch(await page.getByTestId('rules-summary').textContent(), /tips are off/);
   await page.getByTestId('redo').click();
-  assert.match(await page.getByTestId('rules-summary').innerText(), /tips are off/);
+  assert.match(await page.getByTestId('rules-summary').textContent(), /tips are off/);
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Control+z');
-  assert.doesNotMatch(await page.getByTestId('rules-summary').innerText(), /tips are off/);
+  assert.doesNotMatch(await page.getByTestId('rules-summary').textContent(), /tips are off/);
   await page.keyboard.press('Control+Shift+z');
-  assert.match(await page.getByTestId('rules-summary').innerText(), /tips are off/);
+  assert.match(await page.getByTestId('rules-summary').textContent(), /tips are off/);
   assert.equal(await page.getByTestId('scenario-name').innerText(), name0);
   assert.deepEqual(errors, []);
   await context.close();
@@ -191,6 +191,8 @@ test('export a scenario as JSON and import it back; a bad file changes nothing',
   await loadPreset(page, 'strict-verified');
   await page.getByTestId('tab-platform').click();
   await typeInto(page.getByTestId('name'), 'Exported design');
+  // Export sits under the header's "More" menu.
+  await page.getByTestId('more-menu').locator('summary').click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backfire-export-'));
   const file = path.join(dir, download.suggestedFilename());
@@ -219,7 +221,7 @@ test('user-written text is shown as text, never as HTML', async () => {
   const { context, page, errors } = await openApp(browser);
   await loadPreset(page, 'open-community');
   await typeInto(page.getByTestId('circles[0].name'), '<img src=x onerror="window.__pwned=1">');
-  await page.waitForFunction(() => document.querySelector('[data-testid="rules-summary"]').innerText.includes('<img'));
+  await page.waitForFunction(() => document.querySelector('[data-testid="rules-summary"]').textContent.includes('<img'));
   assert.equal(await page.evaluate(() => window.__pwned ?? 0), 0);
   assert.equal(await page.locator('[data-testid="rules-summary"] img').count(), 0);
   assert.deepEqual(errors, []);

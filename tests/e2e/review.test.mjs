@@ -72,18 +72,18 @@ test('sweep two rules, read a cell, and load it as an undoable edit', async () =
   assert.match(readout, /honest engagement [\d,]+/);
 
   // Click loads that configuration: the rules summary reads it back, and Undo takes it back.
-  const summaryBefore = await page.getByTestId('rules-summary').innerText();
+  const summaryBefore = await page.getByTestId('rules-summary').textContent();
   assert.ok(await page.getByTestId('undo').isEnabled());
   const r0 = await runId(page);
   await page.getByTestId('sweep-cell-0-0').click();
   await waitForRun(page, r0);
-  const summaryAfter = await page.getByTestId('rules-summary').innerText();
+  const summaryAfter = await page.getByTestId('rules-summary').textContent();
   assert.notEqual(summaryAfter, summaryBefore);
   assert.match(summaryAfter, /credit 400 or more may comment/);
   assert.match(summaryAfter, /tip page of ¥[\d.]+–1\b/);
   assert.ok(await heatmap.isVisible(), 'the heatmap stays to try another cell');
   await page.getByTestId('undo').click();
-  assert.equal(await page.getByTestId('rules-summary').innerText(), summaryBefore, 'loading a cell is an undoable edit');
+  assert.equal(await page.getByTestId('rules-summary').textContent(), summaryBefore, 'loading a cell is an undoable edit');
 
   // A 1-D sweep draws one row of cells, still clickable.
   await page.getByTestId('sweep-y-enabled').uncheck();

@@ -14,7 +14,7 @@ test('the app starts and renders the engine presets and a report', async () => {
   assert.ok(options.length >= 5, `expected the four presets, got ${JSON.stringify(options)}`);
   await page.getByTestId('pattern-cards').waitFor({ timeout: 30000 });
   await page.locator('[data-testid="run-status"][data-state="done"]').waitFor({ timeout: 30000 });
-  assert.match(await page.getByTestId('rules-summary').innerText(), /may post/);
+  assert.match(await page.getByTestId('rules-summary').textContent(), /may post/);
   // Clicking a tab swaps the editor shown.
   await page.getByTestId('tab-population').click();
   await page.getByTestId('mix-bar').waitFor();
