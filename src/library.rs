@@ -18,6 +18,8 @@ pub const NAME_MAX_CHARS: usize = 80;
 pub const VERSIONS_MAX: usize = 30;
 /// Recent unsaved states kept (one per piece of work: a link, a preset, an import).
 pub const RECENT_MAX: usize = 8;
+/// Edits closer together than this make one version.
+pub const BURST_MS: u64 = 2_000;
 /// The library file format this build writes and reads.
 pub const FILE_VERSION: u32 = 1;
 /// The `kind` every library file carries, so a scenario file is told apart from a library.
@@ -167,12 +169,23 @@ impl Library {
 
     /// Keeps `scenario` as the newest version of `id` unless it equals the newest already; whether a
     /// version was added. Only the latest [`VERSIONS_MAX`] are kept.
+    ///
+    /// A burst of edits (each within [`BURST_MS`] of the last) is one version: typing a name or a number
+    /// replaces the burst's version instead of keeping every keystroke. The first version (the one saved by
+    /// name) is never replaced.
     pub fn record(&mut self, id: u64, scenario: Rc<Scenario>, now_ms: u64) -> bool {
         let Some(saved) = self.scenarios.iter_mut().find(|s| s.id == id) else {
             return false;
         };
         if saved.latest().is_some_and(|v| *v.scenario == *scenario) {
             return false;
+        }
+        let burst = saved.versions.len() > 1
+            && saved
+                .latest()
+                .is_some_and(|v| now_ms.saturating_sub(v.saved_at_ms) < BURST_MS);
+        if burst {
+            saved.versions.pop();
         }
         saved.versions.push(Version {
             saved_at_ms: now_ms,
@@ -689,12 +702,20 @@ mod tests {
         );
         for seed in 2..(VERSIONS_MAX as u64 + 10) {
             s.seed = seed;
-            assert!(lib.record(id, Rc::new(s.clone()), seed));
+            assert!(lib.record(id, Rc::new(s.clone()), seed * BURST_MS));
         }
         let saved = lib.get(id).unwrap();
         assert_eq!(saved.versions.len(), VERSIONS_MAX);
         assert_eq!(saved.latest().unwrap().scenario.seed, VERSIONS_MAX as u64 + 9);
-        assert!(!lib.record(99, Rc::new(s), 5), "no such scenario");
+        assert!(!lib.record(99, Rc::new(s.clone()), 5), "no such scenario");
+        let before = lib.get(id).unwrap().versions.len();
+        s.days = 3;
+        lib.record(id, Rc::new(s.clone()), 1000 * BURST_MS);
+        s.days = 4;
+        lib.record(id, Rc::new(s.clone()), 1000 * BURST_MS + 10);
+        let saved = lib.get(id).unwrap();
+        assert_eq!(saved.versions.len(), before, "a burst of edits is one version");
+        assert_eq!(saved.latest().unwrap().scenario.days, 4);
     }
 
     #[test]
