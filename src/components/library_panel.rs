@@ -88,11 +88,11 @@ pub enum LibraryAction {
 }
 
 impl LibraryState {
-    /// The state on opening: the page continues the newest recent work when it shows that very scenario
-    /// (a reload, or the fragment the page wrote itself); anything else on screen (a shared link, a
-    /// preset) is new unsaved work in a slot of its own.
+    /// The state on opening: the page continues the newest recent work that is the very scenario on
+    /// screen (a reload, or the fragment the page wrote itself); anything else on screen (a shared link,
+    /// a preset) is new unsaved work in a slot of its own.
     pub fn opening(library: Library, recent: Vec<Recent>, on_screen: &Scenario, from_link: bool, now_ms: u64) -> Self {
-        let newest = recent.first().filter(|r| *r.scenario == *on_screen);
+        let newest = recent.iter().find(|r| *r.scenario == *on_screen);
         let (slot, entry, origin) = match newest {
             Some(r) => (r.slot, r.entry.filter(|id| library.get(*id).is_some()), r.origin),
             None => (
@@ -411,10 +411,15 @@ fn LibraryDialog(props: &DialogProps) -> Html {
     let renaming = use_state(|| None::<(u64, String)>);
     let deleting = use_state(|| None::<u64>);
     let reader = use_mut_ref(|| None::<FileReader>);
-    // The diff starts at "the version before, against what is on screen" when there is one.
+    // The diff starts at the newest version that differs from what is on screen (the one before the
+    // newest when the newest is what is on screen), against what is on screen.
     let side_a = use_state(|| {
         lib.current()
-            .map(|s| Side::Version(s.id, s.versions.len().saturating_sub(1)))
+            .map(|s| {
+                let n = s.versions.len();
+                let newest_on_screen = s.latest().is_some_and(|v| *v.scenario == *props.scenario);
+                Side::Version(s.id, n.saturating_sub(if newest_on_screen && n > 1 { 2 } else { 1 }))
+            })
             .unwrap_or(Side::Screen)
     });
     let side_b = use_state(|| Side::Screen);
