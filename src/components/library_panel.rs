@@ -670,6 +670,9 @@ fn LibraryDialog(props: &DialogProps) -> Html {
                 <section aria-labelledby="library-recent-title">
                     <h3 id="library-recent-title">{"Recent work"}</h3>
                     <p class="muted">{format!("The last {} pieces of work are kept here, whatever you open next.", library::RECENT_MAX)}</p>
+                    if lib.recent.iter().all(|r| r.slot == lib.slot) {
+                        <p class="muted">{"Nothing else yet: what you open next (a link, a preset, a file) starts new work, and this stays here."}</p>
+                    }
                     <ul class="library-list" data-testid="recent-list">{ for recent_rows }</ul>
                 </section>
                 <section aria-labelledby="library-diff-title" class="library-diff">
