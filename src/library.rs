@@ -172,15 +172,17 @@ impl Library {
     ///
     /// A burst of edits (each within [`BURST_MS`] of the last) is one version: typing a name or a number
     /// replaces the burst's version instead of keeping every keystroke. The first version (the one saved by
-    /// name) is never replaced.
-    pub fn record(&mut self, id: u64, scenario: Rc<Scenario>, now_ms: u64) -> bool {
+    /// name) is never replaced, and neither is any version when `coalesce` is false (the first edit after
+    /// opening a version or another scenario starts a burst of its own).
+    pub fn record(&mut self, id: u64, scenario: Rc<Scenario>, now_ms: u64, coalesce: bool) -> bool {
         let Some(saved) = self.scenarios.iter_mut().find(|s| s.id == id) else {
             return false;
         };
         if saved.latest().is_some_and(|v| *v.scenario == *scenario) {
             return false;
         }
-        let burst = saved.versions.len() > 1
+        let burst = coalesce
+            && saved.versions.len() > 1
             && saved
                 .latest()
                 .is_some_and(|v| now_ms.saturating_sub(v.saved_at_ms) < BURST_MS);
@@ -697,25 +699,37 @@ mod tests {
         let mut s = Scenario::default();
         let id = lib.save_as("Plan", Rc::new(s.clone()), None, 0).unwrap();
         assert!(
-            !lib.record(id, Rc::new(s.clone()), 1),
+            !lib.record(id, Rc::new(s.clone()), 1, true),
             "an unchanged scenario is no new version"
         );
         for seed in 2..(VERSIONS_MAX as u64 + 10) {
             s.seed = seed;
-            assert!(lib.record(id, Rc::new(s.clone()), seed * BURST_MS));
+            assert!(lib.record(id, Rc::new(s.clone()), seed * BURST_MS, true));
         }
         let saved = lib.get(id).unwrap();
         assert_eq!(saved.versions.len(), VERSIONS_MAX);
         assert_eq!(saved.latest().unwrap().scenario.seed, VERSIONS_MAX as u64 + 9);
-        assert!(!lib.record(99, Rc::new(s.clone()), 5), "no such scenario");
+        assert!(!lib.record(99, Rc::new(s.clone()), 5, true), "no such scenario");
         let before = lib.get(id).unwrap().versions.len();
         s.days = 3;
-        lib.record(id, Rc::new(s.clone()), 1000 * BURST_MS);
+        lib.record(id, Rc::new(s.clone()), 1000 * BURST_MS, true);
         s.days = 4;
-        lib.record(id, Rc::new(s.clone()), 1000 * BURST_MS + 10);
+        lib.record(id, Rc::new(s.clone()), 1000 * BURST_MS + 10, true);
         let saved = lib.get(id).unwrap();
         assert_eq!(saved.versions.len(), before, "a burst of edits is one version");
         assert_eq!(saved.latest().unwrap().scenario.days, 4);
+        s.days = 5;
+        lib.record(id, Rc::new(s.clone()), 1000 * BURST_MS + 20, false);
+        assert_eq!(
+            lib.get(id).unwrap().versions.len(),
+            before,
+            "at the cap, the oldest goes"
+        );
+        assert_eq!(
+            lib.get(id).unwrap().versions[VERSIONS_MAX - 2].scenario.days,
+            4,
+            "without coalescing the burst's version stays"
+        );
     }
 
     #[test]
@@ -726,7 +740,7 @@ mod tests {
             .unwrap();
         let mut edited = launch();
         edited.circles[0].tips.enabled = false;
-        lib.record(a, Rc::new(edited), 20);
+        lib.record(a, Rc::new(edited), 20, true);
         lib.save_as("Blank", Rc::new(Scenario::default()), None, 30).unwrap();
         let text = lib.to_file();
         assert!(text.contains("\"version\": 1") && text.contains("backfire-library"));

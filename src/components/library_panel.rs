@@ -32,6 +32,8 @@ pub struct LibraryState {
     pub library_rev: u64,
     /// Bumped when the recent ring changes.
     pub recent_rev: u64,
+    /// Whether the next edit may join the newest version's burst (not right after opening other work).
+    pub coalesce: bool,
 }
 
 /// What can happen to the library.
@@ -110,6 +112,7 @@ impl LibraryState {
             message: None,
             library_rev: 0,
             recent_rev: 0,
+            coalesce: false,
         }
     }
 
@@ -136,6 +139,7 @@ impl Reducible for LibraryState {
                 next.entry = entry;
                 next.origin = origin;
                 next.message = None;
+                next.coalesce = false;
             }
             LibraryAction::Resume(slot) => {
                 if let Some(r) = next.recent.iter().find(|r| r.slot == slot) {
@@ -162,10 +166,11 @@ impl Reducible for LibraryState {
                 next.recent_rev += 1;
                 if let (Some(id), true) = (next.entry, run_worthy) {
                     let mut library = (*next.library).clone();
-                    if library.record(id, scenario, now_ms) {
+                    if library.record(id, scenario, now_ms, next.coalesce) {
                         next.library = Rc::new(library);
                         library_changed = true;
                     }
+                    next.coalesce = true;
                 }
             }
             LibraryAction::SaveAs {
@@ -180,6 +185,7 @@ impl Reducible for LibraryState {
                         next.message = library.get(id).map(|s| ("info", format!("Saved as `{}`.", s.name)));
                         next.entry = Some(id);
                         next.origin = Origin::Library;
+                        next.coalesce = false;
                         next.library = Rc::new(library);
                         library_changed = true;
                     }
@@ -347,7 +353,10 @@ pub fn LibraryPanel(props: &LibraryPanelProps) -> Html {
             <button class="btn library-status" data-testid="library-button" aria-haspopup="dialog" aria-expanded={open.to_string()} onclick={toggle}
                 title={format!("Library: {status}{}", marker.as_ref().map(|m| format!(" ({m})")).unwrap_or_default())}>
                 <span class="library-status-name" data-testid="workspace-name">{status}</span>
-                if marker.is_some() { <span class="library-marker" data-testid="preset-marker" aria-label="modified from preset">{"•"}</span> }
+                if marker.is_some() {
+                    <span class="library-marker" data-testid="preset-marker" aria-hidden="true">{"•"}</span>
+                    <span class="visually-hidden">{" (modified from preset)"}</span>
+                }
             </button>
             if *open {
                 <LibraryDialog library={lib.clone()} scenario={props.scenario.clone()} preset_id={props.preset_id.clone()} on_open={props.on_open.clone()}
@@ -423,6 +432,16 @@ fn LibraryDialog(props: &DialogProps) -> Html {
             .unwrap_or(Side::Screen)
     });
     let side_b = use_state(|| Side::Screen);
+    // Focus moves into the dialog when it opens, so Escape and Tab work at once.
+    let close_ref = use_node_ref();
+    {
+        let close_ref = close_ref.clone();
+        use_effect_with((), move |_| {
+            if let Some(el) = close_ref.cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        });
+    }
 
     let on_name = {
         let name = name.clone();
@@ -455,6 +474,24 @@ fn LibraryDialog(props: &DialogProps) -> Html {
         let (lib, on_open, on_close) = (lib.clone(), props.on_open.clone(), props.on_close.clone());
         let (id, preset) = (saved.id, saved.preset_id.clone());
         let scenario = saved.latest().map(|v| v.scenario.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(s) = &scenario {
+                lib.dispatch(LibraryAction::Started {
+                    origin: Origin::Library,
+                    entry: Some(id),
+                    now_ms: now_ms(),
+                });
+                on_open.emit(((**s).clone(), preset.clone()));
+                on_close.emit(());
+            }
+        })
+    };
+    // Opening a version continues its named scenario: the next edit keeps it as the newest version.
+    let open_version = |id: u64, idx: usize| {
+        let (lib, on_open, on_close) = (lib.clone(), props.on_open.clone(), props.on_close.clone());
+        let saved = lib.library.get(id);
+        let preset = saved.and_then(|s| s.preset_id.clone());
+        let scenario = saved.and_then(|s| s.versions.get(idx)).map(|v| v.scenario.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some(s) = &scenario {
                 lib.dispatch(LibraryAction::Started {
@@ -642,7 +679,7 @@ fn LibraryDialog(props: &DialogProps) -> Html {
             <div class="library-dialog" role="dialog" aria-modal="true" aria-labelledby="library-title" data-testid="library-dialog">
                 <div class="library-head">
                     <h2 id="library-title">{"Scenario library"}</h2>
-                    <button class="btn" data-testid="library-close" onclick={props.on_close.reform(|_| ())} autofocus=true>{"Close"}</button>
+                    <button class="btn" data-testid="library-close" ref={close_ref} onclick={props.on_close.reform(|_| ())}>{"Close"}</button>
                 </div>
                 <p class="library-on-screen" data-testid="library-on-screen">
                     { match lib.current() {
@@ -681,6 +718,9 @@ fn LibraryDialog(props: &DialogProps) -> Html {
                         {side_select("diff-a", "From", &side_a)}
                         {side_select("diff-b", "To", &side_b)}
                     </div>
+                    if let Side::Version(id, idx) = *side_a {
+                        <button class="btn" data-testid="diff-open-a" onclick={open_version(id, idx)}>{"Open the “From” version"}</button>
+                    }
                     { match changes {
                         None => html! { <p class="muted">{"That version is no longer kept."}</p> },
                         Some(c) if c.is_empty() => html! { <p class="muted" data-testid="diff-none">{"No differences."}</p> },

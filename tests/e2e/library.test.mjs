@@ -105,6 +105,14 @@ test('a version diff lists the changed rule in words; the preset marker shows th
   await page.getByTestId('diff-a').selectOption(newest);
   await page.getByTestId('diff-none').waitFor();
   assert.match(await page.getByTestId('preset-marker-text').innerText(), /modified from preset/);
+  // Opening the first version brings the tips back, and is kept as the newest version.
+  const first = await page.getByTestId('diff-a').locator('option').nth(2).getAttribute('value');
+  await page.getByTestId('diff-a').selectOption(first);
+  await page.getByTestId('diff-open-a').click();
+  await page.getByTestId('tab-circles').click();
+  assert.equal(await page.getByTestId('circles[0].tips.enabled').isChecked(), true);
+  await openLibrary(page);
+  assert.match(await page.getByTestId('library-item').innerText(), /3 versions/);
   assert.deepEqual(errors, []);
   await context.close();
 });
