@@ -47,6 +47,20 @@ pub struct Version {
     pub saved_at_ms: u64,
     /// The scenario as it was.
     pub scenario: Rc<Scenario>,
+    /// The scenario as kept (see [`pack`]), computed once: the library is written after every edit, and
+    /// re-packing hundreds of versions each time would stall typing.
+    pub packed: Rc<str>,
+}
+
+impl Version {
+    /// A version of `scenario` kept at `saved_at_ms`.
+    pub fn new(scenario: Rc<Scenario>, saved_at_ms: u64) -> Self {
+        Self {
+            packed: Rc::from(pack(&scenario)),
+            saved_at_ms,
+            scenario,
+        }
+    }
 }
 
 /// A named scenario with its history.
@@ -124,10 +138,7 @@ impl Library {
             id,
             name,
             preset_id,
-            versions: vec![Version {
-                saved_at_ms: now_ms,
-                scenario,
-            }],
+            versions: vec![Version::new(scenario, now_ms)],
         });
         Ok(id)
     }
@@ -189,10 +200,7 @@ impl Library {
         if burst {
             saved.versions.pop();
         }
-        saved.versions.push(Version {
-            saved_at_ms: now_ms,
-            scenario,
-        });
+        saved.versions.push(Version::new(scenario, now_ms));
         let extra = saved.versions.len().saturating_sub(VERSIONS_MAX);
         saved.versions.drain(..extra);
         true
@@ -256,7 +264,7 @@ impl Library {
                         .iter()
                         .map(|v| VersionFile {
                             saved_at_ms: v.saved_at_ms,
-                            scenario: pack(&v.scenario),
+                            scenario: v.packed.to_string(),
                         })
                         .collect(),
                 })
@@ -317,6 +325,7 @@ impl Library {
                 versions.push(Version {
                     saved_at_ms: v.saved_at_ms,
                     scenario: Rc::new(scenario),
+                    packed: Rc::from(v.scenario),
                 });
             }
             let id = library.next_id();
