@@ -4,6 +4,7 @@ use crate::components::assumptions_panel::AssumptionsPanel;
 use crate::components::circle_editor::CircleEditor;
 use crate::components::circle_list::CircleList;
 use crate::components::field::Issues;
+use crate::components::library_panel::{now_ms, use_library, LibraryAction, LibraryPanel};
 use crate::components::platform_editor::PlatformEditor;
 use crate::components::population_editor::PopulationEditor;
 use crate::components::present::Presentation;
@@ -11,6 +12,7 @@ use crate::components::results_view::{ResultsView, View};
 use crate::components::toolbar::{modified_from_preset, scenario_badge, Toolbar};
 use crate::hooks::use_page_title::use_page_title;
 use crate::hooks::use_undo_keys::use_undo_keys;
+use crate::library::Origin;
 use crate::pool::use_pool;
 use crate::runner::{about, use_runner, RunStatus, Runner};
 use crate::share;
@@ -54,6 +56,8 @@ pub fn App() -> Html {
         let editing = editing.clone();
         Callback::from(move |_: MouseEvent| editing.set(!*editing))
     };
+    // Every state is kept in its piece of work's autosave slot, and as a version when it would run.
+    let library = use_library(state.scenario.clone(), state.revision, errors == 0);
 
     // The link is deflated once per change of what it carries: the scenario, the baseline, the seeds.
     // The baseline is keyed by pointer: a pinned scenario is shared, never changed in place, and is
@@ -67,7 +71,6 @@ pub fn App() -> Html {
     {
         let (scenario, runner) = (state.scenario.clone(), runner.clone());
         use_effect_with(state.revision, move |_| {
-            share::autosave(&scenario);
             let timer = (errors == 0 && !runner.is_large(&scenario))
                 .then(|| gloo::timers::callback::Timeout::new(DEBOUNCE_MS, move || runner.start(scenario)));
             move || drop(timer)
@@ -82,11 +85,23 @@ pub fn App() -> Html {
             view.set(View::Compare);
         })
     };
+    // New work (a preset, an import) takes an autosave slot of its own, so the work before it is kept.
+    let started = {
+        let library = library.clone();
+        move |origin| {
+            library.dispatch(LibraryAction::Started {
+                origin,
+                entry: None,
+                now_ms: now_ms(),
+            })
+        }
+    };
     let on_preset = {
-        let actions = actions.clone();
+        let (actions, started) = (actions.clone(), started.clone());
         Callback::from(move |e: Event| {
             let id = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
             if let Some(p) = presets::by_id(&id) {
+                started(Origin::Preset);
                 actions.emit(Action::Load {
                     scenario: Box::new(p.scenario),
                     preset_id: Some(p.id.to_string()),
@@ -120,6 +135,8 @@ pub fn App() -> Html {
                 <div class="brand"><h1><span class="mark">{"◆"}</span>{" Backfire"}</h1><span class="tagline">{"policy sandbox for social features"}</span>{scenario_badge(&state.scenario.name, modified)}</div>
                 <div class="header-actions">
                     <button class="btn edit-rules" data-testid="edit-rules" aria-controls="rules-panel" aria-expanded={editing.to_string()} onclick={on_edit_rules}>{ if *editing { "Show results" } else { "Edit rules" } }</button>
+                    <LibraryPanel library={library.clone()} scenario={state.scenario.clone()} preset_id={state.preset_id.clone()}
+                        on_open={actions.reform(|(s, preset_id)| Action::Load { scenario: Box::new(s), preset_id, notice: None })} />
                     <label class="visually-hidden" for="preset-picker">{"Preset"}</label>
                     <select id="preset-picker" data-testid="preset-picker" onchange={on_preset}>
                         <option value="" selected={preset.is_none() || modified} disabled=true>{ match (&preset, modified) { (Some(p), true) => format!("Modified: {}", p.title), _ => String::from("Load a preset…") } }</option>
@@ -127,7 +144,7 @@ pub fn App() -> Html {
                     </select>
                     <Toolbar scenario={state.scenario.clone()} share_payload={(*payload).clone()} can_undo={state.can_undo()} can_redo={state.can_redo()}
                         on_undo={actions.reform(|()| Action::Undo)} on_redo={actions.reform(|()| Action::Redo)} on_notify={actions.reform(Action::Notify)}
-                        on_import={actions.reform(|(s, notice)| Action::Load { scenario: Box::new(s), preset_id: None, notice: Some(notice) })} />
+                        on_import={actions.reform(move |(s, notice)| { started(Origin::Import); Action::Load { scenario: Box::new(s), preset_id: None, notice: Some(notice) } })} />
                     <button class="btn" data-testid="pin" title="Pin this scenario as the baseline, then edit a variant" onclick={on_pin}>{ if state.baseline.is_some() { "Re-pin baseline" } else { "Pin as baseline" } }</button>
                     <button class="btn" data-testid="present" onclick={set_presenting(true).reform(|_| ())}>{"Present"}</button>
                     if runner.is_running() {

@@ -7,6 +7,7 @@ pub mod app;
 pub mod components;
 pub mod export;
 pub mod hooks;
+pub mod library;
 pub mod pool;
 pub mod protocol;
 pub mod runner;

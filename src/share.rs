@@ -1,12 +1,9 @@
-//! Keeping and sharing work: the scenario in the URL fragment, autosave to localStorage, and JSON files.
+//! Keeping and sharing work: the scenario in the URL fragment, opening autosaved work, and JSON files.
 
 use crate::state::{AppState, Notice};
 use backfire_engine::{link, presets, wire, Scenario};
 use gloo::storage::{LocalStorage, Storage};
 use std::rc::Rc;
-
-/// localStorage key of the autosaved scenario (wire-format JSON).
-const AUTOSAVE_KEY: &str = "backfire.autosave.v1";
 
 /// The page's fragment without the `#`, if any.
 pub fn current_fragment() -> Option<String> {
@@ -157,14 +154,16 @@ pub fn share_url(payload: &str) -> String {
     format!("{base}#{payload}")
 }
 
-/// Saves the scenario to localStorage (best effort: storage can be full or disabled).
-pub fn autosave(scenario: &Scenario) {
-    let _ = LocalStorage::set(AUTOSAVE_KEY, wire::scenario_to_json(scenario));
-}
-
-/// The autosaved scenario, if one exists and still decodes.
+/// The newest autosaved work (see [`crate::library::store`]: the recent ring, else the single slot of
+/// earlier builds), if any still decodes.
+///
+/// Nothing here writes the autosave: the library keeps each piece of work in a slot of its own, so a
+/// link opened later is new work beside this one and never overwrites it.
 pub fn autosaved() -> Option<Scenario> {
-    let text: String = LocalStorage::get(AUTOSAVE_KEY).ok()?;
+    if let Some(r) = crate::library::store::load_recent().into_iter().next() {
+        return Some((*r.scenario).clone());
+    }
+    let text: String = LocalStorage::get(crate::library::store::OLD_AUTOSAVE_KEY).ok()?;
     wire::scenario_from_json(&text).ok()
 }
 

@@ -9,6 +9,7 @@ pub mod exemplars;
 pub mod export_menu;
 pub mod field;
 pub mod honest_cost;
+pub mod library_panel;
 pub mod line_chart;
 pub mod money_flow;
 pub mod pattern_cards;

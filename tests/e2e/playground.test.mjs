@@ -136,7 +136,7 @@ test('a corrupt, truncated or future link shows why and opens the autosaved work
   await loadPreset(page, 'open-community');
   await page.getByTestId('tab-platform').click();
   await typeInto(page.getByTestId('name'), 'My unsaved design');
-  await page.waitForFunction(() => (localStorage.getItem('backfire.autosave.v1') ?? '').includes('My unsaved design'));
+  await page.waitForFunction(() => (localStorage.getItem('backfire.recent.v1') ?? '').includes('My unsaved design'));
   const good = await page.evaluate(() => location.hash);
   const cases = [
     ['#s=1.!!!not-base64!!!', /base64|character/i],
