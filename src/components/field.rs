@@ -1,5 +1,6 @@
 //! Small dumb input widgets (number, slider, money, toggle, select) that show the engine's issues for their path.
 
+use backfire_engine::limits::NAME_CHARS_MAX;
 use backfire_engine::settings::SettingId;
 use backfire_engine::{RuleIssue, Severity};
 use std::collections::BTreeMap;
@@ -378,6 +379,100 @@ pub fn NumberField(props: &NumberProps) -> Html {
     }
 }
 
+/// Why `name` cannot be the name of a `what` ("Circle name"), or the name to keep (trimmed): names are
+/// required, at most [`NAME_CHARS_MAX`] characters (the engine's limit), and unlike every name in `taken`.
+pub fn check_name(what: &str, name: &str, taken: &[String]) -> Result<String, String> {
+    let name = name.trim();
+    let chars = name.chars().count();
+    if name.is_empty() {
+        Err(format!("{what} is empty: give it a name, so reports can tell it apart."))
+    } else if chars > NAME_CHARS_MAX {
+        Err(format!("{what} is {chars} characters long: shorten it to {NAME_CHARS_MAX} or fewer."))
+    } else if taken.iter().any(|t| t.trim().eq_ignore_ascii_case(name)) {
+        Err(format!(
+            "{what} “{name}” is already taken: choose a different name, so reports can tell them apart."
+        ))
+    } else {
+        Ok(name.to_string())
+    }
+}
+
+/// Props of [`NameField`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct NameProps {
+    /// Label above the box, also the start of its messages ("Circle name").
+    pub label: AttrValue,
+    /// The scenario path this edits (issues are matched on it; also its `data-testid`).
+    pub path: AttrValue,
+    /// The input's id.
+    pub id: AttrValue,
+    /// The name in force.
+    pub value: AttrValue,
+    /// Names it may not take (the other circles').
+    #[prop_or_default]
+    pub taken: Vec<String>,
+    /// Called with a checked, trimmed name that differs from `value`.
+    pub onchange: Callback<String>,
+}
+
+/// A name box that applies what is typed when it is committed (focus leaves, Enter, or typing pauses),
+/// so undo takes back a rename rather than a letter; a refused name stays in the box with its message.
+#[function_component]
+pub fn NameField(props: &NameProps) -> Html {
+    let issues = use_context::<Issues>().unwrap_or_default();
+    let draft = use_state(|| None::<(String, Option<String>)>);
+    let pause = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    {
+        // A rename from elsewhere (undo, a preset) replaces the text in the box.
+        let draft = draft.clone();
+        use_effect_with(props.value.clone(), move |_| draft.set(None));
+    }
+    let commit = {
+        let p = props.clone();
+        let draft = draft.clone();
+        let pause = pause.clone();
+        Rc::new(move |text: String| {
+            pause.borrow_mut().take();
+            match check_name(&p.label, &text, &p.taken) {
+                Ok(name) => {
+                    draft.set(None);
+                    if name != p.value.as_str() {
+                        p.onchange.emit(name);
+                    }
+                }
+                Err(message) => draft.set(Some((text, Some(message)))),
+            }
+        })
+    };
+    let oninput = {
+        let (commit, draft, pause) = (Rc::clone(&commit), draft.clone(), pause.clone());
+        Callback::from(move |e: InputEvent| {
+            let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            draft.set(Some((text.clone(), None)));
+            let commit = Rc::clone(&commit);
+            *pause.borrow_mut() = Some(gloo::timers::callback::Timeout::new(COMMIT_PAUSE_MS, move || commit(text)));
+        })
+    };
+    let onchange = {
+        let commit = Rc::clone(&commit);
+        Callback::from(move |e: Event| commit(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let (value, refused) = match &*draft {
+        Some((text, message)) => (text.clone(), message.clone()),
+        None => (props.value.to_string(), None),
+    };
+    let error_id = format!("{}-error", props.id);
+    html! {
+        <div class={classes!("field", refused.is_some().then_some("invalid"))}>
+            <label for={props.id.clone()}>{props.label.clone()}</label>
+            <input id={props.id.clone()} type="text" maxlength={NAME_CHARS_MAX.to_string()} data-testid={props.path.clone()} {value}
+                {oninput} {onchange} aria-invalid={refused.is_some().to_string()} aria-describedby={refused.is_some().then(|| error_id.clone())} />
+            if let Some(message) = refused { <p class="issue error" id={error_id} role="alert" data-testid="field-issue" data-refused="true">{message}</p> }
+            {issue_lines(&issues.at(&props.path))}
+        </div>
+    }
+}
+
 /// A number without a trailing `.0`.
 pub fn trim_number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
@@ -482,6 +577,16 @@ mod tests {
         assert!(check_number("Tip floor", "0.005", 0.01, 10.0, 0.01, "¥").is_err());
         assert!(check_number("Days", "2.5", 1.0, 365.0, 1.0, "days").is_err());
         assert!(check_number("Days", "", 1.0, 365.0, 1.0, "days").is_err());
+    }
+
+    #[test]
+    fn names_are_refused_when_empty_long_or_taken() {
+        let taken = vec![String::from("Mothers")];
+        assert_eq!(check_name("Circle name", "  Fathers ", &taken), Ok(String::from("Fathers")));
+        assert!(check_name("Circle name", "mothers", &taken).is_err_and(|m| m.contains("already taken")));
+        assert!(check_name("Circle name", "   ", &taken).is_err());
+        assert!(check_name("Circle name", &"x".repeat(81), &taken).is_err_and(|m| m.contains("80")));
+        assert!(check_name("Circle name", &"x".repeat(80), &taken).is_ok());
     }
 
     #[test]
