@@ -184,7 +184,10 @@ mod tests {
         assert_eq!(csv_field("-5"), "-5");
         assert_eq!(csv_field("-1+1"), "'-1+1");
         assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(csv_field("=HYPERLINK(\"x\",\"y\")"), "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"");
+        assert_eq!(
+            csv_field("=HYPERLINK(\"x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\""
+        );
         assert_eq!(csv_field("\t=cmd"), "'\t=cmd");
     }
 

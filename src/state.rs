@@ -464,7 +464,11 @@ mod tests {
             from: 1,
             section: CircleSection::Moderation,
         });
-        assert!(s1.scenario.circles.iter().all(|c| c.moderation == s1.scenario.circles[1].moderation));
+        assert!(s1
+            .scenario
+            .circles
+            .iter()
+            .all(|c| c.moderation == s1.scenario.circles[1].moderation));
         assert_eq!(
             s1.scenario.circles.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(),
             ["c0", "c1", "c2"],

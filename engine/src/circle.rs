@@ -298,6 +298,9 @@ mod tests {
         let newest = shown(Ranking::Newest, &mut dice);
         let hot = shown(Ranking::MostTipped, &mut dice);
         // The better of two: shown about 1 − (9/10)² = 19 % of the time instead of 10 %.
-        assert!(2 * hot > 3 * newest, "tipped post shown {hot} times hot vs {newest} newest");
+        assert!(
+            2 * hot > 3 * newest,
+            "tipped post shown {hot} times hot vs {newest} newest"
+        );
     }
 }

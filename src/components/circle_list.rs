@@ -145,7 +145,11 @@ mod tests {
         let (l, _) = apply(&named(&["only"]), Op::Remove(0));
         assert_eq!(names(&l), vec!["only"], "the last circle cannot be removed");
         let (l, _) = apply(&named(&["a", "a (copy)"]), Op::Duplicate(0));
-        assert_eq!(names(&l), vec!["a", "a (copy) 2", "a (copy)"], "a copy gets a name of its own");
+        assert_eq!(
+            names(&l),
+            vec!["a", "a (copy) 2", "a (copy)"],
+            "a copy gets a name of its own"
+        );
         let (l, _) = apply(&named(&[&"x".repeat(80)]), Op::Duplicate(0));
         assert!(l.iter().all(|c| c.name.chars().count() <= 80));
         assert_ne!(l[0].name, l[1].name);

@@ -211,7 +211,9 @@ pub fn check_number(label: &str, text: &str, min: f64, max: f64, step: f64, unit
     let trimmed = text.trim();
     match read_number(trimmed) {
         None if trimmed.is_empty() => Err(format!("{label} is empty: enter {kind} from {range}.")),
-        None => Err(format!("{label}: “{trimmed}” is not a number. Enter {kind} from {range}.")),
+        None => Err(format!(
+            "{label}: “{trimmed}” is not a number. Enter {kind} from {range}."
+        )),
         Some(v) if v > max => Err(format!(
             "{label}: {} is more than the largest allowed. Enter {range}.",
             with_unit(v, unit)
@@ -220,7 +222,9 @@ pub fn check_number(label: &str, text: &str, min: f64, max: f64, step: f64, unit
             "{label}: {} is less than the smallest allowed. Enter {range}.",
             with_unit(v, unit)
         )),
-        Some(v) if whole && v.fract() != 0.0 => Err(format!("{label}: {v} is not a whole number. Enter {kind} from {range}.")),
+        Some(v) if whole && v.fract() != 0.0 => Err(format!(
+            "{label}: {v} is not a whole number. Enter {kind} from {range}."
+        )),
         // Finer than the step (a tip of ¥0.005): refused, as rounding would run a value not typed.
         Some(v) if !whole && ((v / step).round() * step - v).abs() > step * 1e-6 => Err(format!(
             "{label}: {} is finer than the field keeps ({}). Enter {kind} from {range}.",
@@ -309,7 +313,9 @@ pub fn NumberField(props: &NumberProps) -> Html {
             let text = e.target_unchecked_into::<HtmlInputElement>().value();
             draft.set(Some(text.clone()));
             let commit = Rc::clone(&commit);
-            *pause.borrow_mut() = Some(gloo::timers::callback::Timeout::new(COMMIT_PAUSE_MS, move || commit(text)));
+            *pause.borrow_mut() = Some(gloo::timers::callback::Timeout::new(COMMIT_PAUSE_MS, move || {
+                commit(text)
+            }));
         })
     };
     let onblur = {
@@ -355,7 +361,12 @@ pub fn NumberField(props: &NumberProps) -> Html {
     let invalid = local_error.is_some() || mine.iter().any(|i| i.severity == Severity::Error);
     let value = (*draft).clone().unwrap_or_else(|| trim_number(props.value));
     // Wide enough for the longest allowed value and a little more.
-    let chars = trim_number(props.max).len().max(trim_number(props.min).len()).max(value.len()).clamp(3, 14) + 1;
+    let chars = trim_number(props.max)
+        .len()
+        .max(trim_number(props.min).len())
+        .max(value.len())
+        .clamp(3, 14)
+        + 1;
     let error_id = format!("{id}-error");
     html! {
         <div class={classes!("field", invalid.then_some("invalid"))}>
@@ -385,9 +396,13 @@ pub fn check_name(what: &str, name: &str, taken: &[String]) -> Result<String, St
     let name = name.trim();
     let chars = name.chars().count();
     if name.is_empty() {
-        Err(format!("{what} is empty: give it a name, so reports can tell it apart."))
+        Err(format!(
+            "{what} is empty: give it a name, so reports can tell it apart."
+        ))
     } else if chars > NAME_CHARS_MAX {
-        Err(format!("{what} is {chars} characters long: shorten it to {NAME_CHARS_MAX} or fewer."))
+        Err(format!(
+            "{what} is {chars} characters long: shorten it to {NAME_CHARS_MAX} or fewer."
+        ))
     } else if taken.iter().any(|t| t.trim().eq_ignore_ascii_case(name)) {
         Err(format!(
             "{what} “{name}” is already taken: choose a different name, so reports can tell them apart."
@@ -450,7 +465,9 @@ pub fn NameField(props: &NameProps) -> Html {
             let text = e.target_unchecked_into::<HtmlInputElement>().value();
             draft.set(Some((text.clone(), None)));
             let commit = Rc::clone(&commit);
-            *pause.borrow_mut() = Some(gloo::timers::callback::Timeout::new(COMMIT_PAUSE_MS, move || commit(text)));
+            *pause.borrow_mut() = Some(gloo::timers::callback::Timeout::new(COMMIT_PAUSE_MS, move || {
+                commit(text)
+            }));
         })
     };
     let onchange = {
@@ -568,10 +585,19 @@ mod tests {
             Err("Users: 5,000,000 is more than the largest allowed. Enter 100 to 1,000,000.".into())
         );
         let fee = check_number("Tip fee", "150", 0.0, 50.0, 0.1, "%");
-        assert!(matches!(&fee, Err(m) if m.contains("150%") && m.contains("0% to 50%")), "{fee:?}");
+        assert!(
+            matches!(&fee, Err(m) if m.contains("150%") && m.contains("0% to 50%")),
+            "{fee:?}"
+        );
         let ceiling = check_number("Tip ceiling", "¥1e9", 0.01, 10_000.0, 0.01, "¥");
-        assert!(matches!(&ceiling, Err(m) if m.contains("¥1,000,000,000") && m.contains("¥0.01 to ¥10,000")), "{ceiling:?}");
-        assert_eq!(check_number("Days", "1,000", 1.0, 365.0, 1.0, "days").map_err(|_| ()), Err(()));
+        assert!(
+            matches!(&ceiling, Err(m) if m.contains("¥1,000,000,000") && m.contains("¥0.01 to ¥10,000")),
+            "{ceiling:?}"
+        );
+        assert_eq!(
+            check_number("Days", "1,000", 1.0, 365.0, 1.0, "days").map_err(|_| ()),
+            Err(())
+        );
         assert_eq!(check_number("Days", "30", 1.0, 365.0, 1.0, "days"), Ok(30.0));
         assert_eq!(check_number("Tip floor", "0.5", 0.01, 10.0, 0.01, "¥"), Ok(0.5));
         assert!(check_number("Tip floor", "0.005", 0.01, 10.0, 0.01, "¥").is_err());
@@ -582,7 +608,10 @@ mod tests {
     #[test]
     fn names_are_refused_when_empty_long_or_taken() {
         let taken = vec![String::from("Mothers")];
-        assert_eq!(check_name("Circle name", "  Fathers ", &taken), Ok(String::from("Fathers")));
+        assert_eq!(
+            check_name("Circle name", "  Fathers ", &taken),
+            Ok(String::from("Fathers"))
+        );
         assert!(check_name("Circle name", "mothers", &taken).is_err_and(|m| m.contains("already taken")));
         assert!(check_name("Circle name", "   ", &taken).is_err());
         assert!(check_name("Circle name", &"x".repeat(81), &taken).is_err_and(|m| m.contains("80")));
