@@ -207,7 +207,15 @@ pub fn read_number(text: &str) -> Option<f64> {
 pub fn check_number(label: &str, text: &str, min: f64, max: f64, step: f64, unit: &str) -> Result<f64, String> {
     let whole = step >= 1.0;
     let kind = if whole { "a whole number" } else { "a number" };
-    let range = format!("{} to {}", with_unit(min, unit), with_unit(max, unit));
+    // A word unit ("days") is said once, after the range; a sign (¥, %) goes with every number.
+    let bare = unit.split(" (").next().unwrap_or_default().trim();
+    let word = !matches!(bare, "" | "¥" | "%");
+    let say = |v: f64| if word { readable(v) } else { with_unit(v, unit) };
+    let range = if word {
+        format!("{} to {} {bare}", readable(min), readable(max))
+    } else {
+        format!("{} to {}", say(min), say(max))
+    };
     let trimmed = text.trim();
     match read_number(trimmed) {
         None if trimmed.is_empty() => Err(format!("{label} is empty: enter {kind} from {range}.")),
@@ -216,14 +224,15 @@ pub fn check_number(label: &str, text: &str, min: f64, max: f64, step: f64, unit
         )),
         Some(v) if v > max => Err(format!(
             "{label}: {} is more than the largest allowed. Enter {range}.",
-            with_unit(v, unit)
+            say(v)
         )),
         Some(v) if v < min => Err(format!(
             "{label}: {} is less than the smallest allowed. Enter {range}.",
-            with_unit(v, unit)
+            say(v)
         )),
         Some(v) if whole && v.fract() != 0.0 => Err(format!(
-            "{label}: {v} is not a whole number. Enter {kind} from {range}."
+            "{label}: {} is not a whole number. Enter {kind} from {range}.",
+            readable(v)
         )),
         // Finer than the step (a tip of ¥0.005): refused, as rounding would run a value not typed.
         Some(v) if !whole && ((v / step).round() * step - v).abs() > step * 1e-6 => Err(format!(
@@ -360,6 +369,13 @@ pub fn NumberField(props: &NumberProps) -> Html {
     let mine = issues.at(&props.path);
     let invalid = local_error.is_some() || mine.iter().any(|i| i.severity == Severity::Error);
     let value = (*draft).clone().unwrap_or_else(|| trim_number(props.value));
+    // The slider follows typed text only while it is a value the field accepts; refused text leaves it
+    // at the value in force (a slider cannot show 150 of 100 anyway).
+    let slider_value = (*draft)
+        .as_deref()
+        .and_then(read_number)
+        .filter(|v| (props.min..=props.max).contains(v))
+        .map_or_else(|| trim_number(props.value), trim_number);
     // Wide enough for the longest allowed value and a little more.
     let chars = trim_number(props.max)
         .len()
@@ -373,7 +389,7 @@ pub fn NumberField(props: &NumberProps) -> Html {
             <label for={id.clone()}>{props.label.clone()}</label>
             <div class={if props.slider { "slider" } else { "row" }}>
                 if props.slider {
-                    <input type="range" aria-label={format!("{} slider", props.label)} min={props.min.to_string()} max={props.max.to_string()} step={props.step.to_string()} value={(*draft).clone().filter(|d| read_number(d).is_some()).unwrap_or_else(|| trim_number(props.value))} oninput={onslide} onchange={onslid} />
+                    <input type="range" aria-label={format!("{} slider", props.label)} min={props.min.to_string()} max={props.max.to_string()} step={props.step.to_string()} value={slider_value} oninput={onslide} onchange={onslid} />
                 }
                 <span class="row nowrap">
                     <input id={id} type="text" inputmode="decimal" autocomplete="off" class="number-input" style={format!("--chars: {chars}")}
