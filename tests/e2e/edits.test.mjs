@@ -35,7 +35,7 @@ test('out-of-range numbers are refused with a message, block the run and never r
     ['population', 'population.n_users', '5,000,000', 'Tab', /Users: 5,000,000 is more than the largest allowed\. Enter 100 to 1,000,000 users\./],
     ['circles', 'circles[0].tips.fee_permille', '150', 'Enter', /Tip fee: 150% is more than the largest allowed\. Enter 0% to 100%\./],
     ['circles', 'circles[0].tips.max_fen', '¥1e9', 'pause', /Tip ceiling: ¥1,000,000,000 is more than the largest allowed\. Enter ¥0\.01 to ¥10,000\./],
-    ['platform', 'days', '1,000', 'Enter', /Days: 1,000 days is more than the largest allowed/],
+    ['platform', 'days', '1,000', 'Enter', /Days: 1,000 is more than the largest allowed\. Enter 1 to 90 days\./],
   ];
   for (const [tab, testid, text, how, message] of cases) {
     await page.getByTestId(`tab-${tab}`).click();
