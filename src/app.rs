@@ -52,7 +52,14 @@ pub fn App() -> Html {
         let (scenario, baseline, runs) = (state.scenario.clone(), state.baseline.clone(), state.runs);
         move |_| share::payload(&scenario, baseline.as_deref(), runs)
     });
-    use_effect_with(payload.clone(), |payload| share::sync_fragment(payload));
+    // A link that could not be opened stays in the address bar (to copy, report or fix) until the first edit.
+    let broken_link = *use_memo((), |_| matches!(share::open_fragment(), share::Opened::Broken(_)));
+    let opened = state.revision == 0;
+    use_effect_with(payload.clone(), move |payload| {
+        if !(broken_link && opened) {
+            share::sync_fragment(payload);
+        }
+    });
     // An edit is autosaved, and a small run re-runs by itself once the edits pause.
     {
         let (scenario, runner) = (state.scenario.clone(), runner.clone());

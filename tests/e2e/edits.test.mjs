@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, openApp, runId, waitForRun, typeInto, loadSmall } from './browser.mjs';
+import { launch, openApp, runId, waitForRun, typeInto, loadSmall, BASE } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -148,6 +148,19 @@ test('names are limited and unique, and a CSV export of a circle named =1+1 open
   const cells = csv.trim().split('\n').flatMap(line => line.split(','));
   assert.ok(cells.some(c => c.startsWith("'=1+1")), `the circle's name appears, quoted as text:\n${csv}`);
   assert.ok(!cells.some(c => /^["]?[=+@]/.test(c)), `no cell starts like a formula:\n${csv}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a broken link stays in the address bar until the first edit', async () => {
+  const { context, page, errors } = await openApp(browser, { hash: '#s=1.!!!not-base64!!!' });
+  await page.getByTestId('notice').waitFor();
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => location.hash), '#s=1.!!!not-base64!!!');
+  assert.ok(page.url().startsWith(BASE));
+  await page.getByTestId('tab-platform').click();
+  await commit(page, 'name', 'Fixed it', 'Enter');
+  await page.waitForFunction(() => location.hash.startsWith('#s=') && !location.hash.includes('!!!'));
   assert.deepEqual(errors, []);
   await context.close();
 });
