@@ -3,7 +3,7 @@
 use crate::components::assumptions_panel::AssumptionsPanel;
 use crate::components::circle_editor::CircleEditor;
 use crate::components::circle_list::CircleList;
-use crate::components::field::Issues;
+use crate::components::field::{Issues, Refused, RefusedHandle};
 use crate::components::library_panel::{now_ms, use_library, LibraryAction, LibraryPanel};
 use crate::components::platform_editor::PlatformEditor;
 use crate::components::population_editor::PopulationEditor;
@@ -43,7 +43,9 @@ pub fn App() -> Html {
         let s = state.scenario.clone();
         move |_| validate(&s)
     });
-    let errors = issues.iter().filter(|i| i.severity == Severity::Error).count();
+    // Number fields holding refused text block the run like rule errors: the box shows what the scenario lacks.
+    let refused = use_reducer(Refused::default);
+    let errors = issues.iter().filter(|i| i.severity == Severity::Error).count() + refused.0.len();
     use_undo_keys(state.dispatcher());
     let modified = *use_memo((state.revision, state.preset_id.clone()), {
         let s = state.scenario.clone();
@@ -66,7 +68,14 @@ pub fn App() -> Html {
         let (scenario, baseline, runs) = (state.scenario.clone(), state.baseline.clone(), state.runs);
         move |_| share::payload(&scenario, baseline.as_deref(), runs)
     });
-    use_effect_with(payload.clone(), |payload| share::sync_fragment(payload));
+    // A link that could not be opened stays in the address bar (to copy, report or fix) until the first edit.
+    let broken_link = *use_memo((), |_| matches!(share::open_fragment(), share::Opened::Broken(_)));
+    let opened = state.revision == 0;
+    use_effect_with(payload.clone(), move |payload| {
+        if !(broken_link && opened) {
+            share::sync_fragment(payload);
+        }
+    });
     // An edit is autosaved, and a small run re-runs by itself once the edits pause.
     {
         let (scenario, runner) = (state.scenario.clone(), runner.clone());
@@ -130,6 +139,7 @@ pub fn App() -> Html {
 
     html! {
         <ContextProvider<Issues> context={Issues(issues.clone())}>
+        <ContextProvider<RefusedHandle> context={refused.clone()}>
         <div class={classes!("app", editing.then_some("editing"))}>
             <header class="app-header">
                 <div class="brand"><h1><span class="mark">{"◆"}</span>{" Backfire"}</h1><span class="tagline">{"policy sandbox for social features"}</span>{scenario_badge(&state.scenario.name, modified)}</div>
@@ -143,6 +153,7 @@ pub fn App() -> Html {
                         { for presets::all().into_iter().map(|p| html! { <option value={p.id} title={p.sentence} selected={!modified && state.preset_id.as_deref() == Some(p.id)}>{p.title}</option> }) }
                     </select>
                     <Toolbar scenario={state.scenario.clone()} share_payload={(*payload).clone()} can_undo={state.can_undo()} can_redo={state.can_redo()}
+                        undo_label={state.undo_label().map(|l| AttrValue::from(l.to_string()))} redo_label={state.redo_label().map(|l| AttrValue::from(l.to_string()))}
                         on_undo={actions.reform(|()| Action::Undo)} on_redo={actions.reform(|()| Action::Redo)} on_notify={actions.reform(Action::Notify)}
                         on_import={actions.reform(move |(s, notice)| { started(Origin::Import); Action::Load { scenario: Box::new(s), preset_id: None, notice: Some(notice) } })} />
                     <button class="btn" data-testid="pin" title="Pin this scenario as the baseline, then edit a variant" onclick={on_pin}>{ if state.baseline.is_some() { "Re-pin baseline" } else { "Pin as baseline" } }</button>
@@ -159,9 +170,12 @@ pub fn App() -> Html {
                 if let Some(p) = preset.as_ref().filter(|_| !modified) { <p class="muted" data-testid="preset-sentence">{p.sentence}</p> }
                 {rules_panel(&tab, &state, &issues, &actions)}
             </aside>
+            // `display: contents` keeps the results a grid item; `data-stale` says they are not for the rules on screen.
+            <div class="results-stale" data-stale={(errors > 0).then_some("true")}>
             <ResultsView scenario={state.scenario.clone()} baseline={state.baseline.clone()} runs={state.runs} notice={state.notice.clone()}
                 explanation={state.explanation.clone()} dispatcher={state.dispatcher()} runner={runner.clone()} pool={pool.clone()}
                 {errors} view={*view} {on_view} {modified} />
+            </div>
             <footer class="app-footer">
                 <span>{format!("Backfire engine {ENGINE_VERSION}")}</span>
                 <span data-testid="seed">{format!("seed {}", state.scenario.seed)}</span>
@@ -175,6 +189,7 @@ pub fn App() -> Html {
                 <Presentation scenario={(*state.scenario).clone()} report={runner.report.clone()} explanation={state.explanation.clone()} on_close={set_presenting(false)} />
             }
         </div>
+        </ContextProvider<RefusedHandle>>
         </ContextProvider<Issues>>
     }
 }
@@ -222,7 +237,7 @@ impl Tab {
 
 /// The rules panel: a tab per part of the scenario (with its issue count) and that part's editor.
 fn rules_panel(tab: &UseStateHandle<Tab>, state: &AppState, issues: &[RuleIssue], actions: &Callback<Action>) -> Html {
-    let tab_button = |t: Tab, label: &'static str| {
+    let tab_button = |t: Tab, label: String| {
         let count = issues.iter().filter(|i| t.shows(&i.path)).count();
         let onclick = {
             let tab = tab.clone();
@@ -230,7 +245,8 @@ fn rules_panel(tab: &UseStateHandle<Tab>, state: &AppState, issues: &[RuleIssue]
         };
         html! {
             <button role="tab" id={format!("tab-{}", t.id())} aria-controls={format!("panel-{}", t.id())} aria-selected={(**tab == t).to_string()} data-testid={format!("tab-{}", t.id())} {onclick}>
-                {label}{ if count > 0 { format!(" ({count})") } else { String::new() } }
+                {label}
+                if count > 0 { <span class="tab-issues" title={format!("{count} thing{} to check", if count == 1 { "" } else { "s" })}>{format!(" ⚠ {count}")}</span> }
             </button>
         }
     };
@@ -241,7 +257,9 @@ fn rules_panel(tab: &UseStateHandle<Tab>, state: &AppState, issues: &[RuleIssue]
                 <CircleList circles={state.scenario.circles.clone()} selected={idx} onselect={actions.reform(Action::SelectCircle)}
                     onchange={actions.reform(|(circles, selected)| Action::SetCircles { circles, selected })} />
                 if let Some(c) = state.scenario.circles.get(idx) {
-                    <CircleEditor key={idx} index={idx} circle={c.clone()} onchange={actions.reform(move |c| Action::SetCircle { idx, circle: Box::new(c) })} />
+                    <CircleEditor key={idx} index={idx} circle={c.clone()} onchange={actions.reform(move |c| Action::SetCircle { idx, circle: Box::new(c) })}
+                        taken_names={state.scenario.circles.iter().enumerate().filter(|(i, _)| *i != idx).map(|(_, o)| o.name.clone()).collect::<Vec<_>>()}
+                        circle_count={state.scenario.circles.len()} on_apply_all={actions.reform(move |section| Action::ApplyToAll { from: idx, section })} />
                 }
             </>
         },
@@ -266,9 +284,9 @@ fn rules_panel(tab: &UseStateHandle<Tab>, state: &AppState, issues: &[RuleIssue]
     html! {
         <>
             <div class="tabs" role="tablist" aria-label="what to edit">
-                {tab_button(Tab::Circles, "Circles")}
-                {tab_button(Tab::Population, "Population")}
-                {tab_button(Tab::Platform, "Run & platform")}
+                {tab_button(Tab::Circles, format!("Circles ({})", state.scenario.circles.len()))}
+                {tab_button(Tab::Population, "Population".into())}
+                {tab_button(Tab::Platform, "Run & platform".into())}
             </div>
             <div role="tabpanel" id={format!("panel-{}", tab.id())} aria-labelledby={format!("tab-{}", tab.id())}>{editor}</div>
         </>

@@ -5,12 +5,17 @@ use backfire_engine::words::pattern_name;
 use backfire_engine::Report;
 use wasm_bindgen::JsCast;
 
-/// Quotes a CSV field when it holds a comma, quote or line break (RFC 4180).
+/// Quotes a CSV field when it holds a comma, quote or line break (RFC 4180), and neutralises text a
+/// spreadsheet would run as a formula: a cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return (a circle named `=1+1`, which rule labels quote) gets a leading `'`, so it opens as text.
+/// A plain number such as `-5` is left alone: it cannot be a formula, and a quote would make it text.
 fn csv_field(s: &str) -> String {
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s.parse::<f64>().is_err();
+    let s = if formula { format!("'{s}") } else { s.to_string() };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s
     }
 }
 
@@ -170,6 +175,20 @@ mod tests {
         assert_eq!(csv_field("plain"), "plain");
         assert_eq!(csv_field("a, b"), "\"a, b\"");
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
+
+    #[test]
+    fn csv_cells_that_a_spreadsheet_would_run_open_as_text() {
+        assert_eq!(csv_field("=1+1"), "'=1+1");
+        assert_eq!(csv_field("+1"), "+1", "a plain number stays a number");
+        assert_eq!(csv_field("-5"), "-5");
+        assert_eq!(csv_field("-1+1"), "'-1+1");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(
+            csv_field("=HYPERLINK(\"x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\""
+        );
+        assert_eq!(csv_field("\t=cmd"), "'\t=cmd");
     }
 
     #[test]

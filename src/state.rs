@@ -1,9 +1,11 @@
 //! The app's one state, its actions and the pure reducer (effects live in the components' hooks).
 //!
 //! Scenarios are shared `Rc`s: the undo history holds pointers to the states it went through, so an
-//! action copies at most the history's pointers, never 200 scenarios.
+//! action copies at most the history's pointers, never 200 scenarios. Each step of the history carries a
+//! label in words ("review delay 24 → 2 hours"), so the Undo and Redo buttons can say what they do.
 
 use backfire_engine::explain::Explanation;
+use backfire_engine::settings::{Place, SETTINGS};
 use backfire_engine::{Circle, Population, Scenario};
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -21,15 +23,174 @@ pub struct Notice {
     pub text: String,
 }
 
+/// One step of the undo (or redo) history: the scenario to go back (or forward) to, and what the step
+/// between it and its neighbour changed, in words.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Step {
+    /// The scenario this step returns to.
+    pub scenario: Rc<Scenario>,
+    /// What the step changed, e.g. "review delay 24 → 2 hours".
+    pub label: Rc<str>,
+}
+
+/// A part of a circle's rules that "Apply to every circle" copies as a whole.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum CircleSection {
+    /// Who may join, post, comment, praise, tip and message.
+    Rules,
+    /// Tips: on or off, range, daily cap, fee.
+    Tips,
+    /// The feed's ranking.
+    Ranking,
+    /// Off-platform contact and direct messages.
+    Contact,
+    /// Reports, classifier, review and sanctions.
+    Moderation,
+}
+
+impl CircleSection {
+    /// Every section, in the editor's order.
+    pub const ALL: [CircleSection; 5] = [
+        CircleSection::Rules,
+        CircleSection::Tips,
+        CircleSection::Ranking,
+        CircleSection::Contact,
+        CircleSection::Moderation,
+    ];
+
+    /// The section's name in a sentence ("apply moderation to every circle").
+    pub fn word(self) -> &'static str {
+        match self {
+            CircleSection::Rules => "who may join and act",
+            CircleSection::Tips => "tips",
+            CircleSection::Ranking => "feed ranking",
+            CircleSection::Contact => "contact",
+            CircleSection::Moderation => "moderation",
+        }
+    }
+
+    /// A stable id for test ids and keys.
+    pub fn id(self) -> &'static str {
+        match self {
+            CircleSection::Rules => "rules",
+            CircleSection::Tips => "tips",
+            CircleSection::Ranking => "ranking",
+            CircleSection::Contact => "contact",
+            CircleSection::Moderation => "moderation",
+        }
+    }
+
+    /// Copies this section of `from` into `to`, leaving the rest of `to` (its name first of all) alone.
+    pub fn copy(self, from: &Circle, to: &mut Circle) {
+        match self {
+            CircleSection::Rules => {
+                to.join = from.join.clone();
+                to.rules = from.rules.clone();
+            }
+            CircleSection::Tips => to.tips = from.tips.clone(),
+            CircleSection::Ranking => to.ranking = from.ranking,
+            CircleSection::Contact => to.contact = from.contact.clone(),
+            CircleSection::Moderation => to.moderation = from.moderation.clone(),
+        }
+    }
+}
+
+/// What changed from `before` to `after`, in a few words for the Undo button: one numeric setting reads
+/// "review delay 24 → 2 hours" (with the circle's name when there are several), anything else names the
+/// part that changed.
+pub fn describe(before: &Scenario, after: &Scenario) -> String {
+    let mut changed = Vec::new();
+    for row in &SETTINGS {
+        match row.place {
+            Place::Scenario => {
+                if let (Some(a), Some(b)) = (row.get(before, 0), row.get(after, 0)) {
+                    if a != b {
+                        changed.push((row, None, a, b));
+                    }
+                }
+            }
+            Place::Circle => {
+                for (i, (ca, cb)) in before.circles.iter().zip(&after.circles).enumerate() {
+                    if let (Some(a), Some(b)) = (row.get_in(ca), row.get_in(cb)) {
+                        if a != b {
+                            changed.push((row, Some(i), a, b));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let lower = |s: &str| {
+        let mut c = s.chars();
+        c.next()
+            .map(|f| f.to_lowercase().chain(c).collect::<String>())
+            .unwrap_or_default()
+    };
+    let several = after.circles.len() > 1;
+    if let [(row, circle, a, b)] = changed.as_slice() {
+        let place = match circle.and_then(|i| after.circles.get(i)) {
+            Some(c) if several => format!(" in {}", c.name),
+            _ => String::new(),
+        };
+        return format!("{} {} → {}{place}", lower(row.label), row.number(*a), row.show(*b));
+    }
+    if before.circles.len() < after.circles.len() {
+        return String::from("add a circle");
+    }
+    if before.circles.len() > after.circles.len() {
+        return String::from("remove a circle");
+    }
+    if before.name != after.name {
+        return format!("rename the scenario to {}", after.name);
+    }
+    let edited: Vec<(usize, &Circle)> = before
+        .circles
+        .iter()
+        .zip(&after.circles)
+        .enumerate()
+        .filter(|(_, (a, b))| a != b)
+        .map(|(i, (_, b))| (i, b))
+        .collect();
+    if let [(i, c)] = edited.as_slice() {
+        if before.circles.get(*i).map(|b| &b.name) != Some(&c.name) {
+            return format!("rename circle to {}", c.name);
+        }
+        let part = CircleSection::ALL
+            .into_iter()
+            .filter(|sec| {
+                let mut probe = before.circles.get(*i).cloned().unwrap_or_default();
+                sec.copy(c, &mut probe);
+                probe == **c
+            })
+            .map(CircleSection::word)
+            .next();
+        return match part {
+            Some(p) if several => format!("{p} of {}", c.name),
+            Some(p) => p.to_string(),
+            None => format!("edit of {}", c.name),
+        };
+    }
+    if edited.len() > 1 {
+        return String::from("several circles");
+    }
+    if before.population != after.population {
+        return String::from("population");
+    }
+    if !changed.is_empty() {
+        return format!("{} settings", changed.len());
+    }
+    String::from("run & platform settings")
+}
+
 /// Everything the page edits: the scenario, its undo history, and what belongs to this scenario.
 #[derive(Clone, PartialEq, Debug)]
 pub struct AppState {
     /// The scenario being edited.
     pub scenario: Rc<Scenario>,
-    /// Earlier scenarios, most recent last.
-    pub undo: VecDeque<Rc<Scenario>>,
-    /// Undone scenarios, most recent last.
-    pub redo: Vec<Rc<Scenario>>,
+    /// Earlier scenarios, most recent last, each with what the step after it changed.
+    pub undo: VecDeque<Step>,
+    /// Undone scenarios, most recent last, each with what redoing it changes.
+    pub redo: Vec<Step>,
     /// The preset the scenario started from, if any.
     pub preset_id: Option<String>,
     /// A message to show, if any.
@@ -64,6 +225,13 @@ pub enum Action {
         circles: Vec<Circle>,
         /// The circle to open afterwards.
         selected: usize,
+    },
+    /// Copy one part of a circle's rules into every circle, as one undoable step.
+    ApplyToAll {
+        /// The circle whose rules are copied.
+        from: usize,
+        /// Which part.
+        section: CircleSection,
     },
     /// Replace the population (undoable).
     SetPopulation(Box<Population>),
@@ -123,6 +291,16 @@ impl AppState {
         !self.redo.is_empty()
     }
 
+    /// What Undo would take back, e.g. "review delay 24 → 2 hours".
+    pub fn undo_label(&self) -> Option<Rc<str>> {
+        self.undo.back().map(|s| Rc::clone(&s.label))
+    }
+
+    /// What Redo would do again.
+    pub fn redo_label(&self) -> Option<Rc<str>> {
+        self.redo.last().map(|s| Rc::clone(&s.label))
+    }
+
     /// Makes `scenario` current: everything computed for the old one goes, and the selection stays in range.
     fn show(&mut self, scenario: Rc<Scenario>) {
         self.scenario = scenario;
@@ -131,10 +309,15 @@ impl AppState {
         self.selected_circle = self.selected_circle.min(self.scenario.circles.len().saturating_sub(1));
     }
 
-    /// Records the current scenario in the history and makes `scenario` current (an undoable step).
-    fn step_to(&mut self, scenario: Scenario) {
+    /// Records the current scenario in the history and makes `scenario` current (an undoable step);
+    /// `label` says what the step does, or is worked out from the change.
+    fn step_to(&mut self, scenario: Scenario, label: Option<String>) {
+        let label = label.unwrap_or_else(|| describe(&self.scenario, &scenario));
         let previous = Rc::clone(&self.scenario);
-        self.undo.push_back(previous);
+        self.undo.push_back(Step {
+            scenario: previous,
+            label: label.into(),
+        });
         if self.undo.len() > UNDO_DEPTH {
             self.undo.pop_front();
         }
@@ -143,11 +326,11 @@ impl AppState {
     }
 
     /// An undoable edit built from the current scenario; an edit that changes nothing is not recorded.
-    fn edit(&mut self, change: impl FnOnce(&mut Scenario)) {
+    fn edit(&mut self, label: Option<String>, change: impl FnOnce(&mut Scenario)) {
         let mut s = (*self.scenario).clone();
         change(&mut s);
         if s != *self.scenario {
-            self.step_to(s);
+            self.step_to(s, label);
         }
     }
 }
@@ -163,13 +346,13 @@ impl Reducible for AppState {
                 if *scenario == *next.scenario {
                     return self;
                 }
-                next.step_to(*scenario);
+                next.step_to(*scenario, None);
             }
             Action::SetCircle { idx, circle } => {
                 if next.scenario.circles.get(idx) == Some(&*circle) || idx >= next.scenario.circles.len() {
                     return self;
                 }
-                next.edit(|s| {
+                next.edit(None, |s| {
                     if let Some(slot) = s.circles.get_mut(idx) {
                         *slot = *circle;
                     }
@@ -177,10 +360,20 @@ impl Reducible for AppState {
             }
             Action::SetCircles { circles, selected } => {
                 next.selected_circle = selected;
-                next.edit(|s| s.circles = circles);
+                next.edit(None, |s| s.circles = circles);
                 next.selected_circle = next.selected_circle.min(next.scenario.circles.len().saturating_sub(1));
             }
-            Action::SetPopulation(population) => next.edit(|s| s.population = *population),
+            Action::ApplyToAll { from, section } => {
+                let label = format!("apply {} to every circle", section.word());
+                next.edit(Some(label), |s| {
+                    if let Some(source) = s.circles.get(from).cloned() {
+                        for c in &mut s.circles {
+                            section.copy(&source, c);
+                        }
+                    }
+                });
+            }
+            Action::SetPopulation(population) => next.edit(None, |s| s.population = *population),
             Action::SelectCircle(idx) => {
                 next.selected_circle = idx.min(next.scenario.circles.len().saturating_sub(1));
             }
@@ -190,19 +383,29 @@ impl Reducible for AppState {
                 preset_id,
                 notice,
             } => {
-                next.step_to(*scenario);
+                let label = match &preset_id {
+                    Some(_) => format!("load {}", scenario.name),
+                    None => format!("open {}", scenario.name),
+                };
+                next.step_to(*scenario, Some(label));
                 next.preset_id = preset_id;
                 next.notice = notice;
             }
             Action::Undo => {
                 let Some(prev) = next.undo.pop_back() else { return self };
-                next.redo.push(Rc::clone(&next.scenario));
-                next.show(prev);
+                next.redo.push(Step {
+                    scenario: Rc::clone(&next.scenario),
+                    label: prev.label,
+                });
+                next.show(prev.scenario);
             }
             Action::Redo => {
                 let Some(later) = next.redo.pop() else { return self };
-                next.undo.push_back(Rc::clone(&next.scenario));
-                next.show(later);
+                next.undo.push_back(Step {
+                    scenario: Rc::clone(&next.scenario),
+                    label: later.label,
+                });
+                next.show(later.scenario);
             }
             Action::Notify(notice) => next.notice = Some(notice),
             Action::DismissNotice => next.notice = None,
@@ -248,6 +451,56 @@ mod tests {
     }
 
     #[test]
+    fn apply_to_every_circle_is_one_undoable_step_with_a_label() {
+        let mut base = with_seed(1);
+        base.circles = vec![base.circles[0].clone(); 3];
+        for (i, c) in base.circles.iter_mut().enumerate() {
+            c.name = format!("c{i}");
+        }
+        base.circles[1].moderation.review_delay_hours = 2;
+        base.circles[1].moderation.user_reports = !base.circles[0].moderation.user_reports;
+        let s0 = Rc::new(AppState::new(base, None, None));
+        let s1 = s0.reduce(Action::ApplyToAll {
+            from: 1,
+            section: CircleSection::Moderation,
+        });
+        assert!(s1
+            .scenario
+            .circles
+            .iter()
+            .all(|c| c.moderation == s1.scenario.circles[1].moderation));
+        assert_eq!(
+            s1.scenario.circles.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(),
+            ["c0", "c1", "c2"],
+            "names are not copied"
+        );
+        assert_eq!(s1.undo.len(), 1, "one step");
+        assert_eq!(s1.undo_label().as_deref(), Some("apply moderation to every circle"));
+        let back = s1.reduce(Action::Undo);
+        assert_eq!(back.scenario.circles[0].moderation.review_delay_hours, 24);
+        assert_eq!(back.redo_label().as_deref(), Some("apply moderation to every circle"));
+    }
+
+    #[test]
+    fn a_settings_edit_is_labelled_with_its_values() {
+        let s0 = Rc::new(AppState::new(with_seed(1), None, None));
+        let mut c = s0.scenario.circles[0].clone();
+        c.moderation.review_delay_hours = 2;
+        let s1 = s0.reduce(Action::SetCircle {
+            idx: 0,
+            circle: Box::new(c),
+        });
+        assert_eq!(s1.undo_label().as_deref(), Some("review delay 24 → 2 hours"));
+        let mut c = s1.scenario.circles[0].clone();
+        c.name = "Mothers".into();
+        let s2 = s1.reduce(Action::SetCircle {
+            idx: 0,
+            circle: Box::new(c),
+        });
+        assert_eq!(s2.undo_label().as_deref(), Some("rename circle to Mothers"));
+    }
+
+    #[test]
     fn an_edit_that_changes_nothing_is_not_recorded() {
         let s0 = Rc::new(AppState::new(with_seed(1), None, None));
         let s1 = s0.reduce(edit(1));
@@ -266,7 +519,7 @@ mod tests {
         let s1 = s0.reduce(edit(2));
         let s2 = s1.reduce(Action::DismissNotice);
         assert!(
-            Rc::ptr_eq(&s2.undo[0], &first),
+            Rc::ptr_eq(&s2.undo[0].scenario, &first),
             "the history points at the old scenario, no copy"
         );
         let back = s2.reduce(Action::Undo);
@@ -284,7 +537,7 @@ mod tests {
         }
         assert_eq!(s.undo.len(), UNDO_DEPTH);
         assert_eq!(
-            s.undo.front().map(|x| x.seed),
+            s.undo.front().map(|x| x.scenario.seed),
             Some(5),
             "the oldest edits are dropped first"
         );

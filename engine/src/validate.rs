@@ -160,7 +160,11 @@ fn circle(s: &Scenario, i: usize, out: &mut Issues) {
         return;
     };
     let base = format!("circles[{i}]");
-    rule(&c.join, Action::Join, &format!("{base}.join"), out);
+    // The gender warning is given once per circle, naming its actions, not once per gendered condition.
+    let mut gendered: Vec<&str> = Vec::new();
+    if rule(&c.join, Action::Join, &format!("{base}.join"), out) {
+        gendered.push(Action::Join.id());
+    }
     if c.join.allow.is_empty() {
         out.warning(format!("{base}.join"), "nobody may join this circle");
     }
@@ -173,11 +177,22 @@ fn circle(s: &Scenario, i: usize, out: &mut Issues) {
     ] {
         if let Some(r) = c.rules.get(action) {
             let path = format!("{base}.rules.{}", action.id());
-            rule(r, action, &path, out);
+            if rule(r, action, &path, out) {
+                gendered.push(action.id());
+            }
             if r.allow.is_empty() && action == Action::Post {
                 out.warning(path, "nobody may post, so the circle will stay empty");
             }
         }
+    }
+    if !gendered.is_empty() {
+        out.warning(
+            base.clone(),
+            format!(
+                "this circle sorts people by gender (a protected attribute) to {}: check it is intended and lawful",
+                gendered.join(", ")
+            ),
+        );
     }
     let t = &c.tips;
     if t.min_fen > t.max_fen {
@@ -207,7 +222,9 @@ fn circle(s: &Scenario, i: usize, out: &mut Issues) {
     }
 }
 
-fn rule(r: &Rule, action: Action, path: &str, out: &mut Issues) {
+/// Checks one rule; returns whether any of its conditions sorts people by gender (warned once per circle).
+fn rule(r: &Rule, action: Action, path: &str, out: &mut Issues) -> bool {
+    let mut gendered = false;
     for (k, clause) in r.allow.iter().enumerate() {
         for (j, cond) in clause.conditions.iter().enumerate() {
             let p = format!("{path}.allow[{k}].conditions[{j}]");
@@ -233,19 +250,12 @@ fn rule(r: &Rule, action: Action, path: &str, out: &mut Issues) {
                 Condition::ActorAccountAgeAtLeastDays(d) if *d > 36_500 => {
                     out.error(p.clone(), format!("no account is {d} days old"));
                 }
-                Condition::ActorGender(_) | Condition::AuthorGender(_) => {
-                    out.warning(
-                        p.clone(),
-                        format!(
-                            "this rule sorts people by gender (a protected attribute) for {}: check it is intended and lawful",
-                            action.id()
-                        ),
-                    );
-                }
+                Condition::ActorGender(_) | Condition::AuthorGender(_) => gendered = true,
                 _ => {}
             }
         }
     }
+    gendered
 }
 
 fn yuan(fen: u32) -> String {
@@ -276,6 +286,7 @@ mod tests {
                 Condition::ActorGender(Gender::Male),
                 Condition::ActorCreditAtLeast(1200),
             ]);
+            c.rules.tip = Rule::when(vec![Condition::AuthorGender(Gender::Female)]);
         }
         let issues = validate(&s);
         let paths: Vec<&str> = issues.iter().map(|i| i.path.as_str()).collect();
@@ -283,9 +294,9 @@ mod tests {
         assert!(paths.contains(&"population.n_users"));
         assert!(paths.contains(&"circles[0].tips.min_fen"));
         assert!(paths.contains(&"circles[0].rules.comment.allow[0].conditions[1]"));
-        let gender = issues
-            .iter()
-            .find(|i| i.path == "circles[0].rules.comment.allow[0].conditions[0]");
-        assert_eq!(gender.map(|i| i.severity), Some(Severity::Warning));
+        let gender: Vec<&RuleIssue> = issues.iter().filter(|i| i.message.contains("gender")).collect();
+        assert_eq!(gender.len(), 1, "{gender:?}");
+        assert_eq!(gender[0].path, "circles[0]");
+        assert_eq!(gender[0].severity, Severity::Warning);
     }
 }

@@ -1,10 +1,10 @@
 //! Edits one circle: its name, who may join and act, tips, ranking, contact and moderation.
 
 use super::condition_builder::ConditionBuilder;
-use super::field::{edit, issue_lines, setting_props, Issues, NumberField, Select, Toggle};
+use super::field::{edit, issue_lines, setting_props, Issues, NameField, NumberField, Select, Toggle};
+use crate::state::CircleSection;
 use backfire_engine::settings::SettingId;
 use backfire_engine::{Action, Circle, ContactPolicy, Named, Ranking, Rule, SanctionKind};
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// Props of [`CircleEditor`].
@@ -16,6 +16,15 @@ pub struct CircleEditorProps {
     pub circle: Circle,
     /// Called with the edited circle.
     pub onchange: Callback<Circle>,
+    /// The other circles' names: a name already taken is refused.
+    #[prop_or_default]
+    pub taken_names: Vec<String>,
+    /// How many circles there are ("Apply to every circle" shows only when there are several).
+    #[prop_or(1)]
+    pub circle_count: usize,
+    /// Copies one section of this circle into every circle (one undoable step).
+    #[prop_or_default]
+    pub on_apply_all: Callback<CircleSection>,
 }
 
 /// Whole-number fields arrive as `f64` from the number widget; they are in range by then.
@@ -34,9 +43,17 @@ pub fn CircleEditor(props: &CircleEditorProps) -> Html {
     let issues = use_context::<Issues>().unwrap_or_default();
     let c = &props.circle;
     let p = format!("circles[{}]", props.index);
-    let on_name = {
-        let cb = edit(c, &props.onchange, |c, v: String| c.name = v);
-        Callback::from(move |e: InputEvent| cb.emit(e.target_unchecked_into::<HtmlInputElement>().value()))
+    let apply_all = |section: CircleSection| {
+        if props.circle_count < 2 {
+            return Html::default();
+        }
+        let onclick = props.on_apply_all.reform(move |_: MouseEvent| section);
+        html! {
+            <button type="button" class="btn small apply-all" data-testid={format!("apply-all-{}", section.id())}
+                title={format!("Copy this circle's {} to every circle (one step; Undo takes it back)", section.word())} {onclick}>
+                {format!("Apply {} to every circle", section.word())}
+            </button>
+        }
     };
     let rule_editor = |action: Action, title: &'static str, rule: &Rule, about_author: bool| {
         let path = if action == Action::Join {
@@ -64,13 +81,12 @@ pub fn CircleEditor(props: &CircleEditorProps) -> Html {
     let m = &c.moderation;
     html! {
         <div class="circle-editor" data-testid={format!("circle-editor-{}", props.index)}>
-            <div class="field">
-                <label for={format!("circle-name-{}", props.index)}>{"Circle name"}</label>
-                <input id={format!("circle-name-{}", props.index)} type="text" maxlength="80" data-testid={format!("{p}.name")} value={c.name.clone()} oninput={on_name} />
-                {issue_lines(&issues.at(&format!("{p}.name")))}
-            </div>
+            <NameField label="Circle name" path={format!("{p}.name")} id={format!("circle-name-{}", props.index)} value={c.name.clone()}
+                taken={props.taken_names.clone()} onchange={edit(c, &props.onchange, |c, v: String| c.name = v)} />
+            {issue_lines(&issues.at(&p))}
             <fieldset>
                 <legend>{"Who may…"}</legend>
+                {apply_all(CircleSection::Rules)}
                 {rule_editor(Action::Join, "join", &c.join, false)}
                 {rule_editor(Action::Post, "post", &c.rules.post, false)}
                 {rule_editor(Action::Comment, "comment", &c.rules.comment, true)}
@@ -80,6 +96,7 @@ pub fn CircleEditor(props: &CircleEditorProps) -> Html {
             </fieldset>
             <fieldset>
                 <legend>{"Tips"}</legend>
+                {apply_all(CircleSection::Tips)}
                 <Toggle label="Tips enabled" path={format!("{p}.tips.enabled")} checked={t.enabled} onchange={edit(c, &props.onchange, |c, v: bool| c.tips.enabled = v)} />
                 <Toggle label="Praise opens the tip page" path={format!("{p}.tips.praise_leads_to_tip")} checked={t.praise_leads_to_tip} onchange={edit(c, &props.onchange, |c, v: bool| c.tips.praise_leads_to_tip = v)} />
                 <div class="range-pair" role="group" aria-label="tip range">
@@ -101,9 +118,11 @@ pub fn CircleEditor(props: &CircleEditorProps) -> Html {
                     <NumberField slider=true ..setting_props(SettingId::FilterRecall, props.index, u32::from(c.contact.filter_recall_percent), edit(c, &props.onchange, |c, v: f64| c.contact.filter_recall_percent = v.round() as u8)) />
                 }
                 <Toggle label="Direct messages on" path={format!("{p}.contact.direct_messages")} checked={c.contact.direct_messages} onchange={edit(c, &props.onchange, |c, v: bool| c.contact.direct_messages = v)} />
+                <div class="apply-row">{apply_all(CircleSection::Ranking)}{apply_all(CircleSection::Contact)}</div>
             </fieldset>
             <fieldset>
                 <legend>{"Moderation"}</legend>
+                {apply_all(CircleSection::Moderation)}
                 <Toggle label="Members can report" path={format!("{p}.moderation.user_reports")} checked={m.user_reports} onchange={edit(c, &props.onchange, |c, v: bool| c.moderation.user_reports = v)} />
                 <Toggle label="Automatic classifier" path={format!("{p}.moderation.classifier.enabled")} checked={m.classifier.enabled} onchange={edit(c, &props.onchange, |c, v: bool| c.moderation.classifier.enabled = v)} />
                 if m.classifier.enabled {

@@ -1,5 +1,6 @@
 //! The list of circles: select one to edit, add, duplicate, reorder and remove.
 
+use backfire_engine::limits::NAME_CHARS_MAX;
 use backfire_engine::{Circle, CIRCLES_MAX};
 use yew::prelude::*;
 
@@ -26,20 +27,39 @@ enum Op {
     Remove(usize),
 }
 
+/// `wanted`, or `wanted` with a number after it, whichever no circle in `list` is called yet; cut to the
+/// name limit, so an added or copied circle never breaks the rule that names are short and distinct.
+fn unique_name(list: &[Circle], wanted: &str) -> String {
+    let taken = |n: &str| list.iter().any(|c| c.name.trim().eq_ignore_ascii_case(n.trim()));
+    let fit = |base: &str, tail: &str| {
+        let room = NAME_CHARS_MAX.saturating_sub(tail.chars().count());
+        format!("{}{tail}", base.chars().take(room).collect::<String>())
+    };
+    let first = fit(wanted, "");
+    if !taken(&first) {
+        return first;
+    }
+    (2..)
+        .map(|n| fit(wanted, &format!(" {n}")))
+        .find(|n| !taken(n))
+        .unwrap_or(first)
+}
+
 /// Applies a list operation; returns the new list and the index to select.
 fn apply(circles: &[Circle], op: Op) -> (Vec<Circle>, usize) {
     let mut list = circles.to_vec();
     let selected = match op {
         Op::Add => {
+            let name = unique_name(&list, &format!("Circle {}", list.len() + 1));
             list.push(Circle {
-                name: format!("Circle {}", list.len() + 1),
+                name,
                 ..Circle::default()
             });
             list.len() - 1
         }
         Op::Duplicate(i) => match list.get(i).cloned() {
             Some(mut copy) => {
-                copy.name = format!("{} (copy)", copy.name);
+                copy.name = unique_name(&list, &format!("{} (copy)", copy.name));
                 list.insert(i + 1, copy);
                 i + 1
             }
@@ -124,6 +144,17 @@ mod tests {
         assert_eq!((names(&l), s), (vec!["a", "b"], 1));
         let (l, _) = apply(&named(&["only"]), Op::Remove(0));
         assert_eq!(names(&l), vec!["only"], "the last circle cannot be removed");
+        let (l, _) = apply(&named(&["a", "a (copy)"]), Op::Duplicate(0));
+        assert_eq!(
+            names(&l),
+            vec!["a", "a (copy) 2", "a (copy)"],
+            "a copy gets a name of its own"
+        );
+        let (l, _) = apply(&named(&[&"x".repeat(80)]), Op::Duplicate(0));
+        assert!(l.iter().all(|c| c.name.chars().count() <= 80));
+        assert_ne!(l[0].name, l[1].name);
+        let (l, _) = apply(&named(&["Circle 2"]), Op::Add);
+        assert_eq!(names(&l), vec!["Circle 2", "Circle 2 2"]);
         let (l, _) = apply(&list, Op::Up(0));
         assert_eq!(names(&l), vec!["a", "b", "c"]);
     }

@@ -1,7 +1,9 @@
 //! Small dumb input widgets (number, slider, money, toggle, select) that show the engine's issues for their path.
 
+use backfire_engine::limits::NAME_CHARS_MAX;
 use backfire_engine::settings::SettingId;
 use backfire_engine::{RuleIssue, Severity};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -111,80 +113,395 @@ pub fn setting_props(id: SettingId, circle_idx: usize, stored: u32, onchange: Ca
     }
 }
 
-/// A number input (optionally with a slider). Text that is not a number in range is kept in the box with a
-/// message beside it, and the scenario keeps its last good value, so a typo never loses work.
+/// The paths of number fields whose typed text was refused, with the message each shows: while any is
+/// here the run is blocked and the results are marked stale, since the box shows a value the scenario
+/// does not hold. Shared through context as a [`RefusedHandle`].
+#[derive(Clone, PartialEq, Default, Debug)]
+pub struct Refused(pub Rc<BTreeMap<String, String>>);
+
+impl Reducible for Refused {
+    /// `(path, Some(message))` marks a field refused; `(path, None)` clears it.
+    type Action = (String, Option<String>);
+
+    fn reduce(self: Rc<Self>, (path, message): Self::Action) -> Rc<Self> {
+        if self.0.get(&path) == message.as_ref() {
+            return self;
+        }
+        let mut map = (*self.0).clone();
+        match message {
+            Some(m) => map.insert(path, m),
+            None => map.remove(&path),
+        };
+        Rc::new(Self(Rc::new(map)))
+    }
+}
+
+/// The refused fields, as the app provides them to every [`NumberField`].
+pub type RefusedHandle = UseReducerHandle<Refused>;
+
+/// How long typing must pause before the text is committed (blur and Enter commit at once).
+const COMMIT_PAUSE_MS: u32 = 900;
+
+/// `v` as a designer reads it: thousands separators for whole numbers, at most two decimals otherwise.
+fn readable(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        let digits = format!("{}", v.abs() as u64);
+        let mut out = String::new();
+        for (i, ch) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(ch);
+        }
+        if v < 0.0 {
+            format!("-{out}")
+        } else {
+            out
+        }
+    } else if v.is_finite() && v.abs() < 1e15 {
+        let s = format!("{v:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        format!("{v:e}")
+    }
+}
+
+/// `v` with the field's unit: "¥10,000", "15%", "1,000 days".
+fn with_unit(v: f64, unit: &str) -> String {
+    // The unit text may carry a note, e.g. "¥ (0 = no cap)"; the bare unit is its first word.
+    let unit = unit.split(" (").next().unwrap_or_default().trim();
+    match unit {
+        "" => readable(v),
+        "¥" => format!("¥{}", readable(v)),
+        "%" => format!("{}%", readable(v)),
+        u => format!("{} {u}", readable(v)),
+    }
+}
+
+/// Reads what a designer typed: thousands separators (`5,000,000`), a leading `¥`, a trailing `%` or
+/// spaces are allowed, as is scientific notation (`1e9`); a comma that is not a thousands separator is
+/// refused rather than guessed at (is `1,5` one and a half or fifteen?).
+pub fn read_number(text: &str) -> Option<f64> {
+    let t: String = text
+        .trim()
+        .trim_start_matches('¥')
+        .trim_end_matches('%')
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '_')
+        .collect();
+    if t.contains(',') {
+        let int = t.split(['.', 'e', 'E']).next().unwrap_or_default();
+        let int = int.trim_start_matches(['-', '+']);
+        let mut groups = int.split(',');
+        let first = groups.next().unwrap_or_default();
+        let ok = (1..=3).contains(&first.len()) && groups.all(|g| g.len() == 3);
+        if !ok {
+            return None;
+        }
+    }
+    t.replace(',', "").parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// Why `text` cannot be the value of a field labelled `label`, in plain words with the allowed range, or
+/// the value it means.
+pub fn check_number(label: &str, text: &str, min: f64, max: f64, step: f64, unit: &str) -> Result<f64, String> {
+    let whole = step >= 1.0;
+    let kind = if whole { "a whole number" } else { "a number" };
+    // A word unit ("days") is said once, after the range; a sign (¥, %) goes with every number.
+    let bare = unit.split(" (").next().unwrap_or_default().trim();
+    let word = !matches!(bare, "" | "¥" | "%");
+    let say = |v: f64| if word { readable(v) } else { with_unit(v, unit) };
+    let range = if word {
+        format!("{} to {} {bare}", readable(min), readable(max))
+    } else {
+        format!("{} to {}", say(min), say(max))
+    };
+    let trimmed = text.trim();
+    match read_number(trimmed) {
+        None if trimmed.is_empty() => Err(format!("{label} is empty: enter {kind} from {range}.")),
+        None => Err(format!(
+            "{label}: “{trimmed}” is not a number. Enter {kind} from {range}."
+        )),
+        Some(v) if v > max => Err(format!(
+            "{label}: {} is more than the largest allowed. Enter {range}.",
+            say(v)
+        )),
+        Some(v) if v < min => Err(format!(
+            "{label}: {} is less than the smallest allowed. Enter {range}.",
+            say(v)
+        )),
+        Some(v) if whole && v.fract() != 0.0 => Err(format!(
+            "{label}: {} is not a whole number. Enter {kind} from {range}.",
+            readable(v)
+        )),
+        // Finer than the step (a tip of ¥0.005): refused, as rounding would run a value not typed.
+        Some(v) if !whole && ((v / step).round() * step - v).abs() > step * 1e-6 => Err(format!(
+            "{label}: {} is finer than the field keeps ({}). Enter {kind} from {range}.",
+            readable(v),
+            with_unit(step, unit)
+        )),
+        Some(v) => Ok(v),
+    }
+}
+
+/// A number input (optionally with a slider). What is typed is checked and applied only when it is
+/// committed (the box loses focus, Enter, or typing pauses), so a half-typed value such as the `500000` on
+/// the way to `5000000` never runs. Text that is refused stays in the box with its message, the field is
+/// listed in [`Refused`] (which blocks the run), and the scenario keeps its last good value.
 #[function_component]
 pub fn NumberField(props: &NumberProps) -> Html {
     let issues = use_context::<Issues>().unwrap_or_default();
+    let refused = use_context::<RefusedHandle>();
     let local_error = use_state(|| None::<String>);
-    // What the designer typed while it is not a valid value. Yew re-applies `value` on every render, so
-    // without this the box would snap back to the last good value mid-typing and the text would be lost.
+    // What the designer typed and has not committed, or committed and was refused. Yew re-applies
+    // `value` on every render, so without this the box would snap back to the last good value.
     let draft = use_state(|| None::<String>);
+    // The pending pause-commit; dropping it (a newer keystroke, a commit, unmounting) cancels it.
+    let pause = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     {
-        // A change from elsewhere (undo, a preset) replaces any half-typed text.
+        // A change from elsewhere (undo, a preset) replaces any half-typed text and its message.
         let draft = draft.clone();
         let local_error = local_error.clone();
+        let refused = refused.clone();
+        let path = props.path.to_string();
         use_effect_with(props.value.to_bits(), move |_| {
             draft.set(None);
             local_error.set(None);
+            if let Some(r) = refused {
+                r.dispatch((path, None));
+            }
+        });
+    }
+    {
+        // A field that goes away (another circle opened, another tab) no longer blocks the run.
+        let refused = refused.clone();
+        let path = props.path.to_string();
+        use_effect_with((), move |_| {
+            move || {
+                if let Some(r) = refused {
+                    r.dispatch((path, None));
+                }
+            }
         });
     }
     let id = field_id(&props.path);
-    let parse = {
+    let commit = {
         let p = props.clone();
         let local_error = local_error.clone();
         let draft = draft.clone();
-        move |text: String| {
-            let trimmed = text.trim();
-            let whole = p.step >= 1.0;
-            let value = trimmed.parse::<f64>().ok().filter(|v| v.is_finite());
-            let problem = match value {
-                None => Some(format!(
-                    "`{trimmed}` is not a number; enter {} from {} to {}",
-                    if whole { "a whole number" } else { "a number" },
-                    p.min,
-                    p.max
-                )),
-                Some(v) if v < p.min || v > p.max => Some(format!("{v} is out of range: enter {} to {}", p.min, p.max)),
-                Some(v) if whole && v.fract() != 0.0 => Some(format!("{v} is not a whole number")),
-                Some(_) => None,
-            };
-            match (problem, value) {
-                (None, Some(v)) => {
+        let refused = refused.clone();
+        let pause = pause.clone();
+        Rc::new(move |text: String| {
+            pause.borrow_mut().take();
+            match check_number(&p.label, &text, p.min, p.max, p.step, &p.unit) {
+                Ok(v) => {
                     local_error.set(None);
                     draft.set(None);
-                    p.onchange.emit(v);
+                    if let Some(r) = &refused {
+                        r.dispatch((p.path.to_string(), None));
+                    }
+                    if v.to_bits() != p.value.to_bits() {
+                        p.onchange.emit(v);
+                    }
                 }
-                (problem, _) => {
-                    local_error.set(problem);
-                    draft.set(Some(text.clone()));
+                Err(message) => {
+                    local_error.set(Some(message.clone()));
+                    draft.set(Some(text));
+                    if let Some(r) = &refused {
+                        r.dispatch((p.path.to_string(), Some(message)));
+                    }
                 }
             }
-        }
+        })
     };
     let oninput = {
-        let parse = parse.clone();
-        Callback::from(move |e: InputEvent| parse(e.target_unchecked_into::<HtmlInputElement>().value()))
+        let commit = Rc::clone(&commit);
+        let draft = draft.clone();
+        let pause = pause.clone();
+        Callback::from(move |e: InputEvent| {
+            let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            draft.set(Some(text.clone()));
+            let commit = Rc::clone(&commit);
+            *pause.borrow_mut() = Some(gloo::timers::callback::Timeout::new(COMMIT_PAUSE_MS, move || {
+                commit(text)
+            }));
+        })
     };
-    let onslide = Callback::from(move |e: InputEvent| parse(e.target_unchecked_into::<HtmlInputElement>().value()));
+    let onblur = {
+        let commit = Rc::clone(&commit);
+        let draft = draft.clone();
+        Callback::from(move |e: FocusEvent| {
+            if draft.is_some() {
+                commit(e.target_unchecked_into::<HtmlInputElement>().value());
+            }
+        })
+    };
+    let onkeydown = {
+        let commit = Rc::clone(&commit);
+        let draft = draft.clone();
+        let local_error = local_error.clone();
+        let refused = refused.clone();
+        let pause = pause.clone();
+        let path = props.path.to_string();
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Enter" => commit(e.target_unchecked_into::<HtmlInputElement>().value()),
+            // Escape puts back the value in force.
+            "Escape" => {
+                pause.borrow_mut().take();
+                draft.set(None);
+                local_error.set(None);
+                if let Some(r) = &refused {
+                    r.dispatch((path.clone(), None));
+                }
+            }
+            _ => {}
+        })
+    };
+    // The slider shows its position while dragged and commits once, on release: one undo step per drag.
+    let onslide = {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| draft.set(Some(e.target_unchecked_into::<HtmlInputElement>().value())))
+    };
+    let onslid = {
+        let commit = Rc::clone(&commit);
+        Callback::from(move |e: Event| commit(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
     let mine = issues.at(&props.path);
     let invalid = local_error.is_some() || mine.iter().any(|i| i.severity == Severity::Error);
     let value = (*draft).clone().unwrap_or_else(|| trim_number(props.value));
+    // The slider follows typed text only while it is a value the field accepts; refused text leaves it
+    // at the value in force (a slider cannot show 150 of 100 anyway).
+    let slider_value = (*draft)
+        .as_deref()
+        .and_then(read_number)
+        .filter(|v| (props.min..=props.max).contains(v))
+        .map_or_else(|| trim_number(props.value), trim_number);
+    // Wide enough for the longest allowed value and a little more.
+    let chars = trim_number(props.max)
+        .len()
+        .max(trim_number(props.min).len())
+        .max(value.len())
+        .clamp(3, 14)
+        + 1;
+    let error_id = format!("{id}-error");
     html! {
         <div class={classes!("field", invalid.then_some("invalid"))}>
             <label for={id.clone()}>{props.label.clone()}</label>
             <div class={if props.slider { "slider" } else { "row" }}>
                 if props.slider {
-                    <input type="range" aria-label={format!("{} slider", props.label)} min={props.min.to_string()} max={props.max.to_string()} step={props.step.to_string()} value={value.clone()} oninput={onslide} />
+                    <input type="range" aria-label={format!("{} slider", props.label)} min={props.min.to_string()} max={props.max.to_string()} step={props.step.to_string()} value={slider_value} oninput={onslide} onchange={onslid} />
                 }
                 <span class="row nowrap">
-                    <input id={id} type="number" inputmode="decimal" data-testid={props.path.clone()} min={props.min.to_string()} max={props.max.to_string()} step={props.step.to_string()} value={value} {oninput} aria-invalid={invalid.to_string()} />
+                    <input id={id} type="text" inputmode="decimal" autocomplete="off" class="number-input" style={format!("--chars: {chars}")}
+                        data-testid={props.path.clone()} data-min={props.min.to_string()} data-max={props.max.to_string()}
+                        value={value} {oninput} {onblur} {onkeydown} aria-invalid={invalid.to_string()}
+                        aria-describedby={local_error.is_some().then(|| error_id.clone())} />
                     if !props.unit.is_empty() { <span class="muted">{props.unit.clone()}</span> }
                 </span>
             </div>
             if !props.hint.is_empty() { <span class="hint">{props.hint.clone()}</span> }
-            if let Some(err) = (*local_error).clone() { <p class="issue error" data-testid="field-issue">{err}</p> }
+            if let Some(err) = (*local_error).clone() { <p class="issue error" id={error_id} role="alert" data-testid="field-issue" data-refused="true">{err}</p> }
             {issue_lines(&mine)}
+        </div>
+    }
+}
+
+/// Why `name` cannot be the name of a `what` ("Circle name"), or the name to keep (trimmed): names are
+/// required, at most [`NAME_CHARS_MAX`] characters (the engine's limit), and unlike every name in `taken`.
+pub fn check_name(what: &str, name: &str, taken: &[String]) -> Result<String, String> {
+    let name = name.trim();
+    let chars = name.chars().count();
+    if name.is_empty() {
+        Err(format!(
+            "{what} is empty: give it a name, so reports can tell it apart."
+        ))
+    } else if chars > NAME_CHARS_MAX {
+        Err(format!(
+            "{what} is {chars} characters long: shorten it to {NAME_CHARS_MAX} or fewer."
+        ))
+    } else if taken.iter().any(|t| t.trim().eq_ignore_ascii_case(name)) {
+        Err(format!(
+            "{what} “{name}” is already taken: choose a different name, so reports can tell them apart."
+        ))
+    } else {
+        Ok(name.to_string())
+    }
+}
+
+/// Props of [`NameField`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct NameProps {
+    /// Label above the box, also the start of its messages ("Circle name").
+    pub label: AttrValue,
+    /// The scenario path this edits (issues are matched on it; also its `data-testid`).
+    pub path: AttrValue,
+    /// The input's id.
+    pub id: AttrValue,
+    /// The name in force.
+    pub value: AttrValue,
+    /// Names it may not take (the other circles').
+    #[prop_or_default]
+    pub taken: Vec<String>,
+    /// Called with a checked, trimmed name that differs from `value`.
+    pub onchange: Callback<String>,
+}
+
+/// A name box that applies what is typed when it is committed (focus leaves, Enter, or typing pauses),
+/// so undo takes back a rename rather than a letter; a refused name stays in the box with its message.
+#[function_component]
+pub fn NameField(props: &NameProps) -> Html {
+    let issues = use_context::<Issues>().unwrap_or_default();
+    let draft = use_state(|| None::<(String, Option<String>)>);
+    let pause = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    {
+        // A rename from elsewhere (undo, a preset) replaces the text in the box.
+        let draft = draft.clone();
+        use_effect_with(props.value.clone(), move |_| draft.set(None));
+    }
+    let commit = {
+        let p = props.clone();
+        let draft = draft.clone();
+        let pause = pause.clone();
+        Rc::new(move |text: String| {
+            pause.borrow_mut().take();
+            match check_name(&p.label, &text, &p.taken) {
+                Ok(name) => {
+                    draft.set(None);
+                    if name != p.value.as_str() {
+                        p.onchange.emit(name);
+                    }
+                }
+                Err(message) => draft.set(Some((text, Some(message)))),
+            }
+        })
+    };
+    let oninput = {
+        let (commit, draft, pause) = (Rc::clone(&commit), draft.clone(), pause.clone());
+        Callback::from(move |e: InputEvent| {
+            let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            draft.set(Some((text.clone(), None)));
+            let commit = Rc::clone(&commit);
+            *pause.borrow_mut() = Some(gloo::timers::callback::Timeout::new(COMMIT_PAUSE_MS, move || {
+                commit(text)
+            }));
+        })
+    };
+    let onchange = {
+        let commit = Rc::clone(&commit);
+        Callback::from(move |e: Event| commit(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let (value, refused) = match &*draft {
+        Some((text, message)) => (text.clone(), message.clone()),
+        None => (props.value.to_string(), None),
+    };
+    let error_id = format!("{}-error", props.id);
+    html! {
+        <div class={classes!("field", refused.is_some().then_some("invalid"))}>
+            <label for={props.id.clone()}>{props.label.clone()}</label>
+            <input id={props.id.clone()} type="text" maxlength={NAME_CHARS_MAX.to_string()} data-testid={props.path.clone()} {value}
+                {oninput} {onchange} aria-invalid={refused.is_some().to_string()} aria-describedby={refused.is_some().then(|| error_id.clone())} />
+            if let Some(message) = refused { <p class="issue error" id={error_id} role="alert" data-testid="field-issue" data-refused="true">{message}</p> }
+            {issue_lines(&issues.at(&props.path))}
         </div>
     }
 }
@@ -269,6 +586,63 @@ pub fn Select(props: &SelectProps) -> Html {
 mod tests {
     use super::*;
     use backfire_engine::settings::SETTINGS;
+
+    #[test]
+    fn typed_numbers_are_read_as_meant_or_refused_in_words() {
+        assert_eq!(read_number("5,000,000"), Some(5_000_000.0));
+        assert_eq!(read_number("¥1e9"), Some(1e9));
+        assert_eq!(read_number(" 150 % "), Some(150.0));
+        assert_eq!(read_number("1,5"), None, "a decimal comma is refused, not read as 15");
+        assert_eq!(read_number("12,34,567"), None);
+        assert_eq!(read_number("abc"), None);
+        let users = check_number("Users", "5,000,000", 100.0, 1_000_000.0, 1.0, "");
+        assert_eq!(
+            users,
+            Err("Users: 5,000,000 is more than the largest allowed. Enter 100 to 1,000,000.".into())
+        );
+        let fee = check_number("Tip fee", "150", 0.0, 50.0, 0.1, "%");
+        assert!(
+            matches!(&fee, Err(m) if m.contains("150%") && m.contains("0% to 50%")),
+            "{fee:?}"
+        );
+        let ceiling = check_number("Tip ceiling", "¥1e9", 0.01, 10_000.0, 0.01, "¥");
+        assert!(
+            matches!(&ceiling, Err(m) if m.contains("¥1,000,000,000") && m.contains("¥0.01 to ¥10,000")),
+            "{ceiling:?}"
+        );
+        assert_eq!(
+            check_number("Days", "1,000", 1.0, 365.0, 1.0, "days").map_err(|_| ()),
+            Err(())
+        );
+        assert_eq!(check_number("Days", "30", 1.0, 365.0, 1.0, "days"), Ok(30.0));
+        assert_eq!(check_number("Tip floor", "0.5", 0.01, 10.0, 0.01, "¥"), Ok(0.5));
+        assert!(check_number("Tip floor", "0.005", 0.01, 10.0, 0.01, "¥").is_err());
+        assert!(check_number("Days", "2.5", 1.0, 365.0, 1.0, "days").is_err());
+        assert!(check_number("Days", "", 1.0, 365.0, 1.0, "days").is_err());
+    }
+
+    #[test]
+    fn names_are_refused_when_empty_long_or_taken() {
+        let taken = vec![String::from("Mothers")];
+        assert_eq!(
+            check_name("Circle name", "  Fathers ", &taken),
+            Ok(String::from("Fathers"))
+        );
+        assert!(check_name("Circle name", "mothers", &taken).is_err_and(|m| m.contains("already taken")));
+        assert!(check_name("Circle name", "   ", &taken).is_err());
+        assert!(check_name("Circle name", &"x".repeat(81), &taken).is_err_and(|m| m.contains("80")));
+        assert!(check_name("Circle name", &"x".repeat(80), &taken).is_ok());
+    }
+
+    #[test]
+    fn refused_fields_are_listed_until_cleared() {
+        let r = Rc::new(Refused::default());
+        let r = r.reduce(("days".into(), Some("too many".into())));
+        assert_eq!(r.0.len(), 1);
+        let same = Rc::clone(&r).reduce(("days".into(), Some("too many".into())));
+        assert!(Rc::ptr_eq(&same, &r), "an unchanged entry keeps the state");
+        assert!(r.reduce(("days".into(), None)).0.is_empty());
+    }
 
     #[test]
     fn setting_props_carry_the_tables_bounds() {

@@ -1,6 +1,6 @@
 //! Edits the run (name, days, seed, notes) and platform-wide mechanics: credit, verification and bans.
 
-use super::field::{edit, issue_lines, setting_props, Issues, NumberField, Select};
+use super::field::{edit, setting_props, NameField, NumberField, Select};
 use backfire_engine::settings::SettingId;
 use backfire_engine::words::verification_word;
 use backfire_engine::{BanReturn, Named, Scenario, VerificationLevel};
@@ -33,13 +33,8 @@ fn return_label(r: BanReturn) -> &'static str {
 /// The run and platform editor.
 #[function_component]
 pub fn PlatformEditor(props: &PlatformEditorProps) -> Html {
-    let issues = use_context::<Issues>().unwrap_or_default();
     let s = &props.scenario;
     let oc = &props.onchange;
-    let on_name = {
-        let cb = edit(s, oc, |s, v: String| s.name = v);
-        Callback::from(move |e: InputEvent| cb.emit(e.target_unchecked_into::<HtmlInputElement>().value()))
-    };
     let on_notes = {
         let cb = edit(s, oc, |s, v: String| s.notes = v.lines().map(str::to_string).collect());
         Callback::from(move |e: InputEvent| cb.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
@@ -83,11 +78,7 @@ pub fn PlatformEditor(props: &PlatformEditorProps) -> Html {
         <div class="platform-editor">
             <fieldset>
                 <legend>{"The run"}</legend>
-                <div class="field">
-                    <label for="scenario-name">{"Scenario name"}</label>
-                    <input id="scenario-name" type="text" maxlength="120" data-testid="name" value={s.name.clone()} oninput={on_name} />
-                    {issue_lines(&issues.at("name"))}
-                </div>
+                <NameField label="Scenario name" path="name" id="scenario-name" value={s.name.clone()} onchange={edit(s, oc, |s, v: String| s.name = v)} />
                 <NumberField slider=true ..setting_props(SettingId::Days, 0, s.days, edit(s, oc, |s, v: f64| s.days = v as u32)) />
                 <div class="field">
                     <label for="seed">{"Seed"}</label>

@@ -20,6 +20,12 @@ pub struct ToolbarProps {
     pub can_undo: bool,
     /// Whether there is an undone edit to redo.
     pub can_redo: bool,
+    /// What Undo takes back, shown on the button ("review delay 24 → 2 hours").
+    #[prop_or_default]
+    pub undo_label: Option<AttrValue>,
+    /// What Redo does again.
+    #[prop_or_default]
+    pub redo_label: Option<AttrValue>,
     /// Undoes the last edit.
     pub on_undo: Callback<()>,
     /// Redoes the last undone edit.
@@ -75,10 +81,17 @@ pub fn modified_from_preset(scenario: &Scenario, preset_id: Option<&str>) -> boo
 /// The header's name of the scenario on screen, with "modified" once it differs from its preset.
 pub fn scenario_badge(name: &str, modified: bool) -> Html {
     html! {
-        <span class="scenario-badge" data-testid="header-scenario" title={name.to_string()}>
-            <span class="scenario-badge-name">{name.to_string()}</span>
-            if modified { <span class="modified-mark" data-testid="header-modified">{"modified"}</span> }
-        </span>
+    <span class="scenario-badge" data-testid="header-scenario" title={name.to_string()}>
+        <span class="scenario-badge-name">{name.to_string()}</span>
+        if modified { <span class="modified-mark" data-testid="header-modified">{"modified"}</span> }
+    </span>    }
+}
+
+/// A history button's tooltip: what it does and its shortcut.
+fn step_title(verb: &str, label: Option<&AttrValue>, keys: &str) -> String {
+    match label {
+        Some(l) => format!("{verb}: {l} ({keys})"),
+        None => format!("{verb} ({keys})"),
     }
 }
 
@@ -189,9 +202,12 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     };
     html! {
         <>
-            <button class="btn" data-testid="undo" title="Undo (Ctrl+Z)" aria-label="Undo" disabled={!props.can_undo} onclick={on_undo}>{"↶"}<span class="btn-word">{" Undo"}</span></button>
-            <button class="btn" data-testid="redo" title="Redo (Ctrl+Shift+Z)" aria-label="Redo" disabled={!props.can_redo} onclick={on_redo}>{"↷"}<span class="btn-word">{" Redo"}</span></button>
-            <button class="btn" data-testid="copy-link" onclick={on_copy}
+            <button class="btn undo-btn" data-testid="undo" aria-label="Undo" title={step_title("Undo", props.undo_label.as_ref(), "Ctrl+Z")} disabled={!props.can_undo} onclick={on_undo}>
+                {"↶ Undo"}if let Some(l) = &props.undo_label { <span class="step-label" data-testid="undo-label">{format!(": {l}")}</span> }
+            </button>
+            <button class="btn undo-btn" data-testid="redo" aria-label="Redo" title={step_title("Redo", props.redo_label.as_ref(), "Ctrl+Shift+Z")} disabled={!props.can_redo} onclick={on_redo}>
+                {"↷ Redo"}if let Some(l) = &props.redo_label { <span class="step-label" data-testid="redo-label">{format!(": {l}")}</span> }
+            </button>            <button class="btn" data-testid="copy-link" onclick={on_copy}
                 title={if props.share_payload.is_ok() { "Copy a link that opens this scenario" } else { "This scenario is too large for a link: export it as a file" }}>
                 { if *copied { "Link copied ✓" } else { "Copy link" } }</button>
             <details class="menu" data-testid="more-menu" ref={menu}>

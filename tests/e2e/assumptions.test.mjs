@@ -72,7 +72,7 @@ test('an out-of-range assumption is refused next to the field', async () => {
   await openPanel(page);
   const field = page.getByTestId('assumptions.convert_per_visit_permille');
   await typeInto(field, 150);
-  await page.getByTestId('assumption-convert_per_visit_permille').getByText('out of range').waitFor();
+  await page.getByTestId('assumption-convert_per_visit_permille').getByText('more than the largest allowed').waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });
