@@ -167,7 +167,15 @@ pub fn App() -> Html {
                 </div>
             </header>
             <aside class="rules-panel" id="rules-panel" aria-label="Rules">
-                if let Some(p) = preset.as_ref().filter(|_| !modified) { <p class="muted" data-testid="preset-sentence">{p.sentence}</p> }
+                // Once edited, the preset's sentence no longer describes the rules: a note takes its place in the
+                // same box, so nothing below moves under the pointer (a field's edit lands on blur, as a click begins).
+                if let Some(p) = &preset {
+                    <p class={classes!("muted", "preset-sentence", modified.then_some("is-modified"))}
+                        data-testid={if modified { "preset-sentence-modified" } else { "preset-sentence" }}>
+                        <span class="preset-sentence-text" aria-hidden={modified.then_some("true")}>{p.sentence}</span>
+                        if modified { <span class="preset-sentence-note">{format!("Modified from “{}”: its description no longer applies.", p.title)}</span> }
+                    </p>
+                }
                 {rules_panel(&tab, &state, &issues, &actions)}
             </aside>
             // `display: contents` keeps the results a grid item; `data-stale` says they are not for the rules on screen.

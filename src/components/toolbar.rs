@@ -203,10 +203,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     html! {
         <>
             <button class="btn undo-btn" data-testid="undo" aria-label="Undo" title={step_title("Undo", props.undo_label.as_ref(), "Ctrl+Z")} disabled={!props.can_undo} onclick={on_undo}>
-                {"↶ Undo"}if let Some(l) = &props.undo_label { <span class="step-label" data-testid="undo-label">{format!(": {l}")}</span> }
+                {"↶"}<span class="btn-word">{" Undo"}</span>if let Some(l) = &props.undo_label { <span class="step-label" data-testid="undo-label">{format!(": {l}")}</span> }
             </button>
             <button class="btn undo-btn" data-testid="redo" aria-label="Redo" title={step_title("Redo", props.redo_label.as_ref(), "Ctrl+Shift+Z")} disabled={!props.can_redo} onclick={on_redo}>
-                {"↷ Redo"}if let Some(l) = &props.redo_label { <span class="step-label" data-testid="redo-label">{format!(": {l}")}</span> }
+                {"↷"}<span class="btn-word">{" Redo"}</span>if let Some(l) = &props.redo_label { <span class="step-label" data-testid="redo-label">{format!(": {l}")}</span> }
             </button>            <button class="btn" data-testid="copy-link" onclick={on_copy}
                 title={if props.share_payload.is_ok() { "Copy a link that opens this scenario" } else { "This scenario is too large for a link: export it as a file" }}>
                 { if *copied { "Link copied ✓" } else { "Copy link" } }</button>
