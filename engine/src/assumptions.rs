@@ -16,8 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::archetype::{self, profile};
 use crate::scenario::Archetype;
-use crate::settings::{trim, Scale};
-use crate::words::{group, yuan};
+use crate::settings::{Scale, Words};
 
 /// One assumption: where it lives in the scenario, what a designer calls it, its bounds, what it means and where it comes from.
 #[derive(Clone, Copy)]
@@ -86,48 +85,33 @@ impl Assumption {
 
     /// A stored value as shown, without its unit: "1,000", "1.5".
     pub fn number(&self, stored: u32) -> String {
-        let v = self.scale.shown(stored);
-        if v.fract() == 0.0 {
-            group(v as u64)
-        } else {
-            trim(v)
-        }
+        self.words().number(stored)
     }
 
     /// The bounds in words, unit once: "¥0.01 to ¥100,000", "0% to 100%", "1 to 24 visits a day".
     pub fn bounds_text(&self) -> String {
-        if matches!(self.unit, "¥" | "%" | "") {
-            format!("{} to {}", self.show(self.min), self.show(self.max))
-        } else {
-            format!("{} to {}", self.number(self.min), self.show(self.max))
-        }
+        self.words().bounds_text()
     }
 
     /// A stored value as a designer reads it, unit included: "¥60", "3%", "24 hours", "1.5".
     pub fn show(&self, stored: u32) -> String {
-        match self.unit {
-            "¥" => yuan(u64::from(stored)),
-            "%" => format!("{}%", trim(self.scale.shown(stored))),
-            "" => self.number(stored),
-            unit => format!("{} {unit}", self.number(stored)),
-        }
+        self.words().show(stored)
     }
 
     /// The message for a value outside the bounds, in the words the settings use:
     /// "median reservation value must be ¥0.01 to ¥100,000, not ¥0".
     pub fn out_of_range(&self, stored: u32) -> String {
-        let word_unit = !matches!(self.unit, "¥" | "%" | "");
-        let value = if word_unit {
-            self.number(stored)
-        } else {
-            self.show(stored)
-        };
-        let mut label = self.label.chars();
-        let label: String = label
-            .next()
-            .map(|c| c.to_lowercase().chain(label).collect())
-            .unwrap_or_default();
-        format!("{label} must be {}, not {value}", self.bounds_text())
+        self.words().out_of_range(stored)
+    }
+
+    fn words(&self) -> Words {
+        Words {
+            label: self.label,
+            unit: self.unit,
+            scale: self.scale,
+            min: self.min,
+            max: self.max,
+        }
     }
 }
 

@@ -253,6 +253,53 @@ impl Setting {
 
     /// A stored value as a designer reads it, unit included: "¥5", "1.5%", "24 hours", "1,000 users".
     pub fn show(&self, stored: u32) -> String {
+        self.words().show(stored)
+    }
+
+    /// The message for a value outside the bounds, e.g. "tip ceiling must be ¥0.01 to ¥10,000, not ¥20,000".
+    pub fn out_of_range(&self, stored: u32) -> String {
+        self.words().out_of_range(stored)
+    }
+
+    /// A stored value as shown, without its unit, with thousands separators where it is whole: "1,000,000", "0.5".
+    pub fn number(&self, stored: u32) -> String {
+        self.words().number(stored)
+    }
+
+    fn words(&self) -> Words {
+        Words {
+            label: self.label,
+            unit: self.unit,
+            scale: self.scale,
+            min: self.min,
+            max: self.max,
+        }
+    }
+}
+
+/// How a bounded stored number reads to a designer: the one wording settings and assumptions share.
+#[derive(Clone, Copy)]
+pub(crate) struct Words {
+    pub label: &'static str,
+    pub unit: &'static str,
+    pub scale: Scale,
+    pub min: u32,
+    pub max: u32,
+}
+
+impl Words {
+    /// A stored value as shown, without its unit, with thousands separators where it is whole: "1,000,000", "0.5".
+    pub(crate) fn number(&self, stored: u32) -> String {
+        let v = self.scale.shown(stored);
+        if v.fract() == 0.0 {
+            group(v as u64)
+        } else {
+            trim(v)
+        }
+    }
+
+    /// A stored value with its unit: "¥5", "1.5%", "24 hours", "1,000 users".
+    pub(crate) fn show(&self, stored: u32) -> String {
         match self.unit {
             "¥" => yuan(u64::from(stored)),
             "%" => format!("{}%", trim(self.scale.shown(stored))),
@@ -261,35 +308,33 @@ impl Setting {
         }
     }
 
-    /// The message for a value outside the bounds, e.g. "tip ceiling must be ¥0.01 to ¥10,000, not ¥20,000".
-    pub fn out_of_range(&self, stored: u32) -> String {
-        let word_unit = !matches!(self.unit, "¥" | "%" | "");
-        let (lo, value) = if word_unit {
-            (self.number(self.min), self.number(stored))
+    /// The bounds, with a word unit said once: "¥0.01 to ¥100,000", "0% to 100%", "1 to 24 visits a day".
+    pub(crate) fn bounds_text(&self) -> String {
+        if matches!(self.unit, "¥" | "%" | "") {
+            format!("{} to {}", self.show(self.min), self.show(self.max))
         } else {
-            (self.show(self.min), self.show(stored))
+            format!("{} to {}", self.number(self.min), self.show(self.max))
+        }
+    }
+
+    /// "tip ceiling must be ¥0.01 to ¥10,000, not ¥20,000".
+    pub(crate) fn out_of_range(&self, stored: u32) -> String {
+        let value = if matches!(self.unit, "¥" | "%" | "") {
+            self.show(stored)
+        } else {
+            self.number(stored)
         };
         let mut label = self.label.chars();
         let label: String = label
             .next()
             .map(|c| c.to_lowercase().chain(label).collect())
             .unwrap_or_default();
-        format!("{label} must be {lo} to {}, not {value}", self.show(self.max))
-    }
-
-    /// A stored value as shown, without its unit, with thousands separators where it is whole: "1,000,000", "0.5".
-    pub fn number(&self, stored: u32) -> String {
-        let v = self.scale.shown(stored);
-        if v.fract() == 0.0 {
-            group(v as u64)
-        } else {
-            trim(v)
-        }
+        format!("{label} must be {}, not {value}", self.bounds_text())
     }
 }
 
 /// A number without a trailing `.0` (and at most two decimals, which every scale fits in).
-pub(crate) fn trim(v: f64) -> String {
+fn trim(v: f64) -> String {
     let s = format!("{v:.2}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
