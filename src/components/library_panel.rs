@@ -470,22 +470,6 @@ fn LibraryDialog(props: &DialogProps) -> Html {
             save_as();
         })
     };
-    let open_saved = |saved: &library::Saved| {
-        let (lib, on_open, on_close) = (lib.clone(), props.on_open.clone(), props.on_close.clone());
-        let (id, preset) = (saved.id, saved.preset_id.clone());
-        let scenario = saved.latest().map(|v| v.scenario.clone());
-        Callback::from(move |_: MouseEvent| {
-            if let Some(s) = &scenario {
-                lib.dispatch(LibraryAction::Started {
-                    origin: Origin::Library,
-                    entry: Some(id),
-                    now_ms: now_ms(),
-                });
-                on_open.emit(((**s).clone(), preset.clone()));
-                on_close.emit(());
-            }
-        })
-    };
     // Opening a version continues its named scenario: the next edit keeps it as the newest version.
     let open_version = |id: u64, idx: usize| {
         let (lib, on_open, on_close) = (lib.clone(), props.on_open.clone(), props.on_close.clone());
@@ -504,6 +488,8 @@ fn LibraryDialog(props: &DialogProps) -> Html {
             }
         })
     };
+    // Opening a saved scenario is opening its newest version.
+    let open_saved = |saved: &library::Saved| open_version(saved.id, saved.versions.len().saturating_sub(1));
     let on_export = {
         let library = lib.library.clone();
         Callback::from(move |_: MouseEvent| download("backfire-library.json", "application/json", &library.to_file()))
