@@ -36,31 +36,12 @@ impl Rules {
             .iter()
             .map(|c| incentive::read(c, s.population.spending_median_fen_per_day, &assume))
             .collect();
-        let reads_author = s
-            .circles
-            .iter()
-            .map(|c| {
-                Action::ALL.iter().fold(0_u8, |bits, &a| {
-                    let rule = c.rules.get(a).unwrap_or(&c.join);
-                    let author = rule
-                        .allow
-                        .iter()
-                        .any(|cl| cl.conditions.iter().any(|k| k.is_about_author()));
-                    bits | (u8::from(author) << (a as u8))
-                })
-            })
-            .collect();
-        let open_to_all = s
-            .circles
-            .iter()
-            .map(|c| {
-                Action::ALL.iter().fold(0_u8, |bits, &a| {
-                    let rule = c.rules.get(a).unwrap_or(&c.join);
-                    let open = rule.allow.first().is_some_and(|cl| cl.conditions.is_empty());
-                    bits | (u8::from(open) << (a as u8))
-                })
-            })
-            .collect();
+        let reads_author = action_bits(&s, |rule| {
+            rule.allow
+                .iter()
+                .any(|cl| cl.conditions.iter().any(|k| k.is_about_author()))
+        });
+        let open_to_all = action_bits(&s, |rule| rule.allow.first().is_some_and(|cl| cl.conditions.is_empty()));
         Rules {
             open_to_all,
             reads_author,
@@ -151,4 +132,17 @@ impl Rules {
             BanReturn::Free => rule::KEY_BAN_FREE,
         }
     }
+}
+
+/// One byte per circle: bit `action` set where `holds` is true of that circle's rule for the action.
+fn action_bits(s: &Scenario, holds: impl Fn(&Rule) -> bool) -> Vec<u8> {
+    s.circles
+        .iter()
+        .map(|c| {
+            Action::ALL.iter().fold(0_u8, |bits, &a| {
+                let rule = c.rules.get(a).unwrap_or(&c.join);
+                bits | (u8::from(holds(rule)) << (a as u8))
+            })
+        })
+        .collect()
 }
