@@ -209,9 +209,21 @@ catalogue! {
     honest_post_permille: "Honest member posts", "%", Permille, (0, 1000, 250, 5),
         "The chance per visit that an honest member posts, before abuse seen makes them post less.",
         "assumed", "alipay-circles-2016";
-    leave_at_exposure: "Abuse before honest users leave", "exposure", Count, (0, 10_000, 40, 1),
-        "The exposure to abuse (1 per abusive post seen, 6 per harassment) past which honest users start leaving.",
+    leave_at_exposure: "Abuse before honest users leave", "exposure", Count, (0, 10_000, 10, 1),
+        "The exposure to abuse (1 per abusive post seen, 6 per harassment, 20 per wrongful sanction, fading visit by visit) past which honest users start leaving.",
         "assumed", "alipay-circles-2016";
+    leave_per_exposure_permille: "Leaving per unit of abuse past that", "‰ a visit", Count, (0, 1000, 10, 1),
+        "The chance per visit, per unit of exposure beyond the threshold, that an honest user leaves the feature.",
+        "assumed", "alipay-circles-2016";
+    post_half_at_exposure: "Abuse that halves posting", "exposure", Count, (1, 10_000, 10, 1),
+        "The exposure at which an honest member posts half as often as in a clean feed (people stop sharing where the feed is abusive).",
+        "assumed", "alipay-circles-2016";
+    exposure_keep_permille: "Bad experiences kept per visit", "%", Permille, (0, 1000, 800, 5),
+        "The share of an honest user's exposure to abuse still felt at the next visit: how long a bad feed stays with someone.",
+        "assumed (a bad experience's weight halves in about three visits)", "alipay-circles-2016";
+    newcomer_percent: "Leavers replaced by newcomers", "%", Percent, (0, 100, 100, 5),
+        "The share of honest users who leave whose place a newcomer (a new account, a fresh view of the feed) takes: 100 % keeps the audience a steady flow, 0 % lets it empty.",
+        "assumed (a feature inside an app of hundreds of millions keeps drawing newcomers, DOMAIN.md)", "alipay-circles-2016";
     solicit_seen_harm: "Solicitation posts that harm", "posts", Count, (1, 255, 5, 1),
         "How many solicitation posts an honest user must see before the exposure counts as harm.",
         "assumed", "alipay-circles-2016";
@@ -284,6 +296,12 @@ catalogue! {
     caution_after_removal: "Caution after a removal", "of 1,000", Count, (0, 1000, 250, 10),
         "How much a removed post adds to its author's own caution (1,000 = never posts again).",
         "assumed", "alipay-circles-2016";
+    caution_keep_permille: "Own caution kept per visit", "%", Permille, (0, 1000, 980, 5),
+        "The share of what an abuser learned from its own sanctions that it still holds at its next visit: lessons fade when enforcement lapses.",
+        "assumed (a lesson halves in about 35 visits, a week or so)", "alipay-circles-2016";
+    caution_spill_percent: "A lesson carried to other circles", "%", Percent, (0, 100, 25, 5),
+        "How much of the caution an abuser learned in the circle that sanctioned it weighs in its other circles: below 100 %, strict circles push abusers into lax ones.",
+        "assumed; displacement to less-enforced venues is the usual response to a local crackdown", "open-community";
     evader_wait_hours: "A banned abuser waits", "hours", Hours, (1, 2160, 24, 1),
         "How long a banned abuser who decides to come back needs to set up a new account.",
         "assumed; the 2016 response banned re-registration (DOMAIN.md)", "open-community";
@@ -347,7 +365,11 @@ pub(crate) struct Derived {
     pub male_author_demand: f64,
     pub reroute: f64,
     pub honest_post: f64,
-    pub leave_at: u16,
+    pub leave_at: f64,
+    pub leave_per_exposure: f64,
+    pub post_half_at: f64,
+    pub exposure_keep_permille: u32,
+    pub newcomer_percent: u32,
     pub solicit_seen_harm: u8,
     pub reservation_median_fen: f64,
     pub reservation_spread: f64,
@@ -372,6 +394,8 @@ pub(crate) struct Derived {
     pub deterrence_cap: f64,
     pub circle_memory_keep: f64,
     pub caution_after_removal: u16,
+    pub caution_keep_permille: u32,
+    pub caution_spill: f64,
     pub evader_wait_hours: u32,
     pub harasser_women: f64,
 }
@@ -412,7 +436,11 @@ impl Derived {
             male_author_demand: percent(a.male_author_demand_percent),
             reroute: percent(a.reroute_percent),
             honest_post: permille(a.honest_post_permille),
-            leave_at: u16::try_from(a.leave_at_exposure).unwrap_or(u16::MAX),
+            leave_at: f64::from(a.leave_at_exposure),
+            leave_per_exposure: permille(a.leave_per_exposure_permille),
+            post_half_at: f64::from(a.post_half_at_exposure.max(1)),
+            exposure_keep_permille: a.exposure_keep_permille.min(1000),
+            newcomer_percent: a.newcomer_percent.min(100),
             solicit_seen_harm: u8::try_from(a.solicit_seen_harm).unwrap_or(u8::MAX),
             reservation_median_fen: f64::from(a.reservation_median_fen),
             reservation_spread: percent(a.reservation_spread_hundredths),
@@ -437,6 +465,8 @@ impl Derived {
             deterrence_cap: percent(a.deterrence_cap_percent),
             circle_memory_keep: permille(a.circle_memory_keep_permille),
             caution_after_removal: u16::try_from(a.caution_after_removal).unwrap_or(1000),
+            caution_keep_permille: a.caution_keep_permille.min(1000),
+            caution_spill: percent(a.caution_spill_percent),
             evader_wait_hours: a.evader_wait_hours.max(1),
             harasser_women: percent(a.harasser_women_percent),
         }

@@ -5,6 +5,8 @@
 //! circle's feed reaches further back; a busy one's stays recent. Ranked feeds ("hot") weigh a few recent
 //! candidates by praise or tips and show the best.
 
+use std::collections::BTreeMap;
+
 use crate::dice::Dice;
 use crate::scenario::Ranking;
 
@@ -94,6 +96,9 @@ pub(crate) struct CircleState {
     pub violations_recent: f64,
     /// Recent mean hours from flag to review.
     pub wait_recent: f64,
+    /// What each tipper has tipped in this circle today, in fen: the circle's own daily cap per tipper reads it.
+    /// Only tippers have entries (a few in a hundred users), and it is emptied when a day begins.
+    pub tipped_today: BTreeMap<u32, u32>,
 }
 
 impl CircleState {
@@ -113,11 +118,15 @@ impl CircleState {
             sanctions_recent: 0.0,
             violations_recent: 0.0,
             wait_recent: 24.0,
+            tipped_today: BTreeMap::new(),
         }
     }
 
     /// Opens hour `h`: posts from now on belong to it.
     pub(crate) fn open_hour(&mut self, h: u32) {
+        if h / 24 != self.hour / 24 {
+            self.tipped_today.clear();
+        }
         self.hour = h;
         if let Some(first) = self.hour_first.get_mut(h as usize & (HOURS_KEPT - 1)) {
             *first = self.next_serial;

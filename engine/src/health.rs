@@ -9,6 +9,8 @@ pub(crate) struct HealthTally {
     pub interactions: u64,
     pub views: u64,
     pub left: u32,
+    /// Honest newcomers who took the place of honest users who left.
+    pub newcomers: u32,
     pub wrongly_sanctioned: u32,
     pub denied_users: u32,
     hour_posts: u32,
@@ -28,6 +30,7 @@ impl HealthTally {
             interactions: 0,
             views: 0,
             left: 0,
+            newcomers: 0,
             wrongly_sanctioned: 0,
             denied_users: 0,
             hour_posts: 0,

@@ -229,17 +229,17 @@ fn sanction(
     u.flags |= flag::SANCTIONED;
     if mistaken {
         u.flags |= flag::WRONGED;
-        u.exposure = u.exposure.saturating_add(20);
+        u.suffer(20);
     }
     let escalate = m.ban_after_strikes > 0 && u32::from(u.strikes) >= m.ban_after_strikes;
     let kind = if escalate { SanctionKind::Ban } else { m.sanction };
     match kind {
         SanctionKind::Remove => {
-            u.caution = (u.caution + rules.assume.caution_after_removal).min(1000);
+            u.learn_caution(c, rules.assume.caution_after_removal, rules.assume.caution_spill);
         }
         SanctionKind::Suspend => {
             tallies.moderation.suspensions += 1;
-            u.caution = (u.caution + 400).min(1000);
+            u.learn_caution(c, 400, rules.assume.caution_spill);
             u.status = Status::Suspended;
             u.suspended_until = h.saturating_add(m.suspend_days.saturating_mul(24));
         }

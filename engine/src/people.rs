@@ -76,6 +76,27 @@ impl People {
         (&mut self.users[idx as usize], &mut self.memory[idx as usize])
     }
 
+    /// Gives user `idx`'s place to a newcomer at hour `h`: the same kind of person (archetype, traits,
+    /// interests, budget, what it would take them to solicit) on a new account, with nothing seen, suffered,
+    /// learned or refused yet.
+    pub(crate) fn renew(&mut self, idx: u32, h: u32) {
+        let (u, m) = self.both_mut(idx);
+        u.status = crate::population::Status::Active;
+        u.account_created = i32::try_from(h).unwrap_or(i32::MAX);
+        u.exposure = 0;
+        u.solicit_seen = 0;
+        u.harmed = 0;
+        u.flags = 0;
+        u.strikes = 0;
+        u.caution = 0;
+        u.joined = 0;
+        u.seen_pay_fen = 0;
+        m.denied = [0; 4];
+        m.posts = 0;
+        m.earned_fen = 0;
+        m.last_post = u32::MAX;
+    }
+
     /// What the platform knows about user `idx` at hour `h` (claimed attributes, not true ones).
     pub(crate) fn attrs(&self, idx: u32, h: u32) -> Attrs {
         let u = self.user(idx);

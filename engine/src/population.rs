@@ -18,6 +18,10 @@ pub(crate) enum Status {
     Left,
 }
 
+/// One abusive post seen, in `User::exposure`: a fixed point, so that exposure can fade by a share per
+/// visit without whole-number steps rounding small exposures away.
+pub(crate) const EXPOSURE_UNIT: u16 = 16;
+
 /// Bits of `User::flags`.
 pub(crate) mod flag {
     /// Claimed a gender or identity that is not theirs.
@@ -58,9 +62,11 @@ pub(crate) struct User {
     /// Honest users: solicitation posts seen (saturating); repeated unwanted exposure counts as harm.
     pub solicit_seen: u8,
     pub credit: u16,
-    /// Personal deterrence 0–1000, raised by sanctions.
+    /// Personal deterrence 0–1000, raised by sanctions, learned in circle `caution_circle` (see [`User::caution_in`]).
     pub caution: u16,
-    /// Honest users: abuse seen and suffered; makes them post less and, past a point, leave.
+    pub caution_circle: u8,
+    /// Honest users: abuse seen and suffered, in [`EXPOSURE_UNIT`]s of one abusive post seen; fades visit by
+    /// visit, makes them post less and, past a point, leave.
     pub exposure: u16,
     /// One bit per pattern this user was harmed by (so people harmed are counted once).
     pub harmed: u16,
@@ -140,6 +146,38 @@ impl Memory {
 pub(crate) const GROUP_SIZE: u32 = 5;
 
 impl User {
+    /// Adds a lesson learned in circle `c` (a removal, a suspension, a caught forgery) to this user's own caution.
+    /// One circle holds the lesson: an older one from another circle carries over at `spill`, as it would
+    /// weigh there, so a sanctioned abuser fears the circle that sanctioned it most and may move on.
+    pub(crate) fn learn_caution(&mut self, c: usize, amount: u16, spill: f64) {
+        let c = u8::try_from(c).unwrap_or(u8::MAX);
+        if c != self.caution_circle {
+            self.caution = (f64::from(self.caution) * spill) as u16;
+            self.caution_circle = c;
+        }
+        self.caution = self.caution.saturating_add(amount).min(1000);
+    }
+
+    /// Adds exposure to abuse: `posts` abusive posts' worth.
+    pub(crate) fn suffer(&mut self, posts: u16) {
+        self.exposure = self.exposure.saturating_add(posts.saturating_mul(EXPOSURE_UNIT));
+    }
+
+    /// Exposure to abuse, in abusive posts seen.
+    pub(crate) fn exposure_posts(&self) -> f64 {
+        f64::from(self.exposure) / f64::from(EXPOSURE_UNIT)
+    }
+
+    /// This user's own caution (0–1000) in circle `c`: all of it where it was learned, `spill` of it elsewhere.
+    pub(crate) fn caution_in(&self, c: usize, spill: f64) -> f64 {
+        let own = f64::from(self.caution.min(1000));
+        if usize::from(self.caution_circle) == c {
+            own
+        } else {
+            own * spill
+        }
+    }
+
     /// Whether the user is an ordinary honest user now (not one who has turned to soliciting).
     pub(crate) fn is_honest(&self) -> bool {
         self.archetype.is_honest() && self.flags & flag::CONVERTED == 0
@@ -301,6 +339,7 @@ pub(crate) fn draw(
                 solicit_seen: 0,
                 credit,
                 caution: 0,
+                caution_circle: 0,
                 exposure: 0,
                 harmed: 0,
                 account_created,
@@ -367,6 +406,21 @@ pub(crate) fn archetype_counts(pop: &Population, n_users: u32) -> [u32; 11] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn caution_is_held_where_it_was_learned_and_carries_over_in_part() {
+        let pop = Population::default();
+        let mut dice = Dice::new(1);
+        let (mut people, _) = draw(&pop, 10, 3, &Derived::default(), &mut dice);
+        let u = people.first_mut().expect("ten users");
+        u.learn_caution(2, 400, 0.25);
+        assert_eq!((u.caution_in(2, 0.25), u.caution_in(0, 0.25)), (400.0, 100.0));
+        // A new lesson elsewhere: the old one now weighs as it would there, plus the new one.
+        u.learn_caution(0, 400, 0.25);
+        assert_eq!((u.caution_in(0, 0.25), u.caution_in(2, 0.25)), (500.0, 125.0));
+        u.learn_caution(0, 900, 0.25);
+        assert_eq!(u.caution_in(0, 0.25), 1000.0);
+    }
 
     #[test]
     fn counts_sum_to_population() {

@@ -220,8 +220,11 @@ pub struct Health {
     pub views: u64,
     /// Honest engagement: genuine posts plus interactions (the figure fixes must keep).
     pub engagement: u64,
-    /// Honest users who left the platform after abuse.
+    /// Honest users who left the feature after abuse.
     pub honest_left: u32,
+    /// Honest newcomers who took the place of honest users who left (`assumptions.newcomer_percent`).
+    #[serde(default)]
+    pub honest_newcomers: u32,
     /// Honest users sanctioned by mistake.
     pub honest_wrongly_sanctioned: u32,
     /// Honest users refused at least once when they wanted to act.

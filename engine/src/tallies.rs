@@ -17,6 +17,9 @@ pub(crate) struct Tallies {
     pub actions_by: [u64; 11],
     /// Ordinary users who turned to soliciting (each time one starts).
     pub converted: u32,
+    /// People in good faith who arrived during the run in the place of someone who left: with those at the
+    /// start, the people who could be harmed.
+    pub newcomers_in_good_faith: u32,
 }
 
 impl Tallies {
@@ -29,6 +32,7 @@ impl Tallies {
             moderation: ModerationTally::new(hours),
             actions_by: [0; 11],
             converted: 0,
+            newcomers_in_good_faith: 0,
         }
     }
 

@@ -189,6 +189,10 @@ impl World {
             }
             Status::Active => {}
         }
+        // What an abuser learned from its own sanctions fades visit by visit while nothing new lands.
+        if u.caution > 0 {
+            u.caution = (u32::from(u.caution) * self.rules.assume.caution_keep_permille / 1000) as u16;
+        }
         let day = (h / 24) as u16;
         if u.spent_day != day {
             u.spent_day = day;
@@ -228,7 +232,7 @@ impl World {
                         harmed: t.harmed,
                         prevalence_per_10k,
                         n_users,
-                        n_good_faith: self.good_faith_users,
+                        n_good_faith: self.good_faith_users + self.tallies.newcomers_in_good_faith,
                         hours,
                     },
                 );
@@ -275,6 +279,7 @@ impl World {
             views: h.views,
             engagement: h.genuine_posts + h.interactions,
             honest_left: h.left,
+            honest_newcomers: h.newcomers,
             honest_wrongly_sanctioned: h.wrongly_sanctioned,
             honest_denied: h.denied_users,
             demand_users,

@@ -365,3 +365,79 @@ fn opening_comments_to_every_man_raises_harassment_across_seeds() {
     let (before, after) = (harassment(&gated), harassment(&open));
     assert!(after > before, "{before} → {after}");
 }
+
+#[test]
+fn the_daily_tip_cap_is_each_circles_own() {
+    // A cap that binds (¥2 a day per tipper, with ¥1 the smallest tip) in one circle, then in two alike circles:
+    // a cap kept per circle lets a tipper give up to the cap in each, so a second circle adds money; a cap kept
+    // platform-wide would hold the total where one circle left it.
+    let mut one = open();
+    one.circles.truncate(1);
+    // Everyone wants every circle, so a second circle is a second place to tip, not a split of the same visits.
+    one.assumptions.honest_interest_percent = 100;
+    // Half the people are the demand side, who tip several times a day: the cap binds them.
+    one.population.archetypes = mix(&[(Archetype::Honest, 50), (Archetype::GenerousTipper, 50)]);
+    for c in &mut one.circles {
+        c.tips.min_fen = 100;
+        c.tips.daily_cap_per_tipper_fen = 200;
+        c.tips.praise_leads_to_tip = true;
+    }
+    let mut two = one.clone();
+    let mut twin = two.circles.first().unwrap().clone();
+    twin.name = format!("{} (twin)", twin.name);
+    two.circles.push(twin);
+    let tipped = |s: &Scenario| {
+        (1..=3)
+            .map(|seed| run(&Scenario { seed, ..s.clone() }).money.tipped_fen)
+            .sum::<u64>()
+    };
+    let (a, b) = (tipped(&one), tipped(&two));
+    assert!(a > 0, "the capped circle saw no tips");
+    assert!(
+        b as f64 >= 1.2 * a as f64,
+        "one circle ¥{a} vs two circles ¥{b} (fen): the cap is not per circle"
+    );
+}
+
+/// Two alike circles everyone wants, from `open-community`.
+fn twin_circles() -> Scenario {
+    let mut s = open();
+    s.circles.truncate(1);
+    s.assumptions.honest_interest_percent = 100;
+    let mut twin = s.circles.first().unwrap().clone();
+    twin.name = format!("{} (twin)", twin.name);
+    s.circles.push(twin);
+    s
+}
+
+/// Abusive posts in each circle, summed over seeds 1–3.
+fn abusive_posts(s: &Scenario) -> [u64; 2] {
+    let mut posts = [0, 0];
+    for seed in 1..=3 {
+        let r = run(&Scenario { seed, ..s.clone() });
+        for (total, c) in posts.iter_mut().zip(&r.circles) {
+            *total += c.abusive_posts;
+        }
+    }
+    posts
+}
+
+#[test]
+fn a_crackdown_in_one_circle_displaces_abuse_into_the_other() {
+    let lax = twin_circles();
+    let mut strict = lax.clone();
+    let m = &mut strict.circles.first_mut().unwrap().moderation;
+    m.review_delay_hours = 1;
+    m.reviews_per_day_per_10k_users = 2_000;
+    let [a0, b0] = abusive_posts(&lax);
+    let [a1, b1] = abusive_posts(&strict);
+    let share = |a: u64, b: u64| b as f64 / (a + b).max(1) as f64;
+    // Alike circles split abuse about evenly; fast removals in the first push abusers into the second,
+    // which gets more abuse than it did when both were lax.
+    assert!((share(a0, b0) - 0.5).abs() < 0.05, "lax twins: {a0} vs {b0}");
+    assert!(share(a1, b1) > 0.7, "a crackdown in the first circle: {a1} vs {b1}");
+    assert!(
+        b1 > b0,
+        "the lax circle gets more abuse next to a strict one: {b0} → {b1}"
+    );
+}

@@ -193,9 +193,12 @@ fn a_quiet_scenario_needs_no_counterfactuals() {
     let mut s = Scenario::default();
     s.population.n_users = 1_000;
     s.population.archetypes = backfire_engine::ArchetypeMix::honest_only();
-    // No demand side either: with customers who pay for enticing posts and tips that show it, some ordinary
-    // users would start selling (model 2), and the scenario would not be quiet.
+    // No demand side and no tips either: where tips show what a post can earn, some ordinary users with a low
+    // reservation value try selling (model 2), and the scenario would not be quiet.
     s.population.archetypes.generous_tipper = 0;
+    for c in &mut s.circles {
+        c.tips.enabled = false;
+    }
     let e = explain_with(&s, &ExplainOptions::default());
     assert!(
         e.patterns.is_empty(),

@@ -89,7 +89,7 @@ fn decide_fake(v: &mut Visit, idx: u32, h: u32) {
         VerificationLevel::DocumentChecked => Some(u64::from(ver.forged_document_fen)),
         VerificationLevel::RealNameBound => None,
     };
-    let mut best: Option<(f64, Gender, Identity, u64)> = None;
+    let mut best: Option<(f64, Gender, Identity, u64, usize)> = None;
     for (c, spec) in rules.s.circles.iter().enumerate() {
         let inc = rules.incentive(c);
         let open_now = rule::allows(&spec.join, &truthful, &truthful).is_some()
@@ -132,12 +132,12 @@ fn decide_fake(v: &mut Visit, idx: u32, h: u32) {
                 let gain = per_post * 2.0 * f64::from(rules.assume.planning_days);
                 let net = gain - cost as f64;
                 if net > 0.0 && best.is_none_or(|b| net > b.0) {
-                    best = Some((net, g, id, cost));
+                    best = Some((net, g, id, cost, c));
                 }
             }
         }
     }
-    let Some((_, g, id, cost)) = best else {
+    let Some((_, g, id, cost, c)) = best else {
         return;
     };
     v.tallies.ledger.evasion_spend += cost;
@@ -145,8 +145,8 @@ fn decide_fake(v: &mut Visit, idx: u32, h: u32) {
         || (id != true_identity && ver.identity == VerificationLevel::DocumentChecked);
     let u = v.people.user_mut(idx);
     if doc_used && v.dice.below(100) < u32::from(ver.forgery_caught_percent) {
-        // Caught at the check: the claim is refused and the account remembers the scare.
-        u.caution = (u.caution + 400).min(1000);
+        // Caught at the check: the claim is refused and the account remembers the scare, in the circle it aimed at.
+        u.learn_caution(c, 400, v.rules.assume.caution_spill);
         u.flags |= flag::SANCTIONED;
         return;
     }

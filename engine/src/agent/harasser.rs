@@ -63,7 +63,7 @@ fn harass_once(v: &mut Visit, idx: u32, author: u32, c: usize, h: u32, action: A
     let key = rule::key(c, action, clause);
     v.harm(author, PatternId::Harassment);
     let a = v.people.user_mut(author);
-    a.exposure = a.exposure.saturating_add(6);
+    a.suffer(6);
     let text = v.tallies.wants(PatternId::Harassment).then(|| {
         format!(
             "hour {h}: user #{idx} ({}) sent abusive {} to user #{author} in {}",

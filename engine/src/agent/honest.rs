@@ -134,22 +134,16 @@ enum Pick {
 /// An honest member, lurker or generous tipper: leaves if abuse piled up, reads, reacts, maybe posts.
 pub(super) fn visit(v: &mut Visit, idx: u32, h: u32) {
     let u = v.people.user(idx);
-    let (a, exposure) = (u.archetype, u.exposure);
-    // Honest exposure past which users start leaving (`assumptions.leave_at_exposure`).
-    let leave_at = v.rules.assume.leave_at;
-    if exposure > leave_at {
-        let p = f64::from(exposure - leave_at) / 300.0;
-        if v.dice.chance(p) {
-            v.people.user_mut(idx).status = Status::Left;
-            if a.is_honest() {
-                v.tallies.health.left += 1;
-            }
-            return;
-        }
+    let (a, exposure) = (u.archetype, u.exposure_posts());
+    // Past a threshold of abuse felt, each further unit adds to the chance of leaving (`assumptions`).
+    let over = exposure - v.rules.assume.leave_at;
+    if over > 0.0 && v.dice.chance(over * v.rules.assume.leave_per_exposure) {
+        leave(v, idx, h);
+        return;
     }
+    // Bad experiences fade: what someone feels is mostly what the feed has shown lately.
     let u = v.people.user_mut(idx);
-    // Bad experiences fade slowly.
-    u.exposure -= u.exposure / 16;
+    u.exposure = (u32::from(u.exposure) * v.rules.assume.exposure_keep_permille / 1000) as u16;
     let Some(c) = v.pick_circle(idx) else {
         return;
     };
@@ -171,8 +165,8 @@ pub(super) fn visit(v: &mut Visit, idx: u32, h: u32) {
         Archetype::GenerousTipper => 0.03,
         _ => 0.01,
     };
-    let exposure = v.people.user(idx).exposure;
-    let p_post = base * 20.0 / (20.0 + f64::from(exposure));
+    let half = v.rules.assume.post_half_at;
+    let p_post = base * half / (half + v.people.user(idx).exposure_posts());
     if v.dice.chance(p_post) {
         match v.may(c, Action::Post, idx, idx, h) {
             Some(clause) => {
@@ -182,6 +176,29 @@ pub(super) fn visit(v: &mut Visit, idx: u32, h: u32) {
             }
             None => v.refuse(idx, c, Action::Post, h),
         }
+    }
+}
+
+/// An honest user leaves the feature. With chance `assumptions.newcomer_percent` a newcomer takes their place
+/// at once (a new account with a fresh view of the feed, the same kind of person), so the audience is a steady
+/// flow whose size does not depend on how long the run is; otherwise the place stays empty.
+fn leave(v: &mut Visit, idx: u32, h: u32) {
+    let u = v.people.user(idx);
+    let honest = u.is_honest();
+    if honest {
+        v.tallies.health.left += 1;
+    }
+    if v.dice.below(100) >= v.rules.assume.newcomer_percent {
+        v.people.user_mut(idx).status = Status::Left;
+        return;
+    }
+    let good_faith = v.people.user(idx).in_good_faith();
+    v.people.renew(idx, h);
+    if honest {
+        v.tallies.health.newcomers += 1;
+    }
+    if good_faith {
+        v.tallies.newcomers_in_good_faith += 1;
     }
 }
 
@@ -210,7 +227,7 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
         }
         if honest && matches!(kind, PostKind::Solicit | PostKind::Scam) {
             let u = v.people.user_mut(idx);
-            u.exposure = u.exposure.saturating_add(1);
+            u.suffer(1);
             let mut overexposed = false;
             if kind == PostKind::Solicit {
                 u.solicit_seen = u.solicit_seen.saturating_add(1);

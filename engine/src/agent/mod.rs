@@ -166,17 +166,17 @@ impl Visit<'_> {
         }
     }
 
-    /// Deterrence multiplier 0–1 for a bad actor in circle `c`: how often and how fast sanctions land, and own sanctions.
-    fn boldness(&mut self, idx: u32, c: usize) -> f64 {
-        // Learned risk fades when enforcement lapses: a sanction's lesson halves in about 35 visits (a week or so).
-        let u = self.people.user_mut(idx);
-        u.caution -= u.caution / 50;
-        let personal = u.caution;
-        let cs = self.circle(c);
+    /// Deterrence multiplier 0–1 for a bad actor in circle `c`: how often and how fast sanctions land there
+    /// (what everyone sees), and what its own sanctions taught it there (see [`User::caution_in`]).
+    fn boldness(&self, idx: u32, c: usize) -> f64 {
+        let personal = self.people.user(idx).caution_in(c, self.rules.assume.caution_spill);
+        let Some(cs) = self.circles.get(c) else {
+            return 0.0;
+        };
         let rate = cs.sanctions_recent / (cs.violations_recent + 3.0);
         let speed = 24.0 / (24.0 + cs.wait_recent);
         let circle = (rate * speed).min(self.rules.assume.deterrence_cap);
-        (1.0 - circle) * (1.0 - f64::from(personal.min(1000)) / 1000.0)
+        (1.0 - circle) * (1.0 - personal / 1000.0)
     }
 
     /// A random interested circle.
@@ -199,7 +199,8 @@ impl Visit<'_> {
         None
     }
 
-    /// The interested, joinable circle where this user may post with the best value of `value`.
+    /// The interested, joinable circle where this user may post with the best value of `value` times its
+    /// boldness there; returns the circle, `value` there, and the clause that lets it post.
     fn best_circle(
         &mut self,
         idx: u32,
@@ -207,31 +208,32 @@ impl Visit<'_> {
         value: impl Fn(&CircleIncentive, Ranking) -> f64,
     ) -> Option<(usize, f64, u8)> {
         let interests = self.people.user(idx).interests;
-        let mut best: Option<(usize, f64, u8)> = None;
+        let mut best: Option<(usize, f64, u8, f64)> = None;
         for c in 0..self.rules.n_circles().min(32) {
             if interests & (1 << c) == 0 {
                 continue;
             }
-            let v = value(self.rules.incentive(c), self.rules.circle(c).ranking);
-            if v <= 0.0 {
+            let pull = value(self.rules.incentive(c), self.rules.circle(c).ranking);
+            if pull <= 0.0 {
                 continue;
             }
-            // A little noise spreads abusers over equally attractive circles.
-            let v = v * (1.0 + 0.1 * self.dice.unit());
-            if v <= 0.0 || best.is_some_and(|b| b.1 >= v) {
+            // What a circle is worth to an abuser is what it pays times the nerve it takes there: where
+            // sanctions land, or landed on this abuser, it moves to a laxer circle (displacement), and back
+            // once the lesson fades. A little noise spreads abusers over equally attractive circles.
+            let v = pull * self.boldness(idx, c) * (1.0 + 0.1 * self.dice.unit());
+            if v <= 0.0 || best.is_some_and(|b| b.3 >= v) {
                 continue;
             }
             if self.may(c, Action::Join, idx, idx, h).is_none() {
                 continue;
             }
             if let Some(clause) = self.may(c, Action::Post, idx, idx, h) {
-                best = Some((c, v, clause));
+                best = Some((c, pull, clause, v));
             }
         }
-        if let Some((c, _, _)) = best {
-            self.join(idx, c, h);
-        }
-        best
+        let (c, pull, clause, _) = best?;
+        self.join(idx, c, h);
+        Some((c, pull, clause))
     }
 }
 

@@ -20,21 +20,25 @@ pub(super) fn tip(v: &mut Visit, payer: u32, c: usize, serial: u32, want: u64) -
         return None;
     }
     let u = v.people.user(payer);
-    let mut room = u64::from(u.budget_fen.saturating_sub(u.spent_today_fen));
-    if tips.daily_cap_per_tipper_fen > 0 {
-        room = room.min(u64::from(
-            tips.daily_cap_per_tipper_fen.saturating_sub(u.spent_today_fen),
-        ));
+    let (mut room, from) = (u64::from(u.budget_fen.saturating_sub(u.spent_today_fen)), u.archetype);
+    // The cap is the circle's own: what this tipper gave in other circles, or spent on contacts, does not count.
+    let capped = tips.daily_cap_per_tipper_fen > 0;
+    if capped {
+        let given = v.circle(c).tipped_today.get(&payer).copied().unwrap_or(0);
+        room = room.min(u64::from(tips.daily_cap_per_tipper_fen.saturating_sub(given)));
     }
     let amount = want.min(u64::from(tips.max_fen)).min(room);
     if amount < u64::from(tips.min_fen.max(1)) {
         return None;
     }
-    let from = u.archetype;
     let to = v.people.user(author).archetype;
     v.tallies.ledger.tip(from, to, amount, tips.fee_permille);
     let circle = v.circle(c);
     circle.tipped_fen += amount;
+    if capped {
+        let given = circle.tipped_today.entry(payer).or_insert(0);
+        *given = given.saturating_add(amount.min(u64::from(u32::MAX)) as u32);
+    }
     if let Some(p) = circle.get_mut(serial) {
         p.tips_fen += amount;
     }

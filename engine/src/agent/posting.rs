@@ -42,8 +42,8 @@ pub(super) fn publish(v: &mut Visit, idx: u32, c: usize, kind: PostKind, clause:
             };
             v.enqueue(c, item, true);
             if violation.is_some() {
-                let u = v.people.user_mut(idx);
-                u.caution = (u.caution + 60).min(1000);
+                let spill = v.rules.assume.caution_spill;
+                v.people.user_mut(idx).learn_caution(c, 60, spill);
             }
             return None;
         }
