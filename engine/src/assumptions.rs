@@ -227,21 +227,24 @@ catalogue! {
     solicit_seen_harm: "Solicitation posts that harm", "posts", Count, (1, 255, 5, 1),
         "How many solicitation posts an honest user must see before the exposure counts as harm.",
         "assumed", "alipay-circles-2016";
-    reservation_median_fen: "Median reservation value", "¥", Fen, (1, 10_000_000, 6_000, 100),
-        "What one enticing post would have to earn before the median ordinary user would post it.",
+    open_to_selling_permille: "Ordinary users who would ever sell", "%", Permille, (0, 1000, 150, 5),
+        "The share of ordinary users who would ever post enticement for money at some price; the rest never would, whatever it pays.",
+        "assumed (a small minority; their prices follow the next two rows)", "alipay-circles-2016";
+    reservation_median_fen: "Median reservation value", "¥", Fen, (1, 10_000_000, 4_000, 100),
+        "What one enticing post would have to earn before the median ordinary user open to selling would post it.",
         "assumed", "alipay-circles-2016";
-    reservation_spread_hundredths: "Spread of reservation values", "σ of the log", Hundredths, (0, 400, 150, 5),
-        "How unequal reservation values are: the standard deviation of their logarithm (most would never post).",
+    reservation_spread_hundredths: "Spread of reservation values", "σ of the log", Hundredths, (0, 400, 100, 5),
+        "How unequal reservation values are: the standard deviation of their logarithm (among those open to selling).",
         "assumed", "alipay-circles-2016";
     enticing_uplift: "Enticing posts earn more", "× an ordinary post", Count, (0, 100, 4, 1),
         "How many times an ordinary post's tips ordinary users believe an enticing post would earn.",
         "the demand side's tipping reactions to enticing and ordinary posts in the reaction table", "alipay-circles-2016";
-    belief_posts: "Posts a belief follows", "tipped posts", Count, (1, 1000, 8, 1),
+    belief_posts: "Posts a belief follows", "tipped posts", Count, (1, 255, 8, 1),
         "Ordinary users' belief of what enticing posts earn is a moving average over about this many tipped posts seen.",
         "assumed", "alipay-circles-2016";
-    convert_per_visit_permille: "Start soliciting once it pays (per visit)", "%", Permille, (0, 1000, 50, 5),
+    convert_per_visit_permille: "Start soliciting once it pays (per visit)", "%", Permille, (0, 1000, 1000, 5),
         "The chance per visit that an ordinary user for whom soliciting would pay actually starts.",
-        "assumed (days, not minutes, from the first tips to a market); with the reservation values, it sets the share of the launch's solicitation by converts", "alipay-circles-2016";
+        "DOMAIN.md: within hours the 2016 circles filled (so by default someone starts on the first visit it pays); with the share open to selling and their reservation values, it sets the share of the launch's solicitation by converts", "alipay-circles-2016";
     stop_after_posts: "A fair try", "posts", Count, (1, 1000, 5, 1),
         "How many posts a user who turned to soliciting makes before judging whether it pays.",
         "assumed", "alipay-circles-2016";
@@ -371,6 +374,7 @@ pub(crate) struct Derived {
     pub exposure_keep_permille: u32,
     pub newcomer_percent: u32,
     pub solicit_seen_harm: u8,
+    pub open_to_selling_permille: u32,
     pub reservation_median_fen: f64,
     pub reservation_spread: f64,
     pub enticing_uplift: u64,
@@ -442,6 +446,7 @@ impl Derived {
             exposure_keep_permille: a.exposure_keep_permille.min(1000),
             newcomer_percent: a.newcomer_percent.min(100),
             solicit_seen_harm: u8::try_from(a.solicit_seen_harm).unwrap_or(u8::MAX),
+            open_to_selling_permille: a.open_to_selling_permille.min(1000),
             reservation_median_fen: f64::from(a.reservation_median_fen),
             reservation_spread: percent(a.reservation_spread_hundredths),
             enticing_uplift: u64::from(a.enticing_uplift),
@@ -518,12 +523,13 @@ mod tests {
     fn defaults_derive_the_old_literals() {
         let d = Derived::default();
         assert_eq!(d.solicit_post, 0.6);
-        assert_eq!(d.convert_per_visit, 0.05);
+        assert_eq!(d.convert_per_visit, 1.0);
         assert_eq!(d.tipper_contact, 0.08);
         assert_eq!(d.circle_memory_keep, 0.97);
         assert_eq!(d.honest_report, 0.04);
         assert_eq!(d.budget_spread, 0.8);
-        assert_eq!(d.reservation_spread, 1.5);
+        assert_eq!(d.reservation_spread, 1.0);
+        assert_eq!(d.exposure_keep_permille, 800);
         assert_eq!(d.tip_yardstick_yuan, 200.0);
         assert_eq!(d.sessions_per_day, Archetype::ALL.map(|k| profile(k).sessions_per_day));
     }

@@ -91,6 +91,7 @@ impl People {
         u.caution = 0;
         u.joined = 0;
         u.seen_pay_fen = 0;
+        u.seen_pay_posts = 0;
         m.denied = [0; 4];
         m.posts = 0;
         m.earned_fen = 0;

@@ -92,6 +92,9 @@ pub(crate) struct User {
     pub reservation_fen: u32,
     /// Ordinary users: what they believe one enticing post earns here, from the tips they have seen, in fen.
     pub seen_pay_fen: u32,
+    /// Tipped posts behind `seen_pay_fen` so far (up to `assumptions.belief_posts`): the first ones weigh fully,
+    /// so a belief forms from the first few posts instead of creeping up from nothing.
+    pub seen_pay_posts: u8,
 }
 
 /// The less-used part of a user's state, kept apart so that [`User`] fits one 64-byte cache line:
@@ -298,10 +301,15 @@ pub(crate) fn draw(
                 * prof.budget_multiple
                 * libm::exp(assume.budget_spread * dice.normal());
             let budget_fen = budget.clamp(0.0, 100_000_000.0) as u32;
-            // Reservation values are heterogeneous: a few would post for little, most never would.
+            // Reservation values are heterogeneous: most ordinary people would never sell enticement at any
+            // price; of the few who would consider it, each has a price.
             let reservation_fen = if a.is_honest() {
-                let r = assume.reservation_median_fen * libm::exp(assume.reservation_spread * dice.normal());
-                r.clamp(1.0, 4e9) as u32
+                if dice.below(1000) < assume.open_to_selling_permille {
+                    let r = assume.reservation_median_fen * libm::exp(assume.reservation_spread * dice.normal());
+                    r.clamp(1.0, 4e9) as u32
+                } else {
+                    u32::MAX
+                }
             } else if a.sells_enticement() {
                 let r = assume.pro_reservation_median_fen * libm::exp(assume.pro_reservation_spread * dice.normal());
                 r.clamp(1.0, 4e9) as u32
@@ -353,6 +361,7 @@ pub(crate) fn draw(
                 joined: 0,
                 reservation_fen,
                 seen_pay_fen: 0,
+                seen_pay_posts: 0,
             });
             memory.push(Memory {
                 denied: [0; 4],

@@ -92,11 +92,11 @@ fn base_reaction(viewer: Archetype, male: bool, kind: PostKind, enticing: bool, 
         (Archetype::Lurker, _) => Reaction { praise: 0.03, ..NONE },
         (_, PostKind::Solicit) => Reaction {
             praise: if male { 0.06 } else { 0.01 },
-            // Men want a word with the author; where comments are gated that wish turns into praise.
+            // Men want a word with the author; where comments are gated that wish turns into praise. An honest
+            // member is not a customer: the off-platform contacts that pay a solicitor come from the demand side.
             comment: if male { 0.03 } else { 0.0 },
             tip: 0.005,
             funnel: 0.15,
-            contact: if male { 0.01 } else { 0.0 },
             report: a.honest_report,
             ..NONE
         },
@@ -283,7 +283,10 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
                 if open && interact(v, idx, c, action, author, genuine, h) {
                     // A word with a solicitor is how a free contact starts ("add me on WeChat"): where men may
                     // comment, part of the market goes off-platform for free instead of through the tip page.
-                    if kind == PostKind::Solicit && v.dice.chance(v.rules.assume.conversation_contact) {
+                    if kind == PostKind::Solicit
+                        && viewer.is_demand()
+                        && v.dice.chance(v.rules.assume.conversation_contact)
+                    {
                         take_contact(v, idx, c, &post, h);
                     }
                     continue;
@@ -401,8 +404,8 @@ pub(super) fn glance(v: &mut Visit, c: usize) -> Option<Post> {
 
 /// Updates what an ordinary user believes one enticing post earns here, from the tips on a post they saw
 /// (tips are visible): an enticing post's tips directly, an ordinary post's scaled up by
-/// `assumptions.enticing_uplift`. A moving average over `assumptions.belief_posts`, so beliefs follow what
-/// the feed shows now.
+/// `assumptions.enticing_uplift`. The mean of the tipped posts seen so far, then a moving average over the last
+/// `assumptions.belief_posts`, so a belief forms from the first posts seen and then follows what the feed shows now.
 fn learn_what_posts_earn(u: &mut crate::population::User, kind: PostKind, tips_fen: u64, a: &Derived) {
     let seen = match kind {
         PostKind::Solicit | PostKind::Fake => tips_fen,
@@ -411,7 +414,9 @@ fn learn_what_posts_earn(u: &mut crate::population::User, kind: PostKind, tips_f
     };
     let seen = seen.min(u64::from(u32::MAX)) as i64;
     let old = i64::from(u.seen_pay_fen);
-    u.seen_pay_fen = (old + (seen - old) / a.belief_posts).clamp(0, i64::from(u32::MAX)) as u32;
+    let n = (i64::from(u.seen_pay_posts) + 1).min(a.belief_posts);
+    u.seen_pay_fen = (old + (seen - old) / n).clamp(0, i64::from(u32::MAX)) as u32;
+    u.seen_pay_posts = u8::try_from(n).unwrap_or(u8::MAX);
 }
 
 /// An ordinary user who may post in circle `c` weighs what enticing posts seem to earn, discounted by how
@@ -419,7 +424,10 @@ fn learn_what_posts_earn(u: &mut crate::population::User, kind: PostKind, tips_f
 /// the user has just turned to soliciting.
 fn consider_soliciting(v: &mut Visit, idx: u32, c: usize, h: u32) -> bool {
     let u = v.people.user(idx);
-    let (believed, reservation) = (f64::from(u.seen_pay_fen), f64::from(u.reservation_fen));
+    let (believed, reservation) = (
+        solicitor::believed_pay_fen(u, &v.rules.assume),
+        f64::from(u.reservation_fen),
+    );
     if believed * v.boldness(idx, c) <= reservation {
         return false;
     }

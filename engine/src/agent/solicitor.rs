@@ -8,7 +8,7 @@ use crate::report::PatternId;
 use crate::rule;
 use crate::scenario::Action;
 
-/// Enticing posts before an author trusts what they earned over what the rules promised.
+/// How many posts' worth of experience a professional's prior (what the rules promise) weighs.
 const LEARN_AFTER: u16 = 3;
 
 /// 0–1: how much what one enticing post is expected to earn in circle `c` beats what it takes this person
@@ -17,19 +17,41 @@ const LEARN_AFTER: u16 = 3;
 /// few posts, are what their own posts really earned. Smooth rather than a threshold: at the reservation
 /// they post at half their pace; at twice it, four fifths; at half it, a fifth (people differ visit by visit).
 pub(super) fn willingness(v: &Visit, idx: u32, c: usize) -> f64 {
-    let (u, m) = (v.people.user(idx), v.people.memory(idx));
-    let expected = if m.posts < LEARN_AFTER {
-        if u.is_convert() {
-            f64::from(u.seen_pay_fen)
-        } else {
-            promise_fen(v.rules.incentive(c), v.rules.assume.contact_value_fen)
-        }
-    } else {
-        f64::from(m.earned_fen) / f64::from(m.posts)
-    };
-    let ratio = expected / f64::from(u.reservation_fen.max(1));
+    let ratio = expected_fen(v, idx, c) / f64::from(v.people.user(idx).reservation_fen.max(1));
     let r2 = ratio * ratio;
     r2 / (1.0 + r2)
+}
+
+/// What one enticing post by this user is expected to earn in circle `c`: a prior (the rules' promise for a
+/// professional, what the feed showed for someone who turned to it) worth a fair try of posts, updated by what
+/// their own posts really earned, so expectations move smoothly from hope to experience.
+fn expected_fen(v: &Visit, idx: u32, c: usize) -> f64 {
+    let (u, m) = (v.people.user(idx), v.people.memory(idx));
+    let (prior, weight) = if u.is_convert() {
+        (
+            believed_pay_fen(u, &v.rules.assume),
+            v.rules.assume.stop_after_posts.max(1),
+        )
+    } else {
+        (
+            promise_fen(v.rules.incentive(c), v.rules.assume.contact_value_fen),
+            LEARN_AFTER,
+        )
+    };
+    let (w, n) = (f64::from(weight), f64::from(m.posts));
+    (prior * w + f64::from(m.earned_fen)) / (w + n)
+}
+
+/// What an ordinary user believes one enticing post of their own would earn: what they saw such posts earn,
+/// and for a man a share of it (`assumptions.male_author_demand_percent`), since the demand side pays men's
+/// enticing posts far less and the feed shows him so.
+pub(super) fn believed_pay_fen(u: &crate::population::User, a: &crate::assumptions::Derived) -> f64 {
+    let seen = f64::from(u.seen_pay_fen);
+    if u.claimed_gender == crate::scenario::Gender::Male {
+        seen * a.male_author_demand
+    } else {
+        seen
+    }
 }
 
 /// What the rules of a circle promise one enticing post: tips, plus contacts where contact gets through.
@@ -47,7 +69,7 @@ pub(super) fn solicit(v: &mut Visit, idx: u32, h: u32) {
     let Some((c, pull, clause)) = v.best_circle(idx, h, |inc, _| inc.solicit_pull) else {
         return;
     };
-    if v.people.user(idx).is_convert() && stop_if_it_does_not_pay(v, idx) {
+    if v.people.user(idx).is_convert() && stop_if_it_does_not_pay(v, idx, c) {
         return;
     }
     let p = v.rules.assume.solicit_post * (0.5 + 0.5 * pull) * v.boldness(idx, c) * willingness(v, idx, c);
@@ -109,18 +131,15 @@ pub(super) fn evader_money(v: &mut Visit, actor: u32, amount: u64) {
     }
 }
 
-/// A user who turned to soliciting goes back to ordinary life once it has had a fair try
-/// (`assumptions.stop_after_posts`) and earned less than a share of what it took them to start
-/// (`assumptions.stop_below_percent`, half by default): people stop when it no longer pays.
-fn stop_if_it_does_not_pay(v: &mut Visit, idx: u32) -> bool {
-    let m = v.people.memory(idx);
-    if m.posts < v.rules.assume.stop_after_posts {
-        return false;
-    }
-    let per_post = u64::from(m.earned_fen) / u64::from(m.posts);
-    // per_post × 100 ≥ reservation × share: at the default 50 %, exactly 2 × per_post ≥ reservation.
-    let reservation = u64::from(v.people.user(idx).reservation_fen);
-    if per_post * 100 >= reservation * v.rules.assume.stop_below_percent || !v.dice.chance(0.2) {
+/// A user who turned to soliciting goes back to ordinary life when it stops paying: when what a post is expected
+/// to earn (what the feed showed, or after a fair try of `assumptions.stop_after_posts` posts what their own
+/// posts earned) falls below a share of what it took them to start (`assumptions.stop_below_percent`, half by
+/// default). Checked at every visit, so nobody stays "a seller" who no longer sells; a fifth of those it no
+/// longer pays stop at each visit (people differ in how fast they give up).
+fn stop_if_it_does_not_pay(v: &mut Visit, idx: u32, c: usize) -> bool {
+    let reservation = f64::from(v.people.user(idx).reservation_fen);
+    let floor = reservation * v.rules.assume.stop_below_percent as f64 / 100.0;
+    if expected_fen(v, idx, c) >= floor || !v.dice.chance(0.2) {
         return false;
     }
     let (u, m) = v.people.both_mut(idx);
@@ -128,5 +147,6 @@ fn stop_if_it_does_not_pay(v: &mut Visit, idx: u32) -> bool {
     m.posts = 0;
     m.earned_fen = 0;
     u.seen_pay_fen = 0;
+    u.seen_pay_posts = 0;
     true
 }
