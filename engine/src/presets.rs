@@ -80,6 +80,7 @@ fn alipay_2016() -> Scenario {
         String::from("assumption: ranking = most_praised (popular posts surfaced first); contact.off_platform = allowed; direct messages on for everyone"),
         String::from("assumption: moderation at launch: user reports on, no classifier ('in testing'), 5 reviews per day per 10,000 users, 24 h delay, removal with a ban after 3 strikes"),
         String::from("assumption: Overseas Diary had no female-only rule (the article names only the other two)"),
+        String::from("model 2: the rules make the market: ordinary women open to selling start once the tips they see beat their price, and about a third of solicitation is theirs; men refused a comment praise, and praise opens the tip page"),
     ];
     s.population.female_percent = 45;
     s.population.identity_mix.student = 20;
@@ -152,6 +153,7 @@ fn alipay_2016_fix() -> Scenario {
     s.name = String::from("Alipay Circles, fixed");
     s.notes.push(String::from("change (article): female-only posting removed; new circles without female-only rules (two stand for the 18 added)"));
     s.notes.push(String::from("change (article): accounts posting erotic content closed permanently, no re-registration: bans are real_name_bound and the sanction is a ban after 2 strikes"));
+    s.notes.push(String::from("model 2: a banned abuser comes back only on a bought real-name account (¥300, caught half the time); small tips without a tip page pay a post less than most sellers' price"));
     s.notes.push(String::from("change (article): crackdown on harmful content: a classifier (assumption: 85% recall, as image classifiers for nudity reach, 1% false positives), 40 reviews per day per 10,000 users, 2 h delay"));
     s.notes.push(String::from("designer fix: praise no longer opens the tip page; tips are tokens of thanks, ¥0.10–¥5, with a ¥20 daily cap and a 5% fee"));
     s.notes.push(String::from(
