@@ -9,6 +9,7 @@ pub mod export;
 pub mod hooks;
 pub mod library;
 pub mod pool;
+pub mod problem;
 pub mod protocol;
 pub mod runner;
 pub mod share;

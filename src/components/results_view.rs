@@ -189,6 +189,7 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
             if let Some(n) = notice {
                 <div class={classes!("banner", n.kind)} role="alert" data-testid="notice">
                     {n.text.clone()}{" "}<button class="btn small" data-testid="dismiss-notice" onclick={dismiss}>{"Dismiss"}</button>
+                    {crate::problem::detail_view(n.detail.as_deref())}
                 </div>
             }
             // The name and the run's status share a row, so the verdict and the first cards fit above the fold.
