@@ -9,6 +9,7 @@ use crate::components::platform_editor::PlatformEditor;
 use crate::components::population_editor::PopulationEditor;
 use crate::components::present::Presentation;
 use crate::components::results_view::{ResultsView, View};
+use crate::components::skip_link::SkipLink;
 use crate::components::toolbar::{modified_from_preset, scenario_badge, Toolbar};
 use crate::hooks::use_page_title::use_page_title;
 use crate::hooks::use_undo_keys::use_undo_keys;
@@ -141,6 +142,7 @@ pub fn App() -> Html {
         <ContextProvider<Issues> context={Issues(issues.clone())}>
         <ContextProvider<RefusedHandle> context={refused.clone()}>
         <div class={classes!("app", editing.then_some("editing"))}>
+            <SkipLink on_skip={{ let editing = editing.clone(); Callback::from(move |()| editing.set(false)) }} />
             <header class="app-header">
                 <div class="brand"><h1><span class="mark">{"◆"}</span>{" Backfire"}</h1><span class="tagline">{"policy sandbox for social features"}</span>{scenario_badge(&state.scenario.name, modified)}</div>
                 <div class="header-actions">

@@ -5,6 +5,7 @@ use crate::components::compare_panel::ComparePanel;
 use crate::components::exemplars::Exemplars;
 use crate::components::export_menu::ExportMenu;
 use crate::components::field::Issues;
+use crate::components::help_buttons::HelpButtons;
 use crate::components::honest_cost::HonestCost;
 use crate::components::money_flow::MoneyFlowView;
 use crate::components::pattern_cards::PatternCards;
@@ -185,7 +186,8 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
         }
     };
     html! {
-        <main class="results" aria-label="Results">
+        // Focusable from the skip link (not by Tab: `tabindex="-1"`).
+        <main class="results" id={crate::components::skip_link::RESULTS_ID} tabindex="-1" aria-label="Results">
             if let Some(n) = notice {
                 <div class={classes!("banner", n.kind)} role="alert" data-testid="notice">
                     {n.text.clone()}{" "}<button class="btn small" data-testid="dismiss-notice" onclick={dismiss}>{"Dismiss"}</button>
@@ -198,6 +200,7 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
                     if *modified { {" "}<span class="modified-mark" data-testid="scenario-modified">{"modified"}</span> }
                 </h2>
                 {status_line(runner, &fresh, *errors)}
+                <HelpButtons />
             </div>
             if let Freshness::Stale(why) = &fresh {
                 <div class="banner info" data-testid="stale" id="results-freshness" role="status">{why.clone()}</div>

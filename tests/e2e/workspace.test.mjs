@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, openApp, typeInto, BASE } from './browser.mjs';
+import { AxeBuilder } from '@axe-core/playwright';
+import { launch, openApp, typeInto, loadSmall, runId, waitForRun, BASE } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -92,6 +93,136 @@ test('a bad scenario file and a bad library file say where in words, with the de
   assert.ok(!m.visible.includes('Invalid symbol'), m.visible);
   assert.equal(await m.detail.evaluate(d => d.open), false);
   assert.match(await m.detail.locator('code').textContent(), /Invalid symbol/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** axe-core's serious and critical violations on the page as it is. */
+async function seriousViolations(page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(v => `${v.id}: ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`);
+}
+
+/** The test id (or id) of the element that has focus. */
+function focused(page) {
+  return page.evaluate(() => document.activeElement?.dataset?.testid || document.activeElement?.id || document.activeElement?.tagName);
+}
+
+/** Presses Tab until the focused element's test id matches `pattern` (at most `most` presses); returns it. */
+async function tabTo(page, pattern, most = 60) {
+  for (let i = 0; i < most; i++) {
+    const now = await focused(page);
+    if (pattern.test(now ?? '')) return now;
+    await page.keyboard.press('Tab');
+  }
+  return focused(page);
+}
+
+test('keyboard only: skip to results, the shortcut help (?) opens and closes with focus returned', async () => {
+  const { context, page, errors } = await openApp(browser);
+  await page.getByTestId('run-status').waitFor();
+  // The skip link is the first stop, visible once focused, and moves focus to the results.
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(page), 'skip-link');
+  const box = await page.getByTestId('skip-link').boundingBox();
+  assert.ok(box && box.y >= 0 && box.height > 10, `the focused skip link is on screen: ${JSON.stringify(box)}`);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'results');
+  assert.equal(await page.evaluate(() => location.hash.startsWith('#s=')), true, 'the share link stays in the address bar');
+  // The next Tab lands inside the results, not back in the editor.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => !!document.activeElement?.closest('main.results')), true);
+  const from = await focused(page);
+
+  // `?` opens the help; focus is inside it; Escape closes it and focus goes back.
+  await page.keyboard.press('?');
+  const help = page.getByTestId('shortcut-help');
+  await help.waitFor();
+  assert.equal(await focused(page), 'shortcut-help-close');
+  assert.equal(await help.getAttribute('role'), 'dialog');
+  const rows = await help.locator('tbody tr').allInnerTexts();
+  assert.ok(rows.some(r => /Ctrl\+Z/.test(r) && /Undo/.test(r)), rows.join('\n'));
+  assert.ok(rows.some(r => /Arrow keys/.test(r) && /sweep cells/.test(r)), rows.join('\n'));
+  assert.ok(rows.some(r => /^\?/.test(r)), 'the ? key lists itself');
+  assert.deepEqual(await seriousViolations(page), [], 'the help dialog passes axe');
+  await page.keyboard.press('Escape');
+  await help.waitFor({ state: 'detached' });
+  assert.equal(await focused(page), from, 'focus is back where it was');
+
+  // While typing in a field, `?` is a character, not a shortcut.
+  await page.getByTestId('tab-platform').focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('name').focus();
+  await page.keyboard.press('End');
+  await page.keyboard.type('?');
+  assert.equal(await help.count(), 0, 'no help while typing');
+  assert.match(await page.getByTestId('name').inputValue(), /\?$/);
+  // The footer's button opens the same help, for those who do not know the key.
+  await page.getByTestId('open-shortcuts').focus();
+  await page.keyboard.press('Enter');
+  await help.waitFor();
+  await page.keyboard.press('Escape');
+  await help.waitFor({ state: 'detached' });
+  assert.equal(await focused(page), 'open-shortcuts');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('keyboard only: the sweep heatmap is one tab stop, arrows move between cells, Enter loads one', async () => {
+  const { context, page, errors } = await openApp(browser);
+  await loadSmall(page, 'alipay-circles-2016', 1000);
+  await page.getByTestId('view-sweep').click();
+  await page.getByTestId('sweep-x-param').selectOption('comment_credit_threshold');
+  await typeInto(page.getByTestId('sweep-x-from'), 400);
+  await typeInto(page.getByTestId('sweep-x-to'), 900);
+  await typeInto(page.getByTestId('sweep-x-steps'), 3);
+  await page.getByTestId('sweep-y-enabled').check();
+  await page.getByTestId('sweep-y-param').selectOption('tip_ceiling_yuan');
+  await page.getByTestId('sweep-y-circle').selectOption('0');
+  await typeInto(page.getByTestId('sweep-y-from'), 1);
+  await typeInto(page.getByTestId('sweep-y-to'), 200);
+  await typeInto(page.getByTestId('sweep-y-steps'), 2);
+  await page.getByTestId('sweep-run').focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('sweep-heatmap').waitFor({ timeout: 120000 });
+  const cells = page.locator('[data-testid^="sweep-cell-"]');
+  assert.equal(await cells.count(), 6);
+  const stops = await cells.evaluateAll(els => els.filter(e => e.getAttribute('tabindex') === '0').length);
+  assert.equal(stops, 1, 'one tab stop for the whole grid');
+  assert.deepEqual(await seriousViolations(page), [], 'the heatmap of cell buttons passes axe');
+
+  // Tab reaches the grid once; the next Tab leaves it.
+  assert.equal(await tabTo(page, /^sweep-cell-/), 'sweep-cell-0-0');
+  assert.match(await page.getByTestId('sweep-readout').innerText(), /Comment credit threshold = 400 points/, 'focus shows the numbers as hover does');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await focused(page), 'sweep-cell-1-0');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await focused(page), 'sweep-cell-1-1');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await focused(page), 'sweep-cell-1-1', 'the top edge stops the move');
+  await page.keyboard.press('End');
+  assert.equal(await focused(page), 'sweep-cell-2-1');
+  const readout = await page.getByTestId('sweep-readout').innerText();
+  assert.match(readout, /Comment credit threshold = 900 points; Tip ceiling = ¥200/);
+  assert.match(await page.getByTestId('sweep-cell-2-1').getAttribute('aria-label'), /900 points, Tip ceiling ¥200: Solicitation severity \(0–100\) \d+/);
+
+  // Enter loads the focused cell as a click would: an undoable edit the rules summary reads back.
+  const r0 = await runId(page);
+  const undoBefore = await page.getByTestId('undo').isEnabled();
+  await page.keyboard.press('Enter');
+  await waitForRun(page, r0);
+  assert.match(await page.getByTestId('undo-label').innerText(), /./, 'the loaded cell is an undoable step');
+  assert.ok(undoBefore || await page.getByTestId('undo').isEnabled());
+  const summary = await page.getByTestId('rules-summary').textContent();
+  assert.match(summary, /credit 900 or more may comment/);
+  assert.doesNotMatch(summary, /credit 750 or more may comment/, 'the launch gate of 750 is replaced by the cell');
+  // The grid keeps one tab stop, on the cell last focused.
+  await page.keyboard.press('Tab');
+  assert.doesNotMatch(await focused(page), /^sweep-cell-/, 'Tab leaves the grid');
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await focused(page), 'sweep-cell-2-1');
+  await page.screenshot({ path: '/tmp/review/heatmap-focus-test.png' });
   assert.deepEqual(errors, []);
   await context.close();
 });
