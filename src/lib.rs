@@ -6,6 +6,7 @@
 pub mod app;
 pub mod components;
 pub mod export;
+pub mod glossary;
 pub mod hooks;
 pub mod library;
 pub mod pool;

@@ -9,6 +9,7 @@ pub mod dialog;
 pub mod exemplars;
 pub mod export_menu;
 pub mod field;
+pub mod glossary;
 pub mod help_buttons;
 pub mod honest_cost;
 pub mod library_panel;

@@ -5,6 +5,7 @@ use crate::components::compare_panel::ComparePanel;
 use crate::components::exemplars::Exemplars;
 use crate::components::export_menu::ExportMenu;
 use crate::components::field::Issues;
+use crate::components::glossary::GlossaryProvider;
 use crate::components::help_buttons::HelpButtons;
 use crate::components::honest_cost::HonestCost;
 use crate::components::money_flow::MoneyFlowView;
@@ -187,6 +188,7 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
     };
     html! {
         // Focusable from the skip link (not by Tab: `tabindex="-1"`).
+        <GlossaryProvider>
         <main class="results" id={crate::components::skip_link::RESULTS_ID} tabindex="-1" aria-label="Results">
             if let Some(n) = notice {
                 <div class={classes!("banner", n.kind)} role="alert" data-testid="notice">
@@ -236,6 +238,7 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
                 }
             } }
         </main>
+        </GlossaryProvider>
     }
 }
 

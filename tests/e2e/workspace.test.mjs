@@ -226,3 +226,62 @@ test('keyboard only: the sweep heatmap is one tab stop, arrows move between cell
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('keyboard only: a term on a card opens the glossary at its definition, in the engine’s words', async () => {
+  const { context, page, errors } = await openApp(browser);
+  await page.getByTestId('pattern-cards').waitFor();
+  // Skip to the results, then Tab to the first card's "Severity".
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'results');
+  assert.equal(await tabTo(page, /^term-severity$/, 80), 'term-severity');
+  const term = await page.evaluate(() => document.activeElement.closest('[data-testid^="pattern-"]')?.dataset.testid);
+  assert.ok(term, 'the term is on a pattern card');
+  await page.keyboard.press('Enter');
+  const glossary = page.getByTestId('glossary');
+  await glossary.waitFor();
+  assert.equal(await glossary.getAttribute('role'), 'dialog');
+  assert.equal(await focused(page), 'glossary-severity', 'the glossary opens at the term');
+  assert.match(await page.getByTestId('glossary-severity').getAttribute('class'), /current/);
+  const definition = await page.getByTestId('glossary-severity').evaluate(dt => dt.nextElementSibling.textContent);
+  assert.match(definition, /^The mean of reach, rate and money, each read on one logarithmic scale/);
+  // Every term the issue names is there, with a definition.
+  const names = await glossary.locator('dt').allInnerTexts();
+  for (const want of ['Incident', 'People harmed', 'Prevalence', 'Honest engagement', 'Severity', 'Levels (severity bands)',
+    'Reach (part of severity)', 'Rate (part of severity)', 'Money (part of severity)', 'Honest members', 'Lurkers',
+    'Solicitors', 'Generous tippers', 'Score farmers', 'Ban evaders']) {
+    assert.ok(names.includes(want), `${want} in ${names.join(', ')}`);
+  }
+  assert.match(await page.getByTestId('glossary-levels').evaluate(dt => dt.nextElementSibling.textContent), /critical 75–100/);
+  assert.deepEqual(await seriousViolations(page), [], 'the glossary passes axe');
+  await page.screenshot({ path: '/tmp/review/glossary-test.png' });
+  // Escape closes it and gives focus back to the term.
+  await page.keyboard.press('Escape');
+  await glossary.waitFor({ state: 'detached' });
+  assert.equal(await focused(page), 'term-severity');
+
+  // The level pill and the money table's archetypes open their own entries; Space works as Enter does.
+  await page.locator('[data-testid="term-levels"]').first().focus();
+  await page.keyboard.press('Space');
+  await glossary.waitFor();
+  assert.equal(await focused(page), 'glossary-levels');
+  await page.keyboard.press('Escape');
+  await glossary.waitFor({ state: 'detached' });
+  const tipper = page.locator('[data-testid="flow-table"] [data-testid="term-archetype-generous_tipper"]').first();
+  await tipper.focus();
+  await page.keyboard.press('Enter');
+  await glossary.waitFor();
+  assert.equal(await focused(page), 'glossary-archetype-generous_tipper');
+  assert.match(await page.getByTestId('glossary-archetype-generous_tipper').evaluate(dt => dt.nextElementSibling.textContent), /Tips often and generously/);
+  await page.getByTestId('glossary-close').press('Enter');
+  await glossary.waitFor({ state: 'detached' });
+  // The results' Glossary button opens it at the top.
+  await page.getByTestId('open-glossary').focus();
+  await page.keyboard.press('Enter');
+  await glossary.waitFor();
+  assert.equal(await focused(page), 'glossary-close');
+  await page.keyboard.press('Escape');
+  assert.equal(await focused(page), 'open-glossary');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
