@@ -10,6 +10,7 @@ use crate::components::help_buttons::HelpButtons;
 use crate::components::honest_cost::HonestCost;
 use crate::components::money_flow::MoneyFlowView;
 use crate::components::pattern_cards::PatternCards;
+use crate::components::refused_list::RefusedList;
 use crate::components::results_charts::ResultsCharts;
 use crate::components::rules_summary::RulesSummary;
 use crate::components::sweep_panel::SweepPanel;
@@ -203,6 +204,7 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
                 </h2>
                 {status_line(runner, &fresh, *errors)}
                 <HelpButtons />
+                <RefusedList />
             </div>
             if let Freshness::Stale(why) = &fresh {
                 <div class="banner info" data-testid="stale" id="results-freshness" role="status">{why.clone()}</div>

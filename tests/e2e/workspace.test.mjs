@@ -285,3 +285,84 @@ test('keyboard only: a term on a card opens the glossary at its definition, in t
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the condition builder’s credit box applies on Enter or blur, never per keystroke, and refuses out-of-range values', async () => {
+  const { context, page, errors } = await openApp(browser);
+  await loadSmall(page, 'alipay-circles-2016', 1000);
+  await page.getByTestId('tab-circles').click();
+  const summary = () => page.getByTestId('rules-summary').textContent();
+  assert.match(await summary(), /men with credit 750 or more may comment/);
+  const box = page.locator('input[data-testid^="circles[0].rules.comment.allow"][data-testid$=".value"]').first();
+  const testid = await box.getAttribute('data-testid');
+  assert.equal(await box.getAttribute('type'), 'text', 'a text box: no spinner to change it by accident');
+
+  // Typing does not apply: no run starts and the summary keeps 750 until Enter.
+  const r0 = await runId(page);
+  await box.click();
+  await box.fill('');
+  await box.pressSequentially('800', { delay: 30 });
+  assert.match(await summary(), /credit 750 or more may comment/, 'nothing applied while typing');
+  assert.equal(await runId(page), r0, 'no run for a half-typed value');
+  await box.press('Enter');
+  await page.waitForFunction(() => /credit 800 or more may comment/.test(document.querySelector('[data-testid="rules-summary"]').textContent));
+  await waitForRun(page, r0);
+  assert.match(await page.getByTestId('undo-label').innerText(), /./, 'one undoable step for the whole number');
+
+  // Out of range: refused with a message, the run blocked, the rule keeps 800.
+  await box.fill('2000');
+  await box.press('Tab');
+  const field = page.locator('.field', { has: page.getByTestId(testid) });
+  assert.match(await field.locator('[data-refused]').innerText(), /credit score: 2,000 is more than the largest allowed\. Enter 350 to 950\./);
+  assert.ok(await page.getByTestId('run').isDisabled(), 'the refused value blocks the run');
+  assert.match(await summary(), /credit 800 or more may comment/);
+  assert.equal(await page.locator('.results-stale').getAttribute('data-stale'), 'true');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a refused value is kept when another circle is opened: the block, the message and the typed text come back', async () => {
+  const { context, page, errors } = await openApp(browser);
+  await loadSmall(page, 'alipay-circles-2016', 1000);
+  await page.getByTestId('tab-circles').click();
+  // A refused fee in circle 1, and a refused credit in its condition builder.
+  const fee = page.getByTestId('circles[0].tips.fee_permille');
+  await fee.fill('150');
+  await fee.press('Enter');
+  const credit = page.locator('input[data-testid^="circles[0].rules.comment.allow"][data-testid$=".value"]').first();
+  const creditId = await credit.getAttribute('data-testid');
+  await credit.fill('5');
+  await credit.press('Enter');
+  assert.ok(await page.getByTestId('run').isDisabled());
+  const list = page.getByTestId('refused-list');
+  assert.equal(await list.locator('li').count(), 2);
+
+  // Another circle: both fields are gone from the screen, but not the refusals.
+  await page.getByTestId('circle-pick-1').click();
+  await page.getByTestId('circles[1].tips.fee_permille').waitFor();
+  assert.equal(await page.getByTestId('circles[0].tips.fee_permille').count(), 0);
+  assert.ok(await page.getByTestId('run').isDisabled(), 'still blocked: the refused values were not dropped');
+  const items = await list.locator('li').allInnerTexts();
+  assert.equal(items.length, 2, items.join('\n'));
+  assert.ok(items.some(t => /Tip fee: 150% is more than the largest allowed/.test(t) && /circle 1 → Tip fee/.test(t) && /you typed “150”/.test(t)), items.join('\n'));
+  assert.ok(items.some(t => /credit score: 5 is less than the smallest allowed/.test(t) && /circle 1 → rules → comment/.test(t)), items.join('\n'));
+
+  // Back to circle 1: the boxes show what was typed, with their messages.
+  await page.getByTestId('circle-pick-0').click();
+  assert.equal(await page.getByTestId('circles[0].tips.fee_permille').inputValue(), '150');
+  assert.equal(await page.getByTestId(creditId).inputValue(), '5');
+  assert.match(await page.locator('.field', { has: page.getByTestId('circles[0].tips.fee_permille') }).locator('[data-refused]').innerText(), /150%/);
+
+  // Discard puts the value in force back and unblocks, once nothing else is refused.
+  await list.locator('li', { hasText: 'Tip fee' }).getByTestId('refused-discard').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="circles[0].tips.fee_permille"]')?.value !== '150');
+  assert.ok(await page.getByTestId('run').isDisabled(), 'the credit is still refused');
+  const r0 = await runId(page);
+  await page.getByTestId(creditId).fill('700');
+  await page.getByTestId(creditId).press('Enter');
+  await page.getByTestId('refused-list').waitFor({ state: 'detached' });
+  assert.ok(await page.getByTestId('run').isEnabled());
+  await waitForRun(page, r0);
+  assert.match(await page.getByTestId('rules-summary').textContent(), /credit 700 or more may comment/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
