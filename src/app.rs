@@ -12,6 +12,7 @@ use crate::components::results_view::{ResultsView, View};
 use crate::components::skip_link::SkipLink;
 use crate::components::toolbar::{modified_from_preset, scenario_badge, Toolbar};
 use crate::hooks::use_page_title::use_page_title;
+use crate::hooks::use_pasted_link::use_pasted_link;
 use crate::hooks::use_undo_keys::use_undo_keys;
 use crate::library::Origin;
 use crate::pool::use_pool;
@@ -106,6 +107,10 @@ pub fn App() -> Html {
             })
         }
     };
+    use_pasted_link(state.dispatcher(), {
+        let started = started.clone();
+        Callback::from(move |()| started(Origin::Link))
+    });
     let on_preset = {
         let (actions, started) = (actions.clone(), started.clone());
         Callback::from(move |e: Event| {

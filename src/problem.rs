@@ -26,8 +26,10 @@ pub fn detail_view(detail: Option<&str>) -> Html {
 /// What could not be opened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Source<'a> {
-    /// A share link in the address bar.
+    /// A share link in the address bar when the page opened.
     Link,
+    /// A share link pasted into the address bar of the open page.
+    PastedLink,
     /// A scenario file chosen with Import JSON, by file name.
     ScenarioFile(&'a str),
     /// A library file chosen with Import library, by file name.
@@ -56,6 +58,10 @@ impl Problem {
                 String::from("This link could not be opened"),
                 "Your last autosaved work is shown instead.",
             ),
+            Source::PastedLink => (
+                String::from("This link could not be opened"),
+                "The work on screen is unchanged.",
+            ),
             Source::ScenarioFile(name) => (format!("`{name}` could not be imported"), "Nothing was changed."),
             Source::LibraryFile(name) => (format!("`{name}` was not imported"), "Your library is unchanged."),
         };
@@ -77,7 +83,7 @@ const REEXPORT: &str = "Choose a file made with More → Export JSON, or export 
 /// Puts the raw message of a refused link or file into words (see [`Problem`]).
 pub fn explain(source: Source<'_>, raw: &str) -> Problem {
     let mut p = match source {
-        Source::Link => link(raw),
+        Source::Link | Source::PastedLink => link(raw),
         Source::ScenarioFile(_) => scenario(raw, REEXPORT),
         Source::LibraryFile(_) => library(raw),
     };

@@ -3,4 +3,5 @@
 pub mod use_document_keydown;
 pub mod use_help_key;
 pub mod use_page_title;
+pub mod use_pasted_link;
 pub mod use_undo_keys;

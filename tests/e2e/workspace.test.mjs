@@ -64,6 +64,37 @@ test('a broken link says what is wrong in words, folds the raw detail, keeps the
   await context.close();
 });
 
+test('a link pasted into the address bar of the open page opens as new work, or says in words why not', async () => {
+  const { context, page, errors } = await openApp(browser);
+  await page.getByTestId('tab-platform').click();
+  await commit(page, 'name', 'Pasted design');
+  await page.waitForFunction(() => location.hash.startsWith('#s=1.') && document.querySelector('[data-testid="scenario-name"]')?.textContent === 'Pasted design');
+  const good = await page.evaluate(() => location.hash);
+  await commit(page, 'name', 'Work before the paste');
+  await page.waitForFunction(h => location.hash !== h, good);
+
+  // A broken link pasted: plain words, the raw detail folded, the link kept, the work untouched.
+  await page.evaluate(() => { location.hash = '#s=1.AAAA'; });
+  await page.waitForFunction(() => /could not be opened/.test(document.querySelector('[data-testid="notice"]')?.innerText ?? ''));
+  const { visible, detail } = await message(page.getByTestId('notice'));
+  assert.match(visible, /^This link could not be opened: it is incomplete or damaged/);
+  assert.match(visible, /The work on screen is unchanged\./);
+  assert.ok(!/inflate|corrupt/.test(visible), visible);
+  assert.equal(await detail.evaluate(d => d.open), false);
+  assert.match(await detail.locator('code').textContent(), /corrupt or truncated link/);
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => location.hash), '#s=1.AAAA');
+  assert.equal(await page.getByTestId('scenario-name').innerText(), 'Work before the paste');
+
+  // A good link pasted: it opens, as new work beside the work before it.
+  await page.evaluate(h => { location.hash = h; }, good);
+  await page.waitForFunction(() => document.querySelector('[data-testid="scenario-name"]')?.textContent === 'Pasted design');
+  await page.getByTestId('library-button').click();
+  assert.match(await page.getByTestId('recent-list').innerText(), /Work before the paste/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a bad scenario file and a bad library file say where in words, with the detail folded', async () => {
   const { context, page, errors } = await openApp(browser);
   const name0 = await page.getByTestId('scenario-name').innerText();
