@@ -436,6 +436,15 @@ mod tests {
             .map(|e| e.message)
             .unwrap_or_default();
         let baseline = explain(Source::Link, &raw);
+        let good = link::encode(&backfire_engine::Scenario::default()).unwrap_or_default();
+        let b = good.strip_prefix("s=").unwrap_or_default();
+        let raw = link::decode_baseline(&format!("{good}&b={b}&runs=900"))
+            .err()
+            .map(|e| e.message)
+            .unwrap_or_default();
+        let runs = explain(Source::Link, &raw);
+        assert!(runs.what.contains("seeds per side"), "{runs:?}");
+        assert_eq!(runs.place.as_deref(), Some("the `runs=` part at the end of the link"));
         assert_eq!(
             baseline.place.as_deref().map(|p| p.starts_with("the pinned baseline")),
             Some(true)
