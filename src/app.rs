@@ -9,8 +9,10 @@ use crate::components::platform_editor::PlatformEditor;
 use crate::components::population_editor::PopulationEditor;
 use crate::components::present::Presentation;
 use crate::components::results_view::{ResultsView, View};
+use crate::components::skip_link::SkipLink;
 use crate::components::toolbar::{modified_from_preset, scenario_badge, Toolbar};
 use crate::hooks::use_page_title::use_page_title;
+use crate::hooks::use_pasted_link::use_pasted_link;
 use crate::hooks::use_undo_keys::use_undo_keys;
 use crate::library::Origin;
 use crate::pool::use_pool;
@@ -105,6 +107,10 @@ pub fn App() -> Html {
             })
         }
     };
+    use_pasted_link(state.dispatcher(), {
+        let started = started.clone();
+        Callback::from(move |()| started(Origin::Link))
+    });
     let on_preset = {
         let (actions, started) = (actions.clone(), started.clone());
         Callback::from(move |e: Event| {
@@ -141,6 +147,7 @@ pub fn App() -> Html {
         <ContextProvider<Issues> context={Issues(issues.clone())}>
         <ContextProvider<RefusedHandle> context={refused.clone()}>
         <div class={classes!("app", editing.then_some("editing"))}>
+            <SkipLink on_skip={{ let editing = editing.clone(); Callback::from(move |()| editing.set(false)) }} />
             <header class="app-header">
                 <div class="brand"><h1><span class="mark">{"◆"}</span>{" Backfire"}</h1><span class="tagline">{"policy sandbox for social features"}</span>{scenario_badge(&state.scenario.name, modified)}</div>
                 <div class="header-actions">

@@ -6,9 +6,11 @@
 pub mod app;
 pub mod components;
 pub mod export;
+pub mod glossary;
 pub mod hooks;
 pub mod library;
 pub mod pool;
+pub mod problem;
 pub mod protocol;
 pub mod runner;
 pub mod share;

@@ -1,9 +1,13 @@
 //! Keeping and sharing work: the scenario in the URL fragment, opening autosaved work, and JSON files.
 
+use crate::problem::{self, Source};
 use crate::state::{AppState, Notice};
 use backfire_engine::{link, presets, wire, Scenario};
+use gloo::file::callbacks::FileReader;
 use gloo::storage::{LocalStorage, Storage};
+use std::cell::RefCell;
 use std::rc::Rc;
+use yew::TargetCast;
 
 /// The page's fragment without the `#`, if any.
 pub fn current_fragment() -> Option<String> {
@@ -70,11 +74,8 @@ pub fn opening_state() -> AppState {
         }
         Opened::Broken(reason) => {
             let (s, id) = fallback();
-            let text = format!(
-                "This link could not be opened: {}. Your last autosaved work is shown instead.",
-                reason.trim_end_matches('.')
-            );
-            AppState::new(s, id, Some(Notice { kind: "error", text }))
+            let notice = problem::explain(Source::Link, &reason).notice(Source::Link);
+            AppState::new(s, id, Some(notice))
         }
     }
 }
@@ -87,10 +88,7 @@ pub fn model_notice(text: &str) -> Notice {
         .next()
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default();
-    Notice {
-        kind: "info",
-        text: format!("{sentence}."),
-    }
+    Notice::info(format!("{sentence}."))
 }
 
 /// The link payload of what is on screen, or why no link of it would open (shared, computed once per change).
@@ -108,10 +106,9 @@ pub fn payload(scenario: &Scenario, baseline: Option<&Scenario>, runs: u32) -> P
 
 /// What Copy link says when the scenario cannot travel as a link.
 pub fn too_large_notice(reason: &str) -> Notice {
-    Notice {
-        kind: "error",
-        text: format!("This scenario is too large for a link: export it as a file ({reason})."),
-    }
+    Notice::error(format!(
+        "This scenario is too large for a link: export it as a file ({reason})."
+    ))
 }
 
 /// Keeps the fragment in step with what is on screen: the link when there is one; otherwise no fragment
@@ -197,3 +194,37 @@ pub fn download(file_name: &str, mime: &str, content: &str) {
 
 /// Largest JSON file accepted for import, so a wrong file cannot freeze the page.
 pub const IMPORT_LIMIT_BYTES: u64 = 1024 * 1024;
+
+/// Where a file reader is kept while it reads (dropping it cancels the read).
+pub type ReaderSlot = Rc<RefCell<Option<FileReader>>>;
+
+/// Opens the file chosen in a file input (the scenario's Import JSON and the library's Import library share
+/// it): clears the input, so the same file can be chosen again; refuses a file over `limit_bytes` before
+/// reading it, so a wrong file cannot freeze the page; and hands `done` the file's name and its text, or
+/// why it could not be read (the raw reason, for [`crate::problem::explain`]).
+pub fn read_chosen_file(
+    e: &yew::Event,
+    limit_bytes: u64,
+    reader: &ReaderSlot,
+    done: impl FnOnce(String, Result<String, String>) + 'static,
+) {
+    let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+    let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        return;
+    };
+    input.set_value("");
+    let file = gloo::file::File::from(file);
+    let name = file.name();
+    if file.size() > limit_bytes {
+        let why = format!(
+            "it is {} KB; a file of this kind is at most {} KB",
+            file.size() / 1024,
+            limit_bytes / 1024
+        );
+        return done(name, Err(why));
+    }
+    let task = gloo::file::callbacks::read_as_text(&file, move |result| {
+        done(name, result.map_err(|e| format!("the browser could not read it ({e})")));
+    });
+    *reader.borrow_mut() = Some(task);
+}

@@ -21,6 +21,28 @@ pub struct Notice {
     pub kind: &'static str,
     /// The sentence to show.
     pub text: String,
+    /// The raw message underneath (a library's own words), shown folded for a bug report.
+    pub detail: Option<String>,
+}
+
+impl Notice {
+    /// A notice that says how something went.
+    pub fn info(text: impl Into<String>) -> Self {
+        Notice {
+            kind: "info",
+            text: text.into(),
+            detail: None,
+        }
+    }
+
+    /// A notice that says what went wrong (with no raw detail; see [`crate::problem`] for those).
+    pub fn error(text: impl Into<String>) -> Self {
+        Notice {
+            kind: "error",
+            text: text.into(),
+            detail: None,
+        }
+    }
 }
 
 /// One step of the undo (or redo) history: the scenario to go back (or forward) to, and what the step

@@ -6,8 +6,8 @@
 
 use crate::report::PatternId;
 use crate::scenario::{
-    BanReturn, Circle, Clause, Condition, ContactPolicy, Gender, Identity, Ranking, Rule, SanctionKind, Scenario,
-    VerificationLevel,
+    Archetype, BanReturn, Circle, Clause, Condition, ContactPolicy, Gender, Identity, Ranking, Rule, SanctionKind,
+    Scenario, VerificationLevel,
 };
 
 /// An amount in yuan as a designer reads it: "¥5", "¥0.10", "¥5,000".
@@ -77,6 +77,32 @@ pub fn pattern_blurb(id: PatternId) -> &'static str {
         PatternId::RankingManipulation => "Coordinated tips or praise to climb a ranked feed.",
         PatternId::BanEvasion => "Banned people returning with new accounts.",
         PatternId::Exclusion => "Honest users who wanted to act and were refused by a rule.",
+    }
+}
+
+/// Prevalence, as the report measures it (see `PatternReport::prevalence_per_10k`).
+pub const PREVALENCE_WORDS: &str = "of every 100 posts honest users saw, how many were this pattern: the share of views that showed violating content. Only posts have a prevalence; harassment, score farming, ban evasion and exclusion are acts, not posts";
+
+/// People harmed, as the report counts them (see `PatternReport::people_harmed`).
+pub const PEOPLE_HARMED_WORDS: &str = "distinct honest users harmed: for solicitation, those who took up off-platform contact or saw five or more solicitation posts; identity fraud, those who paid a faked persona; scams, victims who paid; harassment, targets; score farming, women approached by farmers who bought their way past a gate; ban evasion, victims of returned accounts; exclusion, honest users refused. Tip laundering and ranking manipulation harm nobody directly";
+
+/// Honest engagement, as the report counts it (see `Health::engagement`).
+pub const ENGAGEMENT_WORDS: &str = "genuine posts by honest members and lurkers, plus their comments, praise, tips and messages on genuine posts: the figure a fix must keep. Generous tippers act in good faith but are counted apart, as the market's customers";
+
+/// What an archetype does, in one sentence (its strategy reads the rules; the enum's doc comments say the same for code).
+pub fn archetype_words(a: Archetype) -> &'static str {
+    match a {
+        Archetype::Honest => "Posts, praises, comments and tips in good faith.",
+        Archetype::Lurker => "Reads and rarely interacts.",
+        Archetype::Solicitor => "Posts racy content asking for tips and off-platform contact.",
+        Archetype::GenerousTipper => "Tips often and generously, drawn most to racy posts; in good faith, but counted apart from honest users as the market's customers.",
+        Archetype::IdentityFaker => "Claims the gender or identity a gate wants, when verification lets it and the gain beats the cost.",
+        Archetype::Scammer => "Takes tips or prepayment for meetings that never happen.",
+        Archetype::ScoreFarmer => "Buys credit points by churning payments to cross a threshold, when the price is worth it.",
+        Archetype::Harasser => "Posts abusive comments and messages wherever it may.",
+        Archetype::SybilRing => "Accounts of one operator that tip or praise each other to climb a ranked feed.",
+        Archetype::Launderer => "Moves money between controlled accounts through tips.",
+        Archetype::BanEvader => "Abuses, and returns with a new account after a ban when the platform allows it.",
     }
 }
 

@@ -40,6 +40,7 @@ pub fn assumption_props(row: &'static Assumption, a: &Assumptions, onchange: &Ca
         slider: false,
         hint: hint.into(),
         onchange: on_value,
+        compact: false,
     }
 }
 

@@ -1,9 +1,9 @@
 //! The condition builder: edits a rule as clauses ("or") of conditions ("and"), one row per condition.
 
-use super::field::{issue_lines, Issues};
+use super::field::{issue_lines, trim_number, Issues, NumberField};
 use backfire_engine::words::{gender_word, identity_word, verification_word};
-use backfire_engine::{Clause, Condition, Gender, Identity, Named, Rule, VerificationLevel};
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use backfire_engine::{Clause, Condition, Gender, Identity, Named, Rule, VerificationLevel, CREDIT_MAX, CREDIT_MIN};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 /// The attribute a condition row tests, as the row's first select names it.
@@ -56,7 +56,6 @@ pub struct ConditionBuilderProps {
 #[function_component]
 pub fn ConditionBuilder(props: &ConditionBuilderProps) -> Html {
     let issues = use_context::<Issues>().unwrap_or_default();
-    let bad_text = use_state(|| None::<String>);
     let rule = &props.rule;
     let set = {
         let onchange = props.onchange.clone();
@@ -102,19 +101,13 @@ pub fn ConditionBuilder(props: &ConditionBuilderProps) -> Html {
                             }
                         })
                     };
-                    let on_value_input = {
+                    // A number is checked and applied when committed (blur, Enter, a pause), as in every number field.
+                    let on_value_number = {
                         let replace = replace.clone();
                         let cond = cond.clone();
-                        let bad_text = bad_text.clone();
-                        let cond_path = cond_path.clone();
-                        Callback::from(move |e: InputEvent| {
-                            let text = e.target_unchecked_into::<HtmlInputElement>().value();
-                            match with_value(&cond, &text) {
-                                Some(c) => {
-                                    bad_text.set(None);
-                                    replace(c);
-                                }
-                                None => bad_text.set(Some(format!("{cond_path}|{}", text.trim()))),
+                        Callback::from(move |v: f64| {
+                            if let Some(c) = with_value(&cond, &trim_number(v)) {
+                                replace(c);
                             }
                         })
                     };
@@ -132,10 +125,7 @@ pub fn ConditionBuilder(props: &ConditionBuilderProps) -> Html {
                         })
                     };
                     let attribute = cond.kind();
-                    // Half-typed text that is not a number stays in the box (Yew re-applies `value` on render).
-                    let draft = (*bad_text).as_ref().and_then(|t| t.strip_prefix(&format!("{cond_path}|")).map(str::to_string));
-                    let local = draft.as_ref().map(|t| format!("`{t}` is not a whole number"));
-                    let (comparison, value_widget) = value_widget(cond, &cond_path, draft.as_deref(), on_value_select, on_value_input);
+                    let (comparison, value_widget) = value_widget(cond, &cond_path, on_value_select, on_value_number);
                     html! {
                         <li class="condition" data-testid={cond_path.clone()}>
                             <div class="row">
@@ -148,7 +138,6 @@ pub fn ConditionBuilder(props: &ConditionBuilderProps) -> Html {
                                 {value_widget}
                                 <button class="btn small" aria-label="remove condition" data-testid={format!("{cond_path}.remove")} onclick={on_remove}>{"✕"}</button>
                             </div>
-                            if let Some(msg) = local { <p class="issue error" data-testid="field-issue">{msg}</p> }
                             {issue_lines(&issues.within(&cond_path))}
                         </li>
                     }
@@ -222,13 +211,7 @@ pub fn ConditionBuilder(props: &ConditionBuilderProps) -> Html {
 }
 
 /// The comparison word and the value widget of a row.
-fn value_widget(
-    c: &Condition,
-    path: &str,
-    draft: Option<&str>,
-    onselect: Callback<Event>,
-    oninput: Callback<InputEvent>,
-) -> (&'static str, Html) {
+fn value_widget(c: &Condition, path: &str, onselect: Callback<Event>, onnumber: Callback<f64>) -> (&'static str, Html) {
     let select = |options: &[(&'static str, &'static str)], current: &str| {
         let items: Html = options
             .iter()
@@ -238,23 +221,34 @@ fn value_widget(
             <select aria-label="value" data-testid={format!("{path}.value")} onchange={onselect.clone()}>{items}</select>
         }
     };
-    let number = |value: u32, min: u32, max: u32, unit: &str| {
+    let number = |value: u32, min: u32, max: u32, unit: &'static str| {
+        // Labelled by its attribute, so a refusal reads "Actor's credit score: 2,000 is more than …".
+        let label = capitalised(attribute_label(c));
         html! {
-            <>
-                <input type="number" aria-label="value" class="narrow" data-testid={format!("{path}.value")} min={min.to_string()} max={max.to_string()} value={draft.map(str::to_string).unwrap_or_else(|| value.to_string())} oninput={oninput.clone()} />
-                if !unit.is_empty() { <span class="muted">{unit.to_string()}</span> }
-            </>
+            <NumberField {label} path={format!("{path}.value")} value={f64::from(value)} min={f64::from(min)} max={f64::from(max)}
+                {unit} compact=true onchange={onnumber.clone()} />
         }
     };
     match c {
         Condition::ActorGender(g) | Condition::AuthorGender(g) => ("is", select(&options(gender_word), g.id())),
         Condition::ActorIdentity(i) | Condition::AuthorIdentity(i) => ("is", select(&options(identity_word), i.id())),
         Condition::ActorVerifiedAtLeast(l) => ("at least", select(&options(verification_word), l.id())),
-        Condition::ActorCreditAtLeast(v) | Condition::AuthorCreditAtLeast(v) => {
-            ("≥", number(u32::from(*v), 350, 950, ""))
-        }
-        Condition::ActorAccountAgeAtLeastDays(d) => ("≥", number(*d, 0, 3650, "days")),
+        Condition::ActorCreditAtLeast(v) | Condition::AuthorCreditAtLeast(v) => (
+            "≥",
+            number(u32::from(*v), u32::from(CREDIT_MIN), u32::from(CREDIT_MAX), ""),
+        ),
+        // Validation refuses an account older than 36,500 days (`validate.rs`); the box accepts what it accepts.
+        Condition::ActorAccountAgeAtLeastDays(d) => ("≥", number(*d, 0, 36_500, "days")),
     }
+}
+
+/// "actor's credit score" → "Actor's credit score".
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

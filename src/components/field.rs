@@ -92,6 +92,9 @@ pub struct NumberProps {
     pub hint: AttrValue,
     /// Called with a parsed, in-range value.
     pub onchange: Callback<f64>,
+    /// Inline, for a row (the condition builder): the label is for screen readers only.
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 /// The props of a [`NumberField`] editing a catalogued setting: label, path, unit, bounds and step all
@@ -110,18 +113,32 @@ pub fn setting_props(id: SettingId, circle_idx: usize, stored: u32, onchange: Ca
         slider: false,
         hint: AttrValue::default(),
         onchange,
+        compact: false,
     }
 }
 
-/// The paths of number fields whose typed text was refused, with the message each shows: while any is
+/// Text a number field refused, and why.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Refusal {
+    /// The message the field shows.
+    pub message: String,
+    /// The text the designer typed.
+    pub text: String,
+}
+
+/// The paths of number fields whose typed text was refused, with the text and the message: while any is
 /// here the run is blocked and the results are marked stale, since the box shows a value the scenario
 /// does not hold. Shared through context as a [`RefusedHandle`].
+///
+/// A refusal outlives its field: when the field goes away (another circle opened, another tab) the block
+/// and the message stay (listed with the results, see `refused_list`), and the field shows the refused
+/// text again when it comes back, so a refused value is never silently dropped.
 #[derive(Clone, PartialEq, Default, Debug)]
-pub struct Refused(pub Rc<BTreeMap<String, String>>);
+pub struct Refused(pub Rc<BTreeMap<String, Refusal>>);
 
 impl Reducible for Refused {
-    /// `(path, Some(message))` marks a field refused; `(path, None)` clears it.
-    type Action = (String, Option<String>);
+    /// `(path, Some(refusal))` marks a field refused; `(path, None)` clears it.
+    type Action = (String, Option<Refusal>);
 
     fn reduce(self: Rc<Self>, (path, message): Self::Action) -> Rc<Self> {
         if self.0.get(&path) == message.as_ref() {
@@ -252,35 +269,40 @@ pub fn check_number(label: &str, text: &str, min: f64, max: f64, step: f64, unit
 pub fn NumberField(props: &NumberProps) -> Html {
     let issues = use_context::<Issues>().unwrap_or_default();
     let refused = use_context::<RefusedHandle>();
-    let local_error = use_state(|| None::<String>);
+    // A field that comes back (its circle opened again) shows the text it refused before, with the message.
+    let kept = refused.as_ref().and_then(|r| r.0.get(props.path.as_str()).cloned());
+    let local_error = use_state(|| kept.as_ref().map(|k| k.message.clone()));
     // What the designer typed and has not committed, or committed and was refused. Yew re-applies
     // `value` on every render, so without this the box would snap back to the last good value.
-    let draft = use_state(|| None::<String>);
+    let draft = use_state(|| kept.as_ref().map(|k| k.text.clone()));
     // The pending pause-commit; dropping it (a newer keystroke, a commit, unmounting) cancels it.
     let pause = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    // The value in force when last seen: the effect below runs on mount too, and must not drop kept text then.
+    let seen = use_mut_ref(|| props.value.to_bits());
     {
         // A change from elsewhere (undo, a preset) replaces any half-typed text and its message.
         let draft = draft.clone();
         let local_error = local_error.clone();
         let refused = refused.clone();
         let path = props.path.to_string();
-        use_effect_with(props.value.to_bits(), move |_| {
-            draft.set(None);
-            local_error.set(None);
-            if let Some(r) = refused {
-                r.dispatch((path, None));
+        let seen = seen.clone();
+        use_effect_with(props.value.to_bits(), move |bits| {
+            if std::mem::replace(&mut *seen.borrow_mut(), *bits) != *bits {
+                draft.set(None);
+                local_error.set(None);
+                if let Some(r) = refused {
+                    r.dispatch((path, None));
+                }
             }
         });
     }
     {
-        // A field that goes away (another circle opened, another tab) no longer blocks the run.
-        let refused = refused.clone();
-        let path = props.path.to_string();
-        use_effect_with((), move |_| {
-            move || {
-                if let Some(r) = refused {
-                    r.dispatch((path, None));
-                }
+        // A refusal discarded from the results' list: the box goes back to the value in force.
+        let (draft, local_error) = (draft.clone(), local_error.clone());
+        use_effect_with(kept.is_some(), move |still_kept| {
+            if !*still_kept && local_error.is_some() {
+                draft.set(None);
+                local_error.set(None);
             }
         });
     }
@@ -306,9 +328,9 @@ pub fn NumberField(props: &NumberProps) -> Html {
                 }
                 Err(message) => {
                     local_error.set(Some(message.clone()));
-                    draft.set(Some(text));
+                    draft.set(Some(text.clone()));
                     if let Some(r) = &refused {
-                        r.dispatch((p.path.to_string(), Some(message)));
+                        r.dispatch((p.path.to_string(), Some(Refusal { message, text })));
                     }
                 }
             }
@@ -385,8 +407,8 @@ pub fn NumberField(props: &NumberProps) -> Html {
         + 1;
     let error_id = format!("{id}-error");
     html! {
-        <div class={classes!("field", invalid.then_some("invalid"))}>
-            <label for={id.clone()}>{props.label.clone()}</label>
+        <div class={classes!("field", invalid.then_some("invalid"), props.compact.then_some("compact"))}>
+            <label for={id.clone()} class={classes!(props.compact.then_some("visually-hidden"))}>{props.label.clone()}</label>
             <div class={if props.slider { "slider" } else { "row" }}>
                 if props.slider {
                     <input type="range" aria-label={format!("{} slider", props.label)} min={props.min.to_string()} max={props.max.to_string()} step={props.step.to_string()} value={slider_value} oninput={onslide} onchange={onslid} />
@@ -636,10 +658,19 @@ mod tests {
 
     #[test]
     fn refused_fields_are_listed_until_cleared() {
+        let refusal = || Refusal {
+            message: "too many".into(),
+            text: "1,000".into(),
+        };
         let r = Rc::new(Refused::default());
-        let r = r.reduce(("days".into(), Some("too many".into())));
+        let r = r.reduce(("days".into(), Some(refusal())));
         assert_eq!(r.0.len(), 1);
-        let same = Rc::clone(&r).reduce(("days".into(), Some("too many".into())));
+        assert_eq!(
+            r.0.get("days").map(|k| k.text.as_str()),
+            Some("1,000"),
+            "the typed text is kept"
+        );
+        let same = Rc::clone(&r).reduce(("days".into(), Some(refusal())));
         assert!(Rc::ptr_eq(&same, &r), "an unchanged entry keeps the state");
         assert!(r.reduce(("days".into(), None)).0.is_empty());
     }

@@ -1,6 +1,8 @@
 //! The cost to honest users: engagement on genuine posts, who was refused (by gender and score band), wrong
 //! sanctions, departures; and the demand side, reported apart because its spending is not honest engagement.
 
+use crate::components::glossary::TermLink;
+use crate::glossary::Term;
 use backfire_engine::words::{group, yuan};
 use backfire_engine::{Gender, Report, ScoreBand};
 use std::rc::Rc;
@@ -42,7 +44,7 @@ pub fn HonestCost(props: &HonestCostProps) -> Html {
                 <dt>{"Honest users"}</dt><dd>{group(u64::from(h.honest_users))}</dd>
                 <dt>{"Genuine posts"}</dt><dd data-testid="health-posts">{group(h.genuine_posts)}</dd>
                 <dt>{"Honest interactions on genuine posts"}</dt><dd data-testid="health-interactions">{group(h.interactions)}</dd>
-                <dt>{"Honest engagement on genuine posts"}</dt><dd data-testid="health-engagement">{group(h.engagement)}</dd>
+                <dt><TermLink term={Term::Engagement}>{"Honest engagement on genuine posts"}</TermLink></dt><dd data-testid="health-engagement">{group(h.engagement)}</dd>
                 <dt>{"Posts honest users viewed"}</dt><dd>{group(h.views)}</dd>
                 <dt>{"Left after abuse"}</dt><dd data-testid="health-left">{group(u64::from(h.honest_left))}</dd>
                 <dt>{"Wrongly sanctioned"}</dt><dd data-testid="health-wrongly-sanctioned">{group(u64::from(h.honest_wrongly_sanctioned))}</dd>

@@ -3,9 +3,10 @@
 //! duplicate, delete, reopen recent work, compare versions and export or import the library.
 
 use crate::library::{self, ago, diff, preset_marker, remember, store, Change, Library, Origin, Recent};
-use crate::share::download;
+use crate::problem::{self, Source};
+use crate::share::{self, download};
+use crate::state::Notice;
 use backfire_engine::Scenario;
-use gloo::file::callbacks::FileReader;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -26,8 +27,8 @@ pub struct LibraryState {
     pub entry: Option<u64>,
     /// Where the work on screen came from.
     pub origin: Origin,
-    /// A message about the last library operation: (`error` or `info`, text).
-    pub message: Option<(&'static str, String)>,
+    /// A message about the last library operation.
+    pub message: Option<Notice>,
     /// Bumped when the library changes, so the storage effect writes it once per change.
     pub library_rev: u64,
     /// Bumped when the recent ring changes.
@@ -84,9 +85,9 @@ pub enum LibraryAction {
     /// Delete a named scenario (the work on screen stays, unsaved).
     Delete(u64),
     /// Add an imported library's scenarios, or say why the file was refused.
-    Imported(Result<Library, String>),
+    Imported(Result<Library, Notice>),
     /// Show a message (or clear it).
-    Message(Option<(&'static str, String)>),
+    Message(Option<Notice>),
 }
 
 impl LibraryState {
@@ -182,14 +183,14 @@ impl Reducible for LibraryState {
                 let mut library = (*next.library).clone();
                 match library.save_as(&name, scenario, preset_id, now_ms) {
                     Ok(id) => {
-                        next.message = library.get(id).map(|s| ("info", format!("Saved as `{}`.", s.name)));
+                        next.message = library.get(id).map(|s| Notice::info(format!("Saved as `{}`.", s.name)));
                         next.entry = Some(id);
                         next.origin = Origin::Library;
                         next.coalesce = false;
                         next.library = Rc::new(library);
                         library_changed = true;
                     }
-                    Err(e) => next.message = Some(("error", capitalised(&e.message))),
+                    Err(e) => next.message = Some(Notice::error(capitalised(&e.message))),
                 }
             }
             LibraryAction::Rename { id, name } => {
@@ -200,18 +201,20 @@ impl Reducible for LibraryState {
                         next.message = None;
                         library_changed = true;
                     }
-                    Err(e) => next.message = Some(("error", capitalised(&e.message))),
+                    Err(e) => next.message = Some(Notice::error(capitalised(&e.message))),
                 }
             }
             LibraryAction::Duplicate(id) => {
                 let mut library = (*next.library).clone();
                 match library.duplicate(id) {
                     Ok(copy) => {
-                        next.message = library.get(copy).map(|s| ("info", format!("Copied as `{}`.", s.name)));
+                        next.message = library
+                            .get(copy)
+                            .map(|s| Notice::info(format!("Copied as `{}`.", s.name)));
                         next.library = Rc::new(library);
                         library_changed = true;
                     }
-                    Err(e) => next.message = Some(("error", capitalised(&e.message))),
+                    Err(e) => next.message = Some(Notice::error(capitalised(&e.message))),
                 }
             }
             LibraryAction::Delete(id) => {
@@ -222,7 +225,7 @@ impl Reducible for LibraryState {
                         // The work on screen stays, now unsaved; its recent slot still holds it.
                         next.entry = None;
                     }
-                    next.message = Some(("info", format!("Deleted `{name}`.")));
+                    next.message = Some(Notice::info(format!("Deleted `{name}`.")));
                     next.library = Rc::new(library);
                     library_changed = true;
                 }
@@ -230,22 +233,19 @@ impl Reducible for LibraryState {
             LibraryAction::Imported(Ok(incoming)) => {
                 let mut library = (*next.library).clone();
                 let (added, skipped) = library.merge(incoming);
-                next.message = Some((
-                    "info",
-                    format!(
-                        "Imported {added} scenario{}{}.",
-                        if added == 1 { "" } else { "s" },
-                        if skipped > 0 {
-                            format!(" ({skipped} already in the library)")
-                        } else {
-                            String::new()
-                        }
-                    ),
-                ));
+                next.message = Some(Notice::info(format!(
+                    "Imported {added} scenario{}{}.",
+                    if added == 1 { "" } else { "s" },
+                    if skipped > 0 {
+                        format!(" ({skipped} already in the library)")
+                    } else {
+                        String::new()
+                    }
+                )));
                 next.library = Rc::new(library);
                 library_changed = added > 0;
             }
-            LibraryAction::Imported(Err(message)) => next.message = Some(("error", message)),
+            LibraryAction::Imported(Err(notice)) => next.message = Some(notice),
             LibraryAction::Message(message) => next.message = message,
         }
         if library_changed {
@@ -301,7 +301,7 @@ pub fn use_library(scenario: Rc<Scenario>, revision: u64, run_worthy: bool) -> U
             // The stored library is only ever replaced by a newer one: the first render writes nothing.
             if *rev > 0 {
                 if let Err(message) = store::save_library(&library) {
-                    dispatch.dispatch(LibraryAction::Message(Some(("error", capitalised(&message)))));
+                    dispatch.dispatch(LibraryAction::Message(Some(Notice::error(capitalised(&message)))));
                 }
             }
         });
@@ -419,7 +419,7 @@ fn LibraryDialog(props: &DialogProps) -> Html {
     });
     let renaming = use_state(|| None::<(u64, String)>);
     let deleting = use_state(|| None::<u64>);
-    let reader = use_mut_ref(|| None::<FileReader>);
+    let reader: share::ReaderSlot = use_mut_ref(|| None);
     // The diff starts at the newest version that differs from what is on screen (the one before the
     // newest when the newest is what is on screen), against what is on screen.
     let side_a = use_state(|| {
@@ -497,32 +497,14 @@ fn LibraryDialog(props: &DialogProps) -> Html {
     let on_import = {
         let (lib, reader) = (lib.clone(), reader.clone());
         Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
-            input.set_value("");
-            let file = gloo::file::File::from(file);
-            let file_name = file.name();
-            let refused =
-                move |why: String| format!("`{file_name}` was not imported: {why}. Your library is unchanged.");
-            if file.size() > LIBRARY_IMPORT_LIMIT_BYTES {
-                let why = format!(
-                    "it is {} KB; a library file is at most {} KB",
-                    file.size() / 1024,
-                    LIBRARY_IMPORT_LIMIT_BYTES / 1024
-                );
-                lib.dispatch(LibraryAction::Imported(Err(refused(why))));
-                return;
-            }
             let lib = lib.clone();
-            let task = gloo::file::callbacks::read_as_text(&file, move |result| {
-                let read = result
-                    .map_err(|e| e.to_string())
-                    .and_then(|text| Library::from_file(&text).map_err(|e| e.message));
-                lib.dispatch(LibraryAction::Imported(read.map_err(refused)));
+            share::read_chosen_file(&e, LIBRARY_IMPORT_LIMIT_BYTES, &reader, move |name, text| {
+                let read = text.and_then(|text| Library::from_file(&text).map_err(|e| e.message));
+                lib.dispatch(LibraryAction::Imported(read.map_err(|raw| {
+                    let source = Source::LibraryFile(&name);
+                    problem::explain(source, &raw).notice(source)
+                })));
             });
-            *reader.borrow_mut() = Some(task);
         })
     };
     let on_keydown = {
@@ -674,8 +656,10 @@ fn LibraryDialog(props: &DialogProps) -> Html {
                     } }
                     if let Some(m) = &props.marker { <span class="library-marker-text" data-testid="preset-marker-text">{format!(" It is {m}.")}</span> }
                 </p>
-                if let Some((kind, text)) = &lib.message {
-                    <p class={classes!("library-message", *kind)} role={if *kind == "error" { "alert" } else { "status" }} data-testid="library-message">{text.clone()}</p>
+                if let Some(m) = &lib.message {
+                    <div class={classes!("library-message", m.kind)} role={if m.kind == "error" { "alert" } else { "status" }} data-testid="library-message">
+                        <p>{m.text.clone()}</p>{problem::detail_view(m.detail.as_deref())}
+                    </div>
                 }
                 <form class="library-save" onsubmit={on_save_submit}>
                     <label for="library-name">{"Save what is on screen as"}</label>
@@ -818,7 +802,7 @@ mod tests {
             preset_id: None,
             now_ms: 2,
         });
-        assert_eq!(dup.message.as_ref().map(|m| m.0), Some("error"));
+        assert_eq!(dup.message.as_ref().map(|m| m.kind), Some("error"));
         assert_eq!(dup.library, s1.library);
     }
 }

@@ -1,8 +1,10 @@
 //! Where the money went: tips from payer archetype to receiver archetype, as stacked bars, with fees, and what
 //! the demand side spent.
 
+use super::glossary::TermLink;
 use super::honest_cost::demand_sentence;
 use super::population_editor::{archetype_color, archetype_name};
+use crate::glossary::Term;
 use backfire_engine::words::yuan;
 use backfire_engine::{Archetype, MoneyFlow};
 use yew::prelude::*;
@@ -80,7 +82,7 @@ pub fn MoneyFlowView(props: &MoneyFlowProps) -> Html {
                     <thead><tr><th>{"From"}</th><th>{"To"}</th><th>{"Tips"}</th><th>{"Amount"}</th><th>{"Fee"}</th></tr></thead>
                     <tbody>
                         { for m.flows.iter().filter(|f| f.fen > 0).map(|f| html! {
-                            <tr><td>{archetype_name(f.from)}</td><td>{archetype_name(f.to)}</td><td>{f.payments}</td><td>{yuan(f.fen)}</td><td>{yuan(f.fee_fen)}</td></tr>
+                            <tr><td><TermLink term={Term::Archetype(f.from)}>{archetype_name(f.from)}</TermLink></td><td><TermLink term={Term::Archetype(f.to)}>{archetype_name(f.to)}</TermLink></td><td>{f.payments}</td><td>{yuan(f.fen)}</td><td>{yuan(f.fee_fen)}</td></tr>
                         }) }
                     </tbody>
                 </table>

@@ -1,9 +1,11 @@
 //! One card per abuse pattern, most severe first, under a one-line overall prevalence; patterns at `none` are
 //! folded into one countable line.
 
+use crate::components::glossary::TermLink;
 use crate::components::verdict_bar::card_anchor;
+use crate::glossary::Term;
 use crate::view_model::{hour_label, level_class, pattern_color, prevalence_percent};
-use backfire_engine::words::{group, pattern_blurb, pattern_name, yuan};
+use backfire_engine::words::{group, pattern_blurb, pattern_name, yuan, PREVALENCE_WORDS};
 use backfire_engine::{Level, PatternReport, Report};
 use yew::prelude::*;
 
@@ -55,6 +57,17 @@ pub fn severity_parts_words(parts: &backfire_engine::SeverityParts) -> String {
     words
 }
 
+/// The same words as [`severity_parts_words`], with each part a link to its glossary entry.
+fn severity_parts_view(parts: &backfire_engine::SeverityParts) -> Html {
+    html! {
+        <>
+            {" = mean of "}<TermLink term={Term::Reach}>{"reach"}</TermLink>{format!(" {} · ", parts.reach)}
+            <TermLink term={Term::Rate}>{"rate"}</TermLink>{format!(" {}", parts.rate)}
+            if let Some(m) = parts.money { {" · "}<TermLink term={Term::Money}>{"money"}</TermLink>{format!(" {m}")} }
+        </>
+    }
+}
+
 /// The line above the cards: overall prevalence, and the patterns that make most of it.
 fn prevalence_summary(r: &Report) -> Html {
     let total = total_prevalence_per_10k(r);
@@ -97,25 +110,25 @@ pub fn PatternCards(props: &PatternCardsProps) -> Html {
             html! {
                 // The id and tabindex let the verdict bar move focus to this card.
                 <article id={card_anchor(p.id)} tabindex="-1" class={classes!("card", level_class(p.level))} data-testid={format!("pattern-{id}")} data-severity={p.severity.to_string()} data-level={p.level.id()}>
-                    <h3><span>{pattern_name(p.id)}</span><span class={classes!("level", level_class(p.level))}>{p.level.id()}</span></h3>
+                    <h3><span>{pattern_name(p.id)}</span><TermLink term={Term::Levels} class={classes!("level", level_class(p.level))}>{p.level.id()}</TermLink></h3>
                     <p class="muted small">{pattern_blurb(p.id)}</p>
                     <dl class="stats">
-                        <dt>{"Severity"}</dt>
+                        <dt><TermLink term={Term::Severity}>{"Severity"}</TermLink></dt>
                         <dd data-testid={format!("pattern-{id}-severity")}>
                             {format!("{}/100", p.severity)}
                             <span class="muted small severity-parts" data-testid={format!("pattern-{id}-severity-parts")} title={SEVERITY_PARTS_HELP}>
-                                {severity_parts_words(&p.severity_parts)}
+                                {severity_parts_view(&p.severity_parts)}
                             </span>
                         </dd>
-                        <dt>{"Prevalence"}</dt>
+                        <dt><TermLink term={Term::Prevalence}>{"Prevalence"}</TermLink></dt>
                         if p.id.is_feed_content() {
-                            <dd data-testid={format!("pattern-{id}-prevalence")} data-per10k={p.prevalence_per_10k.to_string()} title="of every 100 posts honest users saw, how many were this pattern">{prevalence_percent(u64::from(p.prevalence_per_10k))}<span class="muted">{" of views"}</span></dd>
+                            <dd data-testid={format!("pattern-{id}-prevalence")} data-per10k={p.prevalence_per_10k.to_string()} title={PREVALENCE_WORDS}>{prevalence_percent(u64::from(p.prevalence_per_10k))}<span class="muted">{" of views"}</span></dd>
                         } else {
                             <dd data-testid={format!("pattern-{id}-prevalence")} title="this pattern is not posts in the feed, so no share of views">{"–"}<span class="muted">{" not posts"}</span></dd>
                         }
-                        <dt>{"Incidents"}</dt><dd data-testid={format!("pattern-{id}-incidents")}>{group(p.incidents)}</dd>
+                        <dt><TermLink term={Term::Incident}>{"Incidents"}</TermLink></dt><dd data-testid={format!("pattern-{id}-incidents")}>{group(p.incidents)}</dd>
                         <dt>{"Money involved"}</dt><dd data-testid={format!("pattern-{id}-yuan")}>{yuan(p.fen_involved)}</dd>
-                        <dt>{"People harmed"}</dt><dd data-testid={format!("pattern-{id}-harmed")}>{group(u64::from(p.people_harmed))}</dd>
+                        <dt><TermLink term={Term::PeopleHarmed}>{"People harmed"}</TermLink></dt><dd data-testid={format!("pattern-{id}-harmed")}>{group(u64::from(p.people_harmed))}</dd>
                         <dt>{"First seen"}</dt><dd data-testid={format!("pattern-{id}-first")}>{p.first_hour.map(hour_label).unwrap_or_else(|| "–".into())}</dd>
                     </dl>
                     {sparkline(p)}

@@ -5,9 +5,12 @@ use crate::components::compare_panel::ComparePanel;
 use crate::components::exemplars::Exemplars;
 use crate::components::export_menu::ExportMenu;
 use crate::components::field::Issues;
+use crate::components::glossary::GlossaryProvider;
+use crate::components::help_buttons::HelpButtons;
 use crate::components::honest_cost::HonestCost;
 use crate::components::money_flow::MoneyFlowView;
 use crate::components::pattern_cards::PatternCards;
+use crate::components::refused_list::RefusedList;
 use crate::components::results_charts::ResultsCharts;
 use crate::components::rules_summary::RulesSummary;
 use crate::components::sweep_panel::SweepPanel;
@@ -185,10 +188,13 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
         }
     };
     html! {
-        <main class="results" aria-label="Results">
+        // Focusable from the skip link (not by Tab: `tabindex="-1"`).
+        <GlossaryProvider>
+        <main class="results" id={crate::components::skip_link::RESULTS_ID} tabindex="-1" aria-label="Results">
             if let Some(n) = notice {
                 <div class={classes!("banner", n.kind)} role="alert" data-testid="notice">
                     {n.text.clone()}{" "}<button class="btn small" data-testid="dismiss-notice" onclick={dismiss}>{"Dismiss"}</button>
+                    {crate::problem::detail_view(n.detail.as_deref())}
                 </div>
             }
             // The name and the run's status share a row, so the verdict and the first cards fit above the fold.
@@ -197,6 +203,8 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
                     if *modified { {" "}<span class="modified-mark" data-testid="scenario-modified">{"modified"}</span> }
                 </h2>
                 {status_line(runner, &fresh, *errors)}
+                <HelpButtons />
+                <RefusedList />
             </div>
             if let Freshness::Stale(why) = &fresh {
                 <div class="banner info" data-testid="stale" id="results-freshness" role="status">{why.clone()}</div>
@@ -232,6 +240,7 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
                 }
             } }
         </main>
+        </GlossaryProvider>
     }
 }
 

@@ -248,9 +248,16 @@ pub fn SweepPanel(props: &SweepPanelProps) -> Html {
             }
         })
     };
+    // The grid's one tab stop follows the last cell hovered or focused, so Tab returns to where the designer was.
+    let active = use_state(|| 0usize);
     let on_hover = {
-        let hover = hover.clone();
-        Callback::from(move |i: Option<usize>| hover.set(i))
+        let (hover, active) = (hover.clone(), active.clone());
+        Callback::from(move |i: Option<usize>| {
+            if let Some(i) = i {
+                active.set(i);
+            }
+            hover.set(i)
+        })
     };
     let on_pick = {
         let (outcome, picked, on_load) = (outcome.clone(), picked.clone(), props.on_load.clone());
@@ -338,11 +345,11 @@ pub fn SweepPanel(props: &SweepPanelProps) -> Html {
                 if stale {
                     <p class="muted small" data-testid="sweep-stale">{"The rules have changed since this sweep: a cell loads the rules as they were swept, with that cell's values."}</p>
                 }
-                {heatmap(o, *metric, *hover, &on_hover, &on_pick)}
+                {heatmap(o, *metric, *hover, *active, &on_hover, &on_pick)}
                 <div class="chart-readout sweep-readout" data-testid="sweep-readout" aria-live="polite">
                     { match (*hover).or(*picked) {
                         Some(i) => readout(o, i),
-                        None => html! { <span class="muted">{"Hover a cell for its numbers; click it to load that configuration (Undo takes it back)."}</span> },
+                        None => html! { <span class="muted">{"Hover or focus a cell for its numbers; click it or press Enter to load that configuration (Undo takes it back)."}</span> },
                     } }
                 </div>
             }

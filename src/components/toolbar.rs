@@ -1,12 +1,11 @@
 //! The header's tools and identity: undo and redo, copy link, export and import of the scenario as JSON (under
 //! a "More" menu, so the header keeps to one row at 1024 px), and the scenario's name with its modified marker.
 
+use crate::problem::{self, Source};
 use crate::share::{self, IMPORT_LIMIT_BYTES};
 use crate::state::Notice;
 use backfire_engine::{validate, wire, Scenario, Severity};
-use gloo::file::callbacks::FileReader;
 use std::rc::Rc;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// Props of [`Toolbar`].
@@ -56,18 +55,12 @@ fn import_notice(name: &str, errors: usize, model: Option<String>) -> Notice {
         .map(|m| format!(" {}", crate::share::model_notice(&m).text))
         .unwrap_or_default();
     if errors == 0 {
-        Notice {
-            kind: "info",
-            text: format!("Imported `{name}`.{model}"),
-        }
+        Notice::info(format!("Imported `{name}`.{model}"))
     } else {
-        Notice {
-            kind: "error",
-            text: format!(
-                "Imported `{name}`, but it has {errors} problem{} shown next to the fields; fix them to run.{model}",
-                if errors == 1 { "" } else { "s" }
-            ),
-        }
+        Notice::error(format!(
+            "Imported `{name}`, but it has {errors} problem{} shown next to the fields; fix them to run.{model}",
+            if errors == 1 { "" } else { "s" }
+        ))
     }
 }
 
@@ -98,7 +91,7 @@ fn step_title(verb: &str, label: Option<&AttrValue>, keys: &str) -> String {
 /// The toolbar.
 #[function_component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
-    let reader = use_mut_ref(|| None::<FileReader>);
+    let reader: share::ReaderSlot = use_mut_ref(|| None);
     let copied = use_state(|| false);
     let on_undo = props.on_undo.reform(|_: MouseEvent| ());
     let on_redo = props.on_redo.reform(|_: MouseEvent| ());
@@ -120,17 +113,13 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     wasm_bindgen_futures::spawn_local(async move {
                         match wasm_bindgen_futures::JsFuture::from(promise).await {
                             Ok(_) => copied.set(true),
-                            Err(_) => on_notify.emit(Notice {
-                                kind: "info",
-                                text: format!("The browser refused the clipboard; copy the link by hand: {url}"),
-                            }),
+                            Err(_) => on_notify.emit(Notice::info(format!(
+                                "The browser refused the clipboard; copy the link by hand: {url}"
+                            ))),
                         }
                     });
                 }
-                None => on_notify.emit(Notice {
-                    kind: "info",
-                    text: format!("Copy the link by hand: {url}"),
-                }),
+                None => on_notify.emit(Notice::info(format!("Copy the link by hand: {url}"))),
             }
         })
     };
@@ -159,35 +148,16 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let (on_import, on_notify) = (props.on_import.clone(), props.on_notify.clone());
         let reader = reader.clone();
         Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
-            input.set_value("");
-            let file = gloo::file::File::from(file);
-            let name = file.name();
-            if file.size() > IMPORT_LIMIT_BYTES {
-                on_notify.emit(Notice {
-                    kind: "error",
-                    text: format!(
-                        "`{name}` is {} KB; scenario files are at most {} KB. Nothing was changed.",
-                        file.size() / 1024,
-                        IMPORT_LIMIT_BYTES / 1024
-                    ),
-                });
-                return;
-            }
             let (on_import, on_notify) = (on_import.clone(), on_notify.clone());
-            let task = gloo::file::callbacks::read_as_text(&file, move |result| {
-                match result.map_err(|e| e.to_string()).and_then(|t| import_text(&t)) {
+            share::read_chosen_file(&e, IMPORT_LIMIT_BYTES, &reader, move |name, text| {
+                match text.and_then(|t| import_text(&t)) {
                     Ok((s, errors, model)) => on_import.emit((s, import_notice(&name, errors, model))),
-                    Err(reason) => on_notify.emit(Notice {
-                        kind: "error",
-                        text: format!("`{name}` could not be imported: {reason}. Nothing was changed."),
-                    }),
+                    Err(raw) => {
+                        let source = Source::ScenarioFile(&name);
+                        on_notify.emit(problem::explain(source, &raw).notice(source));
+                    }
                 }
             });
-            *reader.borrow_mut() = Some(task);
         })
     };
     // The menu closes once an item is chosen (a `<details>` would otherwise stay open over the page).

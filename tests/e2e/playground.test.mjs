@@ -33,7 +33,8 @@ test('lowering the comment threshold changes the harassment card', async () => {
   await loadPreset(page, 'alipay-circles-2016');
   const before = (await patternNumbers(page)).harassment;
   const rule = page.getByTestId('circles[0].rules.comment');
-  const threshold = rule.locator('input[type=number]').first();
+  // The credit box is a text box that applies on commit (Enter, blur or a pause), like every number field.
+  const threshold = rule.locator('input[data-testid$=".value"]').first();
   await threshold.waitFor();
   const run0 = await runId(page);
   await typeInto(threshold, 350);
@@ -63,7 +64,7 @@ test('the condition builder builds a rule the summary reads back', async () => {
   await page.waitForFunction(() => /members with real-name bound accounts and credit 700 or more may message authors/.test(document.querySelector('[data-testid="rules-summary"]').textContent));
   // A value that is not a number is refused next to the row, and the rule keeps its last good value.
   await second.fill('-5');
-  await rule.getByText('is not a whole number').waitFor();
+  await rule.getByText('is less than the smallest allowed').waitFor();
   assert.match(await page.getByTestId('rules-summary').textContent(), /credit 700 or more may message/);
   assert.deepEqual(errors, []);
   await context.close();

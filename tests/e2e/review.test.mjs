@@ -49,7 +49,7 @@ test('sweep two rules, read a cell, and load it as an undoable edit', async () =
   const heatmap = page.getByTestId('sweep-heatmap');
   await heatmap.waitFor({ timeout: 120000 });
   assert.equal(await page.locator('[data-testid^="sweep-cell-"]').count(), 9);
-  assert.equal(await heatmap.getAttribute('role'), 'img');
+  assert.equal(await heatmap.getAttribute('role'), 'group', 'a group of cell buttons (arrow keys move between them)');
   assert.match(await heatmap.locator('title').first().textContent(), /Harassment severity/);
   const axisText = await heatmap.locator('text').allTextContents();
   assert.ok(axisText.some(t => /Comment credit threshold \(points\), every circle/.test(t)), axisText.join(' | '));

@@ -162,14 +162,69 @@ fn labelled(n: u32, most: u32) -> impl Fn(u32) -> bool {
     move |i| i % k == 0 || (i == last && 3 * (last % k) >= 2 * k)
 }
 
-/// The heatmap: cells coloured by the metric, axes in the rules' units, a legend, hover and click.
+/// The cell an arrow key moves to from `(x, y)` on an `nx` × `ny` grid (row 0 at the bottom, so Up is +1),
+/// or `None` for a key that does not move; moves stop at the edges.
+pub(super) fn step(key: &str, (x, y): (u32, u32), nx: u32, ny: u32) -> Option<(u32, u32)> {
+    let last_x = nx.saturating_sub(1);
+    let last_y = ny.saturating_sub(1);
+    Some(match key {
+        "ArrowRight" => ((x + 1).min(last_x), y),
+        "ArrowLeft" => (x.saturating_sub(1), y),
+        "ArrowUp" => (x, (y + 1).min(last_y)),
+        "ArrowDown" => (x, y.saturating_sub(1)),
+        "Home" => (0, y),
+        "End" => (last_x, y),
+        _ => return None,
+    })
+}
+
+/// Keyboard use of the grid: one tab stop (the active cell), arrows move focus between cells, and Enter
+/// or Space loads the focused cell as a click does.
+fn cell_keys(o: &Outcome, on_pick: &Callback<usize>) -> Callback<KeyboardEvent> {
+    use wasm_bindgen::JsCast;
+    let positions: Vec<(u32, u32)> = o.cells.iter().map(|c| (c.x_idx, c.y_idx)).collect();
+    let (nx, ny) = (o.x.steps.max(1), o.y.map_or(1, |y| y.steps.max(1)));
+    let on_pick = on_pick.clone();
+    Callback::from(move |e: KeyboardEvent| {
+        // The focused cell says which it is, so keys pressed faster than the page redraws still count.
+        let Some(cell) = e.target().and_then(|t| t.dyn_into::<web_sys::SvgElement>().ok()) else {
+            return;
+        };
+        let Some(i) = cell.get_attribute("data-idx").and_then(|v| v.parse::<usize>().ok()) else {
+            return;
+        };
+        let key = e.key();
+        if key == "Enter" || key == " " {
+            e.prevent_default();
+            on_pick.emit(i);
+            return;
+        }
+        let Some(to) = positions.get(i).and_then(|&at| step(&key, at, nx, ny)) else {
+            return;
+        };
+        e.prevent_default();
+        let next = positions.iter().position(|p| *p == to);
+        let target = next.and_then(|j| {
+            let svg = e.current_target()?.dyn_into::<web_sys::Element>().ok()?;
+            svg.query_selector(&format!("[data-idx=\"{j}\"]")).ok().flatten()
+        });
+        if let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::SvgElement>().ok()) {
+            let _ = el.focus();
+        }
+    })
+}
+
+/// The heatmap: cells coloured by the metric, axes in the rules' units, a legend, hover and click, and
+/// the keyboard (one tab stop at `active`; focusing a cell shows its numbers as hovering does).
 pub(super) fn heatmap(
     o: &Outcome,
     metric: Metric,
     hover: Option<usize>,
+    active: usize,
     on_hover: &Callback<Option<usize>>,
     on_pick: &Callback<usize>,
 ) -> Html {
+    let active = if active < o.cells.len() { active } else { 0 };
     let nx = o.x.steps.max(1);
     let ny = o.y.map_or(1, |y| y.steps.max(1));
     let plot_w = W - LEFT - RIGHT;
@@ -195,13 +250,20 @@ pub(super) fn heatmap(
             let t = t_of(v);
             let onmouseenter = on_hover.reform(move |_: MouseEvent| Some(i));
             let onclick = on_pick.reform(move |_: MouseEvent| i);
+            let onfocus = on_hover.reform(move |_: FocusEvent| Some(i));
             let (x, y) = (cell_x(c.x_idx), cell_y(c.y_idx));
             let hovered = hover == Some(i);
+            let mut place = format!("{} {}", o.x.param.label(), with_unit(c.x_value, o.x.param.unit()));
+            if let (Some(axis), Some(yv)) = (o.y, c.y_value) {
+                place = format!("{place}, {} {}", axis.param.label(), with_unit(yv, axis.param.unit()));
+            }
             html! {
                 <g>
                     <rect class={classes!("sweep-cell", hovered.then_some("hovered"))} data-testid={format!("sweep-cell-{}-{}", c.x_idx, c.y_idx)}
+                        data-idx={i.to_string()} role="button" tabindex={if i == active { "0" } else { "-1" }}
+                        aria-label={format!("{place}: {} {}", metric.label(), tick(v))}
                         data-value={tick(v)} x={format!("{x:.2}")} y={format!("{y:.2}")} width={format!("{:.2}", cw)} height={format!("{:.2}", ch)}
-                        fill={colour(ramp, t)} {onmouseenter} {onclick}>
+                        fill={colour(ramp, t)} {onmouseenter} {onclick} {onfocus}>
                         <title>{format!("{}: {}", metric.label(), tick(v))}</title>
                     </rect>
                     if write_values {
@@ -280,8 +342,9 @@ pub(super) fn heatmap(
     let onmouseleave = on_hover.reform(|_: MouseEvent| None);
     html! {
         <figure class="chart heatmap">
-            <figcaption><strong>{metric.label()}</strong><span class="muted small">{"darker is more; click a cell to load it"}</span></figcaption>
-            <svg data-testid="sweep-heatmap" viewBox={format!("0 0 {W} {h}")} role="img" aria-label={title.clone()} {onmouseleave} preserveAspectRatio="xMidYMid meet">
+            <figcaption><strong>{metric.label()}</strong><span class="muted small">{"darker is more; click a cell to load it (or Tab to the grid, arrows to move, Enter to load)"}</span></figcaption>
+            // A group, not an image: its cells are buttons (arrow keys move between them).
+            <svg data-testid="sweep-heatmap" viewBox={format!("0 0 {W} {h}")} role="group" aria-label={title.clone()} {onmouseleave} onkeydown={cell_keys(o, on_pick)} preserveAspectRatio="xMidYMid meet">
                 <title>{title}</title>
                 {cells}
                 {outline}
@@ -348,6 +411,19 @@ mod tests {
         assert_eq!(colour(&ramp, f64::NAN), "rgb(0,0,0)");
         assert_eq!(colour(&[], 0.5), "rgb(128,128,128)");
         assert_eq!(colour(&[(9, 9, 9)], 0.5), "rgb(9,9,9)");
+    }
+
+    #[test]
+    fn arrows_move_one_cell_and_stop_at_the_edges() {
+        assert_eq!(step("ArrowRight", (0, 0), 3, 2), Some((1, 0)));
+        assert_eq!(step("ArrowRight", (2, 0), 3, 2), Some((2, 0)));
+        assert_eq!(step("ArrowUp", (1, 0), 3, 2), Some((1, 1)), "row 0 is at the bottom");
+        assert_eq!(step("ArrowUp", (1, 1), 3, 2), Some((1, 1)));
+        assert_eq!(step("ArrowDown", (1, 0), 3, 2), Some((1, 0)));
+        assert_eq!(step("ArrowLeft", (0, 1), 3, 2), Some((0, 1)));
+        assert_eq!(step("End", (0, 1), 3, 2), Some((2, 1)));
+        assert_eq!(step("Home", (2, 1), 3, 2), Some((0, 1)));
+        assert_eq!(step("a", (0, 0), 3, 2), None);
     }
 
     #[test]

@@ -1,0 +1,33 @@
+//! The number fields whose typed text was refused, listed with the results while they block the run: each
+//! with its message and where it is, and a way to discard it (back to the value in force), so a refusal in a
+//! circle that is no longer on screen is neither lost nor a block with nothing to fix.
+
+use super::field::RefusedHandle;
+use crate::problem::place_words;
+use yew::prelude::*;
+
+/// The list (nothing when no field holds refused text).
+#[function_component]
+pub fn RefusedList() -> Html {
+    let Some(refused) = use_context::<RefusedHandle>() else {
+        return Html::default();
+    };
+    if refused.0.is_empty() {
+        return Html::default();
+    }
+    let rows = refused.0.iter().map(|(path, r)| {
+        let discard = {
+            let (refused, path) = (refused.clone(), path.clone());
+            Callback::from(move |_: MouseEvent| refused.dispatch((path.clone(), None)))
+        };
+        html! {
+            <li data-testid="refused-item" data-path={path.clone()}>
+                {r.message.clone()}<span class="muted">{format!(" (in {}: you typed “{}”) ", place_words(path.trim_end_matches(".value")), r.text.trim())}</span>
+                <button class="btn small" data-testid="refused-discard" onclick={discard}>{"Discard"}</button>
+            </li>
+        }
+    });
+    html! {
+        <ul class="refused-list" data-testid="refused-list" aria-label="values refused">{ for rows }</ul>
+    }
+}
