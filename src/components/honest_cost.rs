@@ -47,6 +47,7 @@ pub fn HonestCost(props: &HonestCostProps) -> Html {
                 <dt><TermLink term={Term::Engagement}>{"Honest engagement on genuine posts"}</TermLink></dt><dd data-testid="health-engagement">{group(h.engagement)}</dd>
                 <dt>{"Posts honest users viewed"}</dt><dd>{group(h.views)}</dd>
                 <dt>{"Left after abuse"}</dt><dd data-testid="health-left">{group(u64::from(h.honest_left))}</dd>
+                <dt>{"Newcomers in their place"}</dt><dd data-testid="health-newcomers">{group(u64::from(h.honest_newcomers))}</dd>
                 <dt>{"Wrongly sanctioned"}</dt><dd data-testid="health-wrongly-sanctioned">{group(u64::from(h.honest_wrongly_sanctioned))}</dd>
                 <dt>{"Refused at least once"}</dt><dd data-testid="health-denied">{group(u64::from(h.honest_denied))}</dd>
             </dl>
