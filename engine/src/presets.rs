@@ -80,7 +80,6 @@ fn alipay_2016() -> Scenario {
         String::from("assumption: ranking = most_praised (popular posts surfaced first); contact.off_platform = allowed; direct messages on for everyone"),
         String::from("assumption: moderation at launch: user reports on, no classifier ('in testing'), 5 reviews per day per 10,000 users, 24 h delay, removal with a ban after 3 strikes"),
         String::from("assumption: Overseas Diary had no female-only rule (the article names only the other two)"),
-        String::from("model 2: the rules make the market: ordinary women open to selling start once the tips they see beat their price, and about a third of solicitation is theirs; men refused a comment praise, and praise opens the tip page"),
     ];
     s.population.female_percent = 45;
     s.population.identity_mix.student = 20;

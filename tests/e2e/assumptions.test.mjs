@@ -30,7 +30,7 @@ test('an assumption changed by typing moves the results and travels in the link'
   assert.equal(await page.getByTestId('assumptions-panel').locator('[data-testid="assumption-changed"]').count(), 0);
   const before = await patternNumbers(page);
   const field = page.getByTestId('assumptions.reservation_median_fen');
-  assert.equal(await field.inputValue(), '60');
+  assert.equal(await field.inputValue(), '40');
   const r0 = await runId(page);
   await typeInto(field, 1);
   await waitForRun(page, r0);
@@ -57,7 +57,7 @@ test('an assumption changed by typing moves the results and travels in the link'
   const r1 = await runId(again.page);
   await again.page.getByTestId('reset-reservation_median_fen').click();
   await waitForRun(again.page, r1);
-  assert.equal(await again.page.getByTestId('assumptions.reservation_median_fen').inputValue(), '60');
+  assert.equal(await again.page.getByTestId('assumptions.reservation_median_fen').inputValue(), '40');
   await again.page.waitForFunction(() => location.hash.length > 3);
   assert.equal(linkJson(await again.page.evaluate(() => location.hash)).assumptions, undefined);
   assert.deepEqual(again.errors, []);

@@ -136,9 +136,10 @@ test('names are limited and unique, and a CSV export of a circle named =1+1 open
   assert.equal(await page.getByTestId('circle-pick-1').innerText(), second, 'a duplicate name is not applied');
   assert.equal(await page.getByTestId('circles[1].name').getAttribute('maxlength'), '80');
   await page.getByTestId('circles[1].name').press('Tab');
-  await page.getByTestId('circle-pick-0').click();
+  // The second circle (White Collar Diary, the largest identity) lets through the launch's top patterns, so its
+  // name is in the patterns export.
   const r0 = await runId(page);
-  await commit(page, 'circles[0].name', '=1+1', 'Enter');
+  await commit(page, 'circles[1].name', '=1+1', 'Enter');
   await waitForRun(page, r0);
   await page.getByTestId('export-menu').locator('summary').click();
   const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-patterns-csv').click()]);
