@@ -163,7 +163,7 @@ pub fn App() -> Html {
                         undo_label={state.undo_label().map(|l| AttrValue::from(l.to_string()))} redo_label={state.redo_label().map(|l| AttrValue::from(l.to_string()))}
                         on_undo={actions.reform(|()| Action::Undo)} on_redo={actions.reform(|()| Action::Redo)} on_notify={actions.reform(Action::Notify)}
                         on_import={actions.reform(move |(s, notice)| { started(Origin::Import); Action::Load { scenario: Box::new(s), preset_id: None, notice: Some(notice) } })} />
-                    <button class="btn" data-testid="pin" title="Pin this scenario as the baseline, then edit a variant" onclick={on_pin}>{ if state.baseline.is_some() { "Re-pin baseline" } else { "Pin as baseline" } }</button>
+                    <button class="btn" data-testid="pin" title="Pin this scenario as the baseline, then edit a variant" onclick={on_pin}>{ if state.baseline.is_some() { "Re-pin" } else { "Pin" } }<span class="btn-word">{ if state.baseline.is_some() { " baseline" } else { " as baseline" } }</span></button>
                     <button class="btn" data-testid="present" onclick={set_presenting(true).reform(|_| ())}>{"Present"}</button>
                     if runner.is_running() {
                         <button class="btn" data-testid="cancel" onclick={on_cancel}>{"Cancel"}</button>

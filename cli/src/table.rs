@@ -52,15 +52,27 @@ pub fn render(r: &Report) -> String {
     let _ = writeln!(s);
     let _ = writeln!(
         s,
-        "honest users {}: genuine posts {}, interactions {}, views {}, left {}, wrongly sanctioned {}, refused {}",
+        "honest users {}: genuine posts {}, interactions {}, views {}, left {} (newcomers in their place {}), wrongly sanctioned {}, refused {}",
         h.honest_users,
         h.genuine_posts,
         h.interactions,
         h.views,
         h.honest_left,
+        h.honest_newcomers,
         h.honest_wrongly_sanctioned,
         h.honest_denied
     );
+    for row in &r.shut_out {
+        let _ = writeln!(
+            s,
+            "  shut out before anyone acts: {} · {}: {} of {} honest users who want the circle ({} %)",
+            row.circle,
+            row.action.id(),
+            row.refused,
+            row.wanting,
+            u64::from(row.refused) * 100 / u64::from(row.wanting.max(1))
+        );
+    }
     let m = &r.money;
     let _ = writeln!(
         s,

@@ -11,6 +11,7 @@ mod circle;
 pub mod cost;
 mod dice;
 pub mod ensemble;
+mod exclusion;
 pub mod explain;
 mod health;
 mod incentive;

@@ -343,6 +343,20 @@ pub struct DeniedRow {
     pub attempts: u64,
 }
 
+/// Who one rule shuts out before anyone acts: of the honest users who want a circle, how many its rule for an
+/// action refuses on every author, read from the population at hour 0 (the static side of exclusion).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShutOutRow {
+    /// The circle's name.
+    pub circle: String,
+    /// What the rule governs.
+    pub action: Action,
+    /// Honest users (members and lurkers) who want the circle.
+    pub wanting: u32,
+    /// Of them, those the rule refuses whoever they would act on.
+    pub refused: u32,
+}
+
 /// What moderation did.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default)]
@@ -429,6 +443,9 @@ pub struct Report {
     pub money: MoneyFlow,
     /// Honest users refused, by gender, score band and action (non-empty rows only).
     pub denied: Vec<DeniedRow>,
+    /// Who each rule shuts out before anyone acts (rows that refuse nobody are left out).
+    #[serde(default)]
+    pub shut_out: Vec<ShutOutRow>,
     /// What moderation did.
     pub moderation: ModerationReport,
     /// Per-archetype summary, in [`Archetype::ALL`] order.

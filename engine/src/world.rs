@@ -45,6 +45,8 @@ pub(crate) struct World {
     honest_users: u32,
     /// Honest users and the demand side at the start: the people who can be harmed.
     good_faith_users: u32,
+    /// Who each rule shuts out, read once from the population at hour 0.
+    shut_out: Vec<crate::report::ShutOutRow>,
 }
 
 impl World {
@@ -68,8 +70,10 @@ impl World {
             calendar.first_visit(idx as u32, rules.assume.sessions(u.archetype), &mut dice);
         }
         let n_circles = rules.n_circles();
+        let people = People::new(users, memory);
+        let shut_out = crate::exclusion::shut_out(&rules, &people);
         World {
-            people: People::new(users, memory),
+            people,
             circles: (0..n_circles).map(|_| CircleState::new()).collect(),
             calendar,
             desk: Desk::new(),
@@ -81,6 +85,7 @@ impl World {
             users_by,
             honest_users,
             good_faith_users,
+            shut_out,
             rules,
         }
     }
@@ -339,6 +344,7 @@ impl World {
             health,
             money,
             denied: self.tallies.health.denied_rows(),
+            shut_out: self.shut_out.clone(),
             moderation: self.tallies.moderation.report(),
             archetypes,
             circles,

@@ -441,3 +441,34 @@ fn a_crackdown_in_one_circle_displaces_abuse_into_the_other() {
         "the lax circle gets more abuse next to a strict one: {b0} → {b1}"
     );
 }
+
+#[test]
+fn the_static_exclusion_names_who_each_gate_shuts_out() {
+    use backfire_engine::scenario::Action;
+    let share = |r: &backfire_engine::Report, circle: &str, action: Action| {
+        r.shut_out
+            .iter()
+            .find(|row| row.circle == circle && row.action == action)
+            .map_or(0.0, |row| f64::from(row.refused) / f64::from(row.wanting.max(1)))
+    };
+    let launch = launch();
+    let r = run(&launch);
+    // Women-only posting shuts out the men (55 % of this population); the 750 gate shuts out nearly all of them
+    // from commenting too (about 3 % of users score above 750).
+    let post = share(&r, "White Collar Diary", Action::Post);
+    let comment = share(&r, "White Collar Diary", Action::Comment);
+    assert!((0.45..0.65).contains(&post), "post: {post}");
+    assert!(
+        (0.45..0.65).contains(&comment) && comment < post,
+        "comment: {comment} vs post {post}"
+    );
+    // Opening the comment rule to everyone removes its row; nothing else moves.
+    let mut open_comments = launch.clone();
+    for c in &mut open_comments.circles {
+        c.rules.comment = Rule::everyone();
+    }
+    let r2 = run(&open_comments);
+    assert_eq!(share(&r2, "White Collar Diary", Action::Comment), 0.0);
+    assert_eq!(share(&r2, "White Collar Diary", Action::Post), post);
+    assert!(run(&open()).shut_out.is_empty(), "open-community refuses nobody");
+}

@@ -55,6 +55,21 @@ pub fn HonestCost(props: &HonestCostProps) -> Html {
                 {demand_sentence(h.demand_users, h.demand_spent_fen)}
                 <span class="muted">{" Counted apart from honest users: customers of enticing posts, not honest engagement."}</span>
             </p>
+            if !r.shut_out.is_empty() {
+                <table class="data" data-testid="shut-out-table">
+                    <caption>{"Who the rules shut out before anyone acts (honest users who want the circle, from the population)"}</caption>
+                    <thead><tr><th>{"Circle · action"}</th><th>{"Shut out"}</th><th>{"Share"}</th></tr></thead>
+                    <tbody>
+                        { for r.shut_out.iter().map(|row| html! {
+                            <tr>
+                                <td>{format!("{} · {}", row.circle, row.action.id())}</td>
+                                <td>{format!("{} of {}", group(u64::from(row.refused)), group(u64::from(row.wanting)))}</td>
+                                <td data-testid="shut-out-share">{format!("{} %", u64::from(row.refused) * 100 / u64::from(row.wanting.max(1)))}</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            }
             <table class="data" data-testid="denied-table">
                 <caption>{"Honest users refused, by gender and credit band"}</caption>
                 <thead><tr><th>{"Credit band"}</th><th>{"Women"}</th><th>{"Men"}</th></tr></thead>

@@ -49,6 +49,14 @@ test('the 2016 launch shows prevalence per pattern and overall, and the demand s
   }
   const honest = await page.getByTestId('honest-cost').innerText();
   assert.match(honest, /Honest engagement on genuine posts/);
+
+  // Who the rules shut out before anyone acts: women-only posting and the 750 comment gate each shut out
+  // about half of those who want a diary (the men), and the table names the circle and the action.
+  const shut = page.getByTestId('shut-out-table');
+  assert.match(await shut.innerText(), /White Collar Diary · post/);
+  assert.match(await shut.innerText(), /White Collar Diary · comment/);
+  const shares = (await page.getByTestId('shut-out-share').allInnerTexts()).map(percent);
+  assert.ok(shares.length >= 2 && shares.every(x => x >= 40 && x <= 70), `shares ${shares}`);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -238,7 +238,7 @@ impl Visit<'_> {
 }
 
 /// Whether the circle's join rule asks only for identities this user does not truly have.
-fn identity_circle_for_others(rules: &Rules, u: &User, c: usize) -> bool {
+pub(crate) fn identity_circle_for_others(rules: &Rules, u: &User, c: usize) -> bool {
     let join = &rules.circle(c).join;
     !join.allow.is_empty()
         && join.allow.iter().all(|cl| {
