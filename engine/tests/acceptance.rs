@@ -321,6 +321,9 @@ fn per_capita_rates_and_prevalence_hold_from_10k_to_100k_users() {
     }
 }
 
+/// One figure read from a report.
+type Measure = fn(&Report) -> f64;
+
 #[test]
 fn per_day_rates_and_prevalence_hold_from_7_to_30_days_in_the_launch() {
     // The market forms within the first day and then holds; honest users who leave are replaced by newcomers;
@@ -334,8 +337,8 @@ fn per_day_rates_and_prevalence_hold_from_7_to_30_days_in_the_launch() {
         (1..=3).map(|k| run(&seeded(&month, k))).collect(),
     );
     let mean = |rs: &[Report], f: &dyn Fn(&Report) -> f64| rs.iter().map(f).sum::<f64>() / rs.len() as f64;
-    let per_day = |f: fn(&Report) -> f64| move |r: &Report| f(r) / f64::from(r.total_hours / 24);
-    let measures: [(&str, fn(&Report) -> f64); 5] = [
+    let per_day = |f: Measure| move |r: &Report| f(r) / f64::from(r.total_hours / 24);
+    let measures: [(&str, Measure); 5] = [
         ("solicitation", |r| solicitation(r).incidents as f64),
         ("harassment", |r| {
             r.pattern(PatternId::Harassment).unwrap().incidents as f64
