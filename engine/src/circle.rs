@@ -99,6 +99,20 @@ pub(crate) struct CircleState {
     /// What each tipper has tipped in this circle today, in fen: the circle's own daily cap per tipper reads it.
     /// Only tippers have entries (a few in a hundred users), and it is emptied when a day begins.
     pub tipped_today: BTreeMap<u32, u32>,
+    /// What enticing posts here earn lately, as everyone can see it (tips are visible, and the talk of contacts
+    /// gets around): recent posts and recent earnings by kind, `[solicitation, faked persona]`, fading each hour
+    /// like the deterrence memory. A professional's first expectation is this market rate once there is one.
+    pub market_posts: [f64; 2],
+    pub market_fen: [f64; 2],
+}
+
+/// The slot of an enticing kind in [`CircleState::market_posts`] and [`CircleState::market_fen`].
+fn market_slot(kind: PostKind) -> Option<usize> {
+    match kind {
+        PostKind::Solicit => Some(0),
+        PostKind::Fake => Some(1),
+        _ => None,
+    }
 }
 
 impl CircleState {
@@ -119,6 +133,29 @@ impl CircleState {
             violations_recent: 0.0,
             wait_recent: 24.0,
             tipped_today: BTreeMap::new(),
+            market_posts: [0.0; 2],
+            market_fen: [0.0; 2],
+        }
+    }
+
+    /// Counts money an enticing post of `kind` earned here toward the market rate.
+    pub(crate) fn market_earned(&mut self, kind: PostKind, fen: u64) {
+        if let Some(total) = market_slot(kind).and_then(|k| self.market_fen.get_mut(k)) {
+            *total += fen as f64;
+        }
+    }
+
+    /// What one enticing post of `kind` earns here lately, once a few have been seen.
+    pub(crate) fn market_rate(&self, kind: PostKind) -> Option<f64> {
+        let k = market_slot(kind)?;
+        let (posts, fen) = (*self.market_posts.get(k)?, *self.market_fen.get(k)?);
+        (posts >= 3.0).then(|| fen / posts)
+    }
+
+    /// Lets the market memory fade by `keep` (called once an hour).
+    pub(crate) fn fade_market(&mut self, keep: f64) {
+        for x in self.market_posts.iter_mut().chain(self.market_fen.iter_mut()) {
+            *x *= keep;
         }
     }
 
@@ -152,6 +189,9 @@ impl CircleState {
 
     /// Adds a post; returns its serial. The window grows when the posts a feed can still show fill it.
     pub(crate) fn publish(&mut self, mut post: Post) -> u32 {
+        if let Some(n) = market_slot(post.kind).and_then(|k| self.market_posts.get_mut(k)) {
+            *n += 1.0;
+        }
         let serial = self.next_serial;
         let live = serial.wrapping_sub(self.oldest_shown()) as usize;
         if live >= self.window.len() {

@@ -93,8 +93,7 @@ impl People {
         u.seen_pay_fen = 0;
         u.seen_pay_posts = 0;
         m.denied = [0; 4];
-        m.posts = 0;
-        m.earned_fen = 0;
+        m.forget_earnings();
         m.last_post = u32::MAX;
     }
 

@@ -112,12 +112,44 @@ pub(crate) struct Memory {
     pub posts: u16,
     /// Tips and contacts earned from enticing posts, in fen (a contact is valued at `assumptions.contact_value_fen`).
     pub earned_fen: u32,
+    /// The same two figures over recent posts only (halved whenever the count passes [`Memory::RECENT_POSTS`]):
+    /// what a seller expects follows what posts earn now, not what they earned a month ago.
+    pub recent_posts: u16,
+    pub recent_fen: u32,
 }
 
 // INVARIANT: `Memory::denied` has a bit for every (circle, action) pair the scenario allows.
 const _: () = assert!(crate::scenario::CIRCLES_MAX * 6 <= 4 * 32 && crate::scenario::CIRCLES_MAX <= 32);
 
 impl Memory {
+    /// Recent posts kept in `recent_posts` before both recent figures are halved.
+    pub(crate) const RECENT_POSTS: u16 = 16;
+
+    /// Counts an enticing post made.
+    pub(crate) fn count_post(&mut self) {
+        self.posts = self.posts.saturating_add(1);
+        self.recent_posts += 1;
+        if self.recent_posts > Self::RECENT_POSTS {
+            self.recent_posts /= 2;
+            self.recent_fen /= 2;
+        }
+    }
+
+    /// Counts money an enticing post earned.
+    pub(crate) fn earn(&mut self, fen: u64) {
+        let fen = fen.min(u64::from(u32::MAX)) as u32;
+        self.earned_fen = self.earned_fen.saturating_add(fen);
+        self.recent_fen = self.recent_fen.saturating_add(fen);
+    }
+
+    /// Forgets what selling earned (a new start, a stop, a new person in the place).
+    pub(crate) fn forget_earnings(&mut self) {
+        self.posts = 0;
+        self.earned_fen = 0;
+        self.recent_posts = 0;
+        self.recent_fen = 0;
+    }
+
     /// The bit of `denied` for a circle and action.
     fn refusal_bit(c: usize, action: Action) -> (usize, u32) {
         let bit = c * 6 + action as usize;
@@ -374,6 +406,8 @@ pub(crate) fn draw(
                 last_post_circle: 0,
                 posts: 0,
                 earned_fen: 0,
+                recent_posts: 0,
+                recent_fen: 0,
             });
         }
     }

@@ -175,6 +175,7 @@ impl World {
             // Deterrence memory fades with a half-life of about a day.
             circle.sanctions_recent *= keep;
             circle.violations_recent *= keep;
+            circle.fade_market(keep);
         }
         self.hour += 1;
     }

@@ -128,7 +128,12 @@ fn decide_fake(v: &mut Visit, idx: u32, h: u32) {
                 }
                 // Expected gain: two enticing posts a day over the planning horizon, each worth what the rules
                 // promise beyond this faker's own reservation (so fakers differ, and do not all flip at one price).
-                let per_post = (solicitor::promise_fen(inc, rules.assume.contact_value_fen) - reservation).max(0.0);
+                let per_post = (solicitor::promise_for(
+                    crate::scenario::Archetype::IdentityFaker,
+                    inc,
+                    rules.assume.contact_value_fen,
+                ) - reservation)
+                    .max(0.0);
                 let gain = per_post * 2.0 * f64::from(rules.assume.planning_days);
                 let net = gain - cost as f64;
                 if net > 0.0 && best.is_none_or(|b| net > b.0) {

@@ -339,8 +339,8 @@ fn take_contact(v: &mut Visit, idx: u32, c: usize, post: &Post, h: u32) {
         v.tallies.pattern_mut(PatternId::Solicitation).by_converts += 1;
     }
     solicitor::evader_harm(v, author, idx);
-    let a = v.people.memory_mut(author);
-    a.earned_fen = a.earned_fen.saturating_add(paid);
+    v.people.memory_mut(author).earn(u64::from(paid));
+    v.circle(c).market_earned(PostKind::Solicit, u64::from(paid));
 }
 
 /// Praises the post (unless going straight to a tip), then maybe tips: praise leads on to the tip page
@@ -436,8 +436,7 @@ fn consider_soliciting(v: &mut Visit, idx: u32, c: usize, h: u32) -> bool {
     }
     let (u, m) = v.people.both_mut(idx);
     u.flags |= crate::population::flag::CONVERTED;
-    m.posts = 0;
-    m.earned_fen = 0;
+    m.forget_earnings();
     v.tallies.converted += 1;
     true
 }

@@ -35,6 +35,10 @@ pub(super) fn tip(v: &mut Visit, payer: u32, c: usize, serial: u32, want: u64) -
     v.tallies.ledger.tip(from, to, amount, tips.fee_permille);
     let circle = v.circle(c);
     circle.tipped_fen += amount;
+    let kind = circle.get_mut(serial).map(|p| p.kind);
+    if let Some(kind) = kind {
+        circle.market_earned(kind, amount);
+    }
     if capped {
         let given = circle.tipped_today.entry(payer).or_insert(0);
         *given = given.saturating_add(amount.min(u64::from(u32::MAX)) as u32);
@@ -86,8 +90,7 @@ pub(super) fn after_tip(v: &mut Visit, payer: u32, author: u32, kind: PostKind, 
         v.harm(payer, p);
     }
     super::solicitor::evader_money(v, author, amount);
-    let a = v.people.memory_mut(author);
-    a.earned_fen = a.earned_fen.saturating_add(amount.min(u64::from(u32::MAX)) as u32);
+    v.people.memory_mut(author).earn(amount);
 }
 
 /// A viewer pays a scammer's prepayment, as a tip or by transfer in messages.

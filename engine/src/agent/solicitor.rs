@@ -23,23 +23,39 @@ pub(super) fn willingness(v: &Visit, idx: u32, c: usize) -> f64 {
 }
 
 /// What one enticing post by this user is expected to earn in circle `c`: a prior (the rules' promise for a
-/// professional, what the feed showed for someone who turned to it) worth a fair try of posts, updated by what
-/// their own posts really earned, so expectations move smoothly from hope to experience.
+/// professional, what the feed showed for someone who turned to it), worth a fair try of posts at first and less
+/// with every post made, blended with what their recent posts really earned: expectations move from hope to
+/// experience within a fair try, then follow what posts earn now.
 fn expected_fen(v: &Visit, idx: u32, c: usize) -> f64 {
     let (u, m) = (v.people.user(idx), v.people.memory(idx));
     let (prior, weight) = if u.is_convert() {
-        (
-            believed_pay_fen(u, &v.rules.assume),
-            v.rules.assume.stop_after_posts.max(1),
-        )
+        // Someone who has started selling soon hears the going rate from others who sell (contacts included,
+        // which the feed does not show); before there is one, what the tips in the feed suggested.
+        let market = v.circles.get(c).and_then(|cs| cs.market_rate(PostKind::Solicit));
+        let prior = match market {
+            Some(rate) if u.claimed_gender == crate::scenario::Gender::Male => rate * v.rules.assume.male_author_demand,
+            Some(rate) => rate,
+            None => believed_pay_fen(u, &v.rules.assume),
+        };
+        (prior, v.rules.assume.stop_after_posts.max(1))
     } else {
-        (
-            promise_fen(v.rules.incentive(c), v.rules.assume.contact_value_fen),
-            LEARN_AFTER,
-        )
+        // A professional reads the market: what enticing posts of its kind earn here lately, or before there
+        // is a market, what the rules promise.
+        let kind = if u.archetype == crate::scenario::Archetype::IdentityFaker {
+            PostKind::Fake
+        } else {
+            PostKind::Solicit
+        };
+        let market = v.circles.get(c).and_then(|cs| cs.market_rate(kind));
+        let promise = || promise_for(u.archetype, v.rules.incentive(c), v.rules.assume.contact_value_fen);
+        (market.unwrap_or_else(promise), LEARN_AFTER)
     };
-    let (w, n) = (f64::from(weight), f64::from(m.posts));
-    (prior * w + f64::from(m.earned_fen)) / (w + n)
+    let w = f64::from(weight.saturating_sub(m.posts));
+    let n = f64::from(m.recent_posts);
+    if w + n == 0.0 {
+        return prior;
+    }
+    (prior * w + f64::from(m.recent_fen)) / (w + n)
 }
 
 /// What an ordinary user believes one enticing post of their own would earn: what they saw such posts earn,
@@ -54,6 +70,16 @@ pub(super) fn believed_pay_fen(u: &crate::population::User, a: &crate::assumptio
     }
 }
 
+/// What the rules promise one enticing post by this archetype: a faked persona earns tips only (it offers no
+/// meeting, so no off-platform contact comes of it); a solicitor's post earns tips and contacts.
+pub(super) fn promise_for(a: crate::scenario::Archetype, inc: &CircleIncentive, contact_value_fen: u32) -> f64 {
+    if a == crate::scenario::Archetype::IdentityFaker {
+        inc.tip_income_per_post_fen
+    } else {
+        promise_fen(inc, contact_value_fen)
+    }
+}
+
 /// What the rules of a circle promise one enticing post: tips, plus contacts where contact gets through.
 pub(super) fn promise_fen(inc: &CircleIncentive, contact_value_fen: u32) -> f64 {
     inc.tip_income_per_post_fen + inc.contact_pull.min(1.0) * f64::from(contact_value_fen)
@@ -61,7 +87,7 @@ pub(super) fn promise_fen(inc: &CircleIncentive, contact_value_fen: u32) -> f64 
 
 /// Counts an enticing post toward what the author learns the rules pay.
 pub(super) fn count_post(m: &mut Memory) {
-    m.posts = m.posts.saturating_add(1);
+    m.count_post();
 }
 
 /// A solicitor posts where it may and where the rules make it pay, less when sanctions bite.
@@ -144,8 +170,7 @@ fn stop_if_it_does_not_pay(v: &mut Visit, idx: u32, c: usize) -> bool {
     }
     let (u, m) = v.people.both_mut(idx);
     u.flags &= !crate::population::flag::CONVERTED;
-    m.posts = 0;
-    m.earned_fen = 0;
+    m.forget_earnings();
     u.seen_pay_fen = 0;
     u.seen_pay_posts = 0;
     true
