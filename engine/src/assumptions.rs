@@ -239,9 +239,9 @@ catalogue! {
     enticing_uplift: "Enticing posts earn more", "× an ordinary post", Count, (0, 100, 4, 1),
         "How many times an ordinary post's tips ordinary users believe an enticing post would earn.",
         "the demand side's tipping reactions to enticing and ordinary posts in the reaction table", "alipay-circles-2016";
-    belief_posts: "Posts a belief follows", "tipped posts", Count, (1, 255, 8, 1),
+    belief_posts: "Posts a belief follows", "tipped posts", Count, (1, 255, 32, 1),
         "Ordinary users' belief of what enticing posts earn is a moving average over about this many tipped posts seen.",
-        "assumed", "alipay-circles-2016";
+        "assumed (a few days of browsing: a steadier view than the last handful of posts)", "alipay-circles-2016";
     convert_per_visit_permille: "Start soliciting once it pays (per visit)", "%", Permille, (0, 1000, 1000, 5),
         "The chance per visit that an ordinary user for whom soliciting would pay actually starts.",
         "DOMAIN.md: within hours the 2016 circles filled (so by default someone starts on the first visit it pays); with the share open to selling and their reservation values, it sets the share of the launch's solicitation by converts", "alipay-circles-2016";
