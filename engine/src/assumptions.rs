@@ -305,6 +305,9 @@ catalogue! {
     caution_spill_percent: "A lesson carried to other circles", "%", Percent, (0, 100, 25, 5),
         "How much of the caution an abuser learned in the circle that sanctioned it weighs in its other circles: below 100 %, strict circles push abusers into lax ones.",
         "assumed; displacement to less-enforced venues is the usual response to a local crackdown", "open-community";
+    review_expiry_hours: "Reports wait at most", "hours", Hours, (1, 2160, 72, 1),
+        "How long a reported or flagged item waits for review before the team drops it unreviewed: a team far behind stops spending its day on posts that have left the feed.",
+        "assumed (three days; past that a post has long left the feed)", "open-community";
     evader_wait_hours: "A banned abuser waits", "hours", Hours, (1, 2160, 24, 1),
         "How long a banned abuser who decides to come back needs to set up a new account.",
         "assumed; the 2016 response banned re-registration (DOMAIN.md)", "open-community";
@@ -400,6 +403,7 @@ pub(crate) struct Derived {
     pub caution_after_removal: u16,
     pub caution_keep_permille: u32,
     pub caution_spill: f64,
+    pub review_expiry_hours: u32,
     pub evader_wait_hours: u32,
     pub harasser_women: f64,
 }
@@ -472,6 +476,7 @@ impl Derived {
             caution_after_removal: u16::try_from(a.caution_after_removal).unwrap_or(1000),
             caution_keep_permille: a.caution_keep_permille.min(1000),
             caution_spill: percent(a.caution_spill_percent),
+            review_expiry_hours: a.review_expiry_hours.max(1),
             evader_wait_hours: a.evader_wait_hours.max(1),
             harasser_women: percent(a.harasser_women_percent),
         }

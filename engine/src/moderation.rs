@@ -140,10 +140,22 @@ impl Desk {
     ) {
         let per_hour_milli = Self::per_hour_milli(rules);
         self.review_credit += per_hour_milli;
-        while self.review_credit >= 1000 && self.queue.peek().is_some_and(|w| w.ready <= h) {
+        let expiry = rules.assume.review_expiry_hours;
+        // A team this far behind drops what has waited too long (the post has left the feed; the moment has
+        // passed) rather than spend its day on last week: so the wait a report meets stays bounded, and a run's
+        // second week reads like its first instead of sinking under an ever-growing queue.
+        while let Some(top) = self.queue.peek().filter(|w| w.ready <= h) {
+            let stale = h.saturating_sub(top.item.hour) > expiry;
+            if !stale && self.review_credit < 1000 {
+                break;
+            }
             let Some(w) = self.queue.pop() else {
                 break;
             };
+            if stale {
+                tallies.moderation.expired += 1;
+                continue;
+            }
             self.review_credit -= 1000;
             let Some(circle) = circles.get_mut(w.circle) else {
                 continue;

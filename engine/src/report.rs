@@ -377,6 +377,8 @@ pub struct ModerationReport {
     pub wrong_sanctions: u64,
     /// Mean hours from flag to review, over reviewed items.
     pub mean_hours_to_review: u32,
+    /// Items dropped unreviewed because they waited past `assumptions.review_expiry_hours`.
+    pub expired: u64,
     /// Items waiting for review at the end of each hour.
     pub backlog_hourly: Vec<u32>,
 }

@@ -112,6 +112,7 @@ pub(crate) struct ModerationTally {
     pub bans: u64,
     pub wrong_sanctions: u64,
     pub wait_hours_total: u64,
+    pub expired: u64,
     pub backlog_hourly: Vec<u32>,
 }
 
@@ -127,6 +128,7 @@ impl ModerationTally {
             bans: 0,
             wrong_sanctions: 0,
             wait_hours_total: 0,
+            expired: 0,
             backlog_hourly: Vec::with_capacity(hours as usize),
         }
     }
@@ -142,6 +144,7 @@ impl ModerationTally {
             bans: self.bans,
             wrong_sanctions: self.wrong_sanctions,
             mean_hours_to_review: self.wait_hours_total.checked_div(self.reviewed).unwrap_or(0) as u32,
+            expired: self.expired,
             backlog_hourly: self.backlog_hourly.clone(),
         }
     }
