@@ -86,10 +86,11 @@ pub fn render(r: &Report) -> String {
     let md = &r.moderation;
     let _ = writeln!(
         s,
-        "moderation: {} reports, {} classifier flags, {} reviewed, {} sanctions ({} bans), {} mistaken, backlog at end {}",
+        "moderation: {} reports, {} classifier flags, {} reviewed ({} dropped after waiting too long), {} sanctions ({} bans), {} mistaken, backlog at end {}",
         md.reports_filed,
         md.classifier_flags,
         md.reviewed,
+        md.expired,
         md.sanctions,
         md.bans,
         md.wrong_sanctions,
