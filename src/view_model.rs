@@ -94,19 +94,20 @@ pub fn closing_words(
         ),
     };
     let circle = let_through.and_then(let_through_circle);
+    let change = &best.change;
     match circle {
+        // The change names its circle; the card only adds that it is the same one.
+        Some(c) if best.circle_idx.is_some() && touches(best, c, circle_names) => {
+            format!("Closing it: {change} {effect} ({seeds}) — the circle that let it through")
+        }
         Some(c) if touches(best, c, circle_names) => {
-            format!(
-                "Closing it: {} {effect} ({seeds}), in {c}, the circle that let it through",
-                best.change
-            )
+            format!("Closing it: {change} {effect} ({seeds}) — including {c}, which let it through")
         }
         // The best change is elsewhere: the rule above is where the acts passed, not what stops them.
-        Some(c) => format!(
-            "Best single change: {} {effect} ({seeds}); it is not a rule of {c}, the circle that let it through",
-            best.change
-        ),
-        None => format!("Best single change: {} {effect} ({seeds})", best.change),
+        Some(c) if best.circle_idx.is_some() => {
+            format!("Best single change: {change} {effect} ({seeds}) — not in {c}, which let it through")
+        }
+        _ => format!("Best single change: {change} {effect} ({seeds})"),
     }
 }
 
@@ -177,7 +178,7 @@ mod tests {
         ]);
         assert_eq!(
             closing_words(Some(&f), 1, RULE, &circles()),
-            "Closing it: Capping tips at ¥5 in White Collar Diary cuts this by 45 % (one seed), in White Collar Diary, the circle that let it through"
+            "Closing it: Capping tips at ¥5 in White Collar Diary cuts this by 45 % (one seed) — the circle that let it through"
         );
     }
 
@@ -191,8 +192,8 @@ mod tests {
         )]);
         let words = closing_words(Some(&f), 3, RULE, &circles());
         assert!(
-            words.starts_with(
-                "Closing it: Capping tips at ¥5 in every circle cuts this by 45 % (3 seeds), in White Collar Diary"
+            words == (
+                "Closing it: Capping tips at ¥5 in every circle cuts this by 45 % (3 seeds) — including White Collar Diary, which let it through"
             ),
             "{words}"
         );
@@ -208,7 +209,7 @@ mod tests {
         )]);
         assert_eq!(
             closing_words(Some(&other_circle), 1, RULE, &circles()),
-            "Best single change: Turning tips off in Campus Diary cuts this by 20 % (one seed); it is not a rule of White Collar Diary, the circle that let it through"
+            "Best single change: Turning tips off in Campus Diary cuts this by 20 % (one seed) — not in White Collar Diary, which let it through"
         );
         let platform = found(vec![suggestion(
             "platform.bans.real_name",
