@@ -73,6 +73,10 @@ fn touches(s: &Suggestion, circle: &str, circle_names: &[String]) -> bool {
 /// medium, so no change was tried for it), `n_seeds` the seeds the explanation ran on, `let_through` the
 /// card's top "let through by" rule, and `circle_names` the explained scenario's circles, in order.
 /// The first suggestion is the explanation's best, the Why panel's first row: the card never names another.
+///
+/// The line never calls the change "closing" the rule: the best change is often another rule (tips, messages)
+/// or the opposite move (letting everyone post cuts exclusion), and the card must not read as the cause.
+/// It says instead whether the change is in the circle that let the pattern through.
 pub fn closing_words(
     found: Option<&PatternExplanation>,
     n_seeds: usize,
@@ -84,7 +88,7 @@ pub fn closing_words(
         return String::from("Not checked: only patterns at medium or above are");
     };
     let Some(best) = found.suggestions.first() else {
-        return format!("Closing it: no single rule change cuts it ({seeds})");
+        return format!("No single rule change cuts it ({seeds})");
     };
     let effect = match best.incidents_change_percent {
         Some(p) if p < 0 => format!("cuts this by {} %", -p),
@@ -93,21 +97,18 @@ pub fn closing_words(
             best.severity_before, best.severity_after
         ),
     };
-    let circle = let_through.and_then(let_through_circle);
-    let change = &best.change;
-    match circle {
+    let words = format!("Best single change: {} {effect} ({seeds})", best.change);
+    let Some(circle) = let_through.and_then(let_through_circle) else {
+        return words;
+    };
+    let touched = touches(best, circle, circle_names);
+    match (best.circle_idx, touched) {
         // The change names its circle; the card only adds that it is the same one.
-        Some(c) if best.circle_idx.is_some() && touches(best, c, circle_names) => {
-            format!("Closing it: {change} {effect} ({seeds}) — the circle that let it through")
-        }
-        Some(c) if touches(best, c, circle_names) => {
-            format!("Closing it: {change} {effect} ({seeds}) — including {c}, which let it through")
-        }
-        // The best change is elsewhere: the rule above is where the acts passed, not what stops them.
-        Some(c) if best.circle_idx.is_some() => {
-            format!("Best single change: {change} {effect} ({seeds}) — not in {c}, which let it through")
-        }
-        _ => format!("Best single change: {change} {effect} ({seeds})"),
+        (Some(_), true) => format!("{words} — in the circle that let it through"),
+        (None, true) => format!("{words} — including {circle}, which let it through"),
+        (Some(_), false) => format!("{words} — not in {circle}, which let it through"),
+        // A platform rule: no circle to compare.
+        (None, false) => words,
     }
 }
 
@@ -178,7 +179,7 @@ mod tests {
         ]);
         assert_eq!(
             closing_words(Some(&f), 1, RULE, &circles()),
-            "Closing it: Capping tips at ¥5 in White Collar Diary cuts this by 45 % (one seed) — the circle that let it through"
+            "Best single change: Capping tips at ¥5 in White Collar Diary cuts this by 45 % (one seed) — in the circle that let it through"
         );
     }
 
@@ -193,14 +194,14 @@ mod tests {
         let words = closing_words(Some(&f), 3, RULE, &circles());
         assert!(
             words == (
-                "Closing it: Capping tips at ¥5 in every circle cuts this by 45 % (3 seeds) — including White Collar Diary, which let it through"
+                "Best single change: Capping tips at ¥5 in every circle cuts this by 45 % (3 seeds) — including White Collar Diary, which let it through"
             ),
             "{words}"
         );
     }
 
     #[test]
-    fn a_change_elsewhere_is_not_called_closing_it() {
+    fn a_change_elsewhere_says_it_is_elsewhere() {
         let other_circle = found(vec![suggestion(
             "circle.0.tips.off",
             Some(0),
@@ -237,7 +238,7 @@ mod tests {
     fn no_suggestion_and_no_check_are_said_plainly() {
         assert_eq!(
             closing_words(Some(&found(Vec::new())), 1, RULE, &circles()),
-            "Closing it: no single rule change cuts it (one seed)"
+            "No single rule change cuts it (one seed)"
         );
         assert!(closing_words(None, 1, RULE, &circles()).starts_with("Not checked"));
     }
