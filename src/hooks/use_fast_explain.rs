@@ -43,9 +43,11 @@ pub fn use_fast_explain(
     pool: &Pool,
     errors: usize,
 ) -> FastExplain {
-    let status = use_state_eq(FastExplain::default);
-    // The revision the latest effect is about: replies and timers of earlier ones must not touch `status`.
-    let latest = use_mut_ref(|| 0u64);
+    // Only a stop is state, keyed by the run it is about; "checking" follows from the run and the state, so an
+    // edit costs no extra render to clear it.
+    let stopped = use_state_eq(|| None::<(u32, String)>);
+    // The run the latest effect is about: replies of earlier ones must not mark this one stopped.
+    let latest = use_mut_ref(|| 0u32);
     let done_here = matches!(runner.status, RunStatus::Done)
         && runner
             .scenario
@@ -53,17 +55,16 @@ pub fn use_fast_explain(
             .is_some_and(|s| Rc::ptr_eq(s, &state.scenario) || **s == *state.scenario);
     let wanted = done_here && errors == 0 && state.explanation.is_none();
     {
-        let (status, pool, dispatcher, scenario) =
-            (status.clone(), pool.clone(), state.dispatcher(), state.scenario.clone());
+        let (status, pool, dispatcher, scenario) = (
+            stopped.clone(),
+            pool.clone(),
+            state.dispatcher(),
+            state.scenario.clone(),
+        );
         use_effect_with(
             (state.revision, runner.run_id, wanted),
-            move |&(revision, _, wanted)| {
-                *latest.borrow_mut() = revision;
-                status.set(if wanted {
-                    FastExplain::Checking
-                } else {
-                    FastExplain::Idle
-                });
+            move |&(revision, run_id, wanted)| {
+                *latest.borrow_mut() = run_id;
                 let timer = wanted.then(|| {
                     let pool = pool.clone();
                     gloo::timers::callback::Timeout::new(QUIET_MS, move || {
@@ -71,21 +72,22 @@ pub fn use_fast_explain(
                         let on_done = {
                             let (status, latest) = (status.clone(), latest.clone());
                             move |outcome: Result<Vec<JobResult>, String>| {
-                                let current = *latest.borrow() == revision;
+                                let current = *latest.borrow() == run_id;
                                 match outcome.and_then(|results| fast_explanation(&levers, results)) {
                                     Ok(e) => dispatcher.dispatch(Action::FastExplained {
                                         revision,
                                         explanation: Rc::new(e),
                                     }),
-                                    Err(message) if current => status.set(FastExplain::Stopped(message)),
+                                    Err(message) if current => status.set(Some((run_id, message))),
                                     Err(_) => {}
                                 }
                             }
                         };
                         if !pool.submit_background(jobs, on_done) {
-                            status.set(FastExplain::Stopped(
+                            status.set(Some((
+                                run_id,
                                 "the analysis workers are busy; Why can explain it".into(),
-                            ));
+                            )));
                         }
                     })
                 });
@@ -96,7 +98,11 @@ pub fn use_fast_explain(
             },
         );
     }
-    (*status).clone()
+    match &*stopped {
+        _ if !wanted => FastExplain::Idle,
+        Some((run_id, why)) if *run_id == runner.run_id => FastExplain::Stopped(why.clone()),
+        _ => FastExplain::Checking,
+    }
 }
 
 /// The options of the fast explanation: the default size cap, [`FAST_SEEDS`] seeds.
