@@ -49,7 +49,8 @@ fn closing_view(p: &PatternReport, let_through: &str, props: &PatternCardsProps)
         .iter()
         .flat_map(|s| s.circles.iter().map(|c| c.name.clone()))
         .collect();
-    let words = closing_words(found, e.seeds.len(), Some(let_through), &names);
+    // A percentage never wraps away from its number on a narrow card.
+    let words = closing_words(found, e.seeds.len(), Some(let_through), &names).replace(" %", "\u{a0}%");
     let lever = found.and_then(|f| f.suggestions.first()).map(|s| s.lever_id.clone());
     html! {
         <p class="counterfactual small" data-testid={testid} data-state="done" data-lever={lever} data-seeds={e.seeds.len().to_string()}

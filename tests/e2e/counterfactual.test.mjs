@@ -8,7 +8,7 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const CLOSING = /^(Best single change): (.+?) cuts (this by (\d+) %|its severity from \d+ to \d+) \((one seed|\d+ seeds)\)/;
+const CLOSING = /^(Best single change): (.+?) cuts (this by (\d+)\s%|its severity from \d+ to \d+) \((one seed|\d+ seeds)\)/;
 
 /** The card line's words and data, once it has an answer. */
 async function closing(page, pattern, timeout = 240000) {
