@@ -67,6 +67,24 @@ fn touches(s: &Suggestion, circle: &str, circle_names: &[String]) -> bool {
     }
 }
 
+/// The one line a card shows of [`closing_words`] until it is opened: the best change's effect and the seeds,
+/// e.g. "Best change: −46 % (one seed)". The card is read at a glance (the first one must fit the first
+/// screen), so the change itself waits one click.
+pub fn closing_summary(found: Option<&PatternExplanation>, n_seeds: usize) -> String {
+    let seeds = seeds_words(n_seeds);
+    match found.map(|f| f.suggestions.first()) {
+        None => String::from("Not checked: below medium"),
+        Some(None) => format!("No single rule change cuts it ({seeds})"),
+        Some(Some(best)) => match best.incidents_change_percent {
+            Some(p) if p < 0 => format!("Best change: −{} % ({seeds})", -p),
+            _ => format!(
+                "Best change: severity {} → {} ({seeds})",
+                best.severity_before, best.severity_after
+            ),
+        },
+    }
+}
+
 /// What the card says about closing the rule that let a pattern through, from an explanation of the same scenario.
 ///
 /// `found` is the explanation's entry for the pattern (`None` when the explanation's baseline had it below
@@ -241,6 +259,32 @@ mod tests {
             "No single rule change cuts it (one seed)"
         );
         assert!(closing_words(None, 1, RULE, &circles()).starts_with("Not checked"));
+    }
+
+    #[test]
+    fn the_summary_gives_the_effect_and_the_seeds() {
+        let cut = found(vec![suggestion(
+            "all.tips.off",
+            None,
+            "Turning tips off in every circle",
+            Some(-46),
+        )]);
+        assert_eq!(closing_summary(Some(&cut), 1), "Best change: −46 % (one seed)");
+        let severity = found(vec![suggestion(
+            "all.tips.off",
+            None,
+            "Turning tips off in every circle",
+            None,
+        )]);
+        assert_eq!(
+            closing_summary(Some(&severity), 3),
+            "Best change: severity 76 → 70 (3 seeds)"
+        );
+        assert_eq!(
+            closing_summary(Some(&found(Vec::new())), 1),
+            "No single rule change cuts it (one seed)"
+        );
+        assert_eq!(closing_summary(None, 1), "Not checked: below medium");
     }
 
     #[test]

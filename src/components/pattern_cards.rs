@@ -6,7 +6,7 @@ use crate::components::glossary::TermLink;
 use crate::components::verdict_bar::card_anchor;
 use crate::glossary::Term;
 use crate::hooks::use_fast_explain::FastExplain;
-use crate::view_model::{closing_words, hour_label, level_class, pattern_color, prevalence_percent};
+use crate::view_model::{closing_summary, closing_words, hour_label, level_class, pattern_color, prevalence_percent};
 use backfire_engine::explain::Explanation;
 use backfire_engine::words::{group, pattern_blurb, pattern_name, yuan, PREVALENCE_WORDS};
 use backfire_engine::{Level, PatternReport, Report, Scenario};
@@ -29,7 +29,8 @@ pub struct PatternCardsProps {
     pub scenario: Option<Rc<Scenario>>,
 }
 
-/// The line under "Let through by": what closing that rule would do, or that it is being checked.
+/// The line under "Let through by": what the best single change would do (one line, opening to the whole
+/// sentence), or that it is being checked.
 fn closing_view(p: &PatternReport, let_through: &str, props: &PatternCardsProps) -> Html {
     let testid = format!("pattern-{}-closing", p.id.id());
     let Some(e) = &props.explanation else {
@@ -39,7 +40,7 @@ fn closing_view(p: &PatternReport, let_through: &str, props: &PatternCardsProps)
                 <p class="counterfactual small checking" data-testid={testid} data-state="checking">{"checking what closing it would do…"}</p>
             },
             FastExplain::Stopped(why) => html! {
-                <p class="counterfactual small stopped" data-testid={testid} data-state="stopped">{format!("Not checked: {why}")}</p>
+                <p class="counterfactual small stopped" data-testid={testid} data-state="stopped" title={why.clone()}>{"Not checked"}</p>
             },
         };
     };
@@ -51,12 +52,18 @@ fn closing_view(p: &PatternReport, let_through: &str, props: &PatternCardsProps)
         .collect();
     // A percentage never wraps away from its number on a narrow card.
     let words = closing_words(found, e.seeds.len(), Some(let_through), &names).replace(" %", "\u{a0}%");
-    let lever = found.and_then(|f| f.suggestions.first()).map(|s| s.lever_id.clone());
+    let summary = closing_summary(found, e.seeds.len()).replace(" %", "\u{a0}%");
+    let best = found.and_then(|f| f.suggestions.first());
+    let lever = best.map(|s| s.lever_id.clone());
+    let seeds = e.seeds.len().to_string();
+    if best.is_none() {
+        return html! { <p class="counterfactual small" data-testid={testid} data-state="done" data-seeds={seeds}>{summary}</p> };
+    }
     html! {
-        <p class="counterfactual small" data-testid={testid} data-state="done" data-lever={lever} data-seeds={e.seeds.len().to_string()}
-            title="one rule changed at a time on the same seeds; the Why tab lists every change that cuts it">
-            {words}
-        </p>
+        <details class="counterfactual small" data-testid={testid} data-state="done" data-lever={lever} data-seeds={seeds}>
+            <summary title="one rule changed at a time on the same seeds; the Why tab lists every change that cuts it">{summary}</summary>
+            <p data-testid={format!("pattern-{}-closing-words", p.id.id())}>{words}</p>
+        </details>
     }
 }
 

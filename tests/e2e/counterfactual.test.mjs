@@ -10,11 +10,17 @@ after(async () => { await browser?.close(); });
 
 const CLOSING = /^(Best single change): (.+?) cuts (this by (\d+)\s%|its severity from \d+ to \d+) \((one seed|\d+ seeds)\)/;
 
-/** The card line's words and data, once it has an answer. */
+/** The card line once it has an answer: its one-line summary, the whole sentence it opens to, and its data. */
 async function closing(page, pattern, timeout = 240000) {
   const line = page.locator(`[data-testid="pattern-${pattern}-closing"][data-state="done"]`);
   await line.waitFor({ timeout });
-  return { text: await line.innerText(), lever: await line.getAttribute('data-lever'), seeds: await line.getAttribute('data-seeds') };
+  const words = page.getByTestId(`pattern-${pattern}-closing-words`);
+  return {
+    summary: await line.locator('summary').innerText(),
+    text: (await words.textContent()).trim(),
+    lever: await line.getAttribute('data-lever'),
+    seeds: await line.getAttribute('data-seeds'),
+  };
 }
 
 test('the launch card says what closing its rule would do, and the Why panel names the same change', async () => {
@@ -37,11 +43,18 @@ test('the launch card says what closing its rule would do, and the Why panel nam
   assert.ok(m[4] === undefined || (Number(m[4]) > 0 && Number(m[4]) <= 100), `a cut between 1 and 100 %: ${fast.text}`);
   assert.ok(fast.lever && fast.lever.length > 0, 'the line names its lever');
   assert.equal(fast.seeds, '1');
+  // One line on the card, the whole sentence a click away.
+  const words = page.getByTestId('pattern-solicitation-closing-words');
+  if (m[4] !== undefined) assert.match(fast.summary, new RegExp(`^Best change: −${m[4]}\\s% \\(one seed\\)$`));
+  else assert.match(fast.summary, /^Best change: severity \d+ → \d+ \(one seed\)$/);
+  assert.equal(await words.isVisible(), false, 'the sentence waits for a click');
+  await card.locator('[data-testid="pattern-solicitation-closing"] summary').click();
+  assert.equal(await words.isVisible(), true, 'a click opens the sentence');
   // Every card says whether its change is in the circle that let the pattern through (from the lever's own
   // circle), and none calls the change "closing" that rule.
   const CIRCLES = ['Campus Diary', 'White Collar Diary', 'Overseas Diary'];
   const lines = await page.locator('[data-testid$="-closing"][data-state="done"]').evaluateAll(els => els.map(e => ({
-    text: e.textContent, lever: e.dataset.lever ?? '',
+    text: (e.querySelector('p') ?? e).textContent.trim(), lever: e.dataset.lever ?? '',
     rule: e.closest('article').querySelector('[data-testid$="-let-through"]').textContent.replace(/^Let through by: /, ''),
   })));
   assert.ok(lines.length >= 3, `cards with an answer: ${lines.length}`);
