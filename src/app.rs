@@ -11,6 +11,7 @@ use crate::components::present::Presentation;
 use crate::components::results_view::{ResultsView, View};
 use crate::components::skip_link::SkipLink;
 use crate::components::toolbar::{modified_from_preset, scenario_badge, Toolbar};
+use crate::hooks::use_fast_explain::use_fast_explain;
 use crate::hooks::use_page_title::use_page_title;
 use crate::hooks::use_pasted_link::use_pasted_link;
 use crate::hooks::use_undo_keys::use_undo_keys;
@@ -78,6 +79,8 @@ pub fn App() -> Html {
             share::sync_fragment(payload);
         }
     });
+    // After each completed run, a one-seed explanation in the pool's background says on each card what closing its rule would do.
+    let fast = use_fast_explain(&state, &runner, &pool, errors);
     // An edit is autosaved, and a small run re-runs by itself once the edits pause.
     {
         let (scenario, runner) = (state.scenario.clone(), runner.clone());
@@ -189,7 +192,7 @@ pub fn App() -> Html {
             <div class="results-stale" data-stale={(errors > 0).then_some("true")}>
             <ResultsView scenario={state.scenario.clone()} baseline={state.baseline.clone()} runs={state.runs} notice={state.notice.clone()}
                 explanation={state.explanation.clone()} dispatcher={state.dispatcher()} runner={runner.clone()} pool={pool.clone()}
-                {errors} view={*view} {on_view} {modified} />
+                {errors} view={*view} {on_view} {modified} {fast} />
             </div>
             <footer class="app-footer">
                 <span>{format!("Backfire engine {ENGINE_VERSION}")}</span>

@@ -3,6 +3,9 @@
 //! Jobs are handed out one at a time to idle workers, so a batch finishes as fast as the cores allow and
 //! cancelling simply stops handing out the rest. A job that fails ends its batch at once with the
 //! job's message: the rest of the batch is dropped and its late replies ignored.
+//!
+//! A background batch (the cards' fast explanation) only runs while no one asked for anything: it never
+//! replaces a batch in progress, and any batch submitted after it replaces it at once.
 
 use crate::protocol::{encode, Job, JobReply, JobResult, Request, Response};
 use crate::sim_worker::SimWorker;
@@ -80,7 +83,12 @@ struct Batch {
     slots: Slots<JobResult>,
     on_progress: OnProgress,
     on_done: OnDone,
+    /// Work nobody is waiting for: it gives way to any other batch.
+    background: bool,
 }
+
+/// The message a background batch ends with when other work takes the pool.
+pub const SET_ASIDE: &str = "set aside for other analysis";
 
 #[derive(Default)]
 struct PoolState {
@@ -137,24 +145,57 @@ impl Pool {
         on_progress: impl Fn(BatchProgress) + 'static,
         on_done: impl Fn(BatchOutcome) + 'static,
     ) {
-        {
+        let set_aside = self.start(jobs, Rc::new(on_progress), Rc::new(on_done), false);
+        // Told after the new batch is in place, so its owner sees a pool that has moved on.
+        if let Some(on_done) = set_aside {
+            on_done(Err(SET_ASIDE.to_string()));
+        }
+    }
+
+    /// Starts a background batch unless a batch is in progress (then returns `false` and does nothing).
+    /// It replaces an earlier background batch, and gives way to any batch submitted later: its owner is
+    /// then told [`SET_ASIDE`].
+    pub fn submit_background(&self, jobs: Vec<Job>, on_done: impl Fn(BatchOutcome) + 'static) -> bool {
+        let foreground = self.state.borrow().batch.as_ref().is_some_and(|b| !b.background);
+        if !foreground {
+            self.start(jobs, Rc::new(|_| {}), Rc::new(on_done), true);
+        }
+        !foreground
+    }
+
+    /// Cancels the batch in progress if it is a background one; its late replies are ignored.
+    pub fn cancel_background(&self) {
+        let mut st = self.state.borrow_mut();
+        if st.batch.as_ref().is_some_and(|b| b.background) {
+            st.batch = None;
+        }
+    }
+
+    /// Replaces the batch in progress and hands out the new one's jobs; returns the replaced batch's
+    /// `on_done` when it was a background batch, whose owner is waiting to hear.
+    fn start(&self, jobs: Vec<Job>, on_progress: OnProgress, on_done: OnDone, background: bool) -> Option<OnDone> {
+        let set_aside = {
             let mut st = self.state.borrow_mut();
             st.next_batch = (st.next_batch + 1) & 0x7fff;
             let total = jobs.len();
-            st.batch = Some(Batch {
-                id: st.next_batch,
+            let id = st.next_batch;
+            let old = st.batch.replace(Batch {
+                id,
                 queue: jobs.into_iter().enumerate().collect(),
                 slots: Slots::new(total),
-                on_progress: Rc::new(on_progress),
-                on_done: Rc::new(on_done),
+                on_progress,
+                on_done,
+                background,
             });
-        }
+            old.filter(|b| b.background).map(|b| b.on_done)
+        };
         for w in 0..self.workers.len() {
             let idle = self.state.borrow().busy.get(w).is_some_and(Option::is_none);
             if idle {
                 feed(&self.workers, &self.state, w);
             }
         }
+        set_aside
     }
 
     /// Cancels the batch in progress: queued jobs are dropped, and results still in flight are ignored.

@@ -53,6 +53,10 @@ pub enum Job {
     Report(Box<Scenario>),
     /// Run a scenario and return the small summary a sweep cell needs.
     Summary(Box<Scenario>),
+    /// Run one run of an explanation made in pieces (the baseline or a lever, on one seed, already sized) and
+    /// return its whole report. Unlike [`Job::Report`] it is not refused for rule errors: `explain_with` runs
+    /// its levers as they are, and the pieces must add up to what it gives.
+    Counterfactual(Box<Scenario>),
     /// Find which rules open each pattern, by counterfactual runs on `runs` seeds.
     Explain {
         /// The scenario explained.
@@ -96,6 +100,7 @@ impl Job {
                 None => Ok(JobResult::Report(Box::new(run(&s)))),
             },
             Job::Summary(s) => Ok(JobResult::Summary(Box::new(cell_summary(&run(&s))))),
+            Job::Counterfactual(s) => Ok(JobResult::Report(Box::new(run(&s)))),
             Job::Explain { scenario, runs } => {
                 if let Some(why) = refusal(&scenario) {
                     return Err(format!("the rules have errors: {why}"));

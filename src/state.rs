@@ -261,6 +261,14 @@ pub enum Action {
     SelectCircle(usize),
     /// Keep (or clear) the explanation of the current scenario.
     Explained(Option<Rc<Explanation>>),
+    /// Keep the cards' fast explanation of the scenario at `revision`, unless the scenario has changed since
+    /// or an explanation is already kept (the Why panel's, perhaps on more seeds, wins: card and Why agree).
+    FastExplained {
+        /// The revision of the scenario explained.
+        revision: u64,
+        /// The explanation.
+        explanation: Rc<Explanation>,
+    },
     /// Load a whole scenario (a preset, a link, an import): undoable, and sets the preset id.
     Load {
         /// The scenario to load.
@@ -400,6 +408,11 @@ impl Reducible for AppState {
                 next.selected_circle = idx.min(next.scenario.circles.len().saturating_sub(1));
             }
             Action::Explained(explanation) => next.explanation = explanation,
+            Action::FastExplained { revision, explanation } => {
+                if revision == next.revision && next.explanation.is_none() {
+                    next.explanation = Some(explanation);
+                }
+            }
             Action::Load {
                 scenario,
                 preset_id,
@@ -592,6 +605,34 @@ mod tests {
         let s4 = s3.reduce(Action::Undo);
         assert_eq!(s4.scenario.circles.len(), 3);
         assert_eq!(s4.selected_circle, 0);
+    }
+
+    #[test]
+    fn a_fast_explanation_never_replaces_the_why_panels_nor_lands_on_other_rules() {
+        let explained = |seeds: Vec<u64>| {
+            Rc::new(Explanation {
+                n_users: 100,
+                seeds,
+                levers_tried: 0,
+                patterns: Vec::new(),
+            })
+        };
+        let s0 = Rc::new(AppState::new(with_seed(1), None, None));
+        let fast = |revision| Action::FastExplained {
+            revision,
+            explanation: explained(vec![1]),
+        };
+        let s1 = s0.clone().reduce(fast(s0.revision + 1));
+        assert!(s1.explanation.is_none(), "a reply about other rules is dropped");
+        let s2 = s0.clone().reduce(fast(s0.revision));
+        assert_eq!(s2.explanation.as_ref().map(|e| e.seeds.len()), Some(1));
+        let why = s0.reduce(Action::Explained(Some(explained(vec![1, 2, 3]))));
+        let s3 = why.reduce(fast(0));
+        assert_eq!(
+            s3.explanation.as_ref().map(|e| e.seeds.len()),
+            Some(3),
+            "the Why panel's explanation stays"
+        );
     }
 
     #[test]

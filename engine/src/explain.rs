@@ -100,6 +100,10 @@ pub struct Suggestion {
     /// One line for a designer, e.g. "Capping tips at ¥5 in every circle cuts solicitation by 45 % (severity 100 → 97), lowers honest engagement by 5 % and lowers tip volume by 83 %";
     /// the first percentage is the change in incidents.
     pub sentence: String,
+    /// The change alone, as the sentence starts, e.g. "Capping tips at ¥5 in every circle" (see [`Lever::change`]),
+    /// so a short form can be written without taking the sentence apart.
+    #[serde(default)]
+    pub change: String,
     /// The pattern this suggestion is about.
     pub pattern: PatternId,
     /// Severity in the baseline.
@@ -317,6 +321,7 @@ fn suggestion(id: PatternId, before: &Figures, after: &Figures, lever: &Lever) -
             incidents_change_percent,
             &cost,
         ),
+        change: lever.change.clone(),
         pattern: id,
         severity_before,
         severity_after,

@@ -64,6 +64,13 @@ fn tip_rules_rank_in_the_top_two_for_solicitation_at_launch() {
             "{}",
             s.sentence
         );
+        // The change alone is the sentence's opening words, so a short form says the same thing.
+        assert!(
+            !s.change.is_empty() && s.sentence.starts_with(&format!("{} cuts ", s.change)),
+            "{} / {}",
+            s.change,
+            s.sentence
+        );
         // The suggestion loads at the scenario's own size and seed, with one rule changed.
         assert_eq!(s.scenario.population.n_users, 10_000);
         assert_eq!(s.scenario.seed, launch().seed);

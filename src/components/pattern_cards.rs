@@ -1,19 +1,70 @@
 //! One card per abuse pattern, most severe first, under a one-line overall prevalence; patterns at `none` are
-//! folded into one countable line.
+//! folded into one countable line. Beside the rule that let a pattern through, the card says what the kept
+//! explanation found closing it would do (the same explanation the Why panel shows, so the two agree).
 
 use crate::components::glossary::TermLink;
 use crate::components::verdict_bar::card_anchor;
 use crate::glossary::Term;
-use crate::view_model::{hour_label, level_class, pattern_color, prevalence_percent};
+use crate::hooks::use_fast_explain::FastExplain;
+use crate::view_model::{closing_summary, closing_words, hour_label, level_class, pattern_color, prevalence_percent};
+use backfire_engine::explain::Explanation;
 use backfire_engine::words::{group, pattern_blurb, pattern_name, yuan, PREVALENCE_WORDS};
-use backfire_engine::{Level, PatternReport, Report};
+use backfire_engine::{Level, PatternReport, Report, Scenario};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props of [`PatternCards`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct PatternCardsProps {
     /// The report to show.
-    pub report: std::rc::Rc<Report>,
+    pub report: Rc<Report>,
+    /// The explanation of the rules the report is for, if one is kept (the fast one or the Why panel's).
+    #[prop_or_default]
+    pub explanation: Option<Rc<Explanation>>,
+    /// Where the fast explanation stands while none is kept.
+    #[prop_or_default]
+    pub fast: FastExplain,
+    /// The rules explained (the circles' names tell whether a change is in the circle that let a pattern through).
+    #[prop_or_default]
+    pub scenario: Option<Rc<Scenario>>,
+}
+
+/// The line under "Let through by": what the best single change would do (one line, opening to the whole
+/// sentence), or that it is being checked.
+fn closing_view(p: &PatternReport, let_through: &str, props: &PatternCardsProps) -> Html {
+    let testid = format!("pattern-{}-closing", p.id.id());
+    let Some(e) = &props.explanation else {
+        return match &props.fast {
+            FastExplain::Idle => html! {},
+            FastExplain::Checking => html! {
+                <p class="counterfactual small checking" data-testid={testid} data-state="checking">{"checking what closing it would do…"}</p>
+            },
+            FastExplain::Stopped(why) => html! {
+                <p class="counterfactual small stopped" data-testid={testid} data-state="stopped" title={why.clone()}>{"Not checked"}</p>
+            },
+        };
+    };
+    let found = e.patterns.iter().find(|x| x.pattern == p.id);
+    let names: Vec<String> = props
+        .scenario
+        .iter()
+        .flat_map(|s| s.circles.iter().map(|c| c.name.clone()))
+        .collect();
+    // A percentage never wraps away from its number on a narrow card.
+    let words = closing_words(found, e.seeds.len(), Some(let_through), &names).replace(" %", "\u{a0}%");
+    let summary = closing_summary(found, e.seeds.len()).replace(" %", "\u{a0}%");
+    let best = found.and_then(|f| f.suggestions.first());
+    let lever = best.map(|s| s.lever_id.clone());
+    let seeds = e.seeds.len().to_string();
+    if best.is_none() {
+        return html! { <p class="counterfactual small" data-testid={testid} data-state="done" data-seeds={seeds}>{summary}</p> };
+    }
+    html! {
+        <details class="counterfactual small" data-testid={testid} data-state="done" data-lever={lever} data-seeds={seeds}>
+            <summary title="one rule changed at a time on the same seeds; the Why tab lists every change that cuts it">{summary}</summary>
+            <p data-testid={format!("pattern-{}-closing-words", p.id.id())}>{words}</p>
+        </details>
+    }
 }
 
 /// A tiny trend line of a pattern's hourly incidents.
@@ -136,6 +187,7 @@ pub fn PatternCards(props: &PatternCardsProps) -> Html {
                         // The rule the acts passed through, not their cause (closing it may move little: see Why).
                         <p class="opened-by small" data-testid={format!("pattern-{id}-let-through")} title="the rule these acts passed through; closing it does not always stop them (see Why)">
                             <strong>{"Let through by: "}</strong>{top.rule.clone()}</p>
+                        {closing_view(p, &top.rule, props)}
                     }
                 </article>
             }

@@ -16,6 +16,7 @@ use crate::components::rules_summary::RulesSummary;
 use crate::components::sweep_panel::SweepPanel;
 use crate::components::verdict_bar::VerdictBar;
 use crate::components::why_panel::WhyPanel;
+use crate::hooks::use_fast_explain::FastExplain;
 use crate::pool::Pool;
 use crate::runner::{about, RunState, RunStatus, Runner};
 use crate::state::{Action, AppState, Notice};
@@ -157,6 +158,9 @@ pub struct ResultsViewProps {
     /// Whether the scenario differs from the preset it was loaded from (marked beside its name).
     #[prop_or_default]
     pub modified: bool,
+    /// Where the cards' fast explanation stands.
+    #[prop_or_default]
+    pub fast: FastExplain,
 }
 
 /// The results area.
@@ -175,6 +179,7 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
         view,
         on_view,
         modified,
+        fast,
     } = props;
     let actions = dispatcher.to_callback();
     let on_edit = actions.reform(|s: Scenario| Action::Edit(Box::new(s)));
@@ -222,7 +227,7 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
                     // Greyed while it does not match the rules on screen (after a short delay for runs about to land).
                     <div class="results-body" data-testid="results-body" data-fresh={fresh.id()} aria-describedby={matches!(fresh, Freshness::Stale(_) | Freshness::Blocked(_)).then_some("results-freshness")}>
                         if let Some(report) = &runner.report { <VerdictBar report={report.clone()} /> }
-                        {report_view(runner)}
+                        {report_view(runner, scenario, explanation.as_ref(), fast)}
                     </div>
                 },
                 View::Compare => match baseline {
@@ -245,14 +250,29 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
 }
 
 /// The latest report: cards, charts, money flow and examples.
-fn report_view(runner: &Runner) -> Html {
+fn report_view(
+    runner: &Runner,
+    scenario: &Rc<Scenario>,
+    explanation: Option<&Rc<Explanation>>,
+    fast: &FastExplain,
+) -> Html {
     let Some(report) = &runner.report else { return html! {} };
+    // The explanation and its progress are about the rules on screen: beside another run's report they would mislead.
+    let same = runner
+        .scenario
+        .as_ref()
+        .is_some_and(|s| Rc::ptr_eq(s, scenario) || **s == **scenario);
+    let (explanation, fast) = if same {
+        (explanation.cloned(), fast.clone())
+    } else {
+        (None, FastExplain::Idle)
+    };
     // While a large run streams partial reports, only the cards follow it: redrawing every chart on
     // each partial report held the page's thread for ~100 ms.
     let streaming_large = runner.is_running() && runner.scenario.as_deref().is_some_and(|s| runner.is_large(s));
     html! {
         <>
-            <PatternCards report={report.clone()} />
+            <PatternCards report={report.clone()} {explanation} {fast} scenario={scenario.clone()} />
             <ExportMenu report={report.clone()} />
             if streaming_large {
                 <p class="muted" data-testid="charts-after-run">{"Charts, money flow and examples appear when the run finishes."}</p>

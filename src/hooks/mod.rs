@@ -1,6 +1,7 @@
 //! The app's own hooks: effects that more than one component needs, or that would crowd a component.
 
 pub mod use_document_keydown;
+pub mod use_fast_explain;
 pub mod use_help_key;
 pub mod use_page_title;
 pub mod use_pasted_link;

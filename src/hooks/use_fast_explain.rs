@@ -1,0 +1,201 @@
+//! The cards' fast explanation: after each completed run of the rules on screen, one single-seed explanation
+//! in the worker pool's background lane, kept in `AppState` as the Why panel's would be.
+//!
+//! It starts only once the page has been quiet for [`QUIET_MS`] after a run: while a designer edits, each run
+//! is soon followed by another, and an explanation started between them would take a core from the next run.
+//! It goes to the pool as one batch of runs (the baseline and each lever, as `explain_with` makes them) and is
+//! put together here with `explain::assemble`: a change of the rules cancels the batch, and the only work
+//! left on the cores is the one run each worker holds (tens of milliseconds), not a whole explanation (seconds).
+
+use crate::pool::Pool;
+use crate::protocol::{Job, JobResult};
+use crate::runner::{RunStatus, Runner};
+use crate::state::{Action, AppState};
+use backfire_engine::explain::{assemble, ExplainOptions, Explanation, Outcome};
+use backfire_engine::lever::{levers, Lever};
+use backfire_engine::Scenario;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Milliseconds without a new run or edit after a run completes before the fast explanation starts.
+pub const QUIET_MS: u32 = 700;
+
+/// Seeds of the fast explanation: one, so it takes one run per rule change.
+pub const FAST_SEEDS: u32 = 1;
+
+/// Where the cards' fast explanation stands (once it lands, it is `AppState::explanation`).
+#[derive(Clone, PartialEq, Debug, Default)]
+pub enum FastExplain {
+    /// Nothing to do: no finished run of the rules on screen, or an explanation is already kept.
+    #[default]
+    Idle,
+    /// Waiting for quiet, or running in the pool.
+    Checking,
+    /// It did not run or did not finish: the words say why.
+    Stopped(String),
+}
+
+/// Runs the fast explanation after each completed run of the scenario on screen, and says where it stands.
+#[hook]
+pub fn use_fast_explain(
+    state: &UseReducerHandle<AppState>,
+    runner: &Runner,
+    pool: &Pool,
+    errors: usize,
+) -> FastExplain {
+    // Only a stop is state, keyed by the run it is about; "checking" follows from the run and the state, so an
+    // edit costs no extra render to clear it.
+    let stopped = use_state_eq(|| None::<(u32, String)>);
+    // The run the latest effect is about: replies of earlier ones must not mark this one stopped.
+    let latest = use_mut_ref(|| 0u32);
+    let done_here = matches!(runner.status, RunStatus::Done)
+        && runner
+            .scenario
+            .as_ref()
+            .is_some_and(|s| Rc::ptr_eq(s, &state.scenario) || **s == *state.scenario);
+    let wanted = done_here && errors == 0 && state.explanation.is_none();
+    {
+        let (status, pool, dispatcher, scenario) = (
+            stopped.clone(),
+            pool.clone(),
+            state.dispatcher(),
+            state.scenario.clone(),
+        );
+        use_effect_with(
+            (state.revision, runner.run_id, wanted),
+            move |&(revision, run_id, wanted)| {
+                *latest.borrow_mut() = run_id;
+                let timer = wanted.then(|| {
+                    let pool = pool.clone();
+                    gloo::timers::callback::Timeout::new(QUIET_MS, move || {
+                        let (jobs, levers) = fast_jobs(&scenario);
+                        let on_done = {
+                            let (status, latest) = (status.clone(), latest.clone());
+                            move |outcome: Result<Vec<JobResult>, String>| {
+                                let current = *latest.borrow() == run_id;
+                                match outcome.and_then(|results| fast_explanation(&levers, results)) {
+                                    Ok(e) => dispatcher.dispatch(Action::FastExplained {
+                                        revision,
+                                        explanation: Rc::new(e),
+                                    }),
+                                    Err(message) if current => status.set(Some((run_id, message))),
+                                    Err(_) => {}
+                                }
+                            }
+                        };
+                        if !pool.submit_background(jobs, on_done) {
+                            status.set(Some((
+                                run_id,
+                                "the analysis workers are busy; Why can explain it".into(),
+                            )));
+                        }
+                    })
+                });
+                move || {
+                    drop(timer);
+                    pool.cancel_background();
+                }
+            },
+        );
+    }
+    match &*stopped {
+        _ if !wanted => FastExplain::Idle,
+        Some((run_id, why)) if *run_id == runner.run_id => FastExplain::Stopped(why.clone()),
+        _ => FastExplain::Checking,
+    }
+}
+
+/// The options of the fast explanation: the default size cap, [`FAST_SEEDS`] seeds.
+fn fast_options() -> ExplainOptions {
+    ExplainOptions {
+        runs: FAST_SEEDS,
+        ..ExplainOptions::default()
+    }
+}
+
+/// The runs of a fast explanation of `scenario`, as `explain_with` makes them: the baseline on each seed, then
+/// each lever on each seed; and the levers, to put the answers together with.
+pub fn fast_jobs(scenario: &Scenario) -> (Vec<Job>, Vec<Lever>) {
+    let opts = fast_options();
+    let seeds = opts.seeds(scenario);
+    let levers = levers(scenario);
+    let jobs = std::iter::once(scenario)
+        .chain(levers.iter().map(|l| &l.scenario))
+        .flat_map(|s| {
+            seeds
+                .iter()
+                .map(|&seed| Job::Counterfactual(Box::new(opts.sized(s, seed))))
+        })
+        .collect();
+    (jobs, levers)
+}
+
+/// Puts the answers to [`fast_jobs`] (in job order) together into the explanation `explain_with` gives.
+pub fn fast_explanation(levers: &[Lever], results: Vec<JobResult>) -> Result<Explanation, String> {
+    let n_seeds = FAST_SEEDS as usize;
+    let mut reports = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            JobResult::Report(r) => reports.push(*r),
+            _ => return Err("a worker sent something other than a report".into()),
+        }
+    }
+    let expected = n_seeds * (levers.len() + 1);
+    if reports.len() != expected {
+        return Err(format!("{} runs came back, not {expected}", reports.len()));
+    }
+    let (baseline, rest) = reports.split_at(n_seeds);
+    let outcomes: Vec<Outcome> = rest
+        .chunks(n_seeds)
+        .zip(levers)
+        .map(|(r, lever)| Outcome {
+            lever: lever.clone(),
+            reports: r.to_vec(),
+        })
+        .collect();
+    // `explain_with` tries no lever when no pattern is serious; say the same (no levers tried).
+    let plain = assemble(baseline, &[]);
+    Ok(if plain.patterns.is_empty() {
+        plain
+    } else {
+        assemble(baseline, &outcomes)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use backfire_engine::explain::explain_with;
+
+    #[test]
+    fn the_pieces_add_up_to_the_whole_explanation() {
+        // The launch at 2,000 users for two days: serious patterns, and quick enough for every lever.
+        let mut launch = backfire_engine::presets::by_id("alipay-circles-2016")
+            .map(|p| p.scenario)
+            .unwrap_or_default();
+        launch.population.n_users = 2_000;
+        launch.days = 2;
+        let (jobs, levers) = fast_jobs(&launch);
+        assert_eq!(jobs.len(), levers.len() + 1);
+        let results: Vec<JobResult> = jobs.into_iter().filter_map(|j| j.perform().ok()).collect();
+        let whole = explain_with(&launch, &fast_options());
+        assert!(!whole.patterns.is_empty(), "the launch has serious patterns to explain");
+        assert_eq!(
+            fast_explanation(&levers, results),
+            Ok(whole),
+            "the card's explanation is the Why panel's on one seed"
+        );
+    }
+
+    #[test]
+    fn missing_or_foreign_answers_are_refused() {
+        assert!(fast_explanation(&[], Vec::new()).is_err());
+        let foreign = JobResult::Explanation(Box::new(Explanation {
+            n_users: 0,
+            seeds: Vec::new(),
+            levers_tried: 0,
+            patterns: Vec::new(),
+        }));
+        assert!(fast_explanation(&[], vec![foreign]).is_err());
+    }
+}
