@@ -397,3 +397,18 @@ test('a refused value is kept when another circle is opened: the block, the mess
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the circles tab counts circles, not warnings, and the gender warning is said once per circle', async () => {
+  const { context, page, errors } = await openApp(browser);
+  await loadSmall(page, 'alipay-circles-2016');
+  const tab = page.getByTestId('tab-circles');
+  // Three circles, two of them with warnings: the count is the circles', the warnings are marked apart.
+  assert.match(await tab.innerText(), /^Circles \(3\)/);
+  await tab.click();
+  // Campus Diary gates both posting and commenting by gender: one warning names both actions, not one per condition.
+  const warnings = page.getByText('sorts people by gender (a protected attribute)');
+  assert.equal(await warnings.count(), 1, 'the gender warning is shown once for the circle on screen');
+  assert.match(await warnings.first().innerText(), /post, comment/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
