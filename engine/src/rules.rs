@@ -17,6 +17,9 @@ pub(crate) struct Rules {
     pub n_users: u32,
     /// Hours in the run.
     pub total_hours: u32,
+    /// The pseudo-count of violations a circle's record of sanctions is read against: three per 10,000 users,
+    /// so the record means the same at any size (read on every abuser's visit, so worked out once here).
+    pub deterrence_doubt: f64,
     /// The scenario's assumptions as the hot path reads them (converted once, here).
     pub assume: Derived,
     /// Bit `action` of entry `c`: whether circle `c`'s rule for that action has a condition on the author, so
@@ -48,6 +51,7 @@ impl Rules {
             assume,
             n_users: s.population.n_users,
             total_hours: s.days * 24,
+            deterrence_doubt: 3.0 * f64::from(s.population.n_users.max(1)) / 10_000.0,
             incentives,
             s,
         }

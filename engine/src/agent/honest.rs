@@ -184,7 +184,7 @@ pub(super) fn visit(v: &mut Visit, idx: u32, h: u32) {
 /// flow whose size does not depend on how long the run is; otherwise the place stays empty.
 fn leave(v: &mut Visit, idx: u32, h: u32) {
     let u = v.people.user(idx);
-    let honest = u.is_honest();
+    let (honest, good_faith) = (u.is_honest(), u.in_good_faith());
     if honest {
         v.tallies.health.left += 1;
     }
@@ -192,7 +192,6 @@ fn leave(v: &mut Visit, idx: u32, h: u32) {
         v.people.user_mut(idx).status = Status::Left;
         return;
     }
-    let good_faith = v.people.user(idx).in_good_faith();
     v.people.renew(idx, h);
     if honest {
         v.tallies.health.newcomers += 1;

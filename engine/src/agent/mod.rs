@@ -173,11 +173,9 @@ impl Visit<'_> {
         let Some(cs) = self.circles.get(c) else {
             return 0.0;
         };
-        // Three violations' worth of doubt per 10,000 users: a pseudo-count that scales with the population, so
-        // a circle's record reads the same at any size (a fixed 3 weighed ten times more at 10,000 users than at
-        // 100,000, and rare abuse such as scams met less deterrence in small runs).
-        let doubt = 3.0 * f64::from(self.rules.n_users.max(1)) / 10_000.0;
-        let rate = cs.sanctions_recent / (cs.violations_recent + doubt);
+        // A pseudo-count that scales with the population (`Rules::deterrence_doubt`): a fixed 3 weighed ten
+        // times more at 10,000 users than at 100,000.
+        let rate = cs.sanctions_recent / (cs.violations_recent + self.rules.deterrence_doubt);
         let speed = 24.0 / (24.0 + cs.wait_recent);
         let circle = (rate * speed).min(self.rules.assume.deterrence_cap);
         (1.0 - circle) * (1.0 - personal / 1000.0)

@@ -15,7 +15,8 @@ pub(super) fn tip(v: &mut Visit, payer: u32, c: usize, serial: u32, want: u64) -
     if !tips.enabled {
         return None;
     }
-    let author = v.circle(c).get_mut(serial)?.author;
+    let post = v.circle(c).get_mut(serial)?;
+    let (author, kind) = (post.author, post.kind);
     if author == payer {
         return None;
     }
@@ -35,10 +36,7 @@ pub(super) fn tip(v: &mut Visit, payer: u32, c: usize, serial: u32, want: u64) -
     v.tallies.ledger.tip(from, to, amount, tips.fee_permille);
     let circle = v.circle(c);
     circle.tipped_fen += amount;
-    let kind = circle.get_mut(serial).map(|p| p.kind);
-    if let Some(kind) = kind {
-        circle.market_earned(kind, amount);
-    }
+    circle.market_earned(kind, amount);
     if capped {
         let given = circle.tipped_today.entry(payer).or_insert(0);
         *given = given.saturating_add(amount.min(u64::from(u32::MAX)) as u32);

@@ -33,20 +33,17 @@ fn expected_fen(v: &Visit, idx: u32, c: usize) -> f64 {
         // which the feed does not show); before there is one, what the tips in the feed suggested.
         let market = v.circles.get(c).and_then(|cs| cs.market_rate(PostKind::Solicit));
         let prior = match market {
-            Some(rate) if u.claimed_gender == crate::scenario::Gender::Male => rate * v.rules.assume.male_author_demand,
-            Some(rate) => rate,
+            Some(rate) => own_share(u, &v.rules.assume, rate),
             None => believed_pay_fen(u, &v.rules.assume),
         };
         (prior, v.rules.assume.stop_after_posts.max(1))
     } else {
         // A professional reads the market: what enticing posts of its kind earn here lately, or before there
         // is a market, what the rules promise.
-        let kind = if u.archetype == crate::scenario::Archetype::IdentityFaker {
-            PostKind::Fake
-        } else {
-            PostKind::Solicit
-        };
-        let market = v.circles.get(c).and_then(|cs| cs.market_rate(kind));
+        let market = v
+            .circles
+            .get(c)
+            .and_then(|cs| cs.market_rate(enticing_kind(u.archetype)));
         let promise = || promise_for(u.archetype, v.rules.incentive(c), v.rules.assume.contact_value_fen);
         (market.unwrap_or_else(promise), LEARN_AFTER)
     };
@@ -62,18 +59,32 @@ fn expected_fen(v: &Visit, idx: u32, c: usize) -> f64 {
 /// and for a man a share of it (`assumptions.male_author_demand_percent`), since the demand side pays men's
 /// enticing posts far less and the feed shows him so.
 pub(super) fn believed_pay_fen(u: &crate::population::User, a: &crate::assumptions::Derived) -> f64 {
-    let seen = f64::from(u.seen_pay_fen);
+    own_share(u, a, f64::from(u.seen_pay_fen))
+}
+
+/// What an enticing post by this user would earn where such posts earn `fen`: all of it for a woman, a share
+/// for a man (`assumptions.male_author_demand_percent`; the demand side pays men's enticing posts far less).
+fn own_share(u: &crate::population::User, a: &crate::assumptions::Derived, fen: f64) -> f64 {
     if u.claimed_gender == crate::scenario::Gender::Male {
-        seen * a.male_author_demand
+        fen * a.male_author_demand
     } else {
-        seen
+        fen
+    }
+}
+
+/// The enticing kind of post an archetype sells: a faked persona for an identity faker, solicitation otherwise.
+fn enticing_kind(a: crate::scenario::Archetype) -> PostKind {
+    if a == crate::scenario::Archetype::IdentityFaker {
+        PostKind::Fake
+    } else {
+        PostKind::Solicit
     }
 }
 
 /// What the rules promise one enticing post by this archetype: a faked persona earns tips only (it offers no
 /// meeting, so no off-platform contact comes of it); a solicitor's post earns tips and contacts.
 pub(super) fn promise_for(a: crate::scenario::Archetype, inc: &CircleIncentive, contact_value_fen: u32) -> f64 {
-    if a == crate::scenario::Archetype::IdentityFaker {
+    if enticing_kind(a) == PostKind::Fake {
         inc.tip_income_per_post_fen
     } else {
         promise_fen(inc, contact_value_fen)
