@@ -1,40 +1,32 @@
-//! The calendar of visits: an hour-bucketed ring of bits, so cost grows with actions, not idle user-hours.
+//! The calendar of visits: each user's next visit hour, kept beside the others in user order.
 
 use crate::dice::Dice;
 
-/// Hours of visits the bit ring holds; later visits wait in the far calendar.
-pub(crate) const RING_HOURS: u32 = 128;
+/// No visit booked.
+const NONE: u16 = u16::MAX;
 
 /// Who visits when.
+///
+/// Each user has one chain of visits, so the calendar keeps one booked hour per user. Booking writes the slot
+/// of the user just visited, and visits run in user order, so writes walk the table front to back; opening an
+/// hour is one forward scan of two bytes per user. An earlier bit ring per hour wrote one bit into one of
+/// ~40 rows per visit and missed the cache on most visits at a million users.
 pub(crate) struct Calendar {
-    /// Visits due in the next [`RING_HOURS`] hours: one bit per user per hour, so each hour's visits come out
-    /// in user order and the user table is walked forwards (with a million users the loop is bound by memory).
-    ring: Vec<u64>,
-    /// 64-bit words per hour in `ring` (one per group of 64 users).
-    ring_words: usize,
+    /// The hour of each user's next visit, or [`NONE`].
+    next: Vec<u16>,
     /// The earliest hour a visit may be put on the calendar now (the hour after the one being simulated).
     earliest: u32,
-    /// Visits further ahead than the ring reaches (long suspensions, rare long gaps), one bucket per hour.
-    far: Vec<Vec<u32>>,
     total_hours: u32,
 }
 
-/// The ring word holding user `idx`'s bit for hour `t`. The layout is by group of 64 users, then hour, so
-/// scheduling a visit touches memory next to the word the user was just read from.
-fn ring_word(idx: u32, t: u32) -> usize {
-    (idx / 64) as usize * RING_HOURS as usize + (t % RING_HOURS) as usize
-}
-
 impl Calendar {
-    /// An empty calendar for `n_users` over `total_hours`.
+    /// An empty calendar for `n_users` over `total_hours` (at most 65,534 hours: runs are at most 90 days).
     pub(crate) fn new(n_users: u32, total_hours: u32) -> Calendar {
-        let ring_words = (n_users as usize).div_ceil(64);
+        debug_assert!(total_hours < u32::from(NONE));
         Calendar {
-            ring: vec![0; RING_HOURS as usize * ring_words],
-            ring_words,
+            next: vec![NONE; n_users as usize],
             earliest: 0,
-            far: vec![Vec::new(); total_hours as usize],
-            total_hours,
+            total_hours: total_hours.min(u32::from(NONE)),
         }
     }
 
@@ -50,8 +42,8 @@ impl Calendar {
         self.put(idx, now.saturating_add(gap), dice);
     }
 
-    /// Puts a visit on the calendar, moving most small-hours visits (1–6 am) to the morning; visits past
-    /// the end of the run are dropped.
+    /// Puts a user's next visit on the calendar, moving most small-hours visits (1–6 am) to the morning;
+    /// visits past the end of the run are dropped.
     pub(crate) fn put(&mut self, idx: u32, mut t: u32, dice: &mut Dice) {
         let hod = t % 24;
         if (1..=6).contains(&hod) && dice.below(10) < 7 {
@@ -61,41 +53,32 @@ impl Calendar {
         if t >= self.total_hours {
             return;
         }
-        if t < self.earliest.saturating_add(RING_HOURS - 1) {
-            self.set_bit(idx, t);
-        } else {
-            // INVARIANT: t < total_hours == far.len().
-            debug_assert!((t as usize) < self.far.len());
-            if let Some(bucket) = self.far.get_mut(t as usize) {
-                bucket.push(idx);
-            }
-        }
-    }
-
-    fn set_bit(&mut self, idx: u32, t: u32) {
-        let word = ring_word(idx, t);
-        debug_assert!(word < self.ring.len(), "user {idx} is past the calendar");
-        if let Some(w) = self.ring.get_mut(word) {
-            *w |= 1 << (idx % 64);
+        debug_assert!((idx as usize) < self.next.len(), "user {idx} is past the calendar");
+        if let Some(slot) = self.next.get_mut(idx as usize) {
+            // A user has one chain of visits: nobody is booked twice while a visit is pending.
+            debug_assert!(
+                *slot == NONE || u32::from(*slot) < self.earliest,
+                "user {idx} booked twice"
+            );
+            *slot = t as u16;
         }
     }
 
     /// Opens hour `h`: takes every visit due in it, in user order, into `due` (cleared first).
     ///
     /// INVARIANT: visits scheduled while hour `h` is simulated land at `h + 1` or later, never in the
-    /// slot being emptied, so taking the whole hour up front gives the same order as walking it.
+    /// hour being taken, so taking the whole hour up front gives the same order as walking it.
     pub(crate) fn take_hour(&mut self, h: u32, due: &mut Vec<u32>) {
         due.clear();
-        let far = self.far.get_mut(h as usize).map(std::mem::take).unwrap_or_default();
-        for idx in far {
-            self.set_bit(idx, h);
-        }
         self.earliest = h + 1;
-        for group in 0..self.ring_words as u32 {
-            let Some(w) = self.ring.get_mut(ring_word(group * 64, h)) else {
-                break;
-            };
-            let mut bits = std::mem::take(w);
+        let Ok(h) = u16::try_from(h) else { return };
+        // Groups of 64 slots become one mask each (the compiler turns the comparisons into vector code),
+        // then the set bits are read out in order.
+        for (group, slots) in (0_u32..).zip(self.next.chunks(64)) {
+            let mut bits = slots
+                .iter()
+                .enumerate()
+                .fold(0_u64, |m, (i, &t)| m | (u64::from(t == h) << i));
             while bits != 0 {
                 due.push(group * 64 + bits.trailing_zeros());
                 bits &= bits - 1;
@@ -113,7 +96,7 @@ mod tests {
         let mut cal = Calendar::new(200, 400);
         let mut dice = Dice::new(1);
         // Hour 12 is not in the small hours, so no visit moves.
-        for idx in [150, 3, 64, 3] {
+        for idx in [150, 3, 64, 199] {
             cal.put(idx, 12, &mut dice);
         }
         cal.put(7, 300, &mut dice);
@@ -121,9 +104,13 @@ mod tests {
         cal.take_hour(11, &mut due);
         assert!(due.is_empty());
         cal.take_hour(12, &mut due);
-        assert_eq!(due, vec![3, 64, 150]);
+        assert_eq!(due, vec![3, 64, 150, 199]);
+        // A user visited at hour 12 books the next visit from there.
+        cal.put(3, 300, &mut dice);
+        cal.take_hour(13, &mut due);
+        assert!(due.is_empty());
         cal.take_hour(300, &mut due);
-        assert_eq!(due, vec![7]);
+        assert_eq!(due, vec![3, 7]);
     }
 
     #[test]
