@@ -87,7 +87,7 @@ pub(crate) struct User {
     /// Circles the user has joined.
     pub joined: u32,
     /// Ordinary users: what one enticing post would have to earn before this person would post one, in fen
-    /// (`u32::MAX` for everyone else: they are what they are). Kept here, not in [`Memory`], because every
+    /// ([`NO_PRICE`] for everyone else: they are what they are). Kept here, not in [`Memory`], because every
     /// honest visit reads it: one cache line per visit.
     pub reservation_fen: u32,
     /// Ordinary users: what they believe one enticing post earns here, from the tips they have seen, in fen.
@@ -96,6 +96,9 @@ pub(crate) struct User {
     /// so a belief forms from the first few posts instead of creeping up from nothing.
     pub seen_pay_posts: u8,
 }
+
+/// The reservation value of someone who would not sell enticement at any price.
+pub(crate) const NO_PRICE: u32 = u32::MAX;
 
 /// The less-used part of a user's state, kept apart so that [`User`] fits one 64-byte cache line:
 /// a visit is bound by fetching its user, and a million users do not fit in cache.
@@ -340,13 +343,13 @@ pub(crate) fn draw(
                     let r = assume.reservation_median_fen * libm::exp(assume.reservation_spread * dice.normal());
                     r.clamp(1.0, 4e9) as u32
                 } else {
-                    u32::MAX
+                    NO_PRICE
                 }
             } else if a.sells_enticement() {
                 let r = assume.pro_reservation_median_fen * libm::exp(assume.pro_reservation_spread * dice.normal());
                 r.clamp(1.0, 4e9) as u32
             } else {
-                u32::MAX
+                NO_PRICE
             };
             // Honest users want a random ~60% of circles (at least one); bad actors look everywhere.
             let interests = if prof.bad_faith || *a == Archetype::GenerousTipper {

@@ -22,6 +22,8 @@ pub(crate) struct Rules {
     pub deterrence_doubt: f64,
     /// The scenario's assumptions as the hot path reads them (converted once, here).
     pub assume: Derived,
+    /// How each kind of viewer reacts to each kind of post, from the assumptions (looked up on every glance).
+    pub reactions: crate::agent::Reactions,
     /// Bit `action` of entry `c`: whether circle `c`'s rule for that action has a condition on the author, so
     /// checks that have none never fetch the author's record (at a million users, a trip to memory).
     reads_author: Vec<u8>,
@@ -46,6 +48,7 @@ impl Rules {
         });
         let open_to_all = action_bits(&s, |rule| rule.allow.first().is_some_and(|cl| cl.conditions.is_empty()));
         Rules {
+            reactions: crate::agent::Reactions::new(&assume),
             open_to_all,
             reads_author,
             assume,

@@ -131,6 +131,126 @@ enum Pick {
     Report,
 }
 
+/// Every kind of post, in [`kind_index`] order.
+const KINDS: [PostKind; 7] = [
+    PostKind::None,
+    PostKind::Genuine,
+    PostKind::Solicit,
+    PostKind::Scam,
+    PostKind::Fake,
+    PostKind::Ring,
+    PostKind::Cover,
+];
+
+/// The slot of a kind of post in [`KINDS`].
+fn kind_index(kind: PostKind) -> usize {
+    match kind {
+        PostKind::None => 0,
+        PostKind::Genuine => 1,
+        PostKind::Solicit => 2,
+        PostKind::Scam => 3,
+        PostKind::Fake => 4,
+        PostKind::Ring => 5,
+        PostKind::Cover => 6,
+    }
+}
+
+/// How one kind of viewer reacts to one kind of post, with the one-draw pick's thresholds laid out.
+#[derive(Clone, Copy)]
+struct Reacting {
+    reaction: Reaction,
+    /// Running sums of the pick's chances, in [`PICK_ORDER`] order; the last is the chance of any reaction.
+    edges: [f64; 7],
+}
+
+/// The order in which one uniform draw walks the reactions (see [`Reacting::pick`]).
+const PICK_ORDER: [Pick; 7] = [
+    Pick::Bite,
+    Pick::Praise,
+    Pick::Tip,
+    Pick::Comment,
+    Pick::Message,
+    Pick::Contact,
+    Pick::Report,
+];
+
+impl Reacting {
+    fn new(r: Reaction, kind: PostKind) -> Reacting {
+        let chances = [
+            r.bite,
+            r.praise,
+            r.tip,
+            r.comment,
+            r.message,
+            r.contact,
+            // Reports of harmful posts are drawn on their own; a report here is a false one.
+            if kind == PostKind::Genuine { r.report } else { 0.0 },
+        ];
+        // Summed in order, as a walk over the chances would: the same thresholds to the last bit.
+        let mut edge = 0.0;
+        let edges = chances.map(|p| {
+            edge += p;
+            edge
+        });
+        Reacting { reaction: r, edges }
+    }
+
+    /// The one reaction a uniform draw `u` in [0, 1) picks, if any: the first whose running sum exceeds `u`.
+    /// Most glances lead to nothing, and the last sum says so at once.
+    fn pick(&self, u: f64) -> Option<Pick> {
+        if u >= self.edges[6] {
+            return None;
+        }
+        self.edges
+            .iter()
+            .zip(PICK_ORDER)
+            .find(|(edge, _)| u < **edge)
+            .map(|(_, pick)| pick)
+    }
+}
+
+/// Every viewer's reaction to every post, worked out once per run from the assumptions (a glance looks its
+/// reaction up instead of building it): by viewer kind (generous tipper, lurker, other), the viewer's gender,
+/// the kind of post and the author's gender.
+pub(crate) struct Reactions {
+    table: Vec<Reacting>,
+}
+
+impl Reactions {
+    /// The table for these assumptions.
+    pub(crate) fn new(a: &Derived) -> Reactions {
+        let mut table = Vec::with_capacity(3 * 2 * KINDS.len() * 2);
+        for viewer in [Archetype::GenerousTipper, Archetype::Lurker, Archetype::Honest] {
+            for male in [false, true] {
+                for kind in KINDS {
+                    for author_female in [false, true] {
+                        table.push(Reacting::new(reaction(viewer, male, kind, author_female, a), kind));
+                    }
+                }
+            }
+        }
+        Reactions { table }
+    }
+
+    /// The reaction of `viewer` (of gender `male`) to a post of `kind` by an author whose profile says female or not.
+    fn get(&self, viewer: Archetype, male: bool, kind: PostKind, author_female: bool) -> &Reacting {
+        let v = match viewer {
+            Archetype::GenerousTipper => 0,
+            Archetype::Lurker => 1,
+            _ => 2,
+        };
+        let i = ((v * 2 + usize::from(male)) * KINDS.len() + kind_index(kind)) * 2 + usize::from(author_female);
+        // INVARIANT: the table holds every combination, so `i` is in range.
+        self.table.get(i).unwrap_or(&NO_REACTION)
+    }
+}
+
+/// What a glance outside the table would do: nothing (never used; the table is complete).
+const NO_REACTION: Reacting = Reacting {
+    reaction: NONE,
+    edges: [0.0; 7],
+};
+
 /// An honest member, lurker or generous tipper: leaves if abuse piled up, reads, reacts, maybe posts.
 pub(super) fn visit(v: &mut Visit, idx: u32, h: u32) {
     let u = v.people.user(idx);
@@ -217,12 +337,17 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
         if author == idx {
             continue;
         }
-        let r = reaction(viewer, male, kind, post.author_female, &v.rules.assume);
+        let reacting = v.rules.reactions.get(viewer, male, kind, post.author_female);
+        let r = &reacting.reaction;
         if honest {
             if let Some(p) = posting::violation_of(kind) {
                 v.tallies.pattern_mut(p).views += 1;
             }
-            learn_what_posts_earn(v.people.user_mut(idx), kind, post.tips_fen, &v.rules.assume);
+            let u = v.people.user_mut(idx);
+            // Only someone with a price forms a belief of what enticement pays: nobody reads anyone else's.
+            if u.reservation_fen != crate::population::NO_PRICE {
+                learn_what_posts_earn(u, kind, post.tips_fen, &v.rules.assume);
+            }
         }
         if honest && matches!(kind, PostKind::Solicit | PostKind::Scam) {
             let u = v.people.user_mut(idx);
@@ -241,25 +366,7 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
         }
         // One draw picks at most one reaction per glance (a praise may still lead on to a tip):
         // each chance is small, so this is close to independent draws and a quarter of the cost.
-        let u = v.dice.unit();
-        let mut edge = 0.0;
-        let mut pick = None;
-        for (p, what) in [
-            (r.bite, Pick::Bite),
-            (r.praise, Pick::Praise),
-            (r.tip, Pick::Tip),
-            (r.comment, Pick::Comment),
-            (r.message, Pick::Message),
-            (r.contact, Pick::Contact),
-            (if kind == PostKind::Genuine { r.report } else { 0.0 }, Pick::Report),
-        ] {
-            edge += p;
-            if u < edge {
-                pick = Some(what);
-                break;
-            }
-        }
-        let Some(pick) = pick else {
+        let Some(pick) = reacting.pick(v.dice.unit()) else {
             continue;
         };
         let genuine = kind == PostKind::Genuine;
@@ -427,7 +534,8 @@ fn consider_soliciting(v: &mut Visit, idx: u32, c: usize, h: u32) -> bool {
         solicitor::believed_pay_fen(u, &v.rules.assume),
         f64::from(u.reservation_fen),
     );
-    if believed * v.boldness(idx, c) <= reservation {
+    // Boldness is at most 1, so a belief at or below the price settles it without reading the circle.
+    if believed <= reservation || believed * v.boldness(idx, c) <= reservation {
         return false;
     }
     if v.may(c, Action::Post, idx, idx, h).is_none() || !v.dice.chance(v.rules.assume.convert_per_visit) {

@@ -12,6 +12,8 @@ mod posting;
 mod ring;
 mod solicitor;
 
+pub(crate) use honest::Reactions;
+
 use crate::circle::CircleState;
 use crate::dice::Dice;
 use crate::incentive::CircleIncentive;
