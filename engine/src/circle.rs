@@ -243,7 +243,36 @@ impl CircleState {
         if reach == 0 {
             return None;
         }
-        let (back, word, second) = dice.exponential_and_words(attention_hours);
+        let (back, word, _) = dice.exponential_and_words(attention_hours);
+        let one = self.landing(back, word, reach);
+        match ranking {
+            Ranking::Newest => one.map(|(p, _)| *p),
+            Ranking::MostPraised | Ranking::MostTipped => {
+                // A second candidate from its own glance, and the one with more engagement per hour of age
+                // is shown ("hot"): a contest with a post of the same hour would depend on how many posts that
+                // hour holds, so an unloved post alone in a quiet hour of a small circle would always win.
+                let (back, word, _) = dice.exponential_and_words(attention_hours);
+                let two = self.landing(back, word, reach);
+                let hot = |(p, age): (&Post, u32)| {
+                    let score = match ranking {
+                        Ranking::MostPraised => f64::from(p.praise),
+                        _ => p.tips_fen as f64,
+                    };
+                    score / f64::from(age)
+                };
+                match (one, two) {
+                    (Some(a), Some(b)) => Some(if hot(b) > hot(a) { *b.0 } else { *a.0 }),
+                    (a, b) => a.or(b).map(|(p, _)| *p),
+                }
+            }
+        }
+    }
+
+    /// The post a glance `back` hours into the feed lands on, with its age in hours: the nearest older hour
+    /// with posts if that hour was quiet, then a post of that hour picked by `word`; `None` past the feed's
+    /// reach or on a removed post.
+    #[inline]
+    fn landing(&self, back: f64, word: u32, reach: u32) -> Option<(&Post, u32)> {
         let mut age = (back as u32).clamp(1, reach);
         let (first, n) = loop {
             let h = self.hour - age;
@@ -257,25 +286,11 @@ impl CircleState {
             }
             age += 1;
         };
-        let at = |w: u32| {
-            let serial = first.wrapping_add(((u64::from(w) * u64::from(n)) >> 32) as u32);
-            self.window.get((serial & self.mask) as usize).filter(|p| !p.hidden)
-        };
-        let one = at(word);
-        let best = match ranking {
-            Ranking::Newest => one,
-            Ranking::MostPraised | Ranking::MostTipped => {
-                let score = |p: &Post| match ranking {
-                    Ranking::MostPraised => u64::from(p.praise),
-                    _ => p.tips_fen,
-                };
-                match (one, at(second)) {
-                    (Some(a), Some(b)) => Some(if score(b) > score(a) { b } else { a }),
-                    (a, b) => a.or(b),
-                }
-            }
-        };
-        best.copied()
+        let serial = first.wrapping_add(((u64::from(word) * u64::from(n)) >> 32) as u32);
+        self.window
+            .get((serial & self.mask) as usize)
+            .filter(|p| !p.hidden)
+            .map(|p| (p, age))
     }
 }
 
