@@ -253,15 +253,19 @@ impl CircleState {
                 // hour holds, so an unloved post alone in a quiet hour of a small circle would always win.
                 let (back, word, _) = dice.exponential_and_words(attention_hours);
                 let two = self.landing(back, word, reach);
-                let hot = |(p, age): (&Post, u32)| {
-                    let score = match ranking {
-                        Ranking::MostPraised => f64::from(p.praise),
-                        _ => p.tips_fen as f64,
-                    };
-                    score / f64::from(age)
+                let score = |p: &Post| match ranking {
+                    Ranking::MostPraised => u128::from(p.praise),
+                    _ => u128::from(p.tips_fen),
                 };
                 match (one, two) {
-                    (Some(a), Some(b)) => Some(if hot(b) > hot(a) { *b.0 } else { *a.0 }),
+                    // b's score per hour beats a's: compared as whole numbers, crosswise (ages are at least 1).
+                    (Some((a, age_a)), Some((b, age_b))) => {
+                        Some(if score(b) * u128::from(age_a) > score(a) * u128::from(age_b) {
+                            *b
+                        } else {
+                            *a
+                        })
+                    }
                     (a, b) => a.or(b).map(|(p, _)| *p),
                 }
             }
