@@ -145,11 +145,12 @@ impl CircleState {
         }
     }
 
-    /// What one enticing post of `kind` earns here lately, once a few have been seen.
-    pub(crate) fn market_rate(&self, kind: PostKind) -> Option<f64> {
+    /// What one enticing post of `kind` earns here lately, once `seen` of them have been seen lately (the
+    /// rules scale it with the population, so a market is known as early in a small run as in a large one).
+    pub(crate) fn market_rate(&self, kind: PostKind, seen: f64) -> Option<f64> {
         let k = market_slot(kind)?;
         let (posts, fen) = (*self.market_posts.get(k)?, *self.market_fen.get(k)?);
-        (posts >= 3.0).then(|| fen / posts)
+        (posts >= seen).then(|| fen / posts)
     }
 
     /// Lets the market memory fade by `keep` (called once an hour).

@@ -20,6 +20,10 @@ pub(crate) struct Rules {
     /// The pseudo-count of violations a circle's record of sanctions is read against: three per 10,000 users,
     /// so the record means the same at any size (read on every abuser's visit, so worked out once here).
     pub deterrence_doubt: f64,
+    /// Enticing posts a circle's recent record must hold before its going rate is known: three per 10,000
+    /// users, for the same reason as `deterrence_doubt` (a fixed 3 was known ten times sooner, relative to the
+    /// circle's size, in a 100,000-user run than in a 10,000-user one).
+    pub market_seen: f64,
     /// The scenario's assumptions as the hot path reads them (converted once, here).
     pub assume: Derived,
     /// How each kind of viewer reacts to each kind of post, from the assumptions (looked up on every glance).
@@ -55,6 +59,7 @@ impl Rules {
             n_users: s.population.n_users,
             total_hours: s.days * 24,
             deterrence_doubt: 3.0 * f64::from(s.population.n_users.max(1)) / 10_000.0,
+            market_seen: 3.0 * f64::from(s.population.n_users.max(1)) / 10_000.0,
             incentives,
             s,
         }

@@ -300,7 +300,12 @@ fn per_capita_rates_and_prevalence_hold_from_10k_to_100k_users() {
         );
         let mean = |rs: &[Report], f: &dyn Fn(&Report) -> f64| rs.iter().map(f).sum::<f64>() / rs.len() as f64;
         let per_user = |p: PatternId| move |r: &Report| r.pattern(p).unwrap().incidents as f64 / f64::from(r.n_users);
-        for p in [PatternId::Solicitation, PatternId::Harassment, PatternId::Exclusion] {
+        for p in [
+            PatternId::Solicitation,
+            PatternId::Scam,
+            PatternId::Harassment,
+            PatternId::Exclusion,
+        ] {
             let (a, b) = (mean(&small_runs, &per_user(p)), mean(&big_runs, &per_user(p)));
             if a > 0.01 {
                 assert!(

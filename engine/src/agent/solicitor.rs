@@ -31,7 +31,8 @@ fn expected_fen(v: &Visit, idx: u32, c: usize) -> f64 {
     let (prior, weight) = if u.is_convert() {
         // Someone who has started selling soon hears the going rate from others who sell (contacts included,
         // which the feed does not show); before there is one, what the tips in the feed suggested.
-        let market = v.circles.get(c).and_then(|cs| cs.market_rate(PostKind::Solicit));
+        let seen = v.rules.market_seen;
+        let market = v.circles.get(c).and_then(|cs| cs.market_rate(PostKind::Solicit, seen));
         let prior = match market {
             Some(rate) => own_share(u, &v.rules.assume, rate),
             None => believed_pay_fen(u, &v.rules.assume),
@@ -43,7 +44,7 @@ fn expected_fen(v: &Visit, idx: u32, c: usize) -> f64 {
         let market = v
             .circles
             .get(c)
-            .and_then(|cs| cs.market_rate(enticing_kind(u.archetype)));
+            .and_then(|cs| cs.market_rate(enticing_kind(u.archetype), v.rules.market_seen));
         let promise = || promise_for(u.archetype, v.rules.incentive(c), v.rules.assume.contact_value_fen);
         (market.unwrap_or_else(promise), LEARN_AFTER)
     };
