@@ -24,7 +24,8 @@ use backfire_engine::{presets, validate, RuleIssue, Scenario, Severity, ENGINE_V
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Milliseconds of quiet after an edit before an automatic re-run starts.
+/// Milliseconds of quiet after an edit before an automatic re-run starts, when edits come faster than this
+/// (a slider being dragged). An edit after a pause starts its run at once: waiting would only add latency.
 const DEBOUNCE_MS: u32 = 25;
 
 /// The root component.
@@ -84,9 +85,20 @@ pub fn App() -> Html {
     // An edit is autosaved, and a small run re-runs by itself once the edits pause.
     {
         let (scenario, runner) = (state.scenario.clone(), runner.clone());
+        let last_edit_ms = use_mut_ref(|| f64::NEG_INFINITY);
         use_effect_with(state.revision, move |_| {
-            let timer = (errors == 0 && !runner.is_large(&scenario))
-                .then(|| gloo::timers::callback::Timeout::new(DEBOUNCE_MS, move || runner.start(scenario)));
+            let now = js_sys::Date::now();
+            let quiet = now - std::mem::replace(&mut *last_edit_ms.borrow_mut(), now) >= f64::from(DEBOUNCE_MS);
+            let mut timer = None;
+            if errors == 0 && !runner.is_large(&scenario) {
+                if quiet {
+                    runner.start(scenario);
+                } else {
+                    timer = Some(gloo::timers::callback::Timeout::new(DEBOUNCE_MS, move || {
+                        runner.start(scenario)
+                    }));
+                }
+            }
             move || drop(timer)
         });
     }

@@ -313,11 +313,13 @@ fn status_line(runner: &Runner, fresh: &Freshness, errors: usize) -> Html {
             } else {
                 f64::from(*hour) * 100.0 / f64::from(*total_hours)
             };
+            // On the status's own line, as tall as "Run complete.": a small run comes and goes within a
+            // click, and a taller status pushed the tabs and cards down and back (a click landed elsewhere).
             html! {
-                <div data-testid="run-status" data-state="running" data-run={run_id.to_string()}>
-                    <p>{format!("Running… hour {hour} of {total_hours}")}</p>
-                    <div class="progress" role="progressbar" aria-label="run progress" aria-valuemin="0" aria-valuemax="100" aria-valuenow={format!("{pct:.0}")}><div style={format!("width:{pct:.1}%")}></div></div>
-                </div>
+                <p class="muted run-running" data-testid="run-status" data-state="running" data-run={run_id.to_string()} title={format!("hour {hour} of {total_hours}")}>
+                    {format!("Running… {pct:.0} %")}
+                    <span class="progress" role="progressbar" aria-label="run progress" aria-valuemin="0" aria-valuemax="100" aria-valuenow={format!("{pct:.0}")} aria-valuetext={format!("hour {hour} of {total_hours}")}><span style={format!("width:{pct:.1}%")}></span></span>
+                </p>
             }
         }
         RunStatus::Done => {

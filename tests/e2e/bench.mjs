@@ -57,7 +57,7 @@ test('edit to results, and long tasks, for the default preset (10k users × 7 da
   await page.evaluate(() => { window.__long = []; });
   const seed = page.getByTestId('seed-input');
   const latencies = [];
-  for (let i = 0; i < 15; i++) {
+  for (let i = 0; i < 41; i++) {
     const before = await runId(page);
     await seed.fill(String(1000 + i));
     // Number fields apply a value when it is committed (Enter, blur or a pause): commit at once, as a designer
