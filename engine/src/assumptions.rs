@@ -311,6 +311,9 @@ catalogue! {
     evader_wait_hours: "A banned abuser waits", "hours", Hours, (1, 2160, 24, 1),
         "How long a banned abuser who decides to come back needs to set up a new account.",
         "assumed; the 2016 response banned re-registration (DOMAIN.md)", "open-community";
+    abuser_newcomer_percent: "Banned abusers replaced", "%", Percent, (0, 100, 100, 5),
+        "The chance that a banned abuser who does not come back is followed, after the same wait, by a new abuser of the same kind on a new account: bans remove accounts, not the supply of people who abuse.",
+        "assumed (a steady supply, as newcomers replace honest users who leave)", "alipay-circles-2016-fix";
     harasser_women_percent: "Harasser targets a woman's post", "%", Percent, (0, 100, 50, 5),
         "The chance per post read that a harasser targets a woman's genuine post.",
         "assumed", "alipay-circles-2016";
@@ -405,6 +408,7 @@ pub(crate) struct Derived {
     pub caution_spill: f64,
     pub review_expiry_hours: u32,
     pub evader_wait_hours: u32,
+    pub abuser_newcomer_percent: u32,
     pub harasser_women: f64,
 }
 
@@ -478,6 +482,7 @@ impl Derived {
             caution_spill: percent(a.caution_spill_percent),
             review_expiry_hours: a.review_expiry_hours.max(1),
             evader_wait_hours: a.evader_wait_hours.max(1),
+            abuser_newcomer_percent: a.abuser_newcomer_percent.min(100),
             harasser_women: percent(a.harasser_women_percent),
         }
     }

@@ -260,15 +260,14 @@ fn sanction(
             u.status = Status::Banned;
             if !u.in_good_faith() {
                 let earned = people.memory(idx).earned_fen;
-                if let Some(key) = decide_return(people.user(idx), earned, h, rules, tallies, dice) {
-                    comeback(
-                        idx,
-                        h.saturating_add(rules.assume.evader_wait_hours),
-                        key,
-                        rules,
-                        people,
-                        tallies,
-                    );
+                let at = h.saturating_add(rules.assume.evader_wait_hours);
+                match decide_return(people.user(idx), earned, h, rules, tallies, dice) {
+                    Some(key) => comeback(idx, at, key, rules, people, tallies),
+                    // Bans remove accounts, not the supply of people who abuse: someone else takes the place.
+                    None if dice.below(100) < rules.assume.abuser_newcomer_percent => {
+                        successor(idx, at, rules, people, dice)
+                    }
+                    None => {}
                 }
             }
         }
@@ -313,11 +312,28 @@ fn decide_return(
     }
 }
 
-/// A banned abuser returns at `at` with a fresh, unverified account.
+/// A new abuser of the same kind arrives at `at` in a banned one's place (same traits and means, a different
+/// person): a fresh account, verified as often as any bad-faith account (a new person can verify their own
+/// name), that has learned nothing and decides everything anew. Not ban evasion.
 ///
-/// Until then the account waits as if suspended: the user's one chain of visits resumes at `at` (the
-/// calendar already holds their next visit), so a comeback neither skips the wait nor doubles the visits.
-fn comeback(idx: u32, at: u32, key: u16, rules: &Rules, people: &mut People, tallies: &mut Tallies) {
+/// It takes over the banned user's record and one chain of visits, waiting as if suspended until `at`.
+fn successor(idx: u32, at: u32, rules: &Rules, people: &mut People, dice: &mut Dice) {
+    fresh_account(idx, at, rules, people);
+    let (u, m) = people.both_mut(idx);
+    u.verification = crate::population::draw_verification(&rules.s.population, true, dice);
+    u.caution = 0;
+    u.claimed_gender = u.gender;
+    u.claimed_identity = u.identity;
+    // A new person decides afresh whether to fake a claim or buy score; whether the place was ever sanctioned
+    // stays marked (the archetype's tally counts places, not people).
+    u.flags &= flag::SANCTIONED;
+    m.forget_earnings();
+    m.returned = false;
+}
+
+/// What any new account in a banned user's place starts with: the record waits as if suspended until `at`, a new
+/// generation (reports about the old account no longer reach it), age 0, unverified, an ordinary score.
+fn fresh_account(idx: u32, at: u32, rules: &Rules, people: &mut People) {
     let (u, m) = people.both_mut(idx);
     u.status = Status::Suspended;
     u.suspended_until = at;
@@ -328,8 +344,18 @@ fn comeback(idx: u32, at: u32, key: u16, rules: &Rules, people: &mut People, tal
     u.credit = rules.s.population.credit.mean.saturating_sub(40).max(CREDIT_MIN);
     u.strikes = 0;
     u.joined = 0;
-    u.caution /= 2;
     m.last_post = u32::MAX;
+}
+
+/// A banned abuser returns at `at` with a fresh, unverified account.
+///
+/// Until then the account waits as if suspended: the user's one chain of visits resumes at `at` (the
+/// calendar already holds their next visit), so a comeback neither skips the wait nor doubles the visits.
+fn comeback(idx: u32, at: u32, key: u16, rules: &Rules, people: &mut People, tallies: &mut Tallies) {
+    fresh_account(idx, at, rules, people);
+    let (u, m) = people.both_mut(idx);
+    u.caution /= 2;
+    m.returned = true;
     if at >= rules.total_hours {
         // The return falls after the run: decided, but not seen.
         return;

@@ -97,6 +97,22 @@ pub(crate) struct User {
     pub seen_pay_posts: u8,
 }
 
+/// How far a new account is verified, at the population's rates: bad-faith accounts are verified half as often
+/// (they avoid the checks when they can).
+pub(crate) fn draw_verification(pop: &Population, bad_faith: bool, dice: &mut Dice) -> VerificationLevel {
+    let verif_div = if bad_faith { 2 } else { 1 };
+    let v = dice.below(100);
+    let real = u32::from(pop.real_name_percent) / verif_div;
+    let doc = u32::from(pop.document_checked_percent) / verif_div;
+    if v < real {
+        VerificationLevel::RealNameBound
+    } else if v < real + doc {
+        VerificationLevel::DocumentChecked
+    } else {
+        VerificationLevel::SelfDeclared
+    }
+}
+
 /// The reservation value of someone who would not sell enticement at any price.
 pub(crate) const NO_PRICE: u32 = u32::MAX;
 
@@ -119,6 +135,9 @@ pub(crate) struct Memory {
     /// what a seller expects follows what posts earn now, not what they earned a month ago.
     pub recent_posts: u16,
     pub recent_fen: u32,
+    /// Whether this account is a banned abuser's return (its harm and money count as ban evasion too); a new
+    /// abuser who took a banned one's place is not.
+    pub returned: bool,
 }
 
 // INVARIANT: `Memory::denied` has a bit for every (circle, action) pair the scenario allows.
@@ -310,18 +329,7 @@ pub(crate) fn draw(
                 let c = mean + dice.normal() * f64::from(pop.credit.std_dev);
                 c.clamp(f64::from(CREDIT_MIN), f64::from(CREDIT_MAX)) as u16
             };
-            // Bad-faith accounts are verified half as often: they avoid the checks when they can.
-            let verif_div = if prof.bad_faith { 2 } else { 1 };
-            let v = dice.below(100);
-            let real = u32::from(pop.real_name_percent) / verif_div;
-            let doc = u32::from(pop.document_checked_percent) / verif_div;
-            let verification = if v < real {
-                VerificationLevel::RealNameBound
-            } else if v < real + doc {
-                VerificationLevel::DocumentChecked
-            } else {
-                VerificationLevel::SelfDeclared
-            };
+            let verification = draw_verification(pop, prof.bad_faith, dice);
             let median_age = if prof.young_accounts {
                 20.0
             } else {
@@ -406,6 +414,7 @@ pub(crate) fn draw(
                     idx
                 },
                 last_post: u32::MAX,
+                returned: false,
                 last_post_circle: 0,
                 posts: 0,
                 earned_fen: 0,

@@ -396,7 +396,8 @@ pub struct ArchetypeSummary {
     pub received_fen: u64,
     /// Users sanctioned at least once.
     pub sanctioned: u32,
-    /// Users banned at the end.
+    /// Users banned at the end (a banned abuser whose place a newcomer took is not counted: see
+    /// `assumptions.abuser_newcomer_percent`; `moderation.bans` counts every ban).
     pub banned: u32,
     /// Users who left.
     pub left: u32,

@@ -78,7 +78,7 @@ fn harass_once(v: &mut Visit, idx: u32, author: u32, c: usize, h: u32, action: A
     });
     v.tallies.incident(PatternId::Harassment, h, key, 0, text);
     solicitor::evader_harm(v, idx, author);
-    if gen > 0 {
+    if v.people.memory(idx).returned {
         let ban_key = v.rules.ban_key();
         v.tallies.incident(PatternId::BanEvasion, h, ban_key, 0, None);
     }

@@ -119,7 +119,7 @@ pub(super) fn solicit(v: &mut Visit, idx: u32, h: u32) {
         return;
     }
     let key = rule::key(c, Action::Post, clause);
-    let returned = v.people.user(idx).generation > 0;
+    let returned = v.people.memory(idx).returned;
     let text = v.tallies.wants(PatternId::Solicitation).then(|| {
         format!(
             "hour {h}: user #{idx} ({}{}) posted suggestive photos asking for tips and a meeting in {}",
@@ -151,8 +151,9 @@ pub(super) fn scam(v: &mut Visit, idx: u32, h: u32) {
 
 /// Whether `actor` is a ban evader on a replacement account (whose harm and money count as ban evasion too).
 fn returned_evader(v: &Visit, actor: u32) -> bool {
-    // Every banned abuser may come back now, not only ban evaders: whoever acts on a replacement account evades a ban.
-    v.people.user(actor).generation > 0
+    // Every banned abuser may come back now, not only ban evaders: whoever acts on a replacement account evades a
+    // ban (a new person who took a banned abuser's place does not).
+    v.people.memory(actor).returned
 }
 
 /// When a returned ban evader harms someone, that harm is ban evasion's too.
