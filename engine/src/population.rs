@@ -295,7 +295,7 @@ pub(crate) fn draw(
         .map(|&w| u64::from(w))
         .sum::<u64>()
         .clamp(1, u64::from(u32::MAX)) as u32;
-    let mut users = Vec::with_capacity(n_users as usize);
+    let mut users: Vec<User> = Vec::with_capacity(n_users as usize);
     let mut memory = Vec::with_capacity(n_users as usize);
     for (a, &count) in Archetype::ALL.iter().zip(counts.iter()) {
         let prof = profile(*a);
@@ -376,6 +376,14 @@ pub(crate) fn draw(
             };
             let idx = users.len() as u32;
             let group = group_start + (k / GROUP_SIZE) * GROUP_SIZE;
+            // One operator sets up a ring's or a laundering group's accounts alike, as the leader's gender and
+            // identity, so the group passes the same gates and meets in the same circles (drawn independently,
+            // the members of a group rarely shared a circle where joining is by identity).
+            let coordinated = matches!(a, Archetype::SybilRing | Archetype::Launderer) && idx != group;
+            let (gender, identity) = match users.get(group as usize) {
+                Some(leader) if coordinated => (leader.gender, leader.identity),
+                _ => (gender, identity),
+            };
             users.push(User {
                 archetype: *a,
                 gender,
