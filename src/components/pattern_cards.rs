@@ -112,7 +112,7 @@ pub fn severity_parts_words(parts: &backfire_engine::SeverityParts) -> String {
 fn severity_parts_view(parts: &backfire_engine::SeverityParts) -> Html {
     html! {
         <>
-            {" = mean of "}<TermLink term={Term::Reach}>{"reach"}</TermLink>{format!(" {} · ", parts.reach)}
+            {"the mean of "}<TermLink term={Term::Reach}>{"reach"}</TermLink>{format!(" {} · ", parts.reach)}
             <TermLink term={Term::Rate}>{"rate"}</TermLink>{format!(" {}", parts.rate)}
             if let Some(m) = parts.money { {" · "}<TermLink term={Term::Money}>{"money"}</TermLink>{format!(" {m}")} }
         </>
@@ -165,11 +165,10 @@ pub fn PatternCards(props: &PatternCardsProps) -> Html {
                     <p class="muted small">{pattern_blurb(p.id)}</p>
                     <dl class="stats">
                         <dt><TermLink term={Term::Severity}>{"Severity"}</TermLink></dt>
-                        <dd data-testid={format!("pattern-{id}-severity")}>
-                            {format!("{}/100", p.severity)}
-                            <span class="muted small severity-parts" data-testid={format!("pattern-{id}-severity-parts")} title={SEVERITY_PARTS_HELP}>
-                                {severity_parts_view(&p.severity_parts)}
-                            </span>
+                        <dd data-testid={format!("pattern-{id}-severity")}>{format!("{}/100", p.severity)}</dd>
+                        // The components on a line of their own across the card: beside the score they wrapped to three lines.
+                        <dd class="muted small severity-parts" data-testid={format!("pattern-{id}-severity-parts")} title={SEVERITY_PARTS_HELP}>
+                            {severity_parts_view(&p.severity_parts)}
                         </dd>
                         <dt><TermLink term={Term::Prevalence}>{"Prevalence"}</TermLink></dt>
                         if p.id.is_feed_content() {
