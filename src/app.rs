@@ -89,16 +89,11 @@ pub fn App() -> Html {
         use_effect_with(state.revision, move |_| {
             let now = js_sys::Date::now();
             let quiet = now - std::mem::replace(&mut *last_edit_ms.borrow_mut(), now) >= f64::from(DEBOUNCE_MS);
-            let mut timer = None;
-            if errors == 0 && !runner.is_large(&scenario) {
-                if quiet {
-                    runner.start(scenario);
-                } else {
-                    timer = Some(gloo::timers::callback::Timeout::new(DEBOUNCE_MS, move || {
-                        runner.start(scenario)
-                    }));
-                }
-            }
+            // After a pause the run starts in the next task (a zero timeout), not inside this render's task: the
+            // edit's render and the run's first render then stay two short tasks, not one long one.
+            let wait = if quiet { 0 } else { DEBOUNCE_MS };
+            let timer = (errors == 0 && !runner.is_large(&scenario))
+                .then(|| gloo::timers::callback::Timeout::new(wait, move || runner.start(scenario)));
             move || drop(timer)
         });
     }
