@@ -37,6 +37,32 @@ pub(crate) enum PostKind {
     Cover,
 }
 
+impl PostKind {
+    /// Every kind, in [`PostKind::index`] order.
+    pub(crate) const ALL: [PostKind; 7] = [
+        PostKind::None,
+        PostKind::Genuine,
+        PostKind::Solicit,
+        PostKind::Scam,
+        PostKind::Fake,
+        PostKind::Ring,
+        PostKind::Cover,
+    ];
+
+    /// This kind's slot in [`PostKind::ALL`] (for tables by kind).
+    pub(crate) fn index(self) -> usize {
+        match self {
+            PostKind::None => 0,
+            PostKind::Genuine => 1,
+            PostKind::Solicit => 2,
+            PostKind::Scam => 3,
+            PostKind::Fake => 4,
+            PostKind::Ring => 5,
+            PostKind::Cover => 6,
+        }
+    }
+}
+
 /// One post in a circle's window.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Post {

@@ -51,6 +51,7 @@ impl Rules {
                 .any(|cl| cl.conditions.iter().any(|k| k.is_about_author()))
         });
         let open_to_all = action_bits(&s, |rule| rule.allow.first().is_some_and(|cl| cl.conditions.is_empty()));
+        let per_10k_users = f64::from(s.population.n_users.max(1)) / 10_000.0;
         Rules {
             reactions: crate::agent::Reactions::new(&assume),
             open_to_all,
@@ -58,8 +59,8 @@ impl Rules {
             assume,
             n_users: s.population.n_users,
             total_hours: s.days * 24,
-            deterrence_doubt: 3.0 * f64::from(s.population.n_users.max(1)) / 10_000.0,
-            market_seen: 3.0 * f64::from(s.population.n_users.max(1)) / 10_000.0,
+            deterrence_doubt: 3.0 * per_10k_users,
+            market_seen: 3.0 * per_10k_users,
             incentives,
             s,
         }

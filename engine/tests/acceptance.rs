@@ -169,6 +169,11 @@ fn mean_over(s: &Scenario, seeds: std::ops::RangeInclusive<u64>, f: impl Fn(&Rep
     seeds.map(|k| f(&run(&seeded(s, k)))).sum::<f64>() / n
 }
 
+/// The mean of a measure over reports already run.
+fn mean(rs: &[Report], f: &dyn Fn(&Report) -> f64) -> f64 {
+    rs.iter().map(f).sum::<f64>() / rs.len() as f64
+}
+
 fn launch() -> Scenario {
     presets::by_id("alipay-circles-2016").expect("preset exists").scenario
 }
@@ -315,7 +320,6 @@ fn per_capita_rates_and_prevalence_hold_from_10k_to_100k_users() {
             (1..=12).map(|k| run(&seeded(&s, k))).collect(),
             (1..=4).map(|k| run(&seeded(&big, k))).collect(),
         );
-        let mean = |rs: &[Report], f: &dyn Fn(&Report) -> f64| rs.iter().map(f).sum::<f64>() / rs.len() as f64;
         let per_user = |p: PatternId| move |r: &Report| r.pattern(p).unwrap().incidents as f64 / f64::from(r.n_users);
         for p in [
             PatternId::Solicitation,
@@ -358,7 +362,6 @@ fn per_day_rates_and_prevalence_hold_from_7_to_30_days_in_the_launch() {
         (1..=3).map(|k| run(&seeded(&s, k))).collect(),
         (1..=3).map(|k| run(&seeded(&month, k))).collect(),
     );
-    let mean = |rs: &[Report], f: &dyn Fn(&Report) -> f64| rs.iter().map(f).sum::<f64>() / rs.len() as f64;
     let per_day = |f: Measure| move |r: &Report| f(r) / f64::from(r.total_hours / 24);
     let measures: [(&str, Measure); 5] = [
         ("solicitation", |r| solicitation(r).incidents as f64),

@@ -131,30 +131,6 @@ enum Pick {
     Report,
 }
 
-/// Every kind of post, in [`kind_index`] order.
-const KINDS: [PostKind; 7] = [
-    PostKind::None,
-    PostKind::Genuine,
-    PostKind::Solicit,
-    PostKind::Scam,
-    PostKind::Fake,
-    PostKind::Ring,
-    PostKind::Cover,
-];
-
-/// The slot of a kind of post in [`KINDS`].
-fn kind_index(kind: PostKind) -> usize {
-    match kind {
-        PostKind::None => 0,
-        PostKind::Genuine => 1,
-        PostKind::Solicit => 2,
-        PostKind::Scam => 3,
-        PostKind::Fake => 4,
-        PostKind::Ring => 5,
-        PostKind::Cover => 6,
-    }
-}
-
 /// How one kind of viewer reacts to one kind of post, with the one-draw pick's thresholds laid out.
 #[derive(Clone, Copy)]
 struct Reacting {
@@ -219,10 +195,10 @@ pub(crate) struct Reactions {
 impl Reactions {
     /// The table for these assumptions.
     pub(crate) fn new(a: &Derived) -> Reactions {
-        let mut table = Vec::with_capacity(3 * 2 * KINDS.len() * 2);
+        let mut table = Vec::with_capacity(3 * 2 * PostKind::ALL.len() * 2);
         for viewer in [Archetype::GenerousTipper, Archetype::Lurker, Archetype::Honest] {
             for male in [false, true] {
-                for kind in KINDS {
+                for kind in PostKind::ALL {
                     for author_female in [false, true] {
                         table.push(Reacting::new(reaction(viewer, male, kind, author_female, a), kind));
                     }
@@ -239,7 +215,7 @@ impl Reactions {
             Archetype::Lurker => 1,
             _ => 2,
         };
-        let i = ((v * 2 + usize::from(male)) * KINDS.len() + kind_index(kind)) * 2 + usize::from(author_female);
+        let i = ((v * 2 + usize::from(male)) * PostKind::ALL.len() + kind.index()) * 2 + usize::from(author_female);
         // INVARIANT: the table holds every combination, so `i` is in range.
         self.table.get(i).unwrap_or(&NO_REACTION)
     }

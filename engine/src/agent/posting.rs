@@ -112,15 +112,7 @@ mod tests {
 
     #[test]
     fn every_violating_post_kind_is_a_pattern_of_feed_content_and_back() {
-        let kinds = [
-            PostKind::Genuine,
-            PostKind::Solicit,
-            PostKind::Scam,
-            PostKind::Fake,
-            PostKind::Ring,
-            PostKind::Cover,
-        ];
-        let from_posts: Vec<PatternId> = kinds.iter().filter_map(|k| violation_of(*k)).collect();
+        let from_posts: Vec<PatternId> = PostKind::ALL.iter().filter_map(|k| violation_of(*k)).collect();
         for p in PatternId::ALL {
             assert_eq!(p.is_feed_content(), from_posts.contains(&p), "{p:?}");
         }
