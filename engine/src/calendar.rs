@@ -5,6 +5,9 @@ use crate::dice::Dice;
 /// No visit booked.
 const NONE: u16 = u16::MAX;
 
+/// Packs eight bytes of 0 or 1 into the top byte, byte i on bit i (no carries: each byte meets each power once).
+const PACK: u64 = 0x0102_0408_1020_4080;
+
 /// Who visits when.
 ///
 /// Each user has one chain of visits, so the calendar keeps one booked hour per user. Booking writes the slot
@@ -72,13 +75,19 @@ impl Calendar {
         due.clear();
         self.earliest = h + 1;
         let Ok(h) = u16::try_from(h) else { return };
-        // Groups of 64 slots become one mask each (the compiler turns the comparisons into vector code),
-        // then the set bits are read out in order.
+        // Groups of 64 slots become one mask each, then the set bits are read out in order. The comparison
+        // writes 64 bytes of 0 or 1 (vector code); a multiply packs each eight of them into eight bits (byte i
+        // lands on bit i). A mask built bit by bit did not vectorise, and reading the bytes out one word at a
+        // time mispredicted a branch per word.
         for (group, slots) in (0_u32..).zip(self.next.chunks(64)) {
-            let mut bits = slots
-                .iter()
-                .enumerate()
-                .fold(0_u64, |m, (i, &t)| m | (u64::from(t == h) << i));
+            let mut hit = [0_u8; 64];
+            for (b, &t) in hit.iter_mut().zip(slots) {
+                *b = u8::from(t == h);
+            }
+            let mut bits = hit.chunks_exact(8).rev().fold(0_u64, |m, bytes| {
+                let word = u64::from_le_bytes(bytes.try_into().unwrap_or([0; 8]));
+                (m << 8) | (word.wrapping_mul(PACK) >> 56)
+            });
             while bits != 0 {
                 due.push(group * 64 + bits.trailing_zeros());
                 bits &= bits - 1;

@@ -215,7 +215,10 @@ impl World {
         };
         agent::act(&mut v, idx, h);
         let u = self.people.user(idx);
-        if u.is_active() {
+        // Someone who wants none of the circles any more (an honest user loses interest in a circle defined by
+        // an identity they lack) has stopped using the feature: nothing is booked, where their visits used to
+        // be over four in ten of a launch run's and did nothing.
+        if u.is_active() && u.interests != 0 {
             let sessions = self.rules.assume.sessions(u.archetype);
             self.calendar.next_visit(idx, h, sessions, &mut self.dice);
         }
