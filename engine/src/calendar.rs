@@ -67,6 +67,13 @@ impl Calendar {
         }
     }
 
+    /// Whether user `idx` has a visit booked from the hour being opened on.
+    pub(crate) fn is_booked(&self, idx: u32) -> bool {
+        self.next
+            .get(idx as usize)
+            .is_some_and(|&t| t != NONE && u32::from(t) >= self.earliest)
+    }
+
     /// Opens hour `h`: takes every visit due in it, in user order, into `due` (cleared first).
     ///
     /// INVARIANT: visits scheduled while hour `h` is simulated land at `h + 1` or later, never in the

@@ -33,6 +33,7 @@ pub mod settings;
 mod sim;
 pub mod sweep;
 mod tallies;
+pub mod timeline;
 pub mod validate;
 pub mod wire;
 pub mod words;

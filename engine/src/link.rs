@@ -44,6 +44,19 @@ fn prune(value: &mut serde_json::Value, default: &serde_json::Value) {
     for (key, v) in map.iter_mut() {
         match (key.as_str(), v) {
             ("circles", Value::Array(items)) => items.iter_mut().for_each(|c| prune(c, &circle_default)),
+            // An intervention's rules are pruned as the launch's are: its circles against a default circle,
+            // its platform against the default platform.
+            ("interventions", Value::Array(items)) => {
+                let platform_default = defaults.get("platform").cloned().unwrap_or(Value::Null);
+                for item in items.iter_mut().filter_map(Value::as_object_mut) {
+                    if let Some(Value::Array(circles)) = item.get_mut("circles") {
+                        circles.iter_mut().for_each(|c| prune(c, &circle_default));
+                    }
+                    if let Some(p) = item.get_mut("platform") {
+                        prune(p, &platform_default);
+                    }
+                }
+            }
             (_, v @ Value::Object(_)) => {
                 if let Some(d) = defaults.get(key) {
                     prune(v, d);

@@ -199,6 +199,18 @@ impl Memory {
     }
 }
 
+/// Whether people of this archetype look at every circle (bad actors go where the chances are; the demand side
+/// goes where the women post) rather than at the ones that interest them.
+fn looks_everywhere(a: Archetype) -> bool {
+    profile(a).bad_faith || a == Archetype::GenerousTipper
+}
+
+/// Whether someone of archetype `a` wants a circle: always if they look everywhere, otherwise with chance
+/// `assumptions.honest_interest_percent`. Drawn for each circle at the start and for each circle that opens later.
+pub(crate) fn wants_circle(a: Archetype, assume: &Derived, dice: &mut Dice) -> bool {
+    looks_everywhere(a) || dice.below(100) < assume.honest_interest_percent
+}
+
 /// Size of a sybil ring or laundering group.
 pub(crate) const GROUP_SIZE: u32 = 5;
 
@@ -360,12 +372,12 @@ pub(crate) fn draw(
                 NO_PRICE
             };
             // Honest users want a random ~60% of circles (at least one); bad actors look everywhere.
-            let interests = if prof.bad_faith || *a == Archetype::GenerousTipper {
+            let interests = if looks_everywhere(*a) {
                 all_circles
             } else {
                 let mut m = 0_u32;
                 for c in 0..n_circles.min(32) {
-                    if dice.below(100) < assume.honest_interest_percent {
+                    if wants_circle(*a, assume, dice) {
                         m |= 1 << c;
                     }
                 }

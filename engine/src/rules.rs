@@ -34,11 +34,15 @@ pub(crate) struct Rules {
     /// Bit `action` of entry `c`: whether circle `c`'s rule for that action lets anyone through its first
     /// clause (no conditions), so the check needs nobody's record: the common "anyone may praise".
     open_to_all: Vec<u8>,
+    /// Added to this rule set's keys (see [`Rules::key`]): its stage of the timeline times
+    /// [`crate::timeline::KEY_SPAN`].
+    key_base: u16,
 }
 
 impl Rules {
-    /// Reads a scenario that has already been sanitised.
-    pub(crate) fn new(s: Scenario) -> Rules {
+    /// Reads a scenario that has already been sanitised: the rules of stage `stage` of the run's timeline
+    /// (0 for the launch's).
+    pub(crate) fn new(s: Scenario, stage: usize) -> Rules {
         let assume = Derived::new(&s.assumptions);
         let incentives = s
             .circles
@@ -62,8 +66,17 @@ impl Rules {
             deterrence_doubt: 3.0 * per_10k_users,
             market_seen: 3.0 * per_10k_users,
             incentives,
+            key_base: u16::try_from(stage)
+                .unwrap_or(0)
+                .saturating_mul(crate::timeline::KEY_SPAN),
             s,
         }
+    }
+
+    /// The key of clause `clause` of circle `c`'s rule for `action` in this rule set, for `opened_by`: the
+    /// same clause of an earlier or later stage of the timeline has its own key.
+    pub(crate) fn key(&self, c: usize, action: Action, clause: u8) -> u16 {
+        rule::key(c, action, clause) + self.key_base
     }
 
     /// Circles in the run.

@@ -49,6 +49,34 @@ pub struct Scenario {
     /// differ from the model's defaults, so most scenarios carry none.
     #[serde(skip_serializing_if = "Assumptions::is_default")]
     pub assumptions: Assumptions,
+    /// Dated changes of the rules (at most [`INTERVENTIONS_MAX`], in order of hour): the platform's response
+    /// while the run goes. Written only when there are some, so a scenario without a timeline reads as before.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub interventions: Vec<Intervention>,
+}
+
+/// Most interventions a scenario may carry.
+pub const INTERVENTIONS_MAX: usize = 8;
+
+/// A change of the rules at an hour of the run: from that hour on, the platform's rules, the circles' rules,
+/// or both are the ones given here (the rest stays as it was). Each one starts from the rules the one before
+/// left in force.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Intervention {
+    /// The hour of the run from which the new rules hold: they apply as that hour opens (0 is from the start).
+    pub hour: u32,
+    /// What the platform did, in a few words (shown on the charts at that hour).
+    pub label: String,
+    /// Why at this hour: the timing assumption and its source.
+    pub note: String,
+    /// The platform's rules from this hour on; absent keeps them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub platform: Option<Platform>,
+    /// Every circle's rules from this hour on, in the same order; the list may be longer (new circles open) but
+    /// not shorter (a circle is closed by rules that let nobody in). Absent keeps them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub circles: Option<Vec<Circle>>,
 }
 
 impl Default for Scenario {
@@ -63,6 +91,7 @@ impl Default for Scenario {
             platform: Platform::default(),
             circles: vec![Circle::default()],
             assumptions: Assumptions::default(),
+            interventions: Vec::new(),
         }
     }
 }

@@ -4,7 +4,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::assumptions::ASSUMPTIONS;
 use crate::scenario::{
-    Action, Condition, Rule, SanctionKind, Scenario, CIRCLES_MAX, CREDIT_MAX, CREDIT_MIN, SCENARIO_VERSION,
+    Action, Condition, Rule, SanctionKind, Scenario, CIRCLES_MAX, CREDIT_MAX, CREDIT_MIN, INTERVENTIONS_MAX,
+    SCENARIO_VERSION,
 };
 use crate::settings::{Place, SETTINGS};
 
@@ -108,7 +109,88 @@ pub fn validate(s: &Scenario) -> Vec<RuleIssue> {
             out.error(row.path(), row.out_of_range(v));
         }
     }
+    interventions(s, &mut out);
     out.0
+}
+
+/// The timeline: interventions in order of hour, inside the run, never closing a circle by leaving it out; and
+/// the rules each one puts in force checked as the launch's are, under the intervention's own path.
+fn interventions(s: &Scenario, out: &mut Issues) {
+    if s.interventions.len() > INTERVENTIONS_MAX {
+        out.error(
+            "interventions",
+            format!(
+                "at most {INTERVENTIONS_MAX} interventions, not {}",
+                s.interventions.len()
+            ),
+        );
+    }
+    let total_hours = s.days.saturating_mul(24);
+    let mut open = s.circles.len();
+    for (i, iv) in s.interventions.iter().enumerate() {
+        let at = format!("interventions[{i}]");
+        if iv.hour >= total_hours {
+            out.error(
+                format!("{at}.hour"),
+                format!(
+                    "hour {} is past the end of the run (hours 0 to {})",
+                    iv.hour,
+                    total_hours.saturating_sub(1)
+                ),
+            );
+        }
+        if let Some(before) = i.checked_sub(1).and_then(|j| s.interventions.get(j)) {
+            if iv.hour < before.hour {
+                out.error(
+                    format!("{at}.hour"),
+                    format!(
+                        "interventions go in order of hour: hour {} comes after hour {}",
+                        iv.hour, before.hour
+                    ),
+                );
+            }
+        }
+        if let Some(circles) = &iv.circles {
+            if circles.len() < open {
+                out.error(
+                    format!("{at}.circles"),
+                    format!(
+                        "{} circles listed, but {open} are open by then: a circle cannot be removed (give it rules that let nobody in)",
+                        circles.len()
+                    ),
+                );
+            }
+            if circles.len() > CIRCLES_MAX {
+                out.error(
+                    format!("{at}.circles"),
+                    format!("at most {CIRCLES_MAX} circles, not {}", circles.len()),
+                );
+            }
+            open = open.max(circles.len());
+        }
+    }
+    // Each intervention's rules as they stand once it applies, checked as a scenario; only the parts it set.
+    let stages = crate::timeline::stages(s);
+    let mut dated: Vec<(usize, &crate::scenario::Intervention)> = s
+        .interventions
+        .iter()
+        .enumerate()
+        .take(INTERVENTIONS_MAX)
+        .filter(|(_, iv)| iv.hour < total_hours)
+        .collect();
+    dated.sort_by_key(|(_, iv)| iv.hour);
+    for ((i, iv), stage) in dated.into_iter().zip(stages.iter().skip(1)) {
+        for issue in validate(&stage.scenario) {
+            let ours = (iv.circles.is_some() && issue.path.starts_with("circles"))
+                || (iv.platform.is_some() && issue.path.starts_with("platform"));
+            if ours {
+                out.0.push(RuleIssue {
+                    path: format!("interventions[{i}].{}", issue.path),
+                    ..issue
+                });
+            }
+        }
+    }
 }
 
 fn population(s: &Scenario, out: &mut Issues) {

@@ -133,6 +133,7 @@ fn list_field(key: &str) -> Option<(usize, bool)> {
         "allow" => Some((limits::CLAUSES_MAX, true)),
         "conditions" => Some((limits::CONDITIONS_MAX, true)),
         "notes" => Some((limits::NOTES_MAX, false)),
+        "interventions" => Some((crate::scenario::INTERVENTIONS_MAX, true)),
         _ => None,
     }
 }
@@ -189,6 +190,18 @@ fn check_shape(v: &Value, path: &mut String) -> Result<(), WireError> {
                 return Err(fail(
                     path,
                     format!("a name may be at most {} characters", limits::NAME_CHARS_MAX),
+                ));
+            }
+            (None, Value::String(t)) if key == "label" && t.chars().count() > limits::NAME_CHARS_MAX => {
+                return Err(fail(
+                    path,
+                    format!("a label may be at most {} characters", limits::NAME_CHARS_MAX),
+                ));
+            }
+            (None, Value::String(t)) if key == "note" && t.chars().count() > limits::NOTE_CHARS_MAX => {
+                return Err(fail(
+                    path,
+                    format!("a note may be at most {} characters", limits::NOTE_CHARS_MAX),
                 ));
             }
             (None, Value::Object(_)) => check_shape(field, path)?,

@@ -16,10 +16,10 @@ use crate::population::{self, flag, Status};
 use crate::report::{
     ArchetypeSummary, CircleSummary, Health, OpenedBy, PatternId, PatternReport, Report, ENGINE_VERSION, MODEL_VERSION,
 };
-use crate::rule;
 use crate::rules::Rules;
 use crate::scenario::{Archetype, Scenario};
 use crate::tallies::Tallies;
+use crate::timeline::{self, Stage};
 
 /// Visits gathered before their user records are fetched together.
 const BATCH: usize = 64;
@@ -47,12 +47,29 @@ pub(crate) struct World {
     good_faith_users: u32,
     /// Who each rule shuts out, read once from the population at hour 0.
     shut_out: Vec<crate::report::ShutOutRow>,
+    /// The rules in force over each stretch of the run (the launch's first), sanitised; `rules` is stage `stage`.
+    stages: Vec<Stage>,
+    stage: usize,
 }
 
 impl World {
     /// Draws the population and schedules everyone's first visit.
     pub(crate) fn new(s: &Scenario) -> World {
-        let rules = Rules::new(crate::settings::sanitize(s));
+        let mut stages: Vec<Stage> = timeline::stages(s)
+            .into_iter()
+            .map(|st| Stage {
+                scenario: crate::settings::sanitize(&st.scenario),
+                ..st
+            })
+            .collect();
+        // Interventions at hour 0 are the rules from the start: the population is drawn for them and the run
+        // is the one a scenario with those rules and no interventions gives.
+        let start = stages.iter().rposition(|st| st.hour == 0).unwrap_or(0);
+        stages.drain(..start);
+        let rules = Rules::new(
+            stages.first().map_or_else(Scenario::default, |st| st.scenario.clone()),
+            0,
+        );
         let s = &rules.s;
         let (n_users, total_hours) = (rules.n_users, rules.total_hours);
         let mut dice = Dice::new(s.seed);
@@ -87,6 +104,8 @@ impl World {
             good_faith_users,
             shut_out,
             rules,
+            stages,
+            stage: 0,
         }
     }
 
@@ -148,12 +167,52 @@ impl World {
         used
     }
 
-    /// Opens the hour: feeds re-ranked, and everyone due this hour taken from the calendar.
+    /// Opens the hour: the rules of any intervention due now put in force, feeds re-ranked, and everyone due
+    /// this hour taken from the calendar.
     fn open_hour(&mut self) {
+        while self.stages.get(self.stage + 1).is_some_and(|st| st.hour <= self.hour) {
+            self.stage += 1;
+            self.enter_stage();
+        }
         for circle in &mut self.circles {
             circle.open_hour(self.hour);
         }
         self.calendar.take_hour(self.hour, &mut self.due);
+    }
+
+    /// Puts stage `self.stage` of the timeline in force as the hour opens: its rules replace the ones before
+    /// (nothing that happened is undone: posts, sanctions, beliefs and money stay); circles it opens start empty,
+    /// everyone decides whether they want them as they would have at the start, and those who had stopped
+    /// visiting for want of a circle come back if they now want one.
+    fn enter_stage(&mut self) {
+        let Some(st) = self.stages.get(self.stage) else {
+            return;
+        };
+        let opened = self.circles.len()..st.scenario.circles.len().min(32);
+        self.rules = Rules::new(st.scenario.clone(), self.stage);
+        if opened.is_empty() {
+            return;
+        }
+        self.circles.extend(opened.clone().map(|_| CircleState::new()));
+        let h = self.hour;
+        for idx in 0..self.rules.n_users {
+            let u = self.people.user(idx);
+            let a = u.archetype;
+            let mut gained = 0_u32;
+            for c in opened.clone() {
+                if population::wants_circle(a, &self.rules.assume, &mut self.dice) {
+                    gained |= 1 << c;
+                }
+            }
+            let u = self.people.user_mut(idx);
+            u.interests |= gained;
+            if u.is_active() && u.interests != 0 && !self.calendar.is_booked(idx) {
+                let sessions = self.rules.assume.sessions(a);
+                // From the hour before, so the first visit can fall in this hour, as a launch's can.
+                self.calendar
+                    .next_visit(idx, h.saturating_sub(1), sessions, &mut self.dice);
+            }
+        }
     }
 
     /// Closes the hour: moderators review, the hour is tallied, deterrence fades.
@@ -265,7 +324,7 @@ impl World {
                         .iter()
                         .take(5)
                         .map(|(k, n)| OpenedBy {
-                            rule: rule::label(&self.rules.s, *k),
+                            rule: timeline::label(&self.stages, *k),
                             incidents: *n,
                         })
                         .collect(),

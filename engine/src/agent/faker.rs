@@ -33,9 +33,9 @@ pub(super) fn fake(v: &mut Visit, idx: u32, h: u32) {
         truthful.identity = u.identity;
         let s = v.rules.circle(c);
         if rule::allows(&s.join, &truthful, &truthful).is_none() {
-            rule::allows(&s.join, &claimed, &claimed).map(|cl| rule::key(c, Action::Join, cl))
+            rule::allows(&s.join, &claimed, &claimed).map(|cl| v.rules.key(c, Action::Join, cl))
         } else if rule::allows(&s.rules.post, &truthful, &truthful).is_none() {
-            Some(rule::key(c, Action::Post, clause))
+            Some(v.rules.key(c, Action::Post, clause))
         } else {
             None
         }

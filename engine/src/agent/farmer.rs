@@ -106,7 +106,7 @@ fn buy_points(v: &mut Visit, idx: u32, h: u32) {
                 .any(|k| matches!(k, Condition::ActorCreditAtLeast(x) if *x == need))
         })
         .unwrap_or(0) as u8;
-    let key = rule::key(c, action, clause);
+    let key = v.rules.key(c, action, clause);
     let text = v.tallies.wants(PatternId::ScoreFarming).then(|| {
         format!(
             "hour {h}: user #{idx} (score farmer) churned ¥{} through payments for {today} points (now {credit_now}) to reach {need} and {} in {}",

@@ -4,7 +4,6 @@ use super::{honest, solicitor, Visit};
 use crate::circle::PostKind;
 use crate::moderation::QueueItem;
 use crate::report::PatternId;
-use crate::rule;
 use crate::scenario::{Action, Gender};
 
 /// A harasser comments abuse on posts where commenting is open to it, or messages when that is open.
@@ -60,7 +59,7 @@ fn harass_once(v: &mut Visit, idx: u32, author: u32, c: usize, h: u32, action: A
         v.enqueue(c, item, true);
         return;
     }
-    let key = rule::key(c, action, clause);
+    let key = v.rules.key(c, action, clause);
     v.harm(author, PatternId::Harassment);
     let a = v.people.user_mut(author);
     a.suffer(6);

@@ -123,7 +123,7 @@ impl Visit<'_> {
         }
         let first = m.mark_refused(c, action);
         self.tallies.health.denied(gender, credit, action, first);
-        let key = rule::key(c, action, rule::REFUSED);
+        let key = self.rules.key(c, action, rule::REFUSED);
         if !first {
             self.tallies.incident(PatternId::Exclusion, h, key, 0, None);
         } else {

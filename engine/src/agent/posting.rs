@@ -4,7 +4,6 @@ use super::Visit;
 use crate::circle::{Post, PostKind};
 use crate::moderation::QueueItem;
 use crate::report::PatternId;
-use crate::rule;
 use crate::scenario::{Action, ContactPolicy};
 
 /// Publishes a post, unless the classifier holds it; returns the serial when it went live.
@@ -48,6 +47,7 @@ pub(super) fn publish(v: &mut Visit, idx: u32, c: usize, kind: PostKind, clause:
             return None;
         }
     }
+    let rule_key = v.rules.key(c, Action::Post, clause);
     let circle = v.circle(c);
     if violation.is_some() {
         circle.abusive_posts += 1;
@@ -64,7 +64,7 @@ pub(super) fn publish(v: &mut Visit, idx: u32, c: usize, kind: PostKind, clause:
         reported: false,
         praise: 0,
         tips_fen: 0,
-        rule_key: rule::key(c, Action::Post, clause),
+        rule_key,
     });
     let m = v.people.memory_mut(idx);
     m.last_post = serial;

@@ -4,7 +4,6 @@ use super::{payment, posting, Visit};
 use crate::circle::PostKind;
 use crate::population::GROUP_SIZE;
 use crate::report::PatternId;
-use crate::rule;
 use crate::scenario::{Action, Archetype, Ranking};
 
 /// A sybil ring account posts and boosts its ring-mates' posts, only where the feed ranks by tips or praise.
@@ -131,7 +130,7 @@ pub(super) fn launder(v: &mut Visit, idx: u32, h: u32) {
         let Some(amount) = payment::tip(v, idx, c, serial, want) else {
             break;
         };
-        let key = rule::key(c, Action::Tip, tip_clause);
+        let key = v.rules.key(c, Action::Tip, tip_clause);
         let text = v.tallies.wants(PatternId::TipLaundering).then(|| {
             format!(
                 "hour {h}: user #{idx} (launderer) tipped ¥{}.{:02} to controlled account user #{mate} in {}",

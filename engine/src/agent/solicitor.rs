@@ -5,7 +5,6 @@ use crate::circle::PostKind;
 use crate::incentive::CircleIncentive;
 use crate::population::Memory;
 use crate::report::PatternId;
-use crate::rule;
 use crate::scenario::Action;
 
 /// How many posts' worth of experience a professional's prior (what the rules promise) weighs.
@@ -118,7 +117,7 @@ pub(super) fn solicit(v: &mut Visit, idx: u32, h: u32) {
     if posting::publish(v, idx, c, PostKind::Solicit, clause, h).is_none() {
         return;
     }
-    let key = rule::key(c, Action::Post, clause);
+    let key = v.rules.key(c, Action::Post, clause);
     let returned = v.people.memory(idx).returned;
     let text = v.tallies.wants(PatternId::Solicitation).then(|| {
         format!(

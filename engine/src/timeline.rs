@@ -1,0 +1,174 @@
+//! The timeline of a run: the rules in force from the start and from each intervention's hour on.
+//!
+//! A scenario's interventions are changes (new platform rules, new circle rules); a run needs whole rule sets.
+//! [`stages`] turns the one into the other once, before the run, so the hour loop only swaps one read-only rule
+//! set for the next when an intervention's hour opens.
+
+use crate::scenario::{Scenario, CIRCLES_MAX, INTERVENTIONS_MAX};
+
+/// The rules in force over one stretch of a run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stage {
+    /// The hour from which these rules hold (0 for the launch).
+    pub hour: u32,
+    /// What the platform did at that hour (empty for the launch).
+    pub label: String,
+    /// The whole scenario as it stands from that hour on, with no interventions of its own.
+    pub scenario: Scenario,
+}
+
+/// The rule sets a run goes through, in order: the launch's, then one per intervention that falls inside the
+/// run, each the one before with the intervention's parts put in. Lenient, as a run is (validation names the
+/// problems): interventions past [`INTERVENTIONS_MAX`] or past the run's end are dropped, they are taken in
+/// order of hour, and a circle list shorter than the one in force keeps the missing circles as they were.
+pub fn stages(s: &Scenario) -> Vec<Stage> {
+    let mut launch = s.clone();
+    launch.interventions = Vec::new();
+    let total_hours = s.days.saturating_mul(24);
+    let mut dated: Vec<_> = s
+        .interventions
+        .iter()
+        .take(INTERVENTIONS_MAX)
+        .filter(|i| i.hour < total_hours)
+        .collect();
+    dated.sort_by_key(|i| i.hour);
+    let mut out = vec![Stage {
+        hour: 0,
+        label: String::new(),
+        scenario: launch,
+    }];
+    for i in dated {
+        let mut next = out.last().map(|st| st.scenario.clone()).unwrap_or_default();
+        if let Some(platform) = &i.platform {
+            next.platform = platform.clone();
+        }
+        if let Some(circles) = &i.circles {
+            let kept = next.circles.len();
+            let mut circles: Vec<_> = circles.iter().take(CIRCLES_MAX).cloned().collect();
+            circles.extend(next.circles.into_iter().skip(circles.len()).take(kept));
+            next.circles = circles;
+        }
+        out.push(Stage {
+            hour: i.hour,
+            label: i.label.clone(),
+            scenario: next,
+        });
+    }
+    out
+}
+
+/// Rule keys of stage `k` are the launch's keys plus `k` times this span, so an incident names the rule in
+/// force when it was let through (a circle's clause 0 may mean something else after an intervention).
+pub(crate) const KEY_SPAN: u16 = 1 + (CIRCLES_MAX as u16) * 128;
+
+/// The label of a rule key: the rule, and from which intervention when it is not the launch's.
+pub(crate) fn label(stages: &[Stage], key: u16) -> String {
+    if key == 0 || key >= crate::rule::KEY_BAN_FREE {
+        let s = stages.last().map(|st| &st.scenario);
+        return s.map_or_else(|| String::from("unknown"), |s| crate::rule::label(s, key));
+    }
+    let k = usize::from((key - 1) / KEY_SPAN);
+    let within = key - (k as u16) * KEY_SPAN;
+    match stages.get(k) {
+        Some(st) if k == 0 => crate::rule::label(&st.scenario, within),
+        Some(st) => format!(
+            "{} (from hour {}, {})",
+            crate::rule::label(&st.scenario, within),
+            st.hour,
+            st.label
+        ),
+        None => String::from("unknown"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::{Circle, Intervention};
+
+    fn two_circles() -> Scenario {
+        Scenario {
+            circles: vec![
+                Circle {
+                    name: String::from("A"),
+                    ..Circle::default()
+                },
+                Circle {
+                    name: String::from("B"),
+                    ..Circle::default()
+                },
+            ],
+            ..Scenario::default()
+        }
+    }
+
+    #[test]
+    fn each_stage_starts_from_the_one_before() {
+        let mut s = two_circles();
+        let mut later = s.circles.clone();
+        later.truncate(1);
+        later[0].name = String::from("A, reformed");
+        later.push(Circle::default());
+        s.interventions = vec![
+            Intervention {
+                hour: 30,
+                label: String::from("second"),
+                circles: Some(vec![Circle {
+                    name: String::from("A again"),
+                    ..Circle::default()
+                }]),
+                ..Intervention::default()
+            },
+            Intervention {
+                hour: 10,
+                label: String::from("first"),
+                platform: Some(crate::scenario::Platform {
+                    bans: crate::scenario::BanRules {
+                        return_after_ban: crate::scenario::BanReturn::RealNameBound,
+                        ..Default::default()
+                    },
+                    ..Default::default()
+                }),
+                ..Intervention::default()
+            },
+            Intervention {
+                hour: 7 * 24,
+                label: String::from("after the end"),
+                ..Intervention::default()
+            },
+        ];
+        let st = stages(&s);
+        assert_eq!(st.iter().map(|x| x.hour).collect::<Vec<_>>(), vec![0, 10, 30]);
+        assert!(st.iter().all(|x| x.scenario.interventions.is_empty()));
+        // The first (by hour) changed the bans only; the second keeps them and renames circle A, keeping B.
+        assert_eq!(
+            st[2].scenario.platform.bans.return_after_ban,
+            crate::scenario::BanReturn::RealNameBound
+        );
+        let names: Vec<_> = st[2].scenario.circles.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, vec!["A again", "B"]);
+        assert_eq!(st[1].scenario.circles, s.circles);
+    }
+
+    #[test]
+    fn keys_name_the_stage_their_rule_came_from() {
+        let mut s = two_circles();
+        s.interventions = vec![Intervention {
+            hour: 5,
+            label: String::from("renamed"),
+            circles: Some(vec![Circle {
+                name: String::from("A2"),
+                ..Circle::default()
+            }]),
+            ..Intervention::default()
+        }];
+        let st = stages(&s);
+        let key = crate::rule::key(0, crate::scenario::Action::Post, 0);
+        assert!(label(&st, key).starts_with("A ·"), "{}", label(&st, key));
+        let later = label(&st, key + KEY_SPAN);
+        assert!(
+            later.starts_with("A2 ·") && later.contains("from hour 5, renamed"),
+            "{later}"
+        );
+    }
+}
