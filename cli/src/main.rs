@@ -147,7 +147,7 @@ fn run(opts: args::RunArgs) -> Result<(), CliError> {
             .map_err(|e| CliError::input(format!("cannot write the report: {e}")))?;
         out(&format!("{text}\n"))?;
     } else {
-        out(&table::render(&report))?;
+        out(&table::render(&report, &scenario))?;
     }
     Ok(())
 }

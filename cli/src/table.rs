@@ -2,14 +2,14 @@
 
 use std::fmt::Write as _;
 
-use backfire_engine::Report;
+use backfire_engine::{timeline, PatternId, Report, Scenario};
 
 fn yuan(fen: u64) -> String {
     format!("¥{}.{:02}", fen / 100, fen % 100)
 }
 
-/// Renders a report as plain text tables.
-pub fn render(r: &Report) -> String {
+/// Renders a report as plain text tables (with the scenario's timeline, when it has one, cut into stretches).
+pub fn render(r: &Report, scenario: &Scenario) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -35,6 +35,32 @@ pub fn render(r: &Report) -> String {
             p.people_harmed,
             first
         );
+    }
+    if !scenario.interventions.is_empty() {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "timeline (incidents and tips in each stretch):");
+        for x in timeline::stretches(scenario, r) {
+            let label = if x.label.is_empty() { "launch" } else { x.label.as_str() };
+            let count = |p: PatternId| x.incidents.iter().find(|(id, _)| *id == p).map_or(0, |(_, n)| *n);
+            let abuse: u64 = x
+                .incidents
+                .iter()
+                .filter(|(id, _)| *id != PatternId::Exclusion)
+                .map(|(_, n)| n)
+                .sum();
+            let _ = writeln!(
+                s,
+                "  h{:<3} to h{:<4} {:<42} abuse {:>6} (solicitation {:>5}, harassment {:>5})  exclusion {:>5}  tipped {}",
+                x.from_hour,
+                x.to_hour,
+                label,
+                abuse,
+                count(PatternId::Solicitation),
+                count(PatternId::Harassment),
+                count(PatternId::Exclusion),
+                yuan(x.tipped_fen)
+            );
+        }
     }
     let _ = writeln!(s);
     let mut ranked: Vec<_> = r.patterns.iter().filter(|p| p.severity > 0).collect();

@@ -84,6 +84,30 @@ fn run_preset_prints_a_table() {
 }
 
 #[test]
+fn run_cuts_a_timeline_into_stretches() {
+    let out = backfire(&["run", "alipay-circles-2016-timeline", "--users", "2000"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let t = text(&out.stdout);
+    assert!(t.contains("timeline (incidents and tips in each stretch):"), "{t}");
+    for row in [
+        "h0   to h24   launch",
+        "h24  to h36   statement and crackdown",
+        "h36  to h48   new circles without the women-only rule",
+        "h48  to h168  permanent bans",
+    ] {
+        assert!(t.contains(row), "missing `{row}` in:\n{t}");
+    }
+    // A rule a change introduced is named with the change; the launch's own rules are not.
+    assert!(
+        t.contains("(from hour 36, new circles without the women-only rule)"),
+        "{t}"
+    );
+    // A scenario without interventions prints no timeline.
+    let plain = text(&backfire(&["run", "alipay-circles-2016", "--users", "2000"]).stdout);
+    assert!(!plain.contains("timeline"), "{plain}");
+}
+
+#[test]
 fn run_json_has_pattern_ids() {
     let out = backfire(&["run", "open-community", "--json", "--users", "500", "--days", "1"]);
     assert!(out.status.success());

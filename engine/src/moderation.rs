@@ -386,7 +386,7 @@ mod tests {
         m.review_delay_hours = delay;
         m.reviewer_error_percent = 0;
         m.sanction = SanctionKind::Suspend;
-        let rules = Rules::new(crate::settings::sanitize(&s), 0);
+        let rules = Rules::new(crate::settings::sanitize(&s), Vec::new());
         let mut dice = Dice::new(1);
         let (users, memory) = population::draw(&rules.s.population, rules.n_users, 1, &rules.assume, &mut dice);
         let hours = rules.total_hours;

@@ -1,8 +1,8 @@
 //! The presets: named scenarios with one sentence of what each shows, and the assumptions next to their values.
 
 use crate::scenario::{
-    ArchetypeMix, BanReturn, Circle, Condition, ContactPolicy, Gender, Identity, Moderation, Ranking, Rule,
-    SanctionKind, Scenario, Tips, VerificationLevel,
+    ArchetypeMix, BanReturn, Circle, Condition, ContactPolicy, Gender, Identity, Intervention, Moderation, Ranking,
+    Rule, SanctionKind, Scenario, Tips, VerificationLevel,
 };
 
 /// A named scenario.
@@ -32,6 +32,18 @@ pub fn all() -> Vec<Preset> {
             title: "Alipay Circles, fixed",
             sentence: "What Alipay changed (open posting, permanent real-name bans, a crackdown) plus the fixes a designer would add: small tips with no praise funnel, newest-first feeds, filtered contact and fast review.",
             scenario: alipay_2016_fix(),
+        },
+        Preset {
+            id: "alipay-circles-2016-timeline",
+            title: "Alipay Circles, as it happened",
+            sentence: "The launch, then the response at the hours the article gives: a crackdown on day two, new open circles that evening, permanent bans after two days. Pin the safe launch to see what reacting late cost.",
+            scenario: alipay_2016_timeline(),
+        },
+        Preset {
+            id: "alipay-circles-2016-safe-launch",
+            title: "Alipay Circles, launched safe",
+            sentence: "The same launch with the same three responses in force from the first hour: the baseline for the cost of reacting late.",
+            scenario: alipay_2016_safe_launch(),
         },
         Preset {
             id: "open-community",
@@ -146,20 +158,59 @@ fn alipay_2016() -> Scenario {
     s
 }
 
+/// The article's crackdown on "harmful" content (Monday morning's statement): a classifier, and more reviewers
+/// who answer sooner.
+fn crackdown(c: &mut Circle) {
+    c.moderation.classifier.enabled = true;
+    c.moderation.classifier.recall_percent = 85;
+    c.moderation.classifier.false_positive_permille = 10;
+    c.moderation.reviews_per_day_per_10k_users = 40;
+    c.moderation.review_delay_hours = 2;
+}
+
+/// The article's new circles without a female-only rule: anyone may join and post (two stand for the 18).
+fn new_open_circles() -> Vec<Circle> {
+    ["Hobbies", "Local Life"]
+        .iter()
+        .map(|name| Circle {
+            name: String::from(*name),
+            ..Circle::default()
+        })
+        .collect()
+}
+
+/// The article's permanent closure of offending accounts with no re-registration: bans bound to the real name,
+/// and a ban after the second confirmed violation (a week's suspension after the first).
+fn permanent_bans(s: &mut Scenario) {
+    s.platform.bans.return_after_ban = BanReturn::RealNameBound;
+    for c in &mut s.circles {
+        c.moderation.sanction = SanctionKind::Suspend;
+        c.moderation.suspend_days = 7;
+        c.moderation.ban_after_strikes = 2;
+    }
+}
+
+/// The notes of the article's three responses, as the fix and the timeline both apply them.
+const RESPONSE_NOTES: [&str; 3] = [
+    "change (article): crackdown on harmful content: a classifier (assumption: 85% recall, as image classifiers for nudity reach, 1% false positives), 40 reviews per day per 10,000 users, 2 h delay",
+    "change (article): new circles without female-only rules (two stand for the 18 added)",
+    "change (article): accounts posting erotic content closed permanently, no re-registration: bans are real_name_bound and the sanction is a ban after 2 strikes",
+];
+
 /// What the article says changed, plus what a designer would add.
 fn alipay_2016_fix() -> Scenario {
     let mut s = alipay_2016();
     s.name = String::from("Alipay Circles, fixed");
-    s.notes.push(String::from("change (article): female-only posting removed; new circles without female-only rules (two stand for the 18 added)"));
-    s.notes.push(String::from("change (article): accounts posting erotic content closed permanently, no re-registration: bans are real_name_bound and the sanction is a ban after 2 strikes"));
+    s.notes.extend(RESPONSE_NOTES.map(String::from));
+    s.notes.push(String::from(
+        "change (article, read further): female-only posting removed in the launch circles too",
+    ));
     s.notes.push(String::from("model 2: a banned abuser comes back only on a bought real-name account (¥300, caught half the time); small tips without a tip page pay a post less than most sellers' price"));
-    s.notes.push(String::from("change (article): crackdown on harmful content: a classifier (assumption: 85% recall, as image classifiers for nudity reach, 1% false positives), 40 reviews per day per 10,000 users, 2 h delay"));
     s.notes.push(String::from("designer fix: praise no longer opens the tip page; tips are tokens of thanks, ¥0.10–¥5, with a ¥20 daily cap and a 5% fee"));
     s.notes.push(String::from(
         "designer fix: newest-first feeds (no ranking to buy); off-platform contact filtered (90% recall)",
     ));
     s.notes.push(String::from("designer fix: credit gate on comments removed; comments need a week-old account; no direct messages from strangers inside circles"));
-    s.platform.bans.return_after_ban = BanReturn::RealNameBound;
     let tips = Tips {
         enabled: true,
         praise_leads_to_tip: false,
@@ -168,16 +219,10 @@ fn alipay_2016_fix() -> Scenario {
         daily_cap_per_tipper_fen: 2_000,
         fee_permille: 50,
     };
-    let mut open_circles = vec![Circle {
-        name: String::from("Hobbies"),
-        ..Circle::default()
-    }];
-    open_circles.push(Circle {
-        name: String::from("Local Life"),
-        ..Circle::default()
-    });
-    s.circles.extend(open_circles);
+    s.circles.extend(new_open_circles());
+    permanent_bans(&mut s);
     for c in &mut s.circles {
+        crackdown(c);
         c.rules.post = Rule::everyone();
         c.rules.comment = Rule::when(vec![Condition::ActorAccountAgeAtLeastDays(7)]);
         c.rules.message = Rule::when(vec![Condition::ActorVerifiedAtLeast(
@@ -189,14 +234,76 @@ fn alipay_2016_fix() -> Scenario {
         c.contact.filter_recall_percent = 90;
         c.contact.direct_messages = false;
         c.moderation.user_reports = true;
-        c.moderation.classifier.enabled = true;
-        c.moderation.classifier.recall_percent = 85;
-        c.moderation.classifier.false_positive_permille = 10;
-        c.moderation.reviews_per_day_per_10k_users = 40;
-        c.moderation.review_delay_hours = 2;
-        c.moderation.sanction = SanctionKind::Suspend;
-        c.moderation.suspend_days = 7;
-        c.moderation.ban_after_strikes = 2;
+    }
+    s
+}
+
+/// The launch as it happened: the rules of 27 November, then the article's three responses at the hours it
+/// gives (each hour an assumption, stated in the intervention's note).
+fn alipay_2016_timeline() -> Scenario {
+    let mut s = alipay_2016();
+    s.name = String::from("Alipay Circles, as it happened (Nov 2016)");
+    s.notes.push(String::from("assumption: hour 0 is 08:00 on Sunday 27 November, when the update reached users (the article gives the day, not the hour)"));
+    s.notes.extend(RESPONSE_NOTES.map(String::from));
+    s.notes.push(String::from("assumption: the new circles have the launch circles' tips, feed and contact (the article says only that they lacked the female-only rule), and the crackdown's moderation"));
+    let mut morning = s.circles.clone();
+    morning.iter_mut().for_each(crackdown);
+    let mut evening = morning.clone();
+    let template = s.circles.first().cloned().unwrap_or_default();
+    evening.extend(new_open_circles().into_iter().map(|c| {
+        let mut c = Circle {
+            name: c.name,
+            tips: template.tips.clone(),
+            ranking: template.ranking,
+            contact: template.contact.clone(),
+            moderation: template.moderation.clone(),
+            ..Circle::default()
+        };
+        crackdown(&mut c);
+        c
+    }));
+    let mut closed = Scenario {
+        circles: evening.clone(),
+        platform: s.platform.clone(),
+        ..Scenario::default()
+    };
+    permanent_bans(&mut closed);
+    s.interventions = vec![
+        Intervention {
+            hour: 24,
+            label: String::from("statement and crackdown"),
+            note: String::from("article: on Monday morning Alipay said Circles was in testing and vowed to crack down on harmful content (assumption: 08:00, hour 24)"),
+            circles: Some(morning),
+            ..Intervention::default()
+        },
+        Intervention {
+            hour: 36,
+            label: String::from("new circles without the women-only rule"),
+            note: String::from("article: on the evening of the same day, 18 new circles without female-only rules (assumption: 20:00, hour 36)"),
+            circles: Some(evening),
+            ..Intervention::default()
+        },
+        Intervention {
+            hour: 48,
+            label: String::from("permanent bans"),
+            note: String::from("article: the chairwoman apologised after 'the past two days' and said offending accounts would be closed for good, with no re-registration (assumption: Tuesday 08:00, hour 48)"),
+            platform: Some(closed.platform),
+            circles: Some(closed.circles),
+        },
+    ];
+    s
+}
+
+/// The same launch with the same three responses in force from the start: what launching safe would have
+/// given, against which the timeline shows the cost of reacting later.
+fn alipay_2016_safe_launch() -> Scenario {
+    let mut s = alipay_2016_timeline();
+    s.name = String::from("Alipay Circles, launched with the response in place");
+    s.notes.push(String::from(
+        "choice: every response of the timeline at hour 0, so the only difference from the timeline is when they came",
+    ));
+    for i in &mut s.interventions {
+        i.hour = 0;
     }
     s
 }

@@ -34,15 +34,15 @@ pub(crate) struct Rules {
     /// Bit `action` of entry `c`: whether circle `c`'s rule for that action lets anyone through its first
     /// clause (no conditions), so the check needs nobody's record: the common "anyone may praise".
     open_to_all: Vec<u8>,
-    /// Added to this rule set's keys (see [`Rules::key`]): its stage of the timeline times
-    /// [`crate::timeline::KEY_SPAN`].
-    key_base: u16,
+    /// Added to this rule set's keys, by circle and action (see [`Rules::key`]): which stage of the timeline
+    /// each rule has stood unchanged since ([`crate::timeline::key_bases`]); empty for the launch's rules.
+    key_bases: Vec<[u16; 6]>,
 }
 
 impl Rules {
-    /// Reads a scenario that has already been sanitised: the rules of stage `stage` of the run's timeline
-    /// (0 for the launch's).
-    pub(crate) fn new(s: Scenario, stage: usize) -> Rules {
+    /// Reads a scenario that has already been sanitised; `key_bases` places its rule keys on the run's
+    /// timeline (empty for the launch's rules).
+    pub(crate) fn new(s: Scenario, key_bases: Vec<[u16; 6]>) -> Rules {
         let assume = Derived::new(&s.assumptions);
         let incentives = s
             .circles
@@ -66,17 +66,21 @@ impl Rules {
             deterrence_doubt: 3.0 * per_10k_users,
             market_seen: 3.0 * per_10k_users,
             incentives,
-            key_base: u16::try_from(stage)
-                .unwrap_or(0)
-                .saturating_mul(crate::timeline::KEY_SPAN),
+            key_bases,
             s,
         }
     }
 
-    /// The key of clause `clause` of circle `c`'s rule for `action` in this rule set, for `opened_by`: the
-    /// same clause of an earlier or later stage of the timeline has its own key.
+    /// The key of clause `clause` of circle `c`'s rule for `action` in this rule set, for `opened_by`: a rule an
+    /// intervention changed has keys of its own.
     pub(crate) fn key(&self, c: usize, action: Action, clause: u8) -> u16 {
-        rule::key(c, action, clause) + self.key_base
+        let base = self
+            .key_bases
+            .get(c)
+            .and_then(|b| b.get(action as usize))
+            .copied()
+            .unwrap_or(0);
+        rule::key(c, action, clause) + base
     }
 
     /// Circles in the run.
@@ -102,17 +106,9 @@ impl Rules {
         &self.incentives[c]
     }
 
-    /// The rule for `action` in circle `c` (join lives on the circle, the others in its action rules).
+    /// The rule for `action` in circle `c`.
     pub(crate) fn rule(&self, c: usize, action: Action) -> &Rule {
-        let spec = self.circle(c);
-        match action {
-            Action::Join => &spec.join,
-            Action::Post => &spec.rules.post,
-            Action::Comment => &spec.rules.comment,
-            Action::Praise => &spec.rules.praise,
-            Action::Tip => &spec.rules.tip,
-            Action::Message => &spec.rules.message,
-        }
+        self.circle(c).rule(action)
     }
 
     /// The clause of circle `c`'s rule for `action` that lets `actor` act on `author`, if any.

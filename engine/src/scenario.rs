@@ -558,6 +558,13 @@ impl Default for Circle {
     }
 }
 
+impl Circle {
+    /// The rule for `action`: `join` lives on the circle, the others in its action rules.
+    pub fn rule(&self, action: Action) -> &Rule {
+        self.rules.get(action).unwrap_or(&self.join)
+    }
+}
+
 /// One rule per action (each lets everyone act by default).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]

@@ -4,7 +4,8 @@
 //! [`stages`] turns the one into the other once, before the run, so the hour loop only swaps one read-only rule
 //! set for the next when an intervention's hour opens.
 
-use crate::scenario::{Scenario, CIRCLES_MAX, INTERVENTIONS_MAX};
+use crate::report::{PatternId, Report};
+use crate::scenario::{Action, Circle, Scenario, CIRCLES_MAX, INTERVENTIONS_MAX};
 
 /// The rules in force over one stretch of a run.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,6 +62,35 @@ pub fn stages(s: &Scenario) -> Vec<Stage> {
 /// force when it was let through (a circle's clause 0 may mean something else after an intervention).
 pub(crate) const KEY_SPAN: u16 = 1 + (CIRCLES_MAX as u16) * 128;
 
+/// What stage `k`'s rule keys add, by circle and action (in [`Action::ALL`] order): the span of the earliest stage
+/// from which that circle's rule for that action has stood unchanged, so a rule an intervention left alone keeps
+/// one key (and one row in `opened_by`) across the timeline, and a changed one gets its own.
+pub(crate) fn key_bases(stages: &[Stage], k: usize) -> Vec<[u16; 6]> {
+    let Some(now) = stages.get(k) else {
+        return Vec::new();
+    };
+    let same = |a: &Circle, b: &Circle, action: Action| a.name == b.name && a.rule(action) == b.rule(action);
+    now.scenario
+        .circles
+        .iter()
+        .enumerate()
+        .map(|(c, circle)| {
+            Action::ALL.map(|action| {
+                let mut from = k;
+                while from > 0
+                    && stages
+                        .get(from - 1)
+                        .and_then(|st| st.scenario.circles.get(c))
+                        .is_some_and(|before| same(before, circle, action))
+                {
+                    from -= 1;
+                }
+                u16::try_from(from).unwrap_or(0).saturating_mul(KEY_SPAN)
+            })
+        })
+        .collect()
+}
+
 /// The label of a rule key: the rule, and from which intervention when it is not the launch's.
 pub(crate) fn label(stages: &[Stage], key: u16) -> String {
     if key == 0 || key >= crate::rule::KEY_BAN_FREE {
@@ -79,6 +109,63 @@ pub(crate) fn label(stages: &[Stage], key: u16) -> String {
         ),
         None => String::from("unknown"),
     }
+}
+
+/// What happened over one stretch of a run: from one stage's hour to the next one's.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stretch {
+    /// First hour of the stretch.
+    pub from_hour: u32,
+    /// The hour after its last (the next stage's hour, or the hours done).
+    pub to_hour: u32,
+    /// What the platform did as it began (empty for the launch).
+    pub label: String,
+    /// Incidents of each pattern in the stretch, in [`PatternId::ALL`] order.
+    pub incidents: Vec<(PatternId, u64)>,
+    /// Money tipped in the stretch, in fen.
+    pub tipped_fen: u64,
+}
+
+/// The report cut at the timeline's hours: how much harm came before each change and after it (the cost of
+/// reacting late is the harm of the stretches before the response). Stretches past the hours done are left out.
+pub fn stretches(s: &Scenario, r: &Report) -> Vec<Stretch> {
+    let st = stages(s);
+    let done = r.hours_done;
+    let sum = |v: &[u32], a: u32, b: u32| -> u64 {
+        v.get(a as usize..b as usize)
+            .unwrap_or_default()
+            .iter()
+            .map(|&x| u64::from(x))
+            .sum()
+    };
+    // Changes at the same hour make one stretch, named after all of them.
+    let label_at = |hour: u32| {
+        st.iter()
+            .filter(|x| x.hour == hour && !x.label.is_empty())
+            .map(|x| x.label.as_str())
+            .collect::<Vec<_>>()
+            .join(" + ")
+    };
+    st.iter()
+        .enumerate()
+        .filter(|(i, x)| x.hour < done.max(1) && st.get(i + 1).is_none_or(|n| n.hour > x.hour))
+        .map(|(i, x)| {
+            let to = st.get(i + 1).map_or(done, |n| n.hour.min(done));
+            Stretch {
+                from_hour: x.hour,
+                to_hour: to,
+                label: label_at(x.hour),
+                incidents: r.patterns.iter().map(|p| (p.id, sum(&p.hourly, x.hour, to))).collect(),
+                tipped_fen: r
+                    .money
+                    .hourly_tipped_fen
+                    .get(x.hour as usize..to as usize)
+                    .unwrap_or_default()
+                    .iter()
+                    .sum(),
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -148,6 +235,36 @@ mod tests {
         let names: Vec<_> = st[2].scenario.circles.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, vec!["A again", "B"]);
         assert_eq!(st[1].scenario.circles, s.circles);
+    }
+
+    #[test]
+    fn stretches_cut_the_report_at_each_change() {
+        let mut s = crate::presets::by_id("alipay-circles-2016-timeline")
+            .map(|p| p.scenario)
+            .unwrap_or_default();
+        s.population.n_users = 2_000;
+        let r = crate::run(&s);
+        let x = stretches(&s, &r);
+        let hours: Vec<_> = x.iter().map(|x| (x.from_hour, x.to_hour)).collect();
+        assert_eq!(hours, vec![(0, 24), (24, 36), (36, 48), (48, 168)]);
+        // Every incident and every fen falls in exactly one stretch.
+        for p in &r.patterns {
+            let cut: u64 = x
+                .iter()
+                .flat_map(|x| x.incidents.iter())
+                .filter(|(id, _)| *id == p.id)
+                .map(|(_, n)| n)
+                .sum();
+            assert_eq!(cut, p.incidents, "{:?}", p.id);
+        }
+        assert_eq!(x.iter().map(|x| x.tipped_fen).sum::<u64>(), r.money.tipped_fen);
+        // All at hour 0: one stretch, named after every change.
+        for i in &mut s.interventions {
+            i.hour = 0;
+        }
+        let x = stretches(&s, &crate::run(&s));
+        assert_eq!(x.len(), 1);
+        assert_eq!(x[0].label.matches(" + ").count(), 2, "{}", x[0].label);
     }
 
     #[test]

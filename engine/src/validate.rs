@@ -130,10 +130,11 @@ fn interventions(s: &Scenario, out: &mut Issues) {
     for (i, iv) in s.interventions.iter().enumerate() {
         let at = format!("interventions[{i}]");
         if iv.hour >= total_hours {
-            out.error(
+            // A warning: shortening a run must not make its timeline an error.
+            out.warning(
                 format!("{at}.hour"),
                 format!(
-                    "hour {} is past the end of the run (hours 0 to {})",
+                    "hour {} is past the end of the run (hours 0 to {}): this change never applies",
                     iv.hour,
                     total_hours.saturating_sub(1)
                 ),

@@ -264,7 +264,8 @@ pub struct SummarySection {
     pub platform_wide: bool,
 }
 
-/// The rules of a scenario in plain language: one section per circle, then one for the platform.
+/// The rules of a scenario in plain language: one section per circle, then one for the platform, then one per
+/// intervention of its timeline saying what changed.
 pub fn rules_summary(s: &Scenario) -> Vec<SummarySection> {
     let mut out: Vec<SummarySection> = s.circles.iter().map(circle_section).collect();
     let lines = platform_lines(s);
@@ -274,7 +275,57 @@ pub fn rules_summary(s: &Scenario) -> Vec<SummarySection> {
         lines,
         platform_wide: true,
     });
+    out.extend(timeline_sections(s));
     out
+}
+
+/// One section per intervention, in order of hour: what its rules say that the rules before did not, circle by
+/// circle (a new circle is described whole), then the platform. The lines are the summary's own, so a change
+/// reads as the rules do.
+fn timeline_sections(s: &Scenario) -> Vec<SummarySection> {
+    let stages = crate::timeline::stages(s);
+    stages
+        .windows(2)
+        .filter_map(|pair| {
+            let [before, after] = pair else { return None };
+            let mut lines = Vec::new();
+            for (i, c) in after.scenario.circles.iter().enumerate() {
+                let now = circle_lines(c);
+                match before.scenario.circles.get(i) {
+                    Some(old) => {
+                        let was = circle_lines(old);
+                        let name = if old.name == c.name {
+                            c.name.clone()
+                        } else {
+                            format!("{} (now {})", old.name, c.name)
+                        };
+                        lines.extend(
+                            now.into_iter()
+                                .filter(|l| !was.contains(l))
+                                .map(|l| format!("in {name}, {l}")),
+                        );
+                    }
+                    None => lines.push(format!("{} opens: {}", c.name, now.join("; "))),
+                }
+            }
+            let was = platform_lines(&before.scenario);
+            lines.extend(platform_lines(&after.scenario).into_iter().filter(|l| !was.contains(l)));
+            if lines.is_empty() {
+                lines.push(String::from("no rule changes"));
+            }
+            let title = if after.label.is_empty() {
+                format!("From hour {}", after.hour)
+            } else {
+                format!("From hour {}: {}", after.hour, after.label)
+            };
+            Some(SummarySection {
+                title,
+                paragraph: sentence(&lines),
+                lines,
+                platform_wide: false,
+            })
+        })
+        .collect()
 }
 
 /// Clauses joined by semicolons, capitalised and ended with a period.

@@ -68,7 +68,7 @@ impl World {
         stages.drain(..start);
         let rules = Rules::new(
             stages.first().map_or_else(Scenario::default, |st| st.scenario.clone()),
-            0,
+            Vec::new(),
         );
         let s = &rules.s;
         let (n_users, total_hours) = (rules.n_users, rules.total_hours);
@@ -189,7 +189,7 @@ impl World {
             return;
         };
         let opened = self.circles.len()..st.scenario.circles.len().min(32);
-        self.rules = Rules::new(st.scenario.clone(), self.stage);
+        self.rules = Rules::new(st.scenario.clone(), timeline::key_bases(&self.stages, self.stage));
         if opened.is_empty() {
             return;
         }

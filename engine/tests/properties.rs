@@ -6,7 +6,7 @@ use proptest::prelude::*;
 /// Small variations of the presets, so each case runs in milliseconds.
 fn small_scenario() -> impl Strategy<Value = Scenario> {
     (
-        0_usize..4,
+        0_usize..6,
         any::<u64>(),
         100_u32..1500,
         1_u32..3,
