@@ -10,6 +10,7 @@ use crate::components::population_editor::PopulationEditor;
 use crate::components::present::Presentation;
 use crate::components::results_view::{ResultsView, View};
 use crate::components::skip_link::SkipLink;
+use crate::components::timeline_editor::TimelineEditor;
 use crate::components::toolbar::{modified_from_preset, scenario_badge, Toolbar};
 use crate::hooks::use_fast_explain::use_fast_explain;
 use crate::hooks::use_page_title::use_page_title;
@@ -19,7 +20,7 @@ use crate::library::Origin;
 use crate::pool::use_pool;
 use crate::runner::{about, use_runner, RunStatus, Runner};
 use crate::share;
-use crate::state::{Action, AppState};
+use crate::state::{put_view, Action, AppState};
 use backfire_engine::{presets, validate, RuleIssue, Scenario, Severity, ENGINE_VERSION};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -237,6 +238,7 @@ enum Tab {
     Circles,
     Population,
     Platform,
+    Timeline,
 }
 
 impl Tab {
@@ -245,23 +247,49 @@ impl Tab {
             Tab::Circles => "circles",
             Tab::Population => "population",
             Tab::Platform => "platform",
+            Tab::Timeline => "timeline",
         }
     }
 
-    /// Whether an issue at `path` is shown on this tab.
+    /// Whether an issue at `path` is shown on this tab (paths as the tab's editor sees them: see
+    /// [`stage_issues`]).
     fn shows(self, path: &str) -> bool {
         let circles = path.starts_with("circles");
         let population = path.starts_with("population");
+        let timeline = path.starts_with("interventions");
         match self {
             Tab::Circles => circles,
             Tab::Population => population,
-            Tab::Platform => !circles && !population,
+            Tab::Platform => !circles && !population && !timeline,
+            Tab::Timeline => timeline,
         }
     }
 }
 
-/// The rules panel: a tab per part of the scenario (with its issue count) and that part's editor.
+/// The issues as the editors of `stage`'s rules see them: for an intervention, its own circle and platform
+/// issues under the paths its editors use (`circles[0]…`), in place of the launch's; the rest as they are.
+fn stage_issues(issues: &[RuleIssue], stage: Option<usize>) -> Vec<RuleIssue> {
+    let Some(i) = stage else {
+        return issues.to_vec();
+    };
+    let own = format!("interventions[{i}].");
+    issues
+        .iter()
+        .filter_map(|x| match x.path.strip_prefix(&own) {
+            Some(rest) if rest.starts_with("circles") || rest.starts_with("platform") => Some(RuleIssue {
+                path: rest.to_string(),
+                ..x.clone()
+            }),
+            _ if x.path.starts_with("circles") || x.path.starts_with("platform") => None,
+            _ => Some(x.clone()),
+        })
+        .collect()
+}
+
+/// The rules panel: a tab per part of the scenario (with its issue count) and that part's editor; with a
+/// timeline, a picker says whose rules the Circles and Run & platform tabs edit.
 fn rules_panel(tab: &UseStateHandle<Tab>, state: &AppState, issues: &[RuleIssue], actions: &Callback<Action>) -> Html {
+    let issues = stage_issues(issues, state.stage);
     let tab_button = |t: Tab, label: String| {
         let count = issues.iter().filter(|i| t.shows(&i.path)).count();
         let onclick = {
@@ -276,15 +304,18 @@ fn rules_panel(tab: &UseStateHandle<Tab>, state: &AppState, issues: &[RuleIssue]
         }
     };
     let idx = state.selected_circle;
+    // The rules the Circles and Run & platform tabs show: the launch's, or an intervention's.
+    let edited = state.edited();
+    let stage = state.stage;
     let editor = match **tab {
         Tab::Circles => html! {
             <>
-                <CircleList circles={state.scenario.circles.clone()} selected={idx} onselect={actions.reform(Action::SelectCircle)}
+                <CircleList circles={edited.circles.clone()} selected={idx} onselect={actions.reform(Action::SelectCircle)}
                     onchange={actions.reform(|(circles, selected)| Action::SetCircles { circles, selected })} />
-                if let Some(c) = state.scenario.circles.get(idx) {
-                    <CircleEditor key={idx} index={idx} circle={c.clone()} onchange={actions.reform(move |c| Action::SetCircle { idx, circle: Box::new(c) })}
-                        taken_names={state.scenario.circles.iter().enumerate().filter(|(i, _)| *i != idx).map(|(_, o)| o.name.clone()).collect::<Vec<_>>()}
-                        circle_count={state.scenario.circles.len()} on_apply_all={actions.reform(move |section| Action::ApplyToAll { from: idx, section })} />
+                if let Some(c) = edited.circles.get(idx) {
+                    <CircleEditor key={format!("{stage:?}-{idx}")} index={idx} circle={c.clone()} onchange={actions.reform(move |c| Action::SetCircle { idx, circle: Box::new(c) })}
+                        taken_names={edited.circles.iter().enumerate().filter(|(i, _)| *i != idx).map(|(_, o)| o.name.clone()).collect::<Vec<_>>()}
+                        circle_count={edited.circles.len()} on_apply_all={actions.reform(move |section| Action::ApplyToAll { from: idx, section })} />
                 }
             </>
         },
@@ -298,22 +329,65 @@ fn rules_panel(tab: &UseStateHandle<Tab>, state: &AppState, issues: &[RuleIssue]
                 next.assumptions = a;
                 Action::Edit(Box::new(next))
             });
+            let scenario = state.scenario.clone();
+            let on_platform =
+                actions.reform(move |view: Scenario| Action::Edit(Box::new(put_view(&scenario, stage, view))));
             html! {
                 <>
-                    <PlatformEditor scenario={(*state.scenario).clone()} onchange={actions.reform(|s: Scenario| Action::Edit(Box::new(s)))} />
+                    <PlatformEditor scenario={(*edited).clone()} onchange={on_platform} />
                     <AssumptionsPanel assumptions={state.scenario.assumptions.clone()} onchange={on_assumptions} />
                 </>
             }
         }
+        Tab::Timeline => {
+            let on_edit_rules = {
+                let (tab, actions) = (tab.clone(), actions.clone());
+                Callback::from(move |stage: Option<usize>| {
+                    actions.emit(Action::SelectStage(stage));
+                    tab.set(Tab::Circles);
+                    // The picker at the top says whose rules are now on screen: bring it into view.
+                    if let Some(panel) = gloo::utils::document().get_element_by_id("rules-panel") {
+                        panel.set_scroll_top(0);
+                    }
+                })
+            };
+            html! {
+                <TimelineEditor scenario={(*state.scenario).clone()} stage={state.stage}
+                    onchange={actions.reform(|s: Scenario| Action::Edit(Box::new(s)))} {on_edit_rules} />
+            }
+        }
     };
+    let picker = (!state.scenario.interventions.is_empty()).then(|| {
+        let onchange = actions.reform(|e: Event| {
+            let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            Action::SelectStage(v.parse::<usize>().ok())
+        });
+        let editing_change = state.stage.and_then(|i| state.scenario.interventions.get(i));
+        html! {
+            <div class={classes!("stage-picker", editing_change.is_some().then_some("is-change"))}>
+                <label for="stage-picker">{"Rules shown"}</label>
+                <select id="stage-picker" data-testid="stage-picker" {onchange}>
+                    <option value="launch" selected={state.stage.is_none()}>{"At launch (hour 0)"}</option>
+                    { for state.scenario.interventions.iter().enumerate().map(|(i, iv)| html! {
+                        <option value={i.to_string()} selected={state.stage == Some(i)}>{format!("From hour {}: {}", iv.hour, iv.label)}</option>
+                    }) }
+                </select>
+                if let Some(iv) = editing_change {
+                    <p class="muted" data-testid="stage-note">{format!("Edits here change what the platform puts in force at hour {} ({}); the launch's rules stay as they are.", iv.hour, crate::components::timeline_editor::hour_words(iv.hour))}</p>
+                }
+            </div>
+        }
+    });
     html! {
-        <>
+        <ContextProvider<Issues> context={Issues(Rc::new(issues.clone()))}>
+            {picker}
             <div class="tabs" role="tablist" aria-label="what to edit">
-                {tab_button(Tab::Circles, format!("Circles ({})", state.scenario.circles.len()))}
+                {tab_button(Tab::Circles, format!("Circles ({})", edited.circles.len()))}
                 {tab_button(Tab::Population, "Population".into())}
                 {tab_button(Tab::Platform, "Run & platform".into())}
+                {tab_button(Tab::Timeline, format!("Timeline ({})", state.scenario.interventions.len()))}
             </div>
             <div role="tabpanel" id={format!("panel-{}", tab.id())} aria-labelledby={format!("tab-{}", tab.id())}>{editor}</div>
-        </>
+        </ContextProvider<Issues>>
     }
 }

@@ -121,6 +121,9 @@ impl CircleSection {
 /// "review delay 24 → 2 hours" (with the circle's name when there are several), anything else names the
 /// part that changed.
 pub fn describe(before: &Scenario, after: &Scenario) -> String {
+    if before.interventions != after.interventions {
+        return describe_timeline(before, after);
+    }
     let mut changed = Vec::new();
     for row in &SETTINGS {
         match row.place {
@@ -223,8 +226,11 @@ pub struct AppState {
     pub baseline: Option<Rc<Scenario>>,
     /// Seeds per side in a comparison (1–50).
     pub runs: u32,
-    /// The circle open in the editor; always a valid index while there is a circle.
+    /// The circle open in the editor; always a valid index while there is a circle (of the rules edited).
     pub selected_circle: usize,
+    /// Whose rules the Circles and Platform tabs edit: the launch's (`None`) or those intervention `i` of the
+    /// timeline puts in force; always a valid index.
+    pub stage: Option<usize>,
     /// The explanation of the current scenario; any change of the scenario clears it.
     pub explanation: Option<Rc<Explanation>>,
 }
@@ -259,6 +265,8 @@ pub enum Action {
     SetPopulation(Box<Population>),
     /// Open another circle in the editor.
     SelectCircle(usize),
+    /// Edit the launch's rules (`None`) or those of intervention `i`.
+    SelectStage(Option<usize>),
     /// Keep (or clear) the explanation of the current scenario.
     Explained(Option<Rc<Explanation>>),
     /// Keep the cards' fast explanation of the scenario at `revision`, unless the scenario has changed since
@@ -307,7 +315,20 @@ impl AppState {
             baseline: None,
             runs: 1,
             selected_circle: 0,
+            stage: None,
             explanation: None,
+        }
+    }
+
+    /// The rules the editor shows: the scenario itself, or the rules the selected intervention puts in force
+    /// (as a whole scenario, so the editors need not know about the timeline).
+    pub fn edited(&self) -> Rc<Scenario> {
+        match self
+            .stage
+            .and_then(|i| backfire_engine::timeline::in_force(&self.scenario, i))
+        {
+            Some(view) => Rc::new(view),
+            None => Rc::clone(&self.scenario),
         }
     }
 
@@ -336,7 +357,14 @@ impl AppState {
         self.scenario = scenario;
         self.revision += 1;
         self.explanation = None;
-        self.selected_circle = self.selected_circle.min(self.scenario.circles.len().saturating_sub(1));
+        self.stage = self.stage.filter(|&i| i < self.scenario.interventions.len());
+        self.clamp_circle();
+    }
+
+    /// Keeps the open circle inside the circles edited.
+    fn clamp_circle(&mut self) {
+        let n = self.edited().circles.len();
+        self.selected_circle = self.selected_circle.min(n.saturating_sub(1));
     }
 
     /// Records the current scenario in the history and makes `scenario` current (an undoable step);
@@ -365,6 +393,75 @@ impl AppState {
     }
 }
 
+/// What an edit of the timeline did: a change added or removed, or what changed in one change's rules (said
+/// as an edit of the rules it puts in force would be).
+fn describe_timeline(before: &Scenario, after: &Scenario) -> String {
+    let (b, a) = (&before.interventions, &after.interventions);
+    if a.len() > b.len() {
+        return a.last().map_or_else(
+            || String::from("add a change"),
+            |i| format!("add a change at hour {}", i.hour),
+        );
+    }
+    if a.len() < b.len() {
+        return String::from("remove a change");
+    }
+    let Some((i, (y, x))) = a.iter().zip(b).enumerate().find(|(_, (y, x))| x != y) else {
+        return String::from("timeline");
+    };
+    if x.hour != y.hour {
+        return format!("change at hour {} → hour {}", x.hour, y.hour);
+    }
+    if x.label != y.label || x.note != y.note {
+        return format!("words of the change at hour {}", y.hour);
+    }
+    let (Some(vb), Some(va)) = (
+        backfire_engine::timeline::in_force(before, i),
+        backfire_engine::timeline::in_force(after, i),
+    ) else {
+        return String::from("timeline");
+    };
+    format!("{} from hour {}", describe(&vb, &va), y.hour)
+}
+
+/// The circles an edit changes: the launch's, or intervention `i`'s (which, if it kept the circles before it,
+/// starts from those: an edit of what an intervention puts in force makes it set the circles).
+fn circles_mut(s: &mut Scenario, stage: Option<usize>) -> &mut Vec<Circle> {
+    let Some(i) = stage.filter(|&i| i < s.interventions.len()) else {
+        return &mut s.circles;
+    };
+    let in_force = backfire_engine::timeline::in_force(s, i)
+        .map(|v| v.circles)
+        .unwrap_or_default();
+    match s.interventions.get_mut(i) {
+        Some(iv) => iv.circles.get_or_insert(in_force),
+        None => &mut s.circles,
+    }
+}
+
+/// The scenario after the editor changed `view`, the rules shown for `stage`: for the launch the view is the
+/// scenario; for an intervention its platform goes to the intervention (which then sets the platform) and the
+/// run's own settings (name, seed, length, assumptions) to the scenario.
+pub fn put_view(base: &Scenario, stage: Option<usize>, view: Scenario) -> Scenario {
+    let Some(i) = stage.filter(|&i| i < base.interventions.len()) else {
+        return view;
+    };
+    let before = backfire_engine::timeline::in_force(base, i);
+    let mut next = base.clone();
+    next.name = view.name;
+    next.seed = view.seed;
+    next.days = view.days;
+    next.notes = view.notes;
+    next.assumptions = view.assumptions;
+    next.population = view.population;
+    if let Some(iv) = next.interventions.get_mut(i) {
+        if before.is_none_or(|b| b.platform != view.platform) {
+            iv.platform = Some(view.platform);
+        }
+    }
+    next
+}
+
 impl Reducible for AppState {
     type Action = Action;
 
@@ -379,25 +476,30 @@ impl Reducible for AppState {
                 next.step_to(*scenario, None);
             }
             Action::SetCircle { idx, circle } => {
-                if next.scenario.circles.get(idx) == Some(&*circle) || idx >= next.scenario.circles.len() {
+                let edited = next.edited();
+                if edited.circles.get(idx) == Some(&*circle) || idx >= edited.circles.len() {
                     return self;
                 }
+                let stage = next.stage;
                 next.edit(None, |s| {
-                    if let Some(slot) = s.circles.get_mut(idx) {
+                    if let Some(slot) = circles_mut(s, stage).get_mut(idx) {
                         *slot = *circle;
                     }
                 });
             }
             Action::SetCircles { circles, selected } => {
                 next.selected_circle = selected;
-                next.edit(None, |s| s.circles = circles);
-                next.selected_circle = next.selected_circle.min(next.scenario.circles.len().saturating_sub(1));
+                let stage = next.stage;
+                next.edit(None, |s| *circles_mut(s, stage) = circles);
+                next.clamp_circle();
             }
             Action::ApplyToAll { from, section } => {
                 let label = format!("apply {} to every circle", section.word());
+                let stage = next.stage;
                 next.edit(Some(label), |s| {
-                    if let Some(source) = s.circles.get(from).cloned() {
-                        for c in &mut s.circles {
+                    let circles = circles_mut(s, stage);
+                    if let Some(source) = circles.get(from).cloned() {
+                        for c in circles.iter_mut() {
                             section.copy(&source, c);
                         }
                     }
@@ -405,7 +507,12 @@ impl Reducible for AppState {
             }
             Action::SetPopulation(population) => next.edit(None, |s| s.population = *population),
             Action::SelectCircle(idx) => {
-                next.selected_circle = idx.min(next.scenario.circles.len().saturating_sub(1));
+                next.selected_circle = idx;
+                next.clamp_circle();
+            }
+            Action::SelectStage(stage) => {
+                next.stage = stage.filter(|&i| i < next.scenario.interventions.len());
+                next.clamp_circle();
             }
             Action::Explained(explanation) => next.explanation = explanation,
             Action::FastExplained { revision, explanation } => {
@@ -651,5 +758,51 @@ mod tests {
         assert_eq!(s2.scenario.population, population);
         assert_eq!(s2.scenario.circles[0].name, "renamed");
         assert_eq!(s2.undo.len(), 2);
+    }
+
+    #[test]
+    fn edits_of_a_change_go_to_the_change_and_leave_the_launch_alone() {
+        let mut s = with_seed(1);
+        s.interventions.push(backfire_engine::Intervention {
+            hour: 24,
+            label: "crackdown".into(),
+            ..Default::default()
+        });
+        let s0 = Rc::new(AppState::new(s, None, None));
+        let s1 = s0.reduce(Action::SelectStage(Some(0)));
+        assert_eq!(
+            s1.edited().circles,
+            s1.scenario.circles,
+            "a change that kept the circles shows them"
+        );
+        let mut circle = s1.edited().circles[0].clone();
+        circle.moderation.classifier.enabled = true;
+        let s2 = s1.reduce(Action::SetCircle {
+            idx: 0,
+            circle: Box::new(circle.clone()),
+        });
+        assert!(
+            !s2.scenario.circles[0].moderation.classifier.enabled,
+            "the launch keeps its rules"
+        );
+        assert_eq!(s2.scenario.interventions[0].circles.as_deref(), Some(&[circle][..]));
+        assert_eq!(s2.undo_label().as_deref(), Some("moderation from hour 24"));
+        // The platform editor's view goes back to the change; the run's own settings to the scenario.
+        let mut view = (*s2.edited()).clone();
+        view.platform.bans.return_after_ban = backfire_engine::BanReturn::RealNameBound;
+        view.days = 3;
+        let next = put_view(&s2.scenario, s2.stage, view);
+        assert_eq!(next.days, 3);
+        assert_eq!(next.platform, s2.scenario.platform);
+        assert_eq!(
+            next.interventions[0].platform.as_ref().map(|p| p.bans.return_after_ban),
+            Some(backfire_engine::BanReturn::RealNameBound)
+        );
+        // Removing the change takes the editor back to the launch's rules.
+        let mut gone = (*s2.scenario).clone();
+        gone.interventions.clear();
+        let s3 = s2.reduce(Action::Edit(Box::new(gone)));
+        assert_eq!(s3.stage, None);
+        assert_eq!(s3.undo_label().as_deref(), Some("remove a change"));
     }
 }

@@ -14,6 +14,8 @@ pub struct Stage {
     pub hour: u32,
     /// What the platform did at that hour (empty for the launch).
     pub label: String,
+    /// Which of the scenario's interventions this is (`None` for the launch).
+    pub intervention: Option<usize>,
     /// The whole scenario as it stands from that hour on, with no interventions of its own.
     pub scenario: Scenario,
 }
@@ -23,22 +25,38 @@ pub struct Stage {
 /// problems): interventions past [`INTERVENTIONS_MAX`] or past the run's end are dropped, they are taken in
 /// order of hour, and a circle list shorter than the one in force keeps the missing circles as they were.
 pub fn stages(s: &Scenario) -> Vec<Stage> {
+    chain(s, s.days.saturating_mul(24))
+}
+
+/// The rules intervention `i` puts in force, as a whole scenario with no interventions (what an editor of that
+/// intervention shows); an intervention past the run's end still has its rules. `None` if there is no such
+/// intervention.
+pub fn in_force(s: &Scenario, i: usize) -> Option<Scenario> {
+    chain(s, u32::MAX)
+        .into_iter()
+        .find(|st| st.intervention == Some(i))
+        .map(|st| st.scenario)
+}
+
+/// The stages of the interventions before hour `end`, in order of hour (ties in the order written).
+fn chain(s: &Scenario, end: u32) -> Vec<Stage> {
     let mut launch = s.clone();
     launch.interventions = Vec::new();
-    let total_hours = s.days.saturating_mul(24);
     let mut dated: Vec<_> = s
         .interventions
         .iter()
+        .enumerate()
         .take(INTERVENTIONS_MAX)
-        .filter(|i| i.hour < total_hours)
+        .filter(|(_, i)| i.hour < end)
         .collect();
-    dated.sort_by_key(|i| i.hour);
+    dated.sort_by_key(|(_, i)| i.hour);
     let mut out = vec![Stage {
         hour: 0,
         label: String::new(),
+        intervention: None,
         scenario: launch,
     }];
-    for i in dated {
+    for (k, i) in dated {
         let mut next = out.last().map(|st| st.scenario.clone()).unwrap_or_default();
         if let Some(platform) = &i.platform {
             next.platform = platform.clone();
@@ -52,6 +70,7 @@ pub fn stages(s: &Scenario) -> Vec<Stage> {
         out.push(Stage {
             hour: i.hour,
             label: i.label.clone(),
+            intervention: Some(k),
             scenario: next,
         });
     }

@@ -116,6 +116,10 @@ pub fn validate(s: &Scenario) -> Vec<RuleIssue> {
 /// The timeline: interventions in order of hour, inside the run, never closing a circle by leaving it out; and
 /// the rules each one puts in force checked as the launch's are, under the intervention's own path.
 fn interventions(s: &Scenario, out: &mut Issues) {
+    // The stages checked below have no interventions of their own: this is where the recursion ends.
+    if s.interventions.is_empty() {
+        return;
+    }
     if s.interventions.len() > INTERVENTIONS_MAX {
         out.error(
             "interventions",
@@ -180,17 +184,23 @@ fn interventions(s: &Scenario, out: &mut Issues) {
         .filter(|(_, iv)| iv.hour < total_hours)
         .collect();
     dated.sort_by_key(|(_, iv)| iv.hour);
+    let mut before = validate(stages.first().map_or(s, |st| &st.scenario));
     for ((i, iv), stage) in dated.into_iter().zip(stages.iter().skip(1)) {
-        for issue in validate(&stage.scenario) {
+        let now = validate(&stage.scenario);
+        for issue in &now {
             let ours = (iv.circles.is_some() && issue.path.starts_with("circles"))
                 || (iv.platform.is_some() && issue.path.starts_with("platform"));
-            if ours {
+            // A warning the rules before already drew (a gender gate the change kept) is said once, at launch.
+            let kept = issue.severity == Severity::Warning && before.contains(issue);
+            if ours && !kept {
+                let issue = issue.clone();
                 out.0.push(RuleIssue {
                     path: format!("interventions[{i}].{}", issue.path),
                     ..issue
                 });
             }
         }
+        before = now;
     }
 }
 

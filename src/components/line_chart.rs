@@ -46,6 +46,9 @@ pub struct LineChartProps {
     /// Hour to mark with a vertical line (presentation playback), if any.
     #[prop_or_default]
     pub marker: Option<u32>,
+    /// Changes of the rules to mark: the hour each takes effect and what it was.
+    #[prop_or_default]
+    pub events: std::rc::Rc<Vec<(u32, AttrValue)>>,
 }
 
 const W: f64 = 720.0;
@@ -197,6 +200,31 @@ pub fn LineChart(props: &LineChartProps) -> Html {
     let marker = props.marker.map(|h| {
         html! { <line x1={x(f64::from(h)).to_string()} x2={x(f64::from(h)).to_string()} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} stroke="#c2410c" stroke-width="2" /> }
     });
+    // Each change of the rules: a dashed line at its hour, numbered at the top (the legend names the numbers).
+    let events: Html = props
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(_, (h, _))| *h < hours)
+        .map(|(k, (h, label))| {
+            let at = x(f64::from(*h));
+            html! {
+                <g data-testid="chart-event" data-hour={h.to_string()}>
+                    <title>{format!("hour {h}: {label}")}</title>
+                    <line x1={at.to_string()} x2={at.to_string()} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} stroke="#57534e" stroke-width="1.5" stroke-dasharray="5 3" />
+                    <rect x={(at - 8.0).to_string()} y={TOP.to_string()} width="16" height="16" rx="3" fill="#57534e" />
+                    <text x={at.to_string()} y={(TOP + 12.0).to_string()} text-anchor="middle" font-size="11" fill="#ffffff">{(k + 1).to_string()}</text>
+                </g>
+            }
+        })
+        .collect();
+    let event_legend: Html = props
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(_, (h, _))| *h < hours)
+        .map(|(k, (h, label))| html! { <span class="legend-item event-key"><b>{(k + 1).to_string()}</b>{format!("h{h} {label}")}</span> })
+        .collect();
     let readout = match *hover {
         Some(h) => html! {
             <div class="chart-readout" data-testid="chart-readout">
@@ -215,13 +243,13 @@ pub fn LineChart(props: &LineChartProps) -> Html {
         .collect();
     html! {
         <figure class="chart" data-testid={props.testid.clone()}>
-            <figcaption><strong>{props.title.clone()}</strong><span class="legend">{legend}</span></figcaption>
+            <figcaption><strong>{props.title.clone()}</strong><span class="legend">{legend}{event_legend}</span></figcaption>
             <svg ref={svg_ref} viewBox={format!("0 0 {W} {H}")} role="img" aria-label={props.title.clone()} {onmousemove} {onmouseleave} preserveAspectRatio="xMidYMid meet">
                 <title>{props.title.clone()}</title>
                 {y_ticks}{x_ticks}
                 <line x1={LEFT.to_string()} x2={LEFT.to_string()} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} stroke="#78716c" />
                 <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={(H - BOTTOM).to_string()} y2={(H - BOTTOM).to_string()} stroke="#78716c" />
-                {lines}{hover_line}{marker}
+                {events}{lines}{hover_line}{marker}
             </svg>
             {readout}
         </figure>

@@ -26,6 +26,7 @@ pub mod rules_summary;
 pub mod shortcut_help;
 pub mod skip_link;
 pub mod sweep_panel;
+pub mod timeline_editor;
 pub mod toolbar;
 pub mod verdict_bar;
 pub mod why_panel;

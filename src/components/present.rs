@@ -229,9 +229,9 @@ fn run_screen(s: &Scenario, r: &Report, hour: u32, playing: bool, dispatch: &Use
             </div>
             <div class="present-charts">
                 if !abuse.is_empty() {
-                    <LineChart title="Abuse incidents per hour" series={abuse} hours={r.total_hours} testid="present-chart-abuse" marker={Some(hour)} />
+                    <LineChart title="Abuse incidents per hour" series={abuse} hours={r.total_hours} testid="present-chart-abuse" marker={Some(hour)} events={crate::components::results_charts::timeline_events(s)} />
                 }
-                <LineChart title="Honest engagement on genuine posts per hour" series={vec![Series::line("Honest engagement", "#166534", honest)]} hours={r.total_hours} testid="present-chart-honest" marker={Some(hour)} />
+                <LineChart title="Honest engagement on genuine posts per hour" series={vec![Series::line("Honest engagement", "#166534", honest)]} hours={r.total_hours} testid="present-chart-honest" marker={Some(hour)} events={crate::components::results_charts::timeline_events(s)} />
             </div>
         </>
     }

@@ -15,6 +15,20 @@ pub struct ResultsChartsProps {
     /// Hour to mark (presentation playback), if any.
     #[prop_or_default]
     pub marker: Option<u32>,
+    /// The scenario's changes of the rules, marked on every chart.
+    #[prop_or_default]
+    pub events: Rc<Vec<(u32, AttrValue)>>,
+}
+
+/// The changes of a scenario's timeline to mark on its charts: hour and label, in order of hour.
+pub fn timeline_events(s: &backfire_engine::Scenario) -> Rc<Vec<(u32, AttrValue)>> {
+    let mut events: Vec<(u32, AttrValue)> = s
+        .interventions
+        .iter()
+        .map(|i| (i.hour, AttrValue::from(i.label.clone())))
+        .collect();
+    events.sort_by_key(|e| e.0);
+    Rc::new(events)
 }
 
 /// Patterns and health charts.
@@ -62,12 +76,12 @@ pub fn ResultsCharts(props: &ResultsChartsProps) -> Html {
             if patterns.is_empty() {
                 <p class="muted">{"No abuse pattern appeared."}</p>
             } else {
-                <LineChart title="Abuse incidents per hour" series={patterns} hours={r.total_hours} testid="chart-patterns" marker={props.marker} />
+                <LineChart title="Abuse incidents per hour" series={patterns} hours={r.total_hours} testid="chart-patterns" marker={props.marker} events={props.events.clone()} />
             }
-            <LineChart title="Honest-user health per hour" series={health} hours={r.total_hours} testid="chart-health" marker={props.marker} />
+            <LineChart title="Honest-user health per hour" series={health} hours={r.total_hours} testid="chart-health" marker={props.marker} events={props.events.clone()} />
             <div class="grid2">
-                <LineChart title="Tips per hour" series={tips} hours={r.total_hours} testid="chart-tips" marker={props.marker} />
-                <LineChart title="Items waiting for review" series={backlog} hours={r.total_hours} testid="chart-backlog" marker={props.marker} />
+                <LineChart title="Tips per hour" series={tips} hours={r.total_hours} testid="chart-tips" marker={props.marker} events={props.events.clone()} />
+                <LineChart title="Items waiting for review" series={backlog} hours={r.total_hours} testid="chart-backlog" marker={props.marker} events={props.events.clone()} />
             </div>
         </section>
     }

@@ -277,7 +277,7 @@ fn report_view(
             if streaming_large {
                 <p class="muted" data-testid="charts-after-run">{"Charts, money flow and examples appear when the run finishes."}</p>
             } else {
-                <ResultsCharts report={report.clone()} />
+                <ResultsCharts report={report.clone()} events={crate::components::results_charts::timeline_events(scenario)} />
                 <MoneyFlowView money={report.money.clone()} demand_users={report.health.demand_users} demand_spent_fen={report.health.demand_spent_fen} />
                 <HonestCost report={report.clone()} />
                 <Exemplars report={report.clone()} />
