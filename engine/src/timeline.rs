@@ -187,6 +187,69 @@ pub fn stretches(s: &Scenario, r: &Report) -> Vec<Stretch> {
         .collect()
 }
 
+/// One stretch of a timeline, two sides compared over the same hours: the means over each side's runs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StretchComparison {
+    /// First hour of the stretch.
+    pub from_hour: u32,
+    /// The hour after its last.
+    pub to_hour: u32,
+    /// What began the stretch (empty for the launch).
+    pub label: String,
+    /// Mean abuse incidents in the stretch (every pattern but exclusion), baseline then variant.
+    pub abuse: (f64, f64),
+    /// Mean exclusion incidents in the stretch, baseline then variant.
+    pub exclusion: (f64, f64),
+    /// Mean money tipped in the stretch, in fen, baseline then variant.
+    pub tipped_fen: (f64, f64),
+}
+
+/// Two sides' runs cut at the hours of `timeline` (the side with the interventions): what each stretch cost on
+/// each side. The cost of reacting late is the variant's harm over the baseline's before the response.
+pub fn compare_stretches(timeline: &Scenario, baseline: &[Report], variant: &[Report]) -> Vec<StretchComparison> {
+    let mean = |reports: &[Report], k: usize, pick: &dyn Fn(&Stretch) -> u64| -> f64 {
+        let values: Vec<f64> = reports
+            .iter()
+            .filter_map(|r| stretches(timeline, r).get(k).map(|x| pick(x) as f64))
+            .collect();
+        if values.is_empty() {
+            0.0
+        } else {
+            values.iter().sum::<f64>() / values.len() as f64
+        }
+    };
+    let abuse = |x: &Stretch| -> u64 {
+        x.incidents
+            .iter()
+            .filter(|(id, _)| *id != PatternId::Exclusion)
+            .map(|(_, n)| n)
+            .sum()
+    };
+    let exclusion = |x: &Stretch| -> u64 {
+        x.incidents
+            .iter()
+            .filter(|(id, _)| *id == PatternId::Exclusion)
+            .map(|(_, n)| n)
+            .sum()
+    };
+    let tipped = |x: &Stretch| x.tipped_fen;
+    let Some(shape) = variant.first().or(baseline.first()).map(|r| stretches(timeline, r)) else {
+        return Vec::new();
+    };
+    shape
+        .into_iter()
+        .enumerate()
+        .map(|(k, x)| StretchComparison {
+            from_hour: x.from_hour,
+            to_hour: x.to_hour,
+            label: x.label,
+            abuse: (mean(baseline, k, &abuse), mean(variant, k, &abuse)),
+            exclusion: (mean(baseline, k, &exclusion), mean(variant, k, &exclusion)),
+            tipped_fen: (mean(baseline, k, &tipped), mean(variant, k, &tipped)),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -284,6 +347,36 @@ mod tests {
         let x = stretches(&s, &crate::run(&s));
         assert_eq!(x.len(), 1);
         assert_eq!(x[0].label.matches(" + ").count(), 2, "{}", x[0].label);
+    }
+
+    #[test]
+    fn reacting_late_costs_more_harm_before_the_response_than_launching_safe() {
+        let small = |id: &str| {
+            let mut s = crate::presets::by_id(id).map(|p| p.scenario).unwrap_or_default();
+            s.population.n_users = 3_000;
+            s.days = 3;
+            s
+        };
+        let (late, safe) = (
+            small("alipay-circles-2016-timeline"),
+            small("alipay-circles-2016-safe-launch"),
+        );
+        let runs = |s: &Scenario| -> Vec<Report> {
+            (1..=4)
+                .map(|seed| crate::run(&Scenario { seed, ..s.clone() }))
+                .collect()
+        };
+        let rows = compare_stretches(&late, &runs(&safe), &runs(&late));
+        assert_eq!(rows.len(), 4);
+        // Before the crackdown the late side runs the launch's rules; the safe side already has the response.
+        let first = &rows[0];
+        assert!(
+            first.abuse.1 > first.abuse.0 * 1.3,
+            "first day: safe {} vs late {}",
+            first.abuse.0,
+            first.abuse.1
+        );
+        // Tips are not harm by themselves: the safe launch's open circles draw honest tips from the first hour.
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::runner::{seconds, will_take};
 use crate::view_model::{pattern_color, prevalence_percent};
 use backfire_engine::ensemble::{self, Ensemble, Spread};
 use backfire_engine::words::{group, pattern_name};
-use backfire_engine::{Level, PatternId, Report, Scenario};
+use backfire_engine::{timeline, Level, PatternId, Report, Scenario};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -42,6 +42,63 @@ struct Outcome {
     /// Mean solicitation prevalence (per 10,000 honest views) of the baseline and the variant; the ensemble
     /// summary carries severity and incidents only, so it is taken from the reports here.
     solicitation_prevalence: (f64, f64),
+    /// Both sides cut at the hours of a timeline (the variant's, or the baseline's if only it has one).
+    stretches: Vec<timeline::StretchComparison>,
+}
+
+/// The harm of each stretch of the timeline on both sides, and what reacting late cost: the variant's harm
+/// over the baseline's before its last change.
+fn stretches_view(rows: &[timeline::StretchComparison]) -> Html {
+    if rows.len() < 2 {
+        return html! {};
+    }
+    let diff = |(b, v): (f64, f64)| {
+        let d = (v - b).round();
+        if d > 0.0 {
+            format!("+{}", group(d as u64))
+        } else if d < 0.0 {
+            format!("−{}", group((-d) as u64))
+        } else {
+            String::from("±0")
+        }
+    };
+    let last = rows.last().map_or(0, |r| r.from_hour);
+    let before: Vec<_> = rows.iter().filter(|r| r.to_hour <= last).collect();
+    let sum = |pick: fn(&timeline::StretchComparison) -> (f64, f64)| {
+        before
+            .iter()
+            .fold((0.0, 0.0), |(a, b), r| (a + pick(r).0, b + pick(r).1))
+    };
+    let (abuse_b, abuse_v) = sum(|r| r.abuse);
+    let (tip_b, tip_v) = sum(|r| r.tipped_fen);
+    let body: Html = rows
+        .iter()
+        .map(|r| {
+            let label = if r.label.is_empty() { "launch" } else { r.label.as_str() };
+            html! {
+                <tr data-testid="compare-stretch" data-from={r.from_hour.to_string()}>
+                    <td>{format!("h{}–{} · {label}", r.from_hour, r.to_hour)}</td>
+                    <td>{format!("{} → {}", group(r.abuse.0.round() as u64), group(r.abuse.1.round() as u64))}{" "}<span class="muted">{format!("({})", diff(r.abuse))}</span></td>
+                    <td>{format!("{} → {}", group(r.exclusion.0.round() as u64), group(r.exclusion.1.round() as u64))}</td>
+                    <td>{format!("¥{} → ¥{}", group((r.tipped_fen.0 / 100.0).round() as u64), group((r.tipped_fen.1 / 100.0).round() as u64))}</td>
+                </tr>
+            }
+        })
+        .collect();
+    html! {
+        <>
+            <table class="data compare" data-testid="compare-stretches">
+                <caption>{"Harm by stretch of the timeline, baseline → variant (mean over the seeds)"}</caption>
+                <thead><tr><th>{"Hours"}</th><th>{"Abuse incidents"}</th><th>{"Exclusion"}</th><th>{"Tips"}</th></tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+            <p data-testid="compare-late" data-abuse-baseline={format!("{abuse_b:.1}")} data-abuse-variant={format!("{abuse_v:.1}")}>
+                {format!("Before the last change (hour {last}): {} abuse incidents against {} ({}), which is what the timing cost in abuse; tips ¥{} against ¥{} (tips include honest ones).",
+                    group(abuse_v.round() as u64), group(abuse_b.round() as u64), diff((abuse_b, abuse_v)),
+                    group((tip_v / 100.0).round() as u64), group((tip_b / 100.0).round() as u64))}
+            </p>
+        </>
+    }
 }
 
 /// Mean prevalence of one pattern over reports, per 10,000 honest views (0 with no reports).
@@ -141,6 +198,12 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
             }));
             let progress_cb = progress.clone();
             let progress_done = progress.clone();
+            // The timeline both sides are cut at: the variant's, or the baseline's when only it has one.
+            let timed = if variant.interventions.is_empty() {
+                baseline.clone()
+            } else {
+                variant.clone()
+            };
             let outcome = outcome.clone();
             failed.set(None);
             let failed = failed.clone();
@@ -175,6 +238,7 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
                             mean_prevalence(&base, PatternId::Solicitation),
                             mean_prevalence(&var, PatternId::Solicitation),
                         ),
+                        stretches: timeline::compare_stretches(&timed, &base, &var),
                     })));
                 },
             );
@@ -303,7 +367,9 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
                             { for PatternId::ALL.iter().map(|p| html! { <option value={p.id()} selected={*p == *chart_pattern}>{pattern_name(*p)}</option> }) }
                         </select>
                     </div>
-                    <LineChart title={format!("{} per hour: baseline (dashed) and variant", pattern_name(*chart_pattern))} series={chart} {hours} testid="chart-compare" />
+                    <LineChart title={format!("{} per hour: baseline (dashed) and variant", pattern_name(*chart_pattern))} series={chart} {hours} testid="chart-compare"
+                        events={crate::components::results_charts::timeline_events(if props.variant.interventions.is_empty() { &props.baseline } else { &props.variant })} />
+                    {stretches_view(&o.stretches)}
                 </>
             }
         }

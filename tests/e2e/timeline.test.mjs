@@ -114,3 +114,28 @@ test('the 2016 timeline marks its three responses on every chart', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('compare shows what reacting late cost: the timeline against the safe launch, stretch by stretch', async () => {
+  const { context, page, errors } = await openApp(browser);
+  await loadSmall(page, 'alipay-circles-2016-safe-launch', 2000);
+  await page.getByTestId('pin').click();
+  await page.getByTestId('compare-table').waitFor({ timeout: 60000 });
+  // Load the timeline as the variant, at the same size.
+  const r = await runId(page);
+  await page.getByTestId('preset-picker').selectOption('alipay-circles-2016-timeline');
+  await waitForRun(page, r);
+  await page.getByTestId('tab-population').click();
+  await typeInto(page.getByTestId('population.n_users'), 2000);
+  await page.getByTestId('view-compare').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="compare-stretch"]').length === 4
+    && !document.querySelector('[data-testid="compare-progress"]'), null, { timeout: 90000 });
+  const from = await page.getByTestId('compare-stretch').evaluateAll(rows => rows.map(r => r.dataset.from));
+  assert.deepEqual(from, ['0', '24', '36', '48']);
+  const late = page.getByTestId('compare-late');
+  assert.match(await late.innerText(), /Before the last change \(hour 48\)/);
+  assert.ok(Number(await late.getAttribute('data-abuse-variant')) > Number(await late.getAttribute('data-abuse-baseline')),
+    'the launch rules of the first day cost more abuse than launching with the response');
+  assert.equal(await page.getByTestId('chart-compare').getByTestId('chart-event').count(), 3);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
