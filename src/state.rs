@@ -11,6 +11,10 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 use yew::Reducible;
 
+/// Seeds per side a comparison starts with: enough for its noise test to tell a real change from the dice
+/// (with one seed nothing can be told), few enough to finish in a second or two at 10,000 users.
+pub const DEFAULT_RUNS: u32 = 10;
+
 /// How many edits undo remembers.
 const UNDO_DEPTH: usize = 200;
 
@@ -313,7 +317,7 @@ impl AppState {
             notice,
             revision: 0,
             baseline: None,
-            runs: 1,
+            runs: DEFAULT_RUNS,
             selected_circle: 0,
             stage: None,
             explanation: None,

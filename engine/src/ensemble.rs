@@ -223,3 +223,148 @@ pub fn compare(baseline: &Scenario, variant: &Scenario, runs: u32) -> Comparison
         seeds,
     }
 }
+
+/// A change between a baseline and a variant run on the same seeds, judged against the seeds' own noise.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PairedChange {
+    /// Mean of the baseline's values.
+    pub baseline: f64,
+    /// Mean of the variant's values.
+    pub variant: f64,
+    /// Mean of the per-seed differences (variant − baseline).
+    pub change: f64,
+    /// Half the width of the 95 % interval of `change` (Student's t on the paired differences); `None` with
+    /// fewer than two seeds, when noise cannot be told.
+    pub half_width: Option<f64>,
+}
+
+impl PairedChange {
+    /// The change seed by seed: pairs `baseline[i]` with `variant[i]` (the same seed), so the dice both sides
+    /// share cancel out and what is left is the rules' difference and the noise between seeds.
+    pub fn of(baseline: &[f64], variant: &[f64]) -> PairedChange {
+        let n = baseline.len().min(variant.len());
+        let mean = |v: &[f64]| {
+            if v.is_empty() {
+                0.0
+            } else {
+                v.iter().sum::<f64>() / v.len() as f64
+            }
+        };
+        let diffs: Vec<f64> = baseline.iter().zip(variant).map(|(b, v)| v - b).collect();
+        let change = mean(&diffs);
+        let half_width = (n >= 2).then(|| {
+            let var = diffs.iter().map(|d| (d - change).powi(2)).sum::<f64>() / (n - 1) as f64;
+            t_975(n - 1) * (var / n as f64).sqrt()
+        });
+        PairedChange {
+            baseline: mean(baseline.get(..n).unwrap_or_default()),
+            variant: mean(variant.get(..n).unwrap_or_default()),
+            change,
+            half_width,
+        }
+    }
+
+    /// Whether the change is beyond the seeds' noise: its 95 % interval leaves out zero. A change that is
+    /// exactly zero on every seed is not one; with one seed nothing is beyond noise.
+    pub fn beyond_noise(&self) -> bool {
+        self.half_width
+            .is_some_and(|w| self.change.abs() > w && self.change != 0.0)
+    }
+}
+
+/// Student's t for a two-sided 95 % interval with `df` degrees of freedom (1.96 past 30).
+fn t_975(df: usize) -> f64 {
+    const T: [f64; 30] = [
+        12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145, 2.131,
+        2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042,
+    ];
+    df.checked_sub(1).and_then(|i| T.get(i)).copied().unwrap_or(1.96)
+}
+
+/// What a comparison measures beyond each pattern's severity, in each measure's own units.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// Incidents of every abuse pattern (exclusion aside).
+    AbuseIncidents,
+    /// Money moved by abuse (every pattern's money), in fen.
+    AbuseMoneyFen,
+    /// Solicitation's share of honest views, per 10,000.
+    SolicitationPrevalence,
+    /// Times an honest user wanted to act and a rule refused them.
+    Exclusion,
+    /// Honest users sanctioned by mistake.
+    WronglySanctioned,
+    /// Honest engagement on genuine posts (posts and interactions).
+    HonestEngagement,
+    /// All money tipped, in fen.
+    TippedFen,
+}
+
+impl Measure {
+    /// Every measure, in the order a comparison lists them.
+    pub const ALL: [Measure; 7] = [
+        Measure::AbuseIncidents,
+        Measure::AbuseMoneyFen,
+        Measure::SolicitationPrevalence,
+        Measure::Exclusion,
+        Measure::WronglySanctioned,
+        Measure::HonestEngagement,
+        Measure::TippedFen,
+    ];
+
+    /// The measure's value in one report.
+    pub fn of(self, r: &Report) -> f64 {
+        let abuse = || r.patterns.iter().filter(|p| p.id != PatternId::Exclusion);
+        match self {
+            Measure::AbuseIncidents => abuse().map(|p| p.incidents as f64).sum(),
+            Measure::AbuseMoneyFen => abuse().map(|p| p.fen_involved as f64).sum(),
+            Measure::SolicitationPrevalence => {
+                Report::pattern(r, PatternId::Solicitation).map_or(0.0, |p| f64::from(p.prevalence_per_10k))
+            }
+            Measure::Exclusion => Report::pattern(r, PatternId::Exclusion).map_or(0.0, |p| p.incidents as f64),
+            Measure::WronglySanctioned => f64::from(r.health.honest_wrongly_sanctioned),
+            Measure::HonestEngagement => r.health.engagement as f64,
+            Measure::TippedFen => r.money.tipped_fen as f64,
+        }
+    }
+
+    /// Whether more of it is better for the people on the platform (engagement), worse (harm), or neither
+    /// (tips: honest thanks and the market alike).
+    pub fn more_is_better(self) -> Option<bool> {
+        match self {
+            Measure::HonestEngagement => Some(true),
+            Measure::TippedFen => None,
+            _ => Some(false),
+        }
+    }
+}
+
+/// Every measure's paired change between two sides' reports on the same seeds (in seed order on both sides).
+pub fn measure_changes(baseline: &[Report], variant: &[Report]) -> Vec<(Measure, PairedChange)> {
+    Measure::ALL
+        .iter()
+        .map(|&m| {
+            let side = |rs: &[Report]| rs.iter().map(|r| m.of(r)).collect::<Vec<f64>>();
+            (m, PairedChange::of(&side(baseline), &side(variant)))
+        })
+        .collect()
+}
+
+/// Each pattern's paired change of severity and of incidents.
+pub fn pattern_changes(baseline: &[Report], variant: &[Report]) -> Vec<(PatternId, PairedChange, PairedChange)> {
+    PatternId::ALL
+        .iter()
+        .map(|&id| {
+            let side =
+                |rs: &[Report], f: fn(&Report, PatternId) -> f64| rs.iter().map(|r| f(r, id)).collect::<Vec<f64>>();
+            let severity = |r: &Report, id| Report::pattern(r, id).map_or(0.0, |p| f64::from(p.severity));
+            let incidents = |r: &Report, id| Report::pattern(r, id).map_or(0.0, |p| p.incidents as f64);
+            (
+                id,
+                PairedChange::of(&side(baseline, severity), &side(variant, severity)),
+                PairedChange::of(&side(baseline, incidents), &side(variant, incidents)),
+            )
+        })
+        .collect()
+}

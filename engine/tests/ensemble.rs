@@ -1,13 +1,14 @@
 //! Ensemble tests: seeds, summaries over runs, and comparisons on shared seeds.
 #![expect(
     clippy::expect_used,
+    clippy::unwrap_used,
     reason = "test helpers fail the test by panicking, which is what a test should do"
 )]
 
 use backfire_engine::ensemble::{compare, run_ensemble, scenarios, seeds, summarize};
 use backfire_engine::presets;
 use backfire_engine::sweep::cell_summary;
-use backfire_engine::{run, Report, Scenario};
+use backfire_engine::{run, PatternId, Report, Scenario};
 
 fn small() -> Scenario {
     let mut s = presets::by_id("alipay-circles-2016").expect("preset").scenario;
@@ -114,4 +115,80 @@ fn a_comparison_runs_both_sides_on_the_same_seeds() {
     let c = compare(&base, &tips_off, 2);
     assert_eq!(c.variant.tipped_fen.max, 0);
     assert!(c.baseline.tipped_fen.min > 0);
+}
+
+#[test]
+fn a_paired_change_is_beyond_noise_only_when_its_interval_leaves_out_zero() {
+    use backfire_engine::ensemble::PairedChange;
+    let same = PairedChange::of(&[3.0, 5.0, 4.0], &[3.0, 5.0, 4.0]);
+    assert_eq!(same.change, 0.0);
+    assert!(!same.beyond_noise());
+    // Seeds differ a lot, but the variant is 10 higher on every one: pairing sees through the seeds' spread.
+    let shifted = PairedChange::of(&[100.0, 300.0, 200.0, 50.0], &[111.0, 309.0, 210.0, 60.0]);
+    assert!(shifted.beyond_noise(), "{shifted:?}");
+    // Up on some seeds and down on others: within noise.
+    let mixed = PairedChange::of(&[10.0, 20.0, 30.0, 40.0], &[14.0, 15.0, 35.0, 37.0]);
+    assert!(!mixed.beyond_noise(), "{mixed:?}");
+    // One seed cannot tell noise.
+    let one = PairedChange::of(&[1.0], &[9.0]);
+    assert_eq!(one.half_width, None);
+    assert!(!one.beyond_noise());
+}
+
+#[test]
+fn a_change_that_does_nothing_is_within_noise_and_the_fix_is_not() {
+    use backfire_engine::ensemble::{measure_changes, pattern_changes, scenarios, Measure};
+    let small = |id: &str| {
+        let mut s = presets::by_id(id).unwrap().scenario;
+        s.population.n_users = 2_000;
+        s.days = 3;
+        s
+    };
+    let launch = small("alipay-circles-2016");
+    let runs = |s: &Scenario, seeds_from: &Scenario| -> Vec<Report> {
+        scenarios(seeds_from, 8)
+            .iter()
+            .map(|x| {
+                run(&Scenario {
+                    seed: x.seed,
+                    ..s.clone()
+                })
+            })
+            .collect()
+    };
+    // A renamed scenario runs the same rules on the same seeds: nothing moves at all.
+    let renamed = Scenario {
+        name: String::from("renamed"),
+        ..launch.clone()
+    };
+    let (a, b) = (runs(&launch, &launch), runs(&renamed, &launch));
+    assert!(measure_changes(&a, &b).iter().all(|(_, c)| !c.beyond_noise()));
+    // A different seed family is pure noise: different dice, same rules. At most one measure in seven may
+    // cross a 95 % line by chance; most do not.
+    let other_seeds = Scenario {
+        seed: 99,
+        ..launch.clone()
+    };
+    let c = runs(&launch, &other_seeds);
+    let flagged = measure_changes(&a, &c).iter().filter(|(_, x)| x.beyond_noise()).count();
+    assert!(
+        flagged <= 1,
+        "{flagged} measures flagged between two seed families of the same rules"
+    );
+    // The fix really changes solicitation and abuse money.
+    let fix = runs(&small("alipay-circles-2016-fix"), &launch);
+    let m = measure_changes(&a, &fix);
+    for want in [
+        Measure::AbuseIncidents,
+        Measure::AbuseMoneyFen,
+        Measure::SolicitationPrevalence,
+    ] {
+        let (_, change) = m.iter().find(|(k, _)| *k == want).unwrap();
+        assert!(change.beyond_noise() && change.change < 0.0, "{want:?}: {change:?}");
+    }
+    let solicitation = pattern_changes(&a, &fix)
+        .into_iter()
+        .find(|(id, ..)| *id == PatternId::Solicitation)
+        .unwrap();
+    assert!(solicitation.1.beyond_noise() && solicitation.2.beyond_noise());
 }

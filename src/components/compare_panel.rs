@@ -5,7 +5,7 @@ use crate::pool::{BatchProgress, Pool};
 use crate::protocol::{Job, JobResult};
 use crate::runner::{seconds, will_take};
 use crate::view_model::{pattern_color, prevalence_percent};
-use backfire_engine::ensemble::{self, Ensemble, Spread};
+use backfire_engine::ensemble::{self, Ensemble, Measure, PairedChange, Spread};
 use backfire_engine::words::{group, pattern_name};
 use backfire_engine::{timeline, Level, PatternId, Report, Scenario};
 use std::rc::Rc;
@@ -39,9 +39,10 @@ pub struct ComparePanelProps {
 struct Outcome {
     baseline: Ensemble,
     variant: Ensemble,
-    /// Mean solicitation prevalence (per 10,000 honest views) of the baseline and the variant; the ensemble
-    /// summary carries severity and incidents only, so it is taken from the reports here.
-    solicitation_prevalence: (f64, f64),
+    /// Each pattern's severity and incidents, changed seed by seed and judged against the seeds' noise.
+    patterns: Vec<(PatternId, PairedChange, PairedChange)>,
+    /// The measures beyond severity (money, prevalence, exclusion, wrongly sanctioned, engagement, tips).
+    measures: Vec<(Measure, PairedChange)>,
     /// Both sides cut at the hours of a timeline (the variant's, or the baseline's if only it has one).
     stretches: Vec<timeline::StretchComparison>,
 }
@@ -101,20 +102,6 @@ fn stretches_view(rows: &[timeline::StretchComparison]) -> Html {
     }
 }
 
-/// Mean prevalence of one pattern over reports, per 10,000 honest views (0 with no reports).
-pub fn mean_prevalence(reports: &[Report], id: PatternId) -> f64 {
-    let values: Vec<f64> = reports
-        .iter()
-        .filter_map(|r| r.patterns.iter().find(|p| p.id == id))
-        .map(|p| f64::from(p.prevalence_per_10k))
-        .collect();
-    if values.is_empty() {
-        0.0
-    } else {
-        values.iter().sum::<f64>() / values.len() as f64
-    }
-}
-
 /// The seeds typed in the runs box, or what is wrong with the text.
 pub fn runs_problem(text: &str) -> Result<u32, String> {
     match text.trim().parse::<u32>() {
@@ -150,6 +137,60 @@ pub fn change(before: f64, after: f64) -> (String, &'static str) {
             format!("{}{:.0} %", if pct > 0.0 { "+" } else { "" }, pct)
         };
         (text, dir)
+    }
+}
+
+/// How a change seed by seed reads, and its colour class: a change is coloured only beyond the seeds' noise
+/// (its 95 % interval leaves out zero), "up" when it is worse for people and "down" when better
+/// (`more_is_better`: `None` for a figure that is neither, never coloured). Identical sides read "no change".
+pub fn judged(c: &PairedChange, more_is_better: Option<bool>) -> (String, &'static str) {
+    // Zero on every seed (a zero mean with no spread), not merely equal means.
+    if c.change == 0.0 && c.half_width.is_none_or(|w| w == 0.0) {
+        return (String::from("no change"), "flat");
+    }
+    let (pct, _) = change(c.baseline, c.variant);
+    match c.half_width {
+        None => (format!("{pct} (one seed: noise unknown)"), "flat"),
+        Some(_) if !c.beyond_noise() => (format!("within noise ({pct})"), "flat"),
+        Some(_) => {
+            let worse = match more_is_better {
+                Some(true) => c.change < 0.0,
+                Some(false) => c.change > 0.0,
+                None => return (pct, "flat"),
+            };
+            (pct, if worse { "up" } else { "down" })
+        }
+    }
+}
+
+/// A measure's value in its own units.
+fn measure_value(m: Measure, v: f64) -> String {
+    match m {
+        Measure::AbuseMoneyFen | Measure::TippedFen => format!("¥{}", group((v / 100.0).round().max(0.0) as u64)),
+        Measure::SolicitationPrevalence => prevalence_percent(v.round().max(0.0) as u64),
+        _ => group(v.round().max(0.0) as u64),
+    }
+}
+
+/// A measure's name in a comparison.
+fn measure_name(m: Measure) -> &'static str {
+    match m {
+        Measure::AbuseIncidents => "Abuse incidents (every pattern but exclusion)",
+        Measure::AbuseMoneyFen => "Money moved by abuse",
+        Measure::SolicitationPrevalence => "Solicitation prevalence (share of honest views)",
+        Measure::Exclusion => "Honest users refused (exclusion incidents)",
+        Measure::WronglySanctioned => "Honest users sanctioned by mistake",
+        Measure::HonestEngagement => "Honest engagement on genuine posts",
+        Measure::TippedFen => "Money tipped (honest thanks and the market)",
+    }
+}
+
+/// An arrow for a coloured change.
+fn arrow(class: &str, change: f64) -> &'static str {
+    match class {
+        "up" | "down" if change > 0.0 => "▲ ",
+        "up" | "down" => "▼ ",
+        _ => "",
     }
 }
 
@@ -234,10 +275,8 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
                     outcome.set(Some(Rc::new(Outcome {
                         baseline: ensemble::summarize(&base),
                         variant: ensemble::summarize(&var),
-                        solicitation_prevalence: (
-                            mean_prevalence(&base, PatternId::Solicitation),
-                            mean_prevalence(&var, PatternId::Solicitation),
-                        ),
+                        patterns: ensemble::pattern_changes(&base, &var),
+                        measures: ensemble::measure_changes(&base, &var),
                         stretches: timeline::compare_stretches(&timed, &base, &var),
                     })));
                 },
@@ -300,26 +339,64 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
                 .patterns
                 .iter()
                 .zip(&o.variant.patterns)
-                .map(|(b, v)| {
-                    let (text, dir) = change(b.severity.mean, v.severity.mean);
-                    let (inc_text, inc_dir) = change(b.incidents.mean, v.incidents.mean);
+                .zip(&o.patterns)
+                .map(|((b, v), (_, severity, incidents))| {
+                    let (text, dir) = judged(severity, Some(false));
+                    let (_, inc_dir) = judged(incidents, Some(false));
                     let level_b = Level::from_severity(b.severity.mean.round() as u8);
                     let level_v = Level::from_severity(v.severity.mean.round() as u8);
+                    let d = incidents.change.round();
+                    let inc_change = if d > 0.0 { format!("+{}", group(d as u64)) } else if d < 0.0 { format!("−{}", group((-d) as u64)) } else { String::from("±0") };
                     html! {
-                        <tr data-testid={format!("compare-{}", b.id.id())} data-baseline={format!("{:.1}", b.severity.mean)} data-variant={format!("{:.1}", v.severity.mean)} data-baseline-incidents={format!("{:.1}", b.incidents.mean)} data-variant-incidents={format!("{:.1}", v.incidents.mean)}>
+                        <tr data-testid={format!("compare-{}", b.id.id())} data-baseline={format!("{:.1}", b.severity.mean)} data-variant={format!("{:.1}", v.severity.mean)} data-baseline-incidents={format!("{:.1}", b.incidents.mean)} data-variant-incidents={format!("{:.1}", v.incidents.mean)}
+                            data-noise={if severity.beyond_noise() { "beyond" } else { "within" }}>
                             <td>{pattern_name(b.id)}</td>
                             <td>{level_b.id()}{" · "}{spread_text(&b.severity, o.baseline.runs)}</td>
                             <td>{level_v.id()}{" · "}{spread_text(&v.severity, o.variant.runs)}</td>
-                            <td class={classes!("change", dir)}>{match dir { "up" => "▲ ", "down" => "▼ ", _ => "" }}{text}</td>
-                            <td>{spread_text(&b.incidents, o.baseline.runs)}{" → "}{spread_text(&v.incidents, o.variant.runs)}{" "}<span class={classes!("change", inc_dir)}>{match inc_dir { "up" => "▲ ", "down" => "▼ ", _ => "" }}{inc_text}</span></td>
+                            <td class={classes!("change", dir)}>{arrow(dir, severity.change)}{text}</td>
+                            <td>{spread_text(&b.incidents, o.baseline.runs)}{" → "}{spread_text(&v.incidents, o.variant.runs)}{" "}<span class={classes!("change", inc_dir)}>{format!("({inc_change})")}</span></td>
                         </tr>
                     }
                 })
                 .collect();
-            let (eng_text, eng_dir) = change(o.baseline.honest_engagement.mean, o.variant.honest_engagement.mean);
-            let (tip_text, _) = change(o.baseline.tipped_fen.mean, o.variant.tipped_fen.mean);
-            let (prev_b, prev_v) = o.solicitation_prevalence;
-            let (prev_text, prev_dir) = change(prev_b, prev_v);
+            let measure = |m: Measure| {
+                o.measures
+                    .iter()
+                    .find(|(k, _)| *k == m)
+                    .map(|(_, c)| c.clone())
+                    .unwrap_or_else(|| PairedChange::of(&[], &[]))
+            };
+            let (eng_text, eng_dir) = judged(&measure(Measure::HonestEngagement), Some(true));
+            let (tip_text, _) = judged(&measure(Measure::TippedFen), None);
+            let prevalence = measure(Measure::SolicitationPrevalence);
+            let (prev_b, prev_v) = (prevalence.baseline, prevalence.variant);
+            let (prev_text, prev_dir) = judged(&prevalence, Some(false));
+            let engagement = measure(Measure::HonestEngagement);
+            let measure_rows: Html = o
+                .measures
+                .iter()
+                .map(|(m, c)| {
+                    let (text, dir) = judged(c, m.more_is_better());
+                    let d = c.change;
+                    let sign = if d > 0.0 { "+" } else if d < 0.0 { "−" } else { "±" };
+                    let abs = match m {
+                        // A share's change is in points, so it does not read as a second relative change.
+                        Measure::SolicitationPrevalence => format!("{sign}{:.1} pts", d.abs() / 100.0),
+                        Measure::AbuseMoneyFen | Measure::TippedFen => format!("{sign}{}", measure_value(*m, d.abs())),
+                        _ if d.abs() < 0.5 => String::from("±0"),
+                        _ => format!("{sign}{}", measure_value(*m, d.abs())),
+                    };
+                    html! {
+                        <tr data-testid={format!("compare-measure-{}", serde_json::to_value(m).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default())}
+                            data-baseline={format!("{:.2}", c.baseline)} data-variant={format!("{:.2}", c.variant)} data-noise={if c.beyond_noise() { "beyond" } else { "within" }}>
+                            <td>{measure_name(*m)}</td>
+                            <td>{measure_value(*m, c.baseline)}</td>
+                            <td>{measure_value(*m, c.variant)}</td>
+                            <td class={classes!("change", dir)}>{arrow(dir, c.change)}{format!("{abs} · {text}")}</td>
+                        </tr>
+                    }
+                })
+                .collect();
             let series = |e: &Ensemble, label: &str, color: &str, dashed: bool| -> Option<Series> {
                 let p = e.patterns.iter().find(|p| p.id == *chart_pattern)?;
                 let values = p.hourly.iter().map(|s| s.mean).collect();
@@ -348,19 +425,33 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
             html! {
                 <>
                     <table class="data compare" data-testid="compare-table">
-                        <caption>{format!("Severity per pattern, mean over {runs} seed{}{}", if runs == 1 { "" } else { "s" }, if runs > 1 { " (lowest–highest)" } else { "" })}</caption>
+                        <caption>{format!("Severity per pattern, mean over {} seed{}{}", o.baseline.runs, if o.baseline.runs == 1 { "" } else { "s" }, if o.baseline.runs > 1 { " (lowest–highest)" } else { "" })}</caption>
                         <thead><tr><th>{"Pattern"}</th><th>{"Baseline"}</th><th>{"Variant"}</th><th>{"Change"}</th><th>{"Incidents"}</th></tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
                     <p data-testid="compare-health">
-                        {format!("Honest engagement on genuine posts: {} → {} ", group(o.baseline.honest_engagement.mean.round() as u64), group(o.variant.honest_engagement.mean.round() as u64))}
-                        <span class={classes!("change", if eng_dir == "down" { "up" } else if eng_dir == "up" { "down" } else { "flat" })}>{eng_text}</span>
+                        {format!("Honest engagement on genuine posts: {} → {} ", group(engagement.baseline.round() as u64), group(engagement.variant.round() as u64))}
+                        <span class={classes!("change", eng_dir)}>{eng_text}</span>
                         {format!("; tip volume {tip_text}.")}
                     </p>
                     <p data-testid="compare-prevalence" data-baseline={format!("{prev_b:.1}")} data-variant={format!("{prev_v:.1}")}>
                         {format!("Solicitation prevalence (share of honest views): {} → {} ", prevalence_percent(prev_b.round() as u64), prevalence_percent(prev_v.round() as u64))}
-                        <span class={classes!("change", prev_dir)}>{match prev_dir { "up" => "▲ ", "down" => "▼ ", _ => "" }}{prev_text}</span>
+                        <span class={classes!("change", prev_dir)}>{arrow(prev_dir, prevalence.change)}{prev_text}</span>
                     </p>
+                    <div class="row compare-exports">
+                        <button class="btn" data-testid="compare-csv" onclick={{
+                            let (o, b, v) = (Rc::clone(o), props.baseline.name.clone(), props.variant.name.clone());
+                            Callback::from(move |_| crate::share::download("backfire-comparison.csv", "text/csv",
+                                &crate::export::comparison_csv(&b, &v, o.baseline.runs, &o.patterns, &o.measures)))
+                        }}>{"Export CSV"}</button>
+                        <button class="btn" data-testid="compare-svg" onclick={Callback::from(|_| crate::export::chart_svg("chart-compare"))}>{"Chart SVG"}</button>
+                        <button class="btn" data-testid="compare-png" onclick={Callback::from(|_| crate::export::chart_png("chart-compare"))}>{"Chart PNG"}</button>
+                    </div>
+                    <table class="data compare" data-testid="compare-measures">
+                        <caption>{format!("What changed for people and money, mean over {} seed{}", o.baseline.runs, if o.baseline.runs == 1 { "" } else { "s" })}</caption>
+                        <thead><tr><th>{"Measure"}</th><th>{"Baseline"}</th><th>{"Variant"}</th><th>{"Change"}</th></tr></thead>
+                        <tbody>{measure_rows}</tbody>
+                    </table>
                     <div class="row">
                         <label for="compare-chart-pattern">{"Chart"}</label>
                         <select id="compare-chart-pattern" onchange={on_chart}>
@@ -417,7 +508,18 @@ mod tests {
     }
 
     #[test]
-    fn prevalence_means_over_reports() {
-        assert_eq!(mean_prevalence(&[], PatternId::Solicitation), 0.0);
+    fn a_change_is_coloured_only_beyond_noise() {
+        let identical = PairedChange::of(&[5.0, 7.0], &[5.0, 7.0]);
+        assert_eq!(judged(&identical, Some(false)), ("no change".to_string(), "flat"));
+        let noisy = PairedChange::of(&[10.0, 20.0, 30.0], &[14.0, 15.0, 33.0]);
+        assert!(judged(&noisy, Some(false)).0.starts_with("within noise"));
+        assert_eq!(judged(&noisy, Some(false)).1, "flat");
+        let worse = PairedChange::of(&[10.0, 20.0, 30.0], &[20.0, 31.0, 39.0]);
+        assert_eq!(judged(&worse, Some(false)).1, "up", "more harm is worse");
+        assert_eq!(judged(&worse, Some(true)).1, "down", "more engagement is better");
+        assert_eq!(judged(&worse, None).1, "flat", "tips are neither");
+        assert!(judged(&PairedChange::of(&[1.0], &[3.0]), Some(false))
+            .0
+            .contains("one seed"));
     }
 }
