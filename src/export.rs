@@ -167,6 +167,53 @@ pub fn chart_png(testid: &str) {
     img.set_src(&src);
 }
 
+/// A comparison as CSV: one row per pattern (severity and incidents) and per measure, each with both sides'
+/// means over the seeds, the change seed by seed, the half-width of its 95 % interval and whether it is beyond
+/// the seeds' noise. The first lines name both sides and the number of seeds.
+pub fn comparison_csv(
+    baseline: &str,
+    variant: &str,
+    seeds: u32,
+    patterns: &[(backfire_engine::PatternId, PairedChange, PairedChange)],
+    measures: &[(Measure, PairedChange)],
+) -> String {
+    let mut out = format!(
+        "# baseline,{}\n# variant,{}\n# seeds per side,{seeds}\nfigure,unit,baseline_mean,variant_mean,change,half_width_95,beyond_noise\n",
+        csv_field(baseline),
+        csv_field(variant)
+    );
+    let mut row = |figure: String, unit: &str, c: &PairedChange| {
+        let cells = [
+            figure,
+            unit.to_string(),
+            format!("{:.3}", c.baseline),
+            format!("{:.3}", c.variant),
+            format!("{:.3}", c.change),
+            c.half_width.map(|w| format!("{w:.3}")).unwrap_or_default(),
+            c.beyond_noise().to_string(),
+        ];
+        out.push_str(&cells.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+        out.push('\n');
+    };
+    for (id, severity, incidents) in patterns {
+        row(format!("{} severity", id.id()), "0-100", severity);
+        row(format!("{} incidents", id.id()), "incidents", incidents);
+    }
+    for (m, c) in measures {
+        let (name, unit) = match m {
+            Measure::AbuseIncidents => ("abuse_incidents", "incidents"),
+            Measure::AbuseMoneyFen => ("abuse_money", "fen"),
+            Measure::SolicitationPrevalence => ("solicitation_prevalence", "per 10,000 honest views"),
+            Measure::Exclusion => ("exclusion", "incidents"),
+            Measure::WronglySanctioned => ("wrongly_sanctioned", "honest users"),
+            Measure::HonestEngagement => ("honest_engagement", "posts and interactions"),
+            Measure::TippedFen => ("tipped", "fen"),
+        };
+        row(name.to_string(), unit, c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,51 +262,4 @@ mod tests {
             );
         }
     }
-}
-
-/// A comparison as CSV: one row per pattern (severity and incidents) and per measure, each with both sides'
-/// means over the seeds, the change seed by seed, the half-width of its 95 % interval and whether it is beyond
-/// the seeds' noise. The first lines name both sides and the number of seeds.
-pub fn comparison_csv(
-    baseline: &str,
-    variant: &str,
-    seeds: u32,
-    patterns: &[(backfire_engine::PatternId, PairedChange, PairedChange)],
-    measures: &[(Measure, PairedChange)],
-) -> String {
-    let mut out = format!(
-        "# baseline,{}\n# variant,{}\n# seeds per side,{seeds}\nfigure,unit,baseline_mean,variant_mean,change,half_width_95,beyond_noise\n",
-        csv_field(baseline),
-        csv_field(variant)
-    );
-    let mut row = |figure: String, unit: &str, c: &PairedChange| {
-        let cells = [
-            figure,
-            unit.to_string(),
-            format!("{:.3}", c.baseline),
-            format!("{:.3}", c.variant),
-            format!("{:.3}", c.change),
-            c.half_width.map(|w| format!("{w:.3}")).unwrap_or_default(),
-            c.beyond_noise().to_string(),
-        ];
-        out.push_str(&cells.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
-        out.push('\n');
-    };
-    for (id, severity, incidents) in patterns {
-        row(format!("{} severity", id.id()), "0-100", severity);
-        row(format!("{} incidents", id.id()), "incidents", incidents);
-    }
-    for (m, c) in measures {
-        let (name, unit) = match m {
-            Measure::AbuseIncidents => ("abuse_incidents", "incidents"),
-            Measure::AbuseMoneyFen => ("abuse_money", "fen"),
-            Measure::SolicitationPrevalence => ("solicitation_prevalence", "per 10,000 honest views"),
-            Measure::Exclusion => ("exclusion", "incidents"),
-            Measure::WronglySanctioned => ("wrongly_sanctioned", "honest users"),
-            Measure::HonestEngagement => ("honest_engagement", "posts and interactions"),
-            Measure::TippedFen => ("tipped", "fen"),
-        };
-        row(name.to_string(), unit, c);
-    }
-    out
 }

@@ -1,7 +1,6 @@
 //! Ensemble tests: seeds, summaries over runs, and comparisons on shared seeds.
 #![expect(
     clippy::expect_used,
-    clippy::unwrap_used,
     reason = "test helpers fail the test by panicking, which is what a test should do"
 )]
 
@@ -139,7 +138,7 @@ fn a_paired_change_is_beyond_noise_only_when_its_interval_leaves_out_zero() {
 fn a_change_that_does_nothing_is_within_noise_and_the_fix_is_not() {
     use backfire_engine::ensemble::{measure_changes, pattern_changes, scenarios, Measure};
     let small = |id: &str| {
-        let mut s = presets::by_id(id).unwrap().scenario;
+        let mut s = presets::by_id(id).expect("preset").scenario;
         s.population.n_users = 2_000;
         s.days = 3;
         s
@@ -183,12 +182,12 @@ fn a_change_that_does_nothing_is_within_noise_and_the_fix_is_not() {
         Measure::AbuseMoneyFen,
         Measure::SolicitationPrevalence,
     ] {
-        let (_, change) = m.iter().find(|(k, _)| *k == want).unwrap();
+        let (_, change) = m.iter().find(|(k, _)| *k == want).expect("measure");
         assert!(change.beyond_noise() && change.change < 0.0, "{want:?}: {change:?}");
     }
     let solicitation = pattern_changes(&a, &fix)
         .into_iter()
         .find(|(id, ..)| *id == PatternId::Solicitation)
-        .unwrap();
+        .expect("solicitation");
     assert!(solicitation.1.beyond_noise() && solicitation.2.beyond_noise());
 }
