@@ -363,39 +363,45 @@ impl CircleState {
             return None;
         }
         let (back, word, _) = dice.exponential_and_words(attention_hours);
-        let one = self.landing(back, word, reach);
+        let one = self.aim(back, word, reach);
         match ranking {
-            Ranking::Newest => one.map(|(serial, p, _)| (serial, *p)),
+            Ranking::Newest => one
+                .and_then(|(serial, _)| self.shown(serial))
+                .map(|(serial, p)| (serial, *p)),
             Ranking::MostPraised | Ranking::MostTipped => {
                 // A second candidate from its own glance, and the one with more engagement per hour of age
                 // is shown ("hot"): a contest with a post of the same hour would depend on how many posts that
                 // hour holds, so an unloved post alone in a quiet hour of a small circle would always win.
                 let (back, word, _) = dice.exponential_and_words(attention_hours);
-                let two = self.landing(back, word, reach);
+                let two = self.aim(back, word, reach);
+                // Both serials are known before either post is read, so the two reads (each likely a cache
+                // miss in a large run) can be under way together.
+                let read = |aimed: Option<(u32, u32)>| aimed.and_then(|(serial, age)| Some((self.shown(serial)?, age)));
+                let (one, two) = (read(one), read(two));
                 let score = |p: &Post| match ranking {
                     Ranking::MostPraised => u128::from(p.praise),
                     _ => u128::from(p.tips_fen()),
                 };
                 match (one, two) {
                     // b's score per hour beats a's: compared as whole numbers, crosswise (ages are at least 1).
-                    (Some((sa, a, age_a)), Some((sb, b, age_b))) => {
+                    (Some(((sa, a), age_a)), Some(((sb, b), age_b))) => {
                         Some(if score(b) * u128::from(age_a) > score(a) * u128::from(age_b) {
                             (sb, *b)
                         } else {
                             (sa, *a)
                         })
                     }
-                    (a, b) => a.or(b).map(|(serial, p, _)| (serial, *p)),
+                    (a, b) => a.or(b).map(|((serial, p), _)| (serial, *p)),
                 }
             }
         }
     }
 
-    /// The post a glance `back` hours into the feed lands on, with its serial and age in hours: the nearest older hour
-    /// with posts if that hour was quiet, then a post of that hour picked by `word`; `None` past the feed's
-    /// reach or on a removed post.
+    /// The serial of the post a glance `back` hours into the feed lands on, with its age in hours: the nearest
+    /// older hour with posts if that hour was quiet, then a post of that hour picked by `word`; `None` past the
+    /// feed's reach. Reads the hours' first serials only, not the window.
     #[inline]
-    fn landing(&self, back: f64, word: u32, reach: u32) -> Option<(u32, &Post, u32)> {
+    fn aim(&self, back: f64, word: u32, reach: u32) -> Option<(u32, u32)> {
         let mut age = (back as u32).clamp(1, reach);
         let (first, n) = loop {
             let h = self.hour - age;
@@ -409,11 +415,16 @@ impl CircleState {
             }
             age += 1;
         };
-        let serial = first.wrapping_add(((u64::from(word) * u64::from(n)) >> 32) as u32);
+        Some((first.wrapping_add(((u64::from(word) * u64::from(n)) >> 32) as u32), age))
+    }
+
+    /// The post with this serial (one [`Self::aim`] returned) with its serial, `None` if it was removed.
+    #[inline]
+    fn shown(&self, serial: u32) -> Option<(u32, &Post)> {
         self.window
             .get((serial & self.mask) as usize)
             .filter(|p| !p.hidden())
-            .map(|p| (serial, p, age))
+            .map(|p| (serial, p))
     }
 }
 
