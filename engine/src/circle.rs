@@ -50,7 +50,7 @@ impl PostKind {
     ];
 
     /// This kind's slot in [`PostKind::ALL`] (for tables by kind).
-    pub(crate) fn index(self) -> usize {
+    pub(crate) const fn index(self) -> usize {
         match self {
             PostKind::None => 0,
             PostKind::Genuine => 1,
@@ -63,49 +63,126 @@ impl PostKind {
     }
 }
 
-/// One post in a circle's window.
+/// One post in a circle's window: what a glance reads, in 16 bytes. Glances land on recent posts at random, so
+/// at a million users the window's reads miss the cache; the smaller a post, the more of the recent ones stay in
+/// it. Its serial is its place in the window ([`CircleState::glance`] says which), and where it came from, read
+/// only when someone acts on it, is its [`Origin`] beside it.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Post {
-    pub serial: u32,
     pub author: u32,
-    pub author_generation: u8,
-    pub kind: PostKind,
-    /// Whether contact details survived the filter (solicitation and scams convert better with them).
-    pub contact_ok: bool,
-    /// Whether the author's recorded gender was female when posting (viewers see the profile).
-    pub author_female: bool,
-    /// Whether the author was an ordinary user turned to soliciting when posting (for attribution).
-    pub from_convert: bool,
-    pub hidden: bool,
-    pub reported: bool,
     pub praise: u32,
-    pub tips_fen: u64,
-    /// Key of the rule that let it be posted (for `opened_by`).
-    pub rule_key: u16,
+    /// Tips received in fen (the low [`TIPS_BITS`] bits), the kind and the [`flag`]s (the top byte): read them
+    /// through the accessors.
+    bits: u64,
+}
+
+/// Bits of [`Post::bits`] that hold the tips. Tips on one post never come near 2^56 fen: a tip is at most
+/// what the tipper has left of a daily budget (itself at most 10^8 fen), and a post takes tips for at most 49
+/// hours, so a post would need more than 2 × 10^8 tippers, and a run has at most
+/// [`USERS_MAX`](crate::scenario::USERS_MAX) users.
+const TIPS_BITS: u32 = 56;
+/// The most tips a post records (more would saturate, not wrap into the kind).
+const TIPS_MAX: u64 = (1 << TIPS_BITS) - 1;
+/// Bits of [`Post::bits`]'s top byte that hold the kind (as [`PostKind::index`]); the flags sit above them.
+const KIND_BITS: u32 = 3;
+
+// INVARIANT: a post stays 16 bytes (four to a cache line), every kind's index fits in its bits, and the flags
+// fit in the rest of the byte.
+const _: () = assert!(size_of::<Post>() == 16);
+const _: () = assert!(PostKind::ALL.len() <= 1 << KIND_BITS);
+const _: () = assert!(flag::ALL < 1 << (8 - KIND_BITS));
+
+/// A post's yes-or-no facts, one bit each.
+pub(crate) mod flag {
+    /// Taken down by moderation (and an empty slot): feeds skip it.
+    pub const HIDDEN: u8 = 1;
+    /// Someone has reported it (a post is reported once).
+    pub const REPORTED: u8 = 1 << 1;
+    /// Contact details survived the filter (solicitation and scams convert better with them).
+    pub const CONTACT_OK: u8 = 1 << 2;
+    /// The author's recorded gender was female when posting (viewers see the profile).
+    pub const AUTHOR_FEMALE: u8 = 1 << 3;
+    /// The author was an ordinary user turned to soliciting when posting (for attribution).
+    pub const FROM_CONVERT: u8 = 1 << 4;
+    /// Every flag.
+    pub(super) const ALL: u8 = HIDDEN | REPORTED | CONTACT_OK | AUTHOR_FEMALE | FROM_CONVERT;
 }
 
 impl Post {
     /// An empty window slot.
-    const EMPTY: Post = Post {
-        serial: u32::MAX,
-        author: 0,
-        author_generation: 0,
-        kind: PostKind::None,
-        contact_ok: false,
-        author_female: false,
-        from_convert: false,
-        hidden: true,
-        reported: false,
-        praise: 0,
-        tips_fen: 0,
+    const EMPTY: Post = Post::with_flags(0, PostKind::None, flag::HIDDEN);
+
+    /// A new post by `author`, with `flags` (from [`flag`]), no praise and no tips.
+    pub(crate) const fn with_flags(author: u32, kind: PostKind, flags: u8) -> Post {
+        Post {
+            author,
+            praise: 0,
+            bits: ((flags as u64) << (TIPS_BITS + KIND_BITS)) | ((kind.index() as u64) << TIPS_BITS),
+        }
+    }
+
+    /// The top byte: the kind, then the flags.
+    fn top(self) -> u8 {
+        (self.bits >> TIPS_BITS) as u8
+    }
+
+    /// What the post really is.
+    pub(crate) fn kind(self) -> PostKind {
+        let i = usize::from(self.top() & ((1 << KIND_BITS) - 1));
+        PostKind::ALL.get(i).copied().unwrap_or(PostKind::None)
+    }
+
+    /// Whether every flag of `f` is set.
+    pub(crate) fn has(self, f: u8) -> bool {
+        (self.top() >> KIND_BITS) & f == f
+    }
+
+    /// Sets the flags of `f`.
+    pub(crate) fn set(&mut self, f: u8) {
+        self.bits |= u64::from(f) << (TIPS_BITS + KIND_BITS);
+    }
+
+    /// Whether moderation took it down.
+    pub(crate) fn hidden(self) -> bool {
+        self.has(flag::HIDDEN)
+    }
+
+    /// Tips received, in fen.
+    pub(crate) fn tips_fen(self) -> u64 {
+        self.bits & TIPS_MAX
+    }
+
+    /// Records a tip of `fen`.
+    pub(crate) fn add_tips(&mut self, fen: u64) {
+        let tips = self.tips_fen().saturating_add(fen).min(TIPS_MAX);
+        self.bits = (self.bits & !TIPS_MAX) | tips;
+    }
+}
+
+/// Where a post came from, kept beside it in the window and read only when someone acts on it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Origin {
+    /// Key of the rule that let it be posted (for `opened_by`).
+    pub rule_key: u16,
+    /// The author's account generation when posting (a sanction must not reach whoever holds the account next).
+    pub author_generation: u8,
+}
+
+impl Origin {
+    /// An empty window slot's.
+    const EMPTY: Origin = Origin {
         rule_key: 0,
+        author_generation: 0,
     };
 }
 
 /// Run-time state of one circle.
 pub(crate) struct CircleState {
-    /// Ring buffer of posts, indexed by `serial & mask`; its length is a power of two.
+    /// Ring buffer of posts, indexed by `serial & mask`; its length is a power of two. It holds every post a
+    /// feed can still show (it grows before a new post would overwrite one), so a post's slot is its serial.
     window: Vec<Post>,
+    /// Each post's [`Origin`], in the same slots.
+    origins: Vec<Origin>,
     mask: u32,
     pub next_serial: u32,
     /// First serial published in each of the last [`HOURS_KEPT`] hours, by hour modulo [`HOURS_KEPT`].
@@ -146,6 +223,7 @@ impl CircleState {
     pub(crate) fn new() -> Self {
         CircleState {
             window: Vec::new(),
+            origins: Vec::new(),
             mask: 0,
             next_serial: 0,
             hour_first: [0; HOURS_KEPT],
@@ -215,8 +293,8 @@ impl CircleState {
     }
 
     /// Adds a post; returns its serial. The window grows when the posts a feed can still show fill it.
-    pub(crate) fn publish(&mut self, mut post: Post) -> u32 {
-        if let Some(n) = market_slot(post.kind).and_then(|k| self.market_posts.get_mut(k)) {
+    pub(crate) fn publish(&mut self, post: Post, origin: Origin) -> u32 {
+        if let Some(n) = market_slot(post.kind()).and_then(|k| self.market_posts.get_mut(k)) {
             *n += 1.0;
         }
         let serial = self.next_serial;
@@ -225,85 +303,105 @@ impl CircleState {
             self.grow();
         }
         self.next_serial = self.next_serial.wrapping_add(1);
-        post.serial = serial;
-        if let Some(slot) = self.window.get_mut((serial & self.mask) as usize) {
-            *slot = post;
+        let slot = (serial & self.mask) as usize;
+        if let (Some(p), Some(o)) = (self.window.get_mut(slot), self.origins.get_mut(slot)) {
+            (*p, *o) = (post, origin);
         }
         self.posts += 1;
         serial
     }
 
-    /// Doubles the window, moving each post to its slot under the new mask.
+    /// Doubles the window, moving each post a feed can still show to its slot under the new mask (the others
+    /// are never read again).
     fn grow(&mut self) {
         let len = (self.window.len() * 2).max(FIRST_SLOTS);
-        let mut window = vec![Post::EMPTY; len];
+        let (mut window, mut origins) = (vec![Post::EMPTY; len], vec![Origin::EMPTY; len]);
         let mask = (len - 1) as u32;
-        for p in self.window.iter().filter(|p| p.kind != PostKind::None) {
-            if let Some(slot) = window.get_mut((p.serial & mask) as usize) {
-                *slot = *p;
+        let first = self.oldest_shown();
+        for serial in (0..self.next_serial.wrapping_sub(first)).map(|i| first.wrapping_add(i)) {
+            let (from, to) = ((serial & self.mask) as usize, (serial & mask) as usize);
+            if let (Some(p), Some(o), Some(p_to), Some(o_to)) = (
+                self.window.get(from),
+                self.origins.get(from),
+                window.get_mut(to),
+                origins.get_mut(to),
+            ) {
+                (*p_to, *o_to) = (*p, *o);
             }
         }
-        self.window = window;
-        self.mask = mask;
+        (self.window, self.origins, self.mask) = (window, origins, mask);
     }
 
-    /// The post with this serial, if a feed can still show it.
+    /// The post with this serial, if a feed can still show it (its slot then holds it: see [`Self::window`]).
     pub(crate) fn get_mut(&mut self, serial: u32) -> Option<&mut Post> {
         if serial.wrapping_sub(self.oldest_shown()) >= self.next_serial.wrapping_sub(self.oldest_shown()) {
             return None;
         }
         let slot = (serial & self.mask) as usize;
-        self.window
-            .get_mut(slot)
-            .filter(|p| p.serial == serial && p.kind != PostKind::None)
+        self.window.get_mut(slot).filter(|p| p.kind() != PostKind::None)
     }
 
-    /// A post a glance at the feed lands on, `None` when the feed shows nothing (empty, or removed).
+    /// Where the post with this serial came from: for a post a feed can still show, such as one a glance just
+    /// showed (read apart from the post, so a glance that leads to nothing never loads it).
+    pub(crate) fn origin(&self, serial: u32) -> Origin {
+        self.origins
+            .get((serial & self.mask) as usize)
+            .copied()
+            .unwrap_or(Origin::EMPTY)
+    }
+
+    /// A post a glance at the feed lands on, with its serial; `None` when the feed shows nothing (empty, or removed).
     ///
     /// The glance picks an age in whole hours before the hour in progress (exponential, mean
     /// `attention_hours`, an assumption); a quiet hour sends it further back, to the nearest hour with posts;
     /// then a post of that hour at random. A ranked ("hot") feed draws a second post of the same hour and shows
     /// the more praised or tipped of the two: engagement wins among posts of the same age.
     #[inline]
-    pub(crate) fn glance(&self, ranking: Ranking, attention_hours: f64, dice: &mut Dice) -> Option<Post> {
+    pub(crate) fn glance(&self, ranking: Ranking, attention_hours: f64, dice: &mut Dice) -> Option<(u32, Post)> {
         let reach = self.hour.min(FEED_HOURS);
         if reach == 0 {
             return None;
         }
         let (back, word, _) = dice.exponential_and_words(attention_hours);
-        let one = self.landing(back, word, reach);
+        let one = self.aim(back, word, reach);
         match ranking {
-            Ranking::Newest => one.map(|(p, _)| *p),
+            Ranking::Newest => one
+                .and_then(|(serial, _)| self.shown(serial))
+                .map(|(serial, p)| (serial, *p)),
             Ranking::MostPraised | Ranking::MostTipped => {
                 // A second candidate from its own glance, and the one with more engagement per hour of age
                 // is shown ("hot"): a contest with a post of the same hour would depend on how many posts that
                 // hour holds, so an unloved post alone in a quiet hour of a small circle would always win.
                 let (back, word, _) = dice.exponential_and_words(attention_hours);
-                let two = self.landing(back, word, reach);
+                let two = self.aim(back, word, reach);
+                // Both serials are known before either post is read, so the two reads (each likely a cache
+                // miss in a large run) can be under way together.
+                let read = |aimed: Option<(u32, u32)>| aimed.and_then(|(serial, age)| Some((self.shown(serial)?, age)));
+                let (one, two) = (read(one), read(two));
                 let score = |p: &Post| match ranking {
                     Ranking::MostPraised => u128::from(p.praise),
-                    _ => u128::from(p.tips_fen),
+                    _ => u128::from(p.tips_fen()),
                 };
                 match (one, two) {
                     // b's score per hour beats a's: compared as whole numbers, crosswise (ages are at least 1).
-                    (Some((a, age_a)), Some((b, age_b))) => {
+                    (Some(((sa, a), age_a)), Some(((sb, b), age_b))) => {
                         Some(if score(b) * u128::from(age_a) > score(a) * u128::from(age_b) {
-                            *b
+                            (sb, *b)
                         } else {
-                            *a
+                            (sa, *a)
                         })
                     }
-                    (a, b) => a.or(b).map(|(p, _)| *p),
+                    (a, b) => a.or(b).map(|((serial, p), _)| (serial, *p)),
                 }
             }
         }
     }
 
-    /// The post a glance `back` hours into the feed lands on, with its age in hours: the nearest older hour
-    /// with posts if that hour was quiet, then a post of that hour picked by `word`; `None` past the feed's
-    /// reach or on a removed post.
+    /// The serial of the post a glance `back` hours into the feed lands on, with its age in hours: the nearest
+    /// older hour with posts if that hour was quiet, then a post of that hour picked by `word`; `None` past the
+    /// feed's reach. Reads the hours' first serials only, not the window.
     #[inline]
-    fn landing(&self, back: f64, word: u32, reach: u32) -> Option<(&Post, u32)> {
+    fn aim(&self, back: f64, word: u32, reach: u32) -> Option<(u32, u32)> {
         let mut age = (back as u32).clamp(1, reach);
         let (first, n) = loop {
             let h = self.hour - age;
@@ -317,11 +415,16 @@ impl CircleState {
             }
             age += 1;
         };
-        let serial = first.wrapping_add(((u64::from(word) * u64::from(n)) >> 32) as u32);
+        Some((first.wrapping_add(((u64::from(word) * u64::from(n)) >> 32) as u32), age))
+    }
+
+    /// The post with this serial (one [`Self::aim`] returned) with its serial, `None` if it was removed.
+    #[inline]
+    fn shown(&self, serial: u32) -> Option<(u32, &Post)> {
         self.window
             .get((serial & self.mask) as usize)
-            .filter(|p| !p.hidden)
-            .map(|p| (p, age))
+            .filter(|p| !p.hidden())
+            .map(|p| (serial, p))
     }
 }
 
@@ -330,12 +433,9 @@ mod tests {
     use super::*;
 
     fn post(tips: u64) -> Post {
-        Post {
-            kind: PostKind::Genuine,
-            hidden: false,
-            tips_fen: tips,
-            ..Post::EMPTY
-        }
+        let mut p = Post::with_flags(0, PostKind::Genuine, 0);
+        p.add_tips(tips);
+        p
     }
 
     #[test]
@@ -343,14 +443,14 @@ mod tests {
         let mut c = CircleState::new();
         c.open_hour(0);
         for _ in 0..1000 {
-            c.publish(post(0));
+            c.publish(post(0), Origin::EMPTY);
         }
         assert!(c.window.len() >= 1000, "a busy hour grows the window");
         for h in 1..=FEED_HOURS + 1 {
             c.open_hour(h);
         }
         assert!(c.get_mut(0).is_none(), "posts past the feed's reach are gone");
-        c.publish(post(0));
+        c.publish(post(0), Origin::EMPTY);
         assert!(c.get_mut(1000).is_some());
     }
 
@@ -360,7 +460,7 @@ mod tests {
         let mut dice = Dice::new(1);
         c.open_hour(0);
         assert!(c.glance(Ranking::Newest, 4.0, &mut dice).is_none());
-        c.publish(post(0));
+        c.publish(post(0), Origin::EMPTY);
         assert!(
             c.glance(Ranking::Newest, 4.0, &mut dice).is_none(),
             "the hour in progress is not shown yet"
@@ -369,7 +469,7 @@ mod tests {
             c.open_hour(h);
         }
         assert_eq!(
-            c.glance(Ranking::Newest, 4.0, &mut dice).map(|p| p.serial),
+            c.glance(Ranking::Newest, 4.0, &mut dice).map(|(serial, _)| serial),
             Some(0),
             "a quiet feed reaches back"
         );
@@ -380,14 +480,14 @@ mod tests {
         let mut c = CircleState::new();
         let mut dice = Dice::new(2);
         c.open_hour(0);
-        c.publish(post(9000));
+        c.publish(post(9000), Origin::EMPTY);
         for _ in 0..9 {
-            c.publish(post(0));
+            c.publish(post(0), Origin::EMPTY);
         }
         c.open_hour(1);
         let shown = |ranking, dice: &mut Dice| {
             (0..3000)
-                .filter(|_| c.glance(ranking, 4.0, dice).is_some_and(|p| p.serial == 0))
+                .filter(|_| c.glance(ranking, 4.0, dice).is_some_and(|(serial, _)| serial == 0))
                 .count()
         };
         let newest = shown(Ranking::Newest, &mut dice);

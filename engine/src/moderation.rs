@@ -199,7 +199,7 @@ fn review(
     let still_same_account = people.user(item.author).generation == item.author_generation;
     if let Some(serial) = item.post {
         if let Some(p) = circle.get_mut(serial) {
-            p.hidden = true;
+            p.set(crate::circle::flag::HIDDEN);
         }
     }
     if !still_same_account {

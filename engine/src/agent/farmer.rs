@@ -19,7 +19,7 @@ pub(super) fn farm(v: &mut Visit, idx: u32, h: u32) {
         return;
     }
     for _ in 0..2 {
-        let Some(post) = honest::glance(v, c) else {
+        let Some((_, post)) = honest::glance(v, c) else {
             break;
         };
         let author = post.author;

@@ -16,10 +16,10 @@ pub(super) fn harass(v: &mut Visit, idx: u32, h: u32) {
     }
     let bold = v.boldness(idx, c);
     for _ in 0..3 {
-        let Some(post) = honest::glance(v, c) else {
+        let Some((_, post)) = honest::glance(v, c) else {
             break;
         };
-        let (author, kind) = (post.author, post.kind);
+        let (author, kind) = (post.author, post.kind());
         if author == idx || kind != PostKind::Genuine {
             continue;
         }

@@ -2,7 +2,7 @@
 
 use super::{payment, posting, solicitor, Visit};
 use crate::assumptions::Derived;
-use crate::circle::{Post, PostKind};
+use crate::circle::{flag, Post, PostKind};
 use crate::population::Status;
 use crate::report::PatternId;
 use crate::scenario::{Action, Archetype, Gender};
@@ -304,16 +304,15 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
     let mut seen = 0_u64;
     for _ in 0..n {
         // A post is a few words of plain data: a copy, rather than the circle held borrowed.
-        let Some(post) = glance(v, c) else {
+        let Some((serial, post)) = glance(v, c) else {
             break;
         };
-        let serial = post.serial;
         seen += 1;
-        let (author, kind) = (post.author, post.kind);
+        let (author, kind) = (post.author, post.kind());
         if author == idx {
             continue;
         }
-        let reacting = v.rules.reactions.get(viewer, male, kind, post.author_female);
+        let reacting = v.rules.reactions.get(viewer, male, kind, post.has(flag::AUTHOR_FEMALE));
         let r = &reacting.reaction;
         if honest {
             if let Some(p) = posting::violation_of(kind) {
@@ -322,7 +321,7 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
             let u = v.people.user_mut(idx);
             // Only someone with a price forms a belief of what enticement pays: nobody reads anyone else's.
             if u.reservation_fen != crate::population::NO_PRICE {
-                learn_what_posts_earn(u, kind, post.tips_fen, &v.rules.assume);
+                learn_what_posts_earn(u, kind, post.tips_fen(), &v.rules.assume);
             }
         }
         if honest && matches!(kind, PostKind::Solicit | PostKind::Scam) {
@@ -337,7 +336,7 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
                 v.harm(idx, PatternId::Solicitation);
             }
             if v.dice.chance(r.report) {
-                posting::report_post(v, c, serial, author, post.author_generation, kind, h);
+                posting::report_post(v, c, serial, author, kind, h);
             }
         }
         // One draw picks at most one reaction per glance (a praise may still lead on to a tip):
@@ -348,11 +347,11 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
         let genuine = kind == PostKind::Genuine;
         match pick {
             Pick::Bite => {
-                payment::bite(v, idx, c, serial, author, post.rule_key, h);
+                payment::bite(v, idx, c, serial, author, h);
                 continue;
             }
             Pick::Praise | Pick::Tip => {
-                praise_or_tip(v, idx, c, &post, pick == Pick::Tip, r.funnel, h);
+                praise_or_tip(v, idx, c, serial, &post, pick == Pick::Tip, r.funnel, h);
                 continue;
             }
             Pick::Comment | Pick::Message => {
@@ -369,19 +368,19 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
                         && viewer.is_demand()
                         && v.dice.chance(v.rules.assume.conversation_contact)
                     {
-                        take_contact(v, idx, c, &post, h);
+                        take_contact(v, idx, c, serial, &post, h);
                     }
                     continue;
                 }
                 // A gate moves intent, it does not remove it: someone refused a word with the author
                 // turns to what is still allowed, praise, and praise may open the tip page.
                 if v.dice.chance(v.rules.assume.reroute) {
-                    praise_or_tip(v, idx, c, &post, false, r.funnel, h);
+                    praise_or_tip(v, idx, c, serial, &post, false, r.funnel, h);
                 }
                 continue;
             }
-            Pick::Contact => take_contact(v, idx, c, &post, h),
-            Pick::Report => posting::report_post(v, c, serial, author, post.author_generation, kind, h),
+            Pick::Contact => take_contact(v, idx, c, serial, &post, h),
+            Pick::Report => posting::report_post(v, c, serial, author, kind, h),
         }
     }
     if honest {
@@ -393,16 +392,16 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
 /// Takes up a solicitor's offer of off-platform contact, where contact gets through (details in the post, or a
 /// direct message the rules allow). A contact is worth what the man will pay off-platform, out of the same daily
 /// means as his tips: demand is bounded by the demand side's money, not by how many posts it sees.
-fn take_contact(v: &mut Visit, idx: u32, c: usize, post: &Post, h: u32) {
+fn take_contact(v: &mut Visit, idx: u32, c: usize, serial: u32, post: &Post, h: u32) {
     let author = post.author;
-    if post.kind != PostKind::Solicit {
+    if post.kind() != PostKind::Solicit {
         return;
     }
     let via_dm = v.rules.dm_open(c) && v.may(c, Action::Message, idx, author, h).is_some();
     let u = v.people.user(idx);
     let value = v.rules.assume.contact_value_fen;
     let paid = u.budget_fen.saturating_sub(u.spent_today_fen).min(value);
-    if !(post.contact_ok || via_dm) || paid < value / 10 {
+    if !(post.has(flag::CONTACT_OK) || via_dm) || paid < value / 10 {
         return;
     }
     let viewer = u.archetype;
@@ -416,8 +415,9 @@ fn take_contact(v: &mut Visit, idx: u32, c: usize, post: &Post, h: u32) {
             v.rules.circle_name(c)
         )
     });
-    v.tallies.incident(PatternId::Solicitation, h, post.rule_key, 0, text);
-    if post.from_convert {
+    let key = v.circle(c).origin(serial).rule_key;
+    v.tallies.incident(PatternId::Solicitation, h, key, 0, text);
+    if post.has(flag::FROM_CONVERT) {
         v.tallies.pattern_mut(PatternId::Solicitation).by_converts += 1;
     }
     solicitor::evader_harm(v, author, idx);
@@ -425,10 +425,20 @@ fn take_contact(v: &mut Visit, idx: u32, c: usize, post: &Post, h: u32) {
     v.circle(c).market_earned(PostKind::Solicit, u64::from(paid));
 }
 
-/// Praises the post (unless going straight to a tip), then maybe tips: praise leads on to the tip page
+/// Praises post `serial` (unless going straight to a tip), then maybe tips: praise leads on to the tip page
 /// with chance `funnel` where the circle's praise opens it, a fifth of that where it does not.
-fn praise_or_tip(v: &mut Visit, idx: u32, c: usize, post: &Post, straight_to_tip: bool, funnel: f64, h: u32) {
-    let (serial, author, kind) = (post.serial, post.author, post.kind);
+#[expect(clippy::too_many_arguments, reason = "a glance's whole context, passed on as it is")]
+fn praise_or_tip(
+    v: &mut Visit,
+    idx: u32,
+    c: usize,
+    serial: u32,
+    post: &Post,
+    straight_to_tip: bool,
+    funnel: f64,
+    h: u32,
+) {
+    let (author, kind) = (post.author, post.kind());
     let genuine = kind == PostKind::Genuine;
     let praised = !straight_to_tip && interact(v, idx, c, Action::Praise, author, genuine, h);
     if praised {
@@ -474,9 +484,9 @@ fn interact(v: &mut Visit, idx: u32, c: usize, action: Action, author: u32, genu
     }
 }
 
-/// A post a glance at circle `c`'s feed lands on; `None` if the feed shows nothing.
+/// A post a glance at circle `c`'s feed lands on, with its serial; `None` if the feed shows nothing.
 #[inline]
-pub(super) fn glance(v: &mut Visit, c: usize) -> Option<Post> {
+pub(super) fn glance(v: &mut Visit, c: usize) -> Option<(u32, Post)> {
     let ranking = v.rules.circle(c).ranking;
     // The circle and the dice are separate parts of the visit: both can be borrowed at once.
     v.circles

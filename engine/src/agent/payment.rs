@@ -16,7 +16,7 @@ pub(super) fn tip(v: &mut Visit, payer: u32, c: usize, serial: u32, want: u64) -
         return None;
     }
     let post = v.circle(c).get_mut(serial)?;
-    let (author, kind) = (post.author, post.kind);
+    let (author, kind) = (post.author, post.kind());
     if author == payer {
         return None;
     }
@@ -42,7 +42,7 @@ pub(super) fn tip(v: &mut Visit, payer: u32, c: usize, serial: u32, want: u64) -
         *given = given.saturating_add(amount.min(u64::from(u32::MAX)) as u32);
     }
     if let Some(p) = circle.get_mut(serial) {
-        p.tips_fen += amount;
+        p.add_tips(amount);
     }
     pay(v.people.user_mut(payer), &rules.s.platform.credit, amount);
     Some(amount)
@@ -91,8 +91,8 @@ pub(super) fn after_tip(v: &mut Visit, payer: u32, author: u32, kind: PostKind, 
     v.people.memory_mut(author).earn(amount);
 }
 
-/// A viewer pays a scammer's prepayment, as a tip or by transfer in messages.
-pub(super) fn bite(v: &mut Visit, victim: u32, c: usize, serial: u32, scammer: u32, key: u16, h: u32) {
+/// A viewer pays a scammer's prepayment for post `serial` (just shown), as a tip or by transfer in messages.
+pub(super) fn bite(v: &mut Visit, victim: u32, c: usize, serial: u32, scammer: u32, h: u32) {
     let want = u64::from(v.people.user(victim).budget_fen) * 3;
     let mut paid = None;
     if v.may(c, Action::Tip, victim, scammer, h).is_some() {
@@ -120,6 +120,7 @@ pub(super) fn bite(v: &mut Visit, victim: u32, c: usize, serial: u32, scammer: u
             v.rules.circle_name(c)
         )
     });
+    let key = v.circle(c).origin(serial).rule_key;
     v.tallies.incident(PatternId::Scam, h, key, amount, text);
     let gen = v.people.user(scammer).generation;
     // Victims report often once they realise.

@@ -1,7 +1,7 @@
 //! Posting: the classifier's check at publication, and reports by viewers.
 
 use super::Visit;
-use crate::circle::{Post, PostKind};
+use crate::circle::{flag, Origin, Post, PostKind};
 use crate::moderation::QueueItem;
 use crate::report::PatternId;
 use crate::scenario::{Action, ContactPolicy};
@@ -52,20 +52,19 @@ pub(super) fn publish(v: &mut Visit, idx: u32, c: usize, kind: PostKind, clause:
     if violation.is_some() {
         circle.abusive_posts += 1;
     }
-    let serial = circle.publish(Post {
-        serial: 0,
-        author: idx,
-        author_generation: generation,
-        kind,
-        contact_ok,
-        author_female,
-        from_convert,
-        hidden: false,
-        reported: false,
-        praise: 0,
-        tips_fen: 0,
+    let flags = [
+        (contact_ok, flag::CONTACT_OK),
+        (author_female, flag::AUTHOR_FEMALE),
+        (from_convert, flag::FROM_CONVERT),
+    ]
+    .into_iter()
+    .filter(|(on, _)| *on)
+    .fold(0, |all, (_, f)| all | f);
+    let origin = Origin {
         rule_key,
-    });
+        author_generation: generation,
+    };
+    let serial = circle.publish(Post::with_flags(idx, kind, flags), origin);
     let m = v.people.memory_mut(idx);
     m.last_post = serial;
     m.last_post_circle = c as u8;
@@ -73,17 +72,19 @@ pub(super) fn publish(v: &mut Visit, idx: u32, c: usize, kind: PostKind, clause:
 }
 
 /// A viewer reports a post (once per post).
-pub(super) fn report_post(v: &mut Visit, c: usize, serial: u32, author: u32, gen: u8, kind: PostKind, h: u32) {
+pub(super) fn report_post(v: &mut Visit, c: usize, serial: u32, author: u32, kind: PostKind, h: u32) {
     if !v.rules.reports_on(c) {
         return;
     }
-    let Some(p) = v.circle(c).get_mut(serial) else {
+    let circle = v.circle(c);
+    let gen = circle.origin(serial).author_generation;
+    let Some(p) = circle.get_mut(serial) else {
         return;
     };
-    if p.reported {
+    if p.has(flag::REPORTED) {
         return;
     }
-    p.reported = true;
+    p.set(flag::REPORTED);
     let item = QueueItem {
         hour: h,
         author,

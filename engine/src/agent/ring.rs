@@ -44,9 +44,11 @@ pub(super) fn ring(v: &mut Visit, idx: u32, h: u32) {
             continue;
         }
         let serial = m.last_post;
-        let Some(post_key) = v.circle(c).get_mut(serial).filter(|p| !p.hidden).map(|p| p.rule_key) else {
+        let cs = v.circle(c);
+        if cs.get_mut(serial).is_none_or(|p| p.hidden()) {
             continue;
-        };
+        }
+        let post_key = cs.origin(serial).rule_key;
         let fen = match spec.ranking {
             Ranking::MostTipped => {
                 if v.may(c, Action::Tip, idx, mate, h).is_none() {
@@ -94,7 +96,7 @@ pub(super) fn launder(v: &mut Visit, idx: u32, h: u32) {
     // money would stop moving for good once its only circle's post aged out.
     let me = v.people.memory(idx);
     let (last_post, last_circle) = (me.last_post, usize::from(me.last_post_circle));
-    let live = last_post != u32::MAX && last_circle == c && v.circle(c).get_mut(last_post).is_some_and(|p| !p.hidden);
+    let live = last_post != u32::MAX && last_circle == c && v.circle(c).get_mut(last_post).is_some_and(|p| !p.hidden());
     if !live {
         posting::publish(v, idx, c, PostKind::Cover, clause, h);
     }
@@ -117,7 +119,7 @@ pub(super) fn launder(v: &mut Visit, idx: u32, h: u32) {
         return;
     }
     let serial = m.last_post;
-    if v.circle(c).get_mut(serial).is_none_or(|p| p.hidden) {
+    if v.circle(c).get_mut(serial).is_none_or(|p| p.hidden()) {
         // The mate's cover is gone; it will post a new one on its next visit.
         return;
     }
