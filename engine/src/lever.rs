@@ -1,4 +1,5 @@
-//! Levers: each rule of a scenario moved, alone, to its restrictive alternative; the counterfactuals that [`crate::explain`] runs.
+//! Levers: each rule of a scenario moved, alone, to its restrictive alternative or, for a gate, to a looser
+//! one; the counterfactuals that [`crate::explain`] runs.
 //!
 //! A lever is listed only when it changes the scenario and can matter: a rule already at its
 //! restrictive alternative yields no lever, and neither do tip levers where tips are off or
@@ -23,7 +24,7 @@ pub const REVIEWS_PER_DAY_PER_10K: u32 = 40;
 /// Factor by which the "dearer credit points" lever multiplies the payments needed per credit point.
 pub const CREDIT_PRICE_FACTOR: u32 = 10;
 
-/// One counterfactual: the scenario with a single rule moved to its restrictive alternative.
+/// One counterfactual: the scenario with a single rule moved to its restrictive alternative, or a gate loosened.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Lever {
     /// Stable id, e.g. `circle.1.tips.ceiling_5_yuan`, `all.ranking.newest` or `platform.bans.real_name`.
@@ -283,7 +284,80 @@ fn circle_changes() -> Vec<CircleChange> {
             phrase: |_| String::from("Banning on the first confirmed violation"),
             edit: |c| replace(&mut c.moderation.sanction, SanctionKind::Ban),
         },
+        // Relaxing levers: what a gate costs honest users is only seen by opening it (exclusion is explained
+        // by the gate that refuses people, and its fix is to relax it).
+        CircleChange {
+            key: "join.everyone",
+            phrase: |_| String::from("Letting anyone join"),
+            edit: |c| open_up(&mut c.join),
+        },
+        CircleChange {
+            key: "comment.everyone",
+            phrase: |_| String::from("Letting everyone comment"),
+            edit: |c| open_up(&mut c.rules.comment),
+        },
+        CircleChange {
+            key: "comment.credit_lower",
+            phrase: |c| lower_credit_phrase(&c.rules.comment, "comments"),
+            edit: |c| lower_credit(&mut c.rules.comment),
+        },
+        CircleChange {
+            key: "praise.everyone",
+            phrase: |_| String::from("Letting everyone praise"),
+            edit: |c| open_up(&mut c.rules.praise),
+        },
+        CircleChange {
+            key: "tip.everyone",
+            phrase: |_| String::from("Letting everyone tip"),
+            edit: |c| c.tips.enabled && open_up(&mut c.rules.tip),
+        },
+        CircleChange {
+            key: "message.everyone",
+            phrase: |_| String::from("Letting everyone message authors"),
+            edit: |c| c.contact.direct_messages && open_up(&mut c.rules.message),
+        },
     ]
+}
+
+/// Points by which the "lower the credit gate" lever lowers every credit threshold of a rule.
+pub const CREDIT_GATE_STEP: u16 = 100;
+
+/// Lets everyone through `rule` (a rule that allows nobody is a choice to close it, not a gate, and stays);
+/// `false` when someone already passes with no condition.
+fn open_up(rule: &mut Rule) -> bool {
+    let open = rule.allow.iter().any(|clause| clause.conditions.is_empty());
+    !open && !rule.allow.is_empty() && replace(rule, Rule::everyone())
+}
+
+/// Lowers every credit threshold in `rule` by [`CREDIT_GATE_STEP`] (not below the lowest score); `false`
+/// when it has none to lower.
+fn lower_credit(rule: &mut Rule) -> bool {
+    let mut changed = false;
+    for cond in rule.allow.iter_mut().flat_map(|cl| cl.conditions.iter_mut()) {
+        if let Condition::ActorCreditAtLeast(x) | Condition::AuthorCreditAtLeast(x) = cond {
+            let lower = x.saturating_sub(CREDIT_GATE_STEP).max(crate::scenario::CREDIT_MIN);
+            changed |= replace(x, lower);
+        }
+    }
+    changed
+}
+
+/// "Lowering the credit gate on comments from 750 to 650", from the rule's highest threshold.
+fn lower_credit_phrase(rule: &Rule, what: &str) -> String {
+    let highest = rule
+        .allow
+        .iter()
+        .flat_map(|cl| cl.conditions.iter())
+        .filter_map(|cond| match cond {
+            Condition::ActorCreditAtLeast(x) | Condition::AuthorCreditAtLeast(x) => Some(*x),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(crate::scenario::CREDIT_MIN);
+    let lower = highest
+        .saturating_sub(CREDIT_GATE_STEP)
+        .max(crate::scenario::CREDIT_MIN);
+    format!("Lowering the credit gate on {what} from {highest} to {lower}")
 }
 
 /// Sets `slot` to `value` and says whether that changed it.

@@ -214,3 +214,60 @@ fn a_quiet_scenario_needs_no_counterfactuals() {
     );
     assert_eq!(e.levers_tried, 0);
 }
+
+#[test]
+fn exclusion_at_launch_is_explained_by_the_gates_that_refuse_people() {
+    // Why works both ways: what a gate costs honest users shows only when the gate is loosened.
+    let e = explain_with(
+        &launch(),
+        &ExplainOptions {
+            users: Some(2_000),
+            runs: EXPLAIN_RUNS,
+        },
+    );
+    let exclusion = e
+        .patterns
+        .iter()
+        .find(|p| p.pattern == PatternId::Exclusion)
+        .expect("exclusion is serious at launch");
+    let top: Vec<&str> = exclusion
+        .suggestions
+        .iter()
+        .take(3)
+        .map(|s| s.lever_id.as_str())
+        .collect();
+    let relaxing = |id: &str| id.ends_with(".everyone") || id.ends_with(".credit_lower");
+    assert!(
+        top.first().is_some_and(|id| relaxing(id)),
+        "top three for exclusion: {top:?}"
+    );
+    // Loosening a gate never shows up as a fix for solicitation, which the gates do not hold back here.
+    let solicitation = e
+        .patterns
+        .iter()
+        .find(|p| p.pattern == PatternId::Solicitation)
+        .expect("solicitation");
+    assert!(
+        !solicitation
+            .suggestions
+            .iter()
+            .take(2)
+            .any(|s| s.lever_id.ends_with(".everyone")),
+        "{:?}",
+        solicitation
+            .suggestions
+            .iter()
+            .take(2)
+            .map(|s| &s.lever_id)
+            .collect::<Vec<_>>()
+    );
+    let credit = exclusion
+        .suggestions
+        .iter()
+        .find(|s| s.lever_id.ends_with("comment.credit_lower"))
+        .map(|s| s.change.clone());
+    assert!(
+        credit.as_deref().is_none_or(|c| c.contains("from 750 to 650")),
+        "{credit:?}"
+    );
+}

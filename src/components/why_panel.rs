@@ -37,19 +37,70 @@ fn percent(v: Option<i32>) -> String {
     }
 }
 
-fn suggestion_row(s: &Suggestion, rank: usize, on_apply: &Callback<Scenario>) -> Html {
-    let scenario = s.scenario.clone();
-    let onclick = on_apply.reform(move |_: MouseEvent| scenario.clone());
+/// How a suggestion stands against the scenario on screen: not applied, applied (the rules on screen are its
+/// counterfactual), or another one is applied (it can be applied instead).
+#[derive(Clone, Copy, PartialEq)]
+enum Standing {
+    Open,
+    Applied,
+    Instead,
+}
+
+fn suggestion_row(
+    s: &Suggestion,
+    rank: usize,
+    standing: Standing,
+    on_apply: &Callback<Suggestion>,
+    on_undo: &Callback<()>,
+) -> Html {
+    let onclick = {
+        let s = s.clone();
+        on_apply.reform(move |_: MouseEvent| s.clone())
+    };
+    let (label, testid) = match standing {
+        Standing::Open => ("Apply this change", format!("apply-{}-{rank}", s.pattern.id())),
+        Standing::Instead => ("Apply this instead", format!("apply-{}-{rank}", s.pattern.id())),
+        Standing::Applied => ("Undo this change", format!("undo-{}-{rank}", s.pattern.id())),
+    };
     html! {
-        <li class="suggestion" data-testid={format!("suggestion-{}-{rank}", s.pattern.id())} data-lever={s.lever_id.clone()}>
-            <p class="sentence">{s.sentence.clone()}</p>
+        <li class={classes!("suggestion", (standing == Standing::Applied).then_some("applied"))} data-testid={format!("suggestion-{}-{rank}", s.pattern.id())} data-lever={s.lever_id.clone()}
+            data-applied={(standing == Standing::Applied).then_some("true")}>
+            <p class="sentence">
+                if standing == Standing::Applied { <span class="applied-mark" data-testid="applied-mark">{"Applied · "}</span> }
+                {s.sentence.clone()}
+            </p>
             <p class="muted small">
                 {format!("severity {} → {}; incidents {}; honest engagement {}; tip volume {}; fee revenue {}",
                     s.severity_before, s.severity_after, percent(s.incidents_change_percent),
                     percent(s.cost.engagement_change_percent), percent(s.cost.tip_volume_change_percent), percent(s.cost.fee_revenue_change_percent))}
             </p>
-            <button class="btn small" data-testid={format!("apply-{}-{rank}", s.pattern.id())} {onclick}>{"Apply this change"}</button>
+            if standing == Standing::Applied {
+                <button class="btn small" data-testid={testid} onclick={on_undo.reform(|_: MouseEvent| ())}>{label}</button>
+            } else {
+                <button class="btn small" data-testid={testid} {onclick}>{label}</button>
+            }
         </li>
+    }
+}
+
+/// An explanation kept through Apply: the rules it explains, and the suggestion applied to them, if any.
+#[derive(Clone, PartialEq)]
+struct Kept {
+    explanation: Rc<Explanation>,
+    explained: Scenario,
+    applied: Option<String>,
+}
+
+impl Kept {
+    /// The applied suggestion's lever, while the rules on screen are still what applying it made.
+    fn applied_to(&self, scenario: &Scenario) -> Option<String> {
+        let id = self.applied.as_ref()?;
+        self.explanation
+            .patterns
+            .iter()
+            .flat_map(|p| p.suggestions.iter())
+            .any(|s| &s.lever_id == id && s.scenario == *scenario)
+            .then(|| id.clone())
     }
 }
 
@@ -57,6 +108,59 @@ fn suggestion_row(s: &Suggestion, rank: usize, on_apply: &Callback<Scenario>) ->
 #[function_component]
 pub fn WhyPanel(props: &WhyPanelProps) -> Html {
     let busy = use_state(|| false);
+    // Applying a suggestion changes the scenario, which clears its explanation; the list stays here, with the
+    // applied change marked, while the rules on screen are the explained ones or one of their suggestions.
+    let kept = use_state(|| None::<Kept>);
+    {
+        let kept = kept.clone();
+        use_effect_with(
+            (props.explanation.clone(), props.scenario.clone()),
+            move |(explanation, scenario)| {
+                // The background explanation of the applied rules does not replace the list the designer applied from.
+                let applying = (*kept).as_ref().is_some_and(|k| k.applied_to(scenario).is_some());
+                if let (Some(e), false) = (explanation, applying) {
+                    kept.set(Some(Kept {
+                        explanation: Rc::clone(e),
+                        explained: scenario.clone(),
+                        applied: None,
+                    }));
+                }
+            },
+        );
+    }
+    let on_apply = {
+        let (kept, on_apply) = (kept.clone(), props.on_apply.clone());
+        Callback::from(move |s: Suggestion| {
+            if let Some(k) = (*kept).clone() {
+                kept.set(Some(Kept {
+                    applied: Some(s.lever_id.clone()),
+                    ..k
+                }));
+            }
+            on_apply.emit(s.scenario);
+        })
+    };
+    let on_undo = {
+        let (kept, on_apply) = (kept.clone(), props.on_apply.clone());
+        Callback::from(move |()| {
+            if let Some(k) = (*kept).clone() {
+                on_apply.emit(k.explained.clone());
+                kept.set(Some(Kept { applied: None, ..k }));
+            }
+        })
+    };
+    // The explanation to show: the scenario's own, or the kept one while the rules on screen are its
+    // suggestion (an edit elsewhere makes it stale, and it goes).
+    // Back on the explained rules (after Undo), the kept list shows again with nothing applied.
+    let applied_view = (*kept).as_ref().and_then(|k| {
+        let applied = k
+            .applied_to(&props.scenario)
+            .map(Some)
+            .or_else(|| (k.explained == props.scenario).then_some(None))?;
+        Some((Rc::clone(&k.explanation), applied))
+    });
+    let shown: Option<(Rc<Explanation>, Option<String>)> =
+        applied_view.or_else(|| props.explanation.as_ref().map(|e| (Rc::clone(e), None)));
     let failed = use_state(|| None::<String>);
     let runs = use_state(|| 1u32);
     let on_explain = {
@@ -66,9 +170,11 @@ pub fn WhyPanel(props: &WhyPanelProps) -> Html {
         let scenario = props.scenario.clone();
         let on_explained = props.on_explained.clone();
         let runs = *runs;
+        let kept_on_explain = kept.clone();
         Callback::from(move |_| {
             busy.set(true);
             failed.set(None);
+            kept_on_explain.set(None);
             on_explained.emit(None);
             let busy = busy.clone();
             let failed = failed.clone();
@@ -104,27 +210,37 @@ pub fn WhyPanel(props: &WhyPanelProps) -> Html {
             )
         })
     };
-    let body = match (&props.explanation, *busy) {
+    let body = match (&shown, *busy) {
         (None, false) if failed.is_some() => {
             html! { <p class="issue error" role="alert" data-testid="why-failed">{format!("The explanation stopped: {}", failed.as_deref().unwrap_or_default())}</p> }
         }
         (_, true) => {
-            html! { <p data-testid="why-busy" role="status">{"Running counterfactuals: each rule moved to its restrictive alternative, alone, on the same seeds…"}</p> }
+            html! { <p data-testid="why-busy" role="status">{"Running counterfactuals: each rule tightened, or a gate loosened, alone, on the same seeds…"}</p> }
         }
         (None, false) => html! { <p class="muted">{"Explain which rules open each pattern at medium or above."}</p> },
-        (Some(e), false) if e.patterns.is_empty() => {
+        (Some((e, _)), false) if e.patterns.is_empty() => {
             html! { <p data-testid="why-none">{"No pattern is at medium or above: nothing to explain."}</p> }
         }
-        (Some(e), false) => html! {
+        (Some((e, applied)), false) => html! {
             <div data-testid="why-results">
-                <p class="muted small">{format!("{} rule changes tried on {} users, {} seed{}.", e.levers_tried, e.n_users, e.seeds.len(), if e.seeds.len() == 1 { "" } else { "s" })}</p>
+                <p class="muted small">{format!("{} rule changes tried on {} users, {} seed{}: each rule tightened, or a gate loosened, alone.", e.levers_tried, e.n_users, e.seeds.len(), if e.seeds.len() == 1 { "" } else { "s" })}</p>
+                if applied.is_some() {
+                    <p class="notice info" data-testid="why-applied">{"One change is applied: the list is still about the rules before it. Undo it, apply another instead, or Explain again to see what is left."}</p>
+                }
                 { for e.patterns.iter().map(|p| html! {
                     <article class="why-pattern" data-testid={format!("why-{}", p.pattern.id())}>
                         <h3>{pattern_name(p.pattern)}{" "}<span class={classes!("level", level_class(p.level))}>{p.level.id()}</span>{format!(" severity {}", p.severity)}</h3>
                         if p.suggestions.is_empty() {
                             <p class="muted">{"No single rule change cuts it measurably."}</p>
                         } else {
-                            <ol>{ for p.suggestions.iter().take(5).enumerate().map(|(i, s)| suggestion_row(s, i, &props.on_apply)) }</ol>
+                            <ol>{ for p.suggestions.iter().take(5).enumerate().map(|(i, s)| {
+                                let standing = match applied {
+                                    Some(id) if *id == s.lever_id => Standing::Applied,
+                                    Some(_) => Standing::Instead,
+                                    None => Standing::Open,
+                                };
+                                suggestion_row(s, i, standing, &on_apply, &on_undo)
+                            }) }</ol>
                         }
                     </article>
                 }) }

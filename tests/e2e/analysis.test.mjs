@@ -74,9 +74,27 @@ test('explain the launch and apply the top suggestion for solicitation', async (
   assert.match(sentence, /cuts solicitation by \d+ %/);
   const summaryBefore = await page.getByTestId('rules-summary').textContent();
   const r0 = await runId(page);
+  // Exclusion is explained both ways: by loosening the gate that refuses people.
+  assert.match(await page.getByTestId('suggestion-exclusion-0').locator('.sentence').innerText(), /^Letting everyone/);
   await page.getByTestId('apply-solicitation-0').click();
   await waitForRun(page, r0);
   assert.notEqual(await page.getByTestId('rules-summary').textContent(), summaryBefore, 'the suggestion changed the rules');
+  // The list stays, the applied change marked; the runner-up can be applied instead, and the applied one undone.
+  await page.getByTestId('why-applied').waitFor();
+  assert.equal(await first.getAttribute('data-applied'), 'true');
+  const second = page.getByTestId('suggestion-solicitation-1');
+  const r1 = await runId(page);
+  await page.getByTestId('apply-solicitation-1').click();
+  await waitForRun(page, r1);
+  assert.equal(await second.getAttribute('data-applied'), 'true');
+  assert.equal(await first.getAttribute('data-applied'), null);
+  await page.getByTestId('undo-solicitation-1').click();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="why-applied"]'));
+  assert.equal(await page.getByTestId('rules-summary').textContent(), summaryBefore, 'undo from the list restores the explained rules');
+  await page.getByTestId('apply-solicitation-0').waitFor();
+  await page.getByTestId('undo').click();
+  assert.notEqual(await page.getByTestId('rules-summary').textContent(), summaryBefore, 'the toolbar undo takes back the list undo');
+  await page.getByTestId('undo').click();
   await page.getByTestId('undo').click();
   assert.equal(await page.getByTestId('rules-summary').textContent(), summaryBefore, 'applying is an undoable edit');
   assert.deepEqual(errors, []);
