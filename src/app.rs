@@ -76,8 +76,10 @@ pub fn App() -> Html {
     // A link that could not be opened stays in the address bar (to copy, report or fix) until the first edit.
     let broken_link = *use_memo((), |_| matches!(share::open_fragment(), share::Opened::Broken(_)));
     let opened = state.revision == 0;
+    // An embed shows the rules of its link and never edits them: its fragment (with `&embed=1`) stays.
+    let embed = *use_memo((), |_| share::embed_requested());
     use_effect_with(payload.clone(), move |payload| {
-        if !(broken_link && opened) {
+        if !(embed || broken_link && opened) {
             share::sync_fragment(payload);
         }
     });
@@ -154,6 +156,29 @@ pub fn App() -> Html {
     };
     let preset = state.preset_id.as_deref().and_then(presets::by_id);
 
+    if embed {
+        // The verdict, the cards and the charts of the link's rules, with a way into the full app.
+        let open_full = match &*payload {
+            Ok(p) => share::share_url(p),
+            Err(_) => String::from("./"),
+        };
+        return html! {
+            <ContextProvider<Issues> context={Issues(issues.clone())}>
+            <ContextProvider<RefusedHandle> context={refused.clone()}>
+            <div class="app embed" data-testid="embed">
+                <header class="embed-head">
+                    <span class="brand-mark">{"◆ Backfire"}</span>
+                    <a href={open_full} target="_blank" rel="noopener" data-testid="embed-open">{"Open these rules in Backfire ↗"}</a>
+                </header>
+                <ResultsView scenario={state.scenario.clone()} baseline={None::<Rc<Scenario>>} runs={state.runs} notice={state.notice.clone()}
+                    explanation={state.explanation.clone()} dispatcher={state.dispatcher()} runner={runner.clone()} pool={pool.clone()}
+                    {errors} view={View::Results} on_view={Callback::noop()} modified={false} {fast} embed=true />
+                <span data-testid="app-ready" hidden=true></span>
+            </div>
+            </ContextProvider<RefusedHandle>>
+            </ContextProvider<Issues>>
+        };
+    }
     html! {
         <ContextProvider<Issues> context={Issues(issues.clone())}>
         <ContextProvider<RefusedHandle> context={refused.clone()}>

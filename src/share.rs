@@ -151,6 +151,21 @@ pub fn share_url(payload: &str) -> String {
     format!("{base}#{payload}")
 }
 
+/// Whether the page was opened as an embed (`#…&embed=1`): the verdict, cards and charts without the editor
+/// and the header, for an iframe in a wiki or a slide.
+pub fn embed_requested() -> bool {
+    current_fragment().is_some_and(|f| f.split('&').any(|part| part == "embed=1"))
+}
+
+/// The HTML that embeds this link's results in another page.
+pub fn embed_code(payload: &str, name: &str) -> String {
+    let title = name.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
+    format!(
+        "<iframe src=\"{}&embed=1\" title=\"Backfire: {title}\" width=\"100%\" height=\"900\" style=\"border:0\" loading=\"lazy\"></iframe>",
+        share_url(payload).replace('"', "%22")
+    )
+}
+
 /// The newest autosaved work (see [`crate::library::store`]: the recent ring, else the single slot of
 /// earlier builds), if any still decodes.
 ///

@@ -161,6 +161,9 @@ pub struct ResultsViewProps {
     /// Where the cards' fast explanation stands.
     #[prop_or_default]
     pub fast: FastExplain,
+    /// Embedded in another page (`&embed=1`): the results only, with no views to switch and no help.
+    #[prop_or_default]
+    pub embed: bool,
 }
 
 /// The results area.
@@ -180,7 +183,9 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
         on_view,
         modified,
         fast,
+        embed,
     } = props;
+    let view = if *embed { &View::Results } else { view };
     let actions = dispatcher.to_callback();
     let on_edit = actions.reform(|s: Scenario| Action::Edit(Box::new(s)));
     let dismiss = actions.reform(|_: MouseEvent| Action::DismissNotice);
@@ -208,20 +213,24 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
                     if *modified { {" "}<span class="modified-mark" data-testid="scenario-modified">{"modified"}</span> }
                 </h2>
                 {status_line(runner, &fresh, *errors)}
-                <HelpButtons />
-                <RefusedList />
+                if !*embed {
+                    <HelpButtons />
+                    <RefusedList />
+                }
             </div>
             if let Freshness::Stale(why) = &fresh {
                 <div class="banner info" data-testid="stale" id="results-freshness" role="status">{why.clone()}</div>
             }
             // The rules on screen, so never greyed: folded, one line, above every view.
             <RulesSummary scenario={(**scenario).clone()} />
-            <div class="tabs" role="tablist" aria-label="what to look at">
-                {view_button(View::Results, "Results")}
-                {view_button(View::Compare, "Compare")}
-                {view_button(View::Sweep, "Sweep")}
-                {view_button(View::Why, "Why")}
-            </div>
+            if !*embed {
+                <div class="tabs" role="tablist" aria-label="what to look at">
+                    {view_button(View::Results, "Results")}
+                    {view_button(View::Compare, "Compare")}
+                    {view_button(View::Sweep, "Sweep")}
+                    {view_button(View::Why, "Why")}
+                </div>
+            }
             { match *view {
                 View::Results => html! {
                     // Greyed while it does not match the rules on screen (after a short delay for runs about to land).

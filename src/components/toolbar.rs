@@ -95,34 +95,39 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let copied = use_state(|| false);
     let on_undo = props.on_undo.reform(|_: MouseEvent| ());
     let on_redo = props.on_redo.reform(|_: MouseEvent| ());
-    let on_copy = {
+    // Copy link and Copy embed code: the link's text (or the iframe around it) to the clipboard.
+    let copy_with = |make: fn(&str, &str) -> String, what: &'static str, done: Option<UseStateHandle<bool>>| {
         let payload = props.share_payload.clone();
         let on_notify = props.on_notify.clone();
-        let copied = copied.clone();
-        Callback::from(move |_| {
+        let name = props.scenario.name.clone();
+        Callback::from(move |_: MouseEvent| {
             let payload = match &payload {
                 Ok(p) => p,
                 Err(reason) => return on_notify.emit(share::too_large_notice(reason)),
             };
-            let url = share::share_url(payload);
-            let copied = copied.clone();
-            let on_notify = on_notify.clone();
+            let text = make(payload, &name);
+            let (done, on_notify) = (done.clone(), on_notify.clone());
             match web_sys::window().map(|w| w.navigator().clipboard()) {
                 Some(clipboard) => {
-                    let promise = clipboard.write_text(&url);
+                    let promise = clipboard.write_text(&text);
                     wasm_bindgen_futures::spawn_local(async move {
                         match wasm_bindgen_futures::JsFuture::from(promise).await {
-                            Ok(_) => copied.set(true),
+                            Ok(_) => match done {
+                                Some(done) => done.set(true),
+                                None => on_notify.emit(Notice::info(format!("The {what} is on the clipboard."))),
+                            },
                             Err(_) => on_notify.emit(Notice::info(format!(
-                                "The browser refused the clipboard; copy the link by hand: {url}"
+                                "The browser refused the clipboard; copy the {what} by hand: {text}"
                             ))),
                         }
                     });
                 }
-                None => on_notify.emit(Notice::info(format!("Copy the link by hand: {url}"))),
+                None => on_notify.emit(Notice::info(format!("Copy the {what} by hand: {text}"))),
             }
         })
     };
+    let on_copy = copy_with(|payload, _| share::share_url(payload), "link", Some(copied.clone()));
+    let on_embed = copy_with(share::embed_code, "embed code", None);
     let on_export = {
         let scenario = props.scenario.clone();
         Callback::from(move |_| {
@@ -184,6 +189,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <summary class="btn">{"More"}</summary>
                 <div class="menu-items" onclick={close_menu}>
                     <button class="btn" data-testid="export-json" onclick={on_export}>{"Export JSON"}</button>
+                    <button class="btn" data-testid="copy-embed" title="Copy an iframe that shows this run's verdict, cards and charts in a wiki or a slide" onclick={on_embed}>{"Copy embed code"}</button>
                     <label class="btn" for="import-json">{"Import JSON"}</label>
                 </div>
             </details>
