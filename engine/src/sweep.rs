@@ -162,8 +162,18 @@ impl SweepParam {
 
     /// The label with its unit and place, e.g. "Tip ceiling (¥), Campus Diary" or "Review delay (hours), every circle".
     pub fn describe(&self, s: &Scenario) -> String {
+        let gated = s.circles.iter().filter(|c| has_comment_gate(c)).count();
         let place = match self.circle_idx {
             _ if !self.per_circle() => String::from("platform"),
+            None if self.rule == SweepRule::CommentCreditThreshold && gated == 0 => {
+                String::from("every circle (adds a credit gate on comments, which none has)")
+            }
+            None if self.rule == SweepRule::CommentCreditThreshold && gated < s.circles.len() => {
+                format!(
+                    "the {gated} circle{} with a credit gate on comments",
+                    if gated == 1 { "" } else { "s" }
+                )
+            }
             None => String::from("every circle"),
             Some(i) => s
                 .circles
@@ -265,6 +275,11 @@ pub fn apply(s: &Scenario, param: &SweepParam, value: f64) -> Scenario {
             let row = id.setting();
             row.set(&mut t, 0, row.scale.stored(v));
         }
+        // "Every circle" moves the credit gates that exist; it adds one only where no circle has any (and
+        // `describe` says so), so a sweep never gates a circle the designer left open.
+        (SweepRule::CommentCreditThreshold, None) if t.circles.iter().any(has_comment_gate) => {
+            t.circles.iter_mut().filter(|c| has_comment_gate(c)).for_each(edit)
+        }
         (_, None) => t.circles.iter_mut().for_each(edit),
         (_, Some(i)) => {
             if let Some(c) = t.circles.get_mut(i as usize) {
@@ -275,14 +290,19 @@ pub fn apply(s: &Scenario, param: &SweepParam, value: f64) -> Scenario {
     t
 }
 
-fn set_comment_threshold(c: &mut Circle, threshold: u16) {
-    let rule = &mut c.rules.comment;
-    let has_one = rule.allow.iter().any(|clause| {
+/// Whether a circle's comment rule has a credit threshold.
+fn has_comment_gate(c: &Circle) -> bool {
+    c.rules.comment.allow.iter().any(|clause| {
         clause
             .conditions
             .iter()
             .any(|k| matches!(k, Condition::ActorCreditAtLeast(_)))
-    });
+    })
+}
+
+fn set_comment_threshold(c: &mut Circle, threshold: u16) {
+    let has_one = has_comment_gate(c);
+    let rule = &mut c.rules.comment;
     for clause in &mut rule.allow {
         if has_one {
             for k in &mut clause.conditions {

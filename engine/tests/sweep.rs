@@ -72,7 +72,18 @@ fn comment_threshold_replaces_existing_thresholds_or_adds_one_to_every_clause() 
         "other circles untouched"
     );
 
+    // "Every circle" moves the gates that exist and leaves Overseas Diary, which has none, open.
+    let every = SweepParam::new(SweepRule::CommentCreditThreshold, None);
+    let t = apply(&s, &every, 650.0);
+    assert_eq!(t.circles[2].rules.comment, s.circles[2].rules.comment);
+    assert_ne!(t.circles[1].rules.comment, s.circles[1].rules.comment);
+    assert_eq!(
+        every.describe(&s),
+        "Comment credit threshold (points), the 2 circles with a credit gate on comments"
+    );
+
     let open = Scenario::default();
+    assert!(every.describe(&open).contains("adds a credit gate on comments"));
     let t = apply(&open, &SweepParam::new(SweepRule::CommentCreditThreshold, None), 700.0);
     assert_eq!(
         t.circles[0].rules.comment,

@@ -52,7 +52,7 @@ test('sweep two rules, read a cell, and load it as an undoable edit', async () =
   assert.equal(await heatmap.getAttribute('role'), 'group', 'a group of cell buttons (arrow keys move between them)');
   assert.match(await heatmap.locator('title').first().textContent(), /Harassment severity/);
   const axisText = await heatmap.locator('text').allTextContents();
-  assert.ok(axisText.some(t => /Comment credit threshold \(points\), every circle/.test(t)), axisText.join(' | '));
+  assert.ok(axisText.some(t => /Comment credit threshold \(points\), the 2 circles with a credit gate on comments/.test(t)), axisText.join(" | "));
   assert.ok(axisText.some(t => /Tip ceiling \(¥\)/.test(t)), 'the y axis names its rule and unit');
   assert.ok(['400', '650', '900'].every(v => axisText.includes(v)), 'x ticks in points');
   const ms = page.getByTestId('sweep-ms');
