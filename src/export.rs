@@ -1,4 +1,5 @@
-//! Exports of a report: pattern and series tables as CSV, the report as JSON, and charts as SVG or PNG.
+//! Exports of a report: pattern and series tables as CSV, the report as JSON, and charts as slide-ready SVG or
+//! PNG (title, legend, scenario, seed and link travel with the chart).
 
 use crate::share::download;
 use backfire_engine::ensemble::{Measure, PairedChange};
@@ -88,40 +89,118 @@ pub fn report_json(r: &Report) {
     download("backfire-report.json", "application/json", &text);
 }
 
-/// The standalone SVG text of the chart inside the element with this `data-testid`.
-pub fn chart_svg_text(testid: &str) -> Option<String> {
+/// Escapes text for SVG.
+fn xml(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A chart's width in the page's SVG units (its `viewBox`), and the scale of an exported image.
+const CHART_W: f64 = 720.0;
+const CHART_H: f64 = 220.0;
+const EXPORT_SCALE: f64 = 2.0;
+
+/// The standalone, slide-ready SVG of the chart inside the element with this `data-testid`, with its height in
+/// the chart's units: the chart's title and legend above it (the page's caption does not travel with the
+/// SVG), and the scenario, seed and link below, so a slide can be traced back to the run.
+pub fn chart_svg_text(testid: &str) -> Option<(String, f64)> {
     let document = web_sys::window()?.document()?;
-    let svg = document
-        .query_selector(&format!("[data-testid=\"{testid}\"] svg"))
-        .ok()??;
-    let clone = svg
-        .clone_node_with_deep(true)
-        .ok()?
-        .dyn_into::<web_sys::Element>()
-        .ok()?;
-    let _ = clone.set_attribute("xmlns", "http://www.w3.org/2000/svg");
-    let _ = clone.set_attribute("width", "1440");
-    let _ = clone.set_attribute("height", "440");
-    // Exported files carry their own font and background, since the page's stylesheet does not travel.
-    let style = "<style>text{font-family:system-ui,sans-serif;fill:#1c1f24}</style><rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>";
-    let inner = clone.inner_html();
-    clone.set_inner_html(&format!("{style}{inner}"));
-    Some(format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}",
-        clone.outer_html()
+    let figure = document.query_selector(&format!("[data-testid=\"{testid}\"]")).ok()??;
+    let svg = figure.query_selector("svg").ok()??;
+    let title = figure
+        .query_selector("figcaption strong")
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default();
+    // Legend entries: the label and the colour of its swatch (or the numbered key of a change).
+    let mut legend = Vec::new();
+    if let Ok(items) = figure.query_selector_all(".legend-item") {
+        for k in 0..items.length() {
+            let Some(item) = items.item(k).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else {
+                continue;
+            };
+            let label = item.text_content().unwrap_or_default();
+            let color = item
+                .query_selector("i")
+                .ok()
+                .flatten()
+                .and_then(|i| i.get_attribute("style"))
+                .and_then(|s| s.strip_prefix("background:").map(str::to_string))
+                .unwrap_or_else(|| String::from("#57534e"));
+            legend.push((label, color));
+        }
+    }
+    let mut rows = String::new();
+    let (mut x, mut y) = (12.0, 36.0);
+    for (label, color) in &legend {
+        let w = 18.0 + label.chars().count() as f64 * 5.6 + 12.0;
+        if x + w > CHART_W - 12.0 && x > 12.0 {
+            x = 12.0;
+            y += 14.0;
+        }
+        rows.push_str(&format!(
+            "<rect x=\"{x}\" y=\"{}\" width=\"10\" height=\"10\" rx=\"2\" fill=\"{}\"/><text x=\"{}\" y=\"{y}\" font-size=\"10\">{}</text>",
+            y - 9.0,
+            xml(color),
+            x + 14.0,
+            xml(label)
+        ));
+        x += w;
+    }
+    let header = y + 10.0;
+    let footer = 18.0;
+    let height = header + CHART_H + footer;
+    let text_of = |id: &str| {
+        document
+            .query_selector(&format!("[data-testid=\"{id}\"]"))
+            .ok()
+            .flatten()
+            .and_then(|e| e.text_content())
+            .unwrap_or_default()
+    };
+    let link = web_sys::window()?.location().href().ok().unwrap_or_default();
+    let shown_link: String = if link.chars().count() > 90 {
+        format!("{}…", link.chars().take(90).collect::<String>())
+    } else {
+        link.clone()
+    };
+    let footer_text = format!("{} · {} · {}", text_of("scenario-name"), text_of("seed"), shown_link);
+    Some((
+        format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {CHART_W} {height}\" role=\"img\" aria-label=\"{title_x}\">\
+<title>{title_x}</title><desc>{link_x}</desc>\
+<style>text{{font-family:system-ui,sans-serif;fill:#1c1f24}}</style><rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\
+<text x=\"12\" y=\"18\" font-size=\"14\" font-weight=\"700\">{title_x}</text>{rows}\
+<g transform=\"translate(0 {header})\">{inner}</g>\
+<text x=\"12\" y=\"{fy}\" font-size=\"8\" fill=\"#57534e\">{footer_x}</text></svg>",
+            w = CHART_W * EXPORT_SCALE,
+            h = height * EXPORT_SCALE,
+            title_x = xml(&title),
+            link_x = xml(&link),
+            inner = svg.inner_html(),
+            fy = height - 6.0,
+            footer_x = xml(&footer_text),
+        ),
+        height,
     ))
 }
 
 /// Downloads a chart as SVG.
 pub fn chart_svg(testid: &str) {
-    if let Some(text) = chart_svg_text(testid) {
+    if let Some((text, _)) = chart_svg_text(testid) {
         download(&format!("{testid}.svg"), "image/svg+xml", &text);
     }
 }
 
 /// Downloads a chart as PNG: the SVG is drawn onto a canvas at twice its size, then encoded.
 pub fn chart_png(testid: &str) {
-    let Some(text) = chart_svg_text(testid) else { return };
+    let Some((text, height)) = chart_svg_text(testid) else {
+        return;
+    };
+    let (w, h) = (CHART_W * EXPORT_SCALE, height * EXPORT_SCALE);
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -142,8 +221,8 @@ pub fn chart_png(testid: &str) {
         else {
             return;
         };
-        canvas.set_width(1440);
-        canvas.set_height(440);
+        canvas.set_width(w as u32);
+        canvas.set_height(h as u32);
         let Some(ctx) = canvas
             .get_context("2d")
             .ok()
@@ -152,7 +231,7 @@ pub fn chart_png(testid: &str) {
         else {
             return;
         };
-        let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(&img2, 0.0, 0.0, 1440.0, 440.0);
+        let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(&img2, 0.0, 0.0, w, h);
         if let Ok(data_url) = canvas.to_data_url_with_type("image/png") {
             if let Ok(a) = document.create_element("a") {
                 let _ = a.set_attribute("href", &data_url);

@@ -223,7 +223,7 @@ pub fn LineChart(props: &LineChartProps) -> Html {
         .iter()
         .enumerate()
         .filter(|(_, (h, _))| *h < hours)
-        .map(|(k, (h, label))| html! { <span class="legend-item event-key"><b>{(k + 1).to_string()}</b>{format!("h{h} {label}")}</span> })
+        .map(|(k, (h, label))| html! { <span class="legend-item event-key"><b>{(k + 1).to_string()}</b>{format!(" h{h} {label}")}</span> })
         .collect();
     let readout = match *hover {
         Some(h) => html! {

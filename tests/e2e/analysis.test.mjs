@@ -126,6 +126,11 @@ test('export the report as JSON, CSV, SVG and PNG; each file parses', async () =
   const svg = (await grab('export-chart-patterns-svg')).toString();
   assert.match(svg, /^<\?xml[^>]*>\s*<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   assert.match(svg, /<polyline/);
+  // Slide-ready: the chart's title, its legend, the scenario, the seed and the link travel with it.
+  assert.match(svg, /font-weight="700">Abuse incidents per hour<\/text>/);
+  assert.match(svg, />Solicitation<\/text>/);
+  assert.match(svg, /Alipay Circles, launch \(Nov 2016\) · seed \d+ · http/);
+  assert.match(svg, /<desc>http[^<]*#s=1\.[^<]*<\/desc>/);
   const png = await grab('export-chart-health-png');
   assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   assert.ok(png.length > 1000);
