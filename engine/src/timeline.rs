@@ -207,45 +207,40 @@ pub struct StretchComparison {
 /// Two sides' runs cut at the hours of `timeline` (the side with the interventions): what each stretch cost on
 /// each side. The cost of reacting late is the variant's harm over the baseline's before the response.
 pub fn compare_stretches(timeline: &Scenario, baseline: &[Report], variant: &[Report]) -> Vec<StretchComparison> {
-    let mean = |reports: &[Report], k: usize, pick: &dyn Fn(&Stretch) -> u64| -> f64 {
-        let values: Vec<f64> = reports
-            .iter()
-            .filter_map(|r| stretches(timeline, r).get(k).map(|x| pick(x) as f64))
-            .collect();
+    // Each run is cut once; the means below read the cuts.
+    let cut = |reports: &[Report]| -> Vec<Vec<Stretch>> { reports.iter().map(|r| stretches(timeline, r)).collect() };
+    let (base, var) = (cut(baseline), cut(variant));
+    let mean = |runs: &[Vec<Stretch>], k: usize, pick: &dyn Fn(&Stretch) -> u64| -> f64 {
+        let values: Vec<f64> = runs.iter().filter_map(|x| x.get(k).map(|x| pick(x) as f64)).collect();
         if values.is_empty() {
             0.0
         } else {
             values.iter().sum::<f64>() / values.len() as f64
         }
     };
-    let abuse = |x: &Stretch| -> u64 {
+    let of = |x: &Stretch, exclusion: bool| -> u64 {
         x.incidents
             .iter()
-            .filter(|(id, _)| *id != PatternId::Exclusion)
+            .filter(|(id, _)| (*id == PatternId::Exclusion) == exclusion)
             .map(|(_, n)| n)
             .sum()
     };
-    let exclusion = |x: &Stretch| -> u64 {
-        x.incidents
-            .iter()
-            .filter(|(id, _)| *id == PatternId::Exclusion)
-            .map(|(_, n)| n)
-            .sum()
-    };
-    let tipped = |x: &Stretch| x.tipped_fen;
-    let Some(shape) = variant.first().or(baseline.first()).map(|r| stretches(timeline, r)) else {
+    let Some(shape) = var.first().or(base.first()) else {
         return Vec::new();
     };
     shape
-        .into_iter()
+        .iter()
         .enumerate()
-        .map(|(k, x)| StretchComparison {
-            from_hour: x.from_hour,
-            to_hour: x.to_hour,
-            label: x.label,
-            abuse: (mean(baseline, k, &abuse), mean(variant, k, &abuse)),
-            exclusion: (mean(baseline, k, &exclusion), mean(variant, k, &exclusion)),
-            tipped_fen: (mean(baseline, k, &tipped), mean(variant, k, &tipped)),
+        .map(|(k, x)| {
+            let both = |pick: &dyn Fn(&Stretch) -> u64| (mean(&base, k, pick), mean(&var, k, pick));
+            StretchComparison {
+                from_hour: x.from_hour,
+                to_hour: x.to_hour,
+                label: x.label.clone(),
+                abuse: both(&|x| of(x, false)),
+                exclusion: both(&|x| of(x, true)),
+                tipped_fen: both(&|x| x.tipped_fen),
+            }
         })
         .collect()
 }

@@ -120,6 +120,8 @@ fn interventions(s: &Scenario, out: &mut Issues) {
     if s.interventions.is_empty() {
         return;
     }
+    // Everything found so far is the launch's rules' (the checks above do not read the timeline).
+    let mut drawn_before = out.0.clone();
     if s.interventions.len() > INTERVENTIONS_MAX {
         out.error(
             "interventions",
@@ -175,23 +177,19 @@ fn interventions(s: &Scenario, out: &mut Issues) {
         }
     }
     // Each intervention's rules as they stand once it applies, checked as a scenario; only the parts it set.
-    let stages = crate::timeline::stages(s);
-    let mut dated: Vec<(usize, &crate::scenario::Intervention)> = s
-        .interventions
-        .iter()
-        .enumerate()
-        .take(INTERVENTIONS_MAX)
-        .filter(|(_, iv)| iv.hour < total_hours)
-        .collect();
-    dated.sort_by_key(|(_, iv)| iv.hour);
-    let mut before = validate(stages.first().map_or(s, |st| &st.scenario));
-    for ((i, iv), stage) in dated.into_iter().zip(stages.iter().skip(1)) {
+    for stage in crate::timeline::stages(s).iter().skip(1) {
+        let Some((i, iv)) = stage
+            .intervention
+            .and_then(|i| s.interventions.get(i).map(|iv| (i, iv)))
+        else {
+            continue;
+        };
         let now = validate(&stage.scenario);
         for issue in &now {
             let ours = (iv.circles.is_some() && issue.path.starts_with("circles"))
                 || (iv.platform.is_some() && issue.path.starts_with("platform"));
             // A warning the rules before already drew (a gender gate the change kept) is said once, at launch.
-            let kept = issue.severity == Severity::Warning && before.contains(issue);
+            let kept = issue.severity == Severity::Warning && drawn_before.contains(issue);
             if ours && !kept {
                 let issue = issue.clone();
                 out.0.push(RuleIssue {
@@ -200,7 +198,7 @@ fn interventions(s: &Scenario, out: &mut Issues) {
                 });
             }
         }
-        before = now;
+        drawn_before = now;
     }
 }
 

@@ -224,3 +224,25 @@ fn a_bad_timeline_is_named_field_by_field() {
     // `run` is lenient and never panics on it.
     let _ = run(&s);
 }
+
+#[test]
+fn a_hostile_timeline_in_a_file_is_refused_with_its_field_named() {
+    let base = backfire_engine::wire::scenario_to_json(&launch());
+    let with = |interventions: &str| base.replacen('{', &format!("{{\"interventions\":{interventions},"), 1);
+    let nine = format!("[{}]", ["{\"hour\":1}"; 9].join(","));
+    let err = backfire_engine::wire::scenario_from_json(&with(&nine)).expect_err("nine interventions");
+    assert!(
+        err.to_string().contains("interventions: at most 8 allowed, got 9"),
+        "{err}"
+    );
+    let long = format!("[{{\"hour\":1,\"label\":\"{}\"}}]", "x".repeat(81));
+    let err = backfire_engine::wire::scenario_from_json(&with(&long)).expect_err("long label");
+    assert!(
+        err.to_string()
+            .contains("interventions[0].label: a label may be at most 80 characters"),
+        "{err}"
+    );
+    let wrong = "[{\"hour\":\"soon\"}]";
+    let err = backfire_engine::wire::scenario_from_json(&with(wrong)).expect_err("a text hour");
+    assert!(err.to_string().contains("interventions[0].hour"), "{err}");
+}
