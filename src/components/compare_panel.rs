@@ -53,16 +53,7 @@ fn stretches_view(rows: &[timeline::StretchComparison]) -> Html {
     if rows.len() < 2 {
         return html! {};
     }
-    let diff = |(b, v): (f64, f64)| {
-        let d = (v - b).round();
-        if d > 0.0 {
-            format!("+{}", group(d as u64))
-        } else if d < 0.0 {
-            format!("−{}", group((-d) as u64))
-        } else {
-            String::from("±0")
-        }
-    };
+    let diff = |(b, v): (f64, f64)| signed_count(v - b);
     let last = rows.last().map_or(0, |r| r.from_hour);
     let before: Vec<_> = rows.iter().filter(|r| r.to_hour <= last).collect();
     let sum = |pick: fn(&timeline::StretchComparison) -> (f64, f64)| {
@@ -160,6 +151,18 @@ pub fn judged(c: &PairedChange, more_is_better: Option<bool>) -> (String, &'stat
             };
             (pct, if worse { "up" } else { "down" })
         }
+    }
+}
+
+/// A change in counts, rounded, with its sign: "+1,234", "−56" or "±0".
+fn signed_count(d: f64) -> String {
+    let d = d.round();
+    if d > 0.0 {
+        format!("+{}", group(d as u64))
+    } else if d < 0.0 {
+        format!("−{}", group((-d) as u64))
+    } else {
+        String::from("±0")
     }
 }
 
@@ -345,8 +348,7 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
                     let (_, inc_dir) = judged(incidents, Some(false));
                     let level_b = Level::from_severity(b.severity.mean.round() as u8);
                     let level_v = Level::from_severity(v.severity.mean.round() as u8);
-                    let d = incidents.change.round();
-                    let inc_change = if d > 0.0 { format!("+{}", group(d as u64)) } else if d < 0.0 { format!("−{}", group((-d) as u64)) } else { String::from("±0") };
+                    let inc_change = signed_count(incidents.change);
                     html! {
                         <tr data-testid={format!("compare-{}", b.id.id())} data-baseline={format!("{:.1}", b.severity.mean)} data-variant={format!("{:.1}", v.severity.mean)} data-baseline-incidents={format!("{:.1}", b.incidents.mean)} data-variant-incidents={format!("{:.1}", v.incidents.mean)}
                             data-noise={if severity.beyond_noise() { "beyond" } else { "within" }}>
@@ -383,8 +385,7 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
                         // A share's change is in points, so it does not read as a second relative change.
                         Measure::SolicitationPrevalence => format!("{sign}{:.1} pts", d.abs() / 100.0),
                         Measure::AbuseMoneyFen | Measure::TippedFen => format!("{sign}{}", measure_value(*m, d.abs())),
-                        _ if d.abs() < 0.5 => String::from("±0"),
-                        _ => format!("{sign}{}", measure_value(*m, d.abs())),
+                        _ => signed_count(d),
                     };
                     html! {
                         <tr data-testid={format!("compare-measure-{}", serde_json::to_value(m).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default())}

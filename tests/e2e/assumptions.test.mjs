@@ -2,19 +2,11 @@
 // the link carry that one assumption, and a reload of the link shows the value again; a model-1 link says so.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import zlib from 'node:zlib';
-import { launch, openApp, runId, waitForRun, patternNumbers, typeInto, loadSmall } from './browser.mjs';
+import { launch, openApp, runId, waitForRun, patternNumbers, typeInto, loadSmall, linkJson } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-/** The scenario JSON a `#s=1.…` fragment carries. */
-function linkJson(hash) {
-  const payload = hash.replace(/^#/, '').split('&').find(p => p.startsWith('s=')).slice(2).split('.')[1];
-  const b64 = payload.replace(/-/g, '+').replace(/_/g, '/');
-  return JSON.parse(zlib.inflateRawSync(Buffer.from(b64, 'base64')).toString('utf8'));
-}
 
 /** Opens the Run & platform tab and unfolds the Assumptions panel. */
 async function openPanel(page) {

@@ -2,6 +2,7 @@
 // test on any page error: a Rust panic in WebAssembly surfaces as one.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 
 export const BASE = process.env.BACKFIRE_URL ?? 'http://127.0.0.1:8080/';
 const EXECUTABLE = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -78,4 +79,11 @@ export async function loadSmall(page, preset, users = 2000) {
   const r1 = await runId(page);
   await typeInto(page.getByTestId('population.n_users'), users);
   await waitForRun(page, r1);
+}
+
+/** The scenario JSON a `#s=1.…` fragment carries. */
+export function linkJson(hash) {
+  const payload = hash.replace(/^#/, '').split('&').find(p => p.startsWith('s=')).slice(2).split('.')[1];
+  const b64 = payload.replace(/-/g, '+').replace(/_/g, '/');
+  return JSON.parse(zlib.inflateRawSync(Buffer.from(b64, 'base64')).toString('utf8'));
 }

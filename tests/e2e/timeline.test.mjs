@@ -3,19 +3,11 @@
 // shows its three responses on the charts.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import zlib from 'node:zlib';
-import { launch, openApp, runId, waitForRun, typeInto, loadSmall } from './browser.mjs';
+import { launch, openApp, runId, waitForRun, typeInto, loadSmall, linkJson } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-/** The scenario JSON a `#s=1.…` fragment carries. */
-function linkJson(hash) {
-  const payload = hash.replace(/^#/, '').split('&').find(p => p.startsWith('s=')).slice(2).split('.')[1];
-  const b64 = payload.replace(/-/g, '+').replace(/_/g, '/');
-  return JSON.parse(zlib.inflateRawSync(Buffer.from(b64, 'base64')).toString('utf8'));
-}
 
 test('a change built in the timeline edits its own rules, is marked on the charts and travels in the link', async () => {
   const { context, page, errors } = await openApp(browser);
