@@ -21,6 +21,7 @@ use crate::pool::use_pool;
 use crate::runner::{about, use_runner, RunStatus, Runner};
 use crate::share;
 use crate::state::{put_view, Action, AppState};
+use crate::view_link::Shown;
 use backfire_engine::{presets, validate, RuleIssue, Scenario, Severity, ENGINE_VERSION};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -35,15 +36,19 @@ pub fn App() -> Html {
     let state = use_reducer(share::opening_state);
     let runner = use_runner();
     let pool = use_pool();
+    // What the link shows besides the rules (the deck's slide, a sweep) is read once, then kept in step.
+    let shown = use_state(|| Shown::read(&share::current_fragment().unwrap_or_default()));
     let view = use_state(|| {
-        if state.baseline.is_some() {
+        if shown.sweep.is_some() {
+            View::Sweep
+        } else if state.baseline.is_some() {
             View::Compare
         } else {
             View::Results
         }
     });
     let tab = use_state(|| Tab::Circles);
-    let presenting = use_state(|| false);
+    let presenting = use_state(|| shown.slide.is_some());
     let issues = use_memo(state.revision, {
         let s = state.scenario.clone();
         move |_| validate(&s)
@@ -73,14 +78,22 @@ pub fn App() -> Html {
         let (scenario, baseline, runs) = (state.scenario.clone(), state.baseline.clone(), state.runs);
         move |_| share::payload(&scenario, baseline.as_deref(), runs)
     });
+    // The link of what is on screen: the rules' payload, then what it shows (Copy link and the address bar).
+    let link = use_memo(
+        (payload.clone(), (*shown).clone()),
+        |(payload, shown)| match &**payload {
+            Ok(p) => Ok(Rc::from(format!("{p}{}", shown.suffix()))),
+            Err(e) => Err(e.clone()),
+        },
+    );
     // A link that could not be opened stays in the address bar (to copy, report or fix) until the first edit.
     let broken_link = *use_memo((), |_| matches!(share::open_fragment(), share::Opened::Broken(_)));
     let opened = state.revision == 0;
     // An embed shows the rules of its link and never edits them: its fragment (with `&embed=1`) stays.
     let embed = *use_memo((), |_| share::embed_requested());
-    use_effect_with(payload.clone(), move |payload| {
+    use_effect_with(link.clone(), move |link| {
         if !(embed || broken_link && opened) {
-            share::sync_fragment(payload);
+            share::sync_fragment(link);
         }
     });
     // After each completed run, a one-seed explanation in the pool's background says on each card what closing its rule would do.
@@ -147,8 +160,27 @@ pub fn App() -> Html {
         Callback::from(move |_| runner.cancel())
     };
     let set_presenting = |on: bool| {
-        let presenting = presenting.clone();
-        Callback::from(move |()| presenting.set(on))
+        let (presenting, shown) = (presenting.clone(), shown.clone());
+        Callback::from(move |()| {
+            presenting.set(on);
+            if !on {
+                shown.set(Shown {
+                    slide: None,
+                    ..(*shown).clone()
+                });
+            }
+        })
+    };
+    let on_sweep_link = {
+        let shown = shown.clone();
+        Callback::from(move |sweep: Option<String>| {
+            if shown.sweep != sweep {
+                shown.set(Shown {
+                    sweep,
+                    ..(*shown).clone()
+                })
+            }
+        })
     };
     let on_view = {
         let view = view.clone();
@@ -195,7 +227,7 @@ pub fn App() -> Html {
                         <option value="" selected={preset.is_none() || modified} disabled=true>{ match (&preset, modified) { (Some(p), true) => format!("Modified: {}", p.title), _ => String::from("Load a preset…") } }</option>
                         { for presets::all().into_iter().map(|p| html! { <option value={p.id} title={p.sentence} selected={!modified && state.preset_id.as_deref() == Some(p.id)}>{p.title}</option> }) }
                     </select>
-                    <Toolbar scenario={state.scenario.clone()} share_payload={(*payload).clone()} can_undo={state.can_undo()} can_redo={state.can_redo()}
+                    <Toolbar scenario={state.scenario.clone()} share_payload={(*link).clone()} can_undo={state.can_undo()} can_redo={state.can_redo()}
                         undo_label={state.undo_label().map(|l| AttrValue::from(l.to_string()))} redo_label={state.redo_label().map(|l| AttrValue::from(l.to_string()))}
                         on_undo={actions.reform(|()| Action::Undo)} on_redo={actions.reform(|()| Action::Redo)} on_notify={actions.reform(Action::Notify)}
                         on_import={actions.reform(move |(s, notice)| { started(Origin::Import); Action::Load { scenario: Box::new(s), preset_id: None, notice: Some(notice) } })} />
@@ -225,7 +257,7 @@ pub fn App() -> Html {
             <div class="results-stale" data-stale={(errors > 0).then_some("true")}>
             <ResultsView scenario={state.scenario.clone()} baseline={state.baseline.clone()} runs={state.runs} notice={state.notice.clone()}
                 explanation={state.explanation.clone()} dispatcher={state.dispatcher()} runner={runner.clone()} pool={pool.clone()}
-                {errors} view={*view} {on_view} {modified} {fast} />
+                {errors} view={*view} {on_view} {modified} {fast} sweep_link={shown.sweep.clone()} {on_sweep_link} />
             </div>
             <footer class="app-footer">
                 <span>{format!("Backfire engine {ENGINE_VERSION}")}</span>

@@ -16,4 +16,5 @@ pub mod runner;
 pub mod share;
 pub mod sim_worker;
 pub mod state;
+pub mod view_link;
 pub mod view_model;
