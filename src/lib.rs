@@ -4,7 +4,9 @@
 //! only edits scenarios, moves them to the worker and back, and draws reports.
 
 pub mod app;
+pub mod comparison;
 pub mod components;
+pub mod explaining;
 pub mod export;
 pub mod glossary;
 pub mod hooks;
