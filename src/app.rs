@@ -171,6 +171,17 @@ pub fn App() -> Html {
             }
         })
     };
+    let on_slide = {
+        let shown = shown.clone();
+        Callback::from(move |slide: String| {
+            if shown.slide.as_deref() != Some(slide.as_str()) {
+                shown.set(Shown {
+                    slide: Some(slide),
+                    ..(*shown).clone()
+                })
+            }
+        })
+    };
     let on_sweep_link = {
         let shown = shown.clone();
         Callback::from(move |sweep: Option<String>| {
@@ -269,7 +280,9 @@ pub fn App() -> Html {
             </footer>
             <span data-testid="app-ready" hidden=true></span>
             if *presenting {
-                <Presentation scenario={(*state.scenario).clone()} report={runner.report.clone()} explanation={state.explanation.clone()} on_close={set_presenting(false)} />
+                <Presentation scenario={(*state.scenario).clone()} baseline={state.baseline.clone()} runs={state.runs} report={runner.report.clone()}
+                    explanation={state.explanation.clone()} on_explained={actions.reform(Action::Explained)} pool={pool.clone()}
+                    slide={shown.slide.clone()} {on_slide} on_close={set_presenting(false)} />
             }
         </div>
         </ContextProvider<RefusedHandle>>

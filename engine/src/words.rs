@@ -314,6 +314,8 @@ fn timeline_sections(s: &Scenario) -> Vec<SummarySection> {
         .windows(2)
         .filter_map(|pair| {
             let [before, after] = pair else { return None };
+            // A change made in several circles is said once, naming them ("in every circle, …").
+            let mut changed: Vec<(String, Vec<String>)> = Vec::new();
             let mut lines = Vec::new();
             for (i, c) in after.scenario.circles.iter().enumerate() {
                 let now = circle_lines(c);
@@ -325,15 +327,25 @@ fn timeline_sections(s: &Scenario) -> Vec<SummarySection> {
                         } else {
                             format!("{} (now {})", old.name, c.name)
                         };
-                        lines.extend(
-                            now.into_iter()
-                                .filter(|l| !was.contains(l))
-                                .map(|l| format!("in {name}, {l}")),
-                        );
+                        for l in now.into_iter().filter(|l| !was.contains(l)) {
+                            match changed.iter_mut().find(|(line, _)| *line == l) {
+                                Some((_, names)) => names.push(name.clone()),
+                                None => changed.push((l, vec![name.clone()])),
+                            }
+                        }
                     }
                     None => lines.push(format!("{} opens: {}", c.name, now.join("; "))),
                 }
             }
+            let kept = before.scenario.circles.len().min(after.scenario.circles.len());
+            let changes = changed.into_iter().map(|(l, names)| {
+                if names.len() == kept && kept > 1 {
+                    format!("in every circle, {l}")
+                } else {
+                    format!("in {}, {l}", names.join(" and "))
+                }
+            });
+            lines.splice(0..0, changes);
             let was = platform_lines(&before.scenario);
             lines.extend(platform_lines(&after.scenario).into_iter().filter(|l| !was.contains(l)));
             if lines.is_empty() {
@@ -526,6 +538,21 @@ mod tests {
         );
         assert_eq!(rule_cell(&Rule::everyone()), "anyone");
         assert_eq!(rule_cell(&Rule::nobody()), "nobody");
+    }
+
+    #[test]
+    fn a_change_made_in_every_circle_is_said_once() {
+        let s = crate::presets::by_id("alipay-circles-2016-timeline")
+            .map(|p| p.scenario)
+            .unwrap_or_default();
+        let sections = rules_summary(&s);
+        let crackdown = sections.iter().find(|x| x.title.starts_with("From hour 24"));
+        let lines = crackdown.map(|c| c.lines.clone()).unwrap_or_default();
+        assert!(lines.iter().any(|l| l.starts_with("in every circle, ")), "{lines:?}");
+        assert!(
+            !lines.iter().any(|l| l.starts_with("in Campus Diary, ")),
+            "the same change is not repeated per circle: {lines:?}"
+        );
     }
 
     #[test]

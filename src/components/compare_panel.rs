@@ -35,13 +35,12 @@ pub struct ComparePanelProps {
     pub units_per_second: f64,
 }
 
-/// The harm of each stretch of the timeline on both sides, and what reacting late cost: the variant's harm
-/// over the baseline's before its last change.
-fn stretches_view(rows: &[timeline::StretchComparison]) -> Html {
+/// What reacting late cost: the variant's harm over the baseline's before the timeline's last change
+/// (nothing without a timeline).
+pub fn late_cost(rows: &[timeline::StretchComparison]) -> Html {
     if rows.len() < 2 {
         return html! {};
     }
-    let diff = |(b, v): (f64, f64)| signed_count(v - b);
     let last = rows.last().map_or(0, |r| r.from_hour);
     let before: Vec<_> = rows.iter().filter(|r| r.to_hour <= last).collect();
     let sum = |pick: fn(&timeline::StretchComparison) -> (f64, f64)| {
@@ -51,6 +50,21 @@ fn stretches_view(rows: &[timeline::StretchComparison]) -> Html {
     };
     let (abuse_b, abuse_v) = sum(|r| r.abuse);
     let (tip_b, tip_v) = sum(|r| r.tipped_fen);
+    html! {
+        <p data-testid="compare-late" data-abuse-baseline={format!("{abuse_b:.1}")} data-abuse-variant={format!("{abuse_v:.1}")}>
+            {format!("Before the last change (hour {last}): {} abuse incidents against {} ({}), which is what the timing cost in abuse; tips ¥{} against ¥{} (tips include honest ones).",
+                group(abuse_v.round() as u64), group(abuse_b.round() as u64), signed_count(abuse_v - abuse_b),
+                group((tip_v / 100.0).round() as u64), group((tip_b / 100.0).round() as u64))}
+        </p>
+    }
+}
+
+/// The harm of each stretch of the timeline on both sides, then what reacting late cost ([`late_cost`]).
+fn stretches_view(rows: &[timeline::StretchComparison]) -> Html {
+    if rows.len() < 2 {
+        return html! {};
+    }
+    let diff = |(b, v): (f64, f64)| signed_count(v - b);
     let body: Html = rows
         .iter()
         .map(|r| {
@@ -72,11 +86,7 @@ fn stretches_view(rows: &[timeline::StretchComparison]) -> Html {
                 <thead><tr><th>{"Hours"}</th><th>{"Abuse incidents"}</th><th>{"Exclusion"}</th><th>{"Tips"}</th></tr></thead>
                 <tbody>{body}</tbody>
             </table>
-            <p data-testid="compare-late" data-abuse-baseline={format!("{abuse_b:.1}")} data-abuse-variant={format!("{abuse_v:.1}")}>
-                {format!("Before the last change (hour {last}): {} abuse incidents against {} ({}), which is what the timing cost in abuse; tips ¥{} against ¥{} (tips include honest ones).",
-                    group(abuse_v.round() as u64), group(abuse_b.round() as u64), diff((abuse_b, abuse_v)),
-                    group((tip_v / 100.0).round() as u64), group((tip_b / 100.0).round() as u64))}
-            </p>
+            {late_cost(rows)}
         </>
     }
 }
@@ -155,7 +165,7 @@ fn signed_count(d: f64) -> String {
 }
 
 /// A measure's value in its own units.
-fn measure_value(m: Measure, v: f64) -> String {
+pub fn measure_value(m: Measure, v: f64) -> String {
     match m {
         Measure::AbuseMoneyFen | Measure::TippedFen => format!("¥{}", group((v / 100.0).round().max(0.0) as u64)),
         Measure::SolicitationPrevalence => prevalence_percent(v.round().max(0.0) as u64),
@@ -164,7 +174,7 @@ fn measure_value(m: Measure, v: f64) -> String {
 }
 
 /// A measure's name in a comparison.
-fn measure_name(m: Measure) -> &'static str {
+pub fn measure_name(m: Measure) -> &'static str {
     match m {
         Measure::AbuseIncidents => "Abuse incidents (every pattern but exclusion)",
         Measure::AbuseMoneyFen => "Money moved by abuse",
@@ -177,7 +187,7 @@ fn measure_name(m: Measure) -> &'static str {
 }
 
 /// An arrow for a coloured change.
-fn arrow(class: &str, change: f64) -> &'static str {
+pub fn arrow(class: &str, change: f64) -> &'static str {
     match class {
         "up" | "down" if change > 0.0 => "▲ ",
         "up" | "down" => "▼ ",

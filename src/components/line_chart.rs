@@ -86,12 +86,12 @@ impl Frame {
     /// shows its labels at 24 px or more from the back of a room.
     pub const PROJECTOR: Frame = Frame {
         w: 440.0,
-        h: 230.0,
-        left: 70.0,
+        h: 215.0,
+        left: 60.0,
         right: 14.0,
-        top: 22.0,
-        bottom: 44.0,
-        font: 22.0,
+        top: 20.0,
+        bottom: 40.0,
+        font: 18.0,
     };
 }
 
@@ -176,7 +176,9 @@ pub fn LineChart(props: &LineChartProps) -> Html {
         24 * 10
     };
     let hour_step = if hours <= 48 { 6 } else { day_step };
+    // A label at the very end would name the day after the run and spill past the drawing.
     let x_ticks: Html = (0..=hours / hour_step)
+        .filter(|i| i * hour_step < hours || hour_step < 24)
         .map(|i| {
             let h = i * hour_step;
             let label = if hour_step < 24 { format!("{h}h") } else { format!("day {}", h / 24 + 1) };

@@ -18,6 +18,9 @@ pub struct MoneyFlowProps {
     pub demand_users: u32,
     /// What the demand side paid, in fen (the report's `health.demand_spent_fen`).
     pub demand_spent_fen: u64,
+    /// Only the bars and their legend (the deck's money slide says the totals itself).
+    #[prop_or_default]
+    pub bars_only: bool,
 }
 
 /// One stacked bar per paying archetype, split by receiving archetype.
@@ -59,6 +62,12 @@ pub fn MoneyFlowView(props: &MoneyFlowProps) -> Html {
             }
         })
         .collect();
+    let legend = html! {
+        <p class="legend">{"Received by: "}{ for receivers.iter().map(|a| html! { <span class="legend-item"><i style={format!("background:{}", archetype_color(*a))}></i>{archetype_name(*a)}</span> }) }</p>
+    };
+    if props.bars_only {
+        return html! { <div data-testid="money-flow-bars"><div class="flows">{bars}</div>{legend}</div> };
+    }
     html! {
         <section class="panel" aria-labelledby="money-title" data-testid="money-flow">
             <h2 id="money-title">{"Where the money went"}</h2>
@@ -76,7 +85,7 @@ pub fn MoneyFlowView(props: &MoneyFlowProps) -> Html {
                 <p class="muted">{"No tips were paid."}</p>
             } else {
                 <div class="flows">{bars}</div>
-                <p class="legend">{"Received by: "}{ for receivers.iter().map(|a| html! { <span class="legend-item"><i style={format!("background:{}", archetype_color(*a))}></i>{archetype_name(*a)}</span> }) }</p>
+                {legend}
                 <table class="data" data-testid="flow-table">
                     <caption class="visually-hidden">{"tips by payer and receiver archetype"}</caption>
                     <thead><tr><th>{"From"}</th><th>{"To"}</th><th>{"Tips"}</th><th>{"Amount"}</th><th>{"Fee"}</th></tr></thead>

@@ -1,12 +1,16 @@
-//! Presentation mode: large type, one idea per screen, and hour-by-hour playback of the run.
+//! Presentation mode: a deck built from what the designer has — the rules, the run played back hour by
+//! hour, the money, what opened it, the pinned comparison, Why (run from the deck) and the fix — in large
+//! type, with speaker notes from the scenario's notes. The slide shown is in the link (`&present=money`).
 
-use crate::components::line_chart::{LineChart, Series};
-use crate::components::rules_summary::summary_paragraphs;
+mod slides;
+
+use crate::comparison::{self, Outcome};
+use crate::explaining;
 use crate::hooks::use_document_keydown::{target_tag, use_document_keydown};
-use crate::view_model::{hour_label, level_class, pattern_color, prevalence_percent};
-use backfire_engine::explain::{Explanation, Suggestion};
-use backfire_engine::words::{group, pattern_name, rules_summary};
-use backfire_engine::{Level, PatternReport, Report, Scenario};
+use crate::pool::Pool;
+use backfire_engine::explain::Explanation;
+use backfire_engine::{Report, Scenario};
+use slides::Work;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
@@ -17,40 +21,158 @@ use yew::prelude::*;
 pub struct PresentationProps {
     /// The scenario presented (its name is the title and its notes are the speaker's notes).
     pub scenario: Scenario,
+    /// The pinned baseline, when the designer prepared a comparison: the deck gains a before/after slide.
+    #[prop_or_default]
+    pub baseline: Option<Rc<Scenario>>,
+    /// Seeds per side of the comparison.
+    #[prop_or(10)]
+    pub runs: u32,
     /// The run's report.
     pub report: Option<Rc<Report>>,
     /// The explanation, if one has been computed.
     pub explanation: Option<Rc<Explanation>>,
+    /// Keeps an explanation computed from the deck (the Why tab shows it too).
+    #[prop_or_default]
+    pub on_explained: Callback<Option<Rc<Explanation>>>,
+    /// The worker pool, for the comparison and Why.
+    pub pool: Pool,
+    /// The slide to open on (its id, from the link).
+    #[prop_or_default]
+    pub slide: Option<String>,
+    /// Told the id of each slide shown, so the link opens on it.
+    #[prop_or_default]
+    pub on_slide: Callback<String>,
     /// Leaves presentation mode.
     pub on_close: Callback<()>,
 }
 
-/// The guided path, one screen each: the rules → the run → what opened it → why → the fix.
-pub const STEPS: [&str; 5] = ["The rules", "The run", "What opened it", "Why", "The fix"];
-/// Milliseconds between playback ticks.
-const TICK_MS: u32 = 250;
-/// Ticks a whole run takes to play, whatever its length (60 × 250 ms = 15 s).
-const TICKS_PER_RUN: u32 = 60;
+/// One slide of the deck.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slide {
+    /// The rules as a circle × action table.
+    Rules,
+    /// What changes at which hour, when the scenario has a timeline.
+    Timeline,
+    /// The run, played back hour by hour.
+    Run,
+    /// Who paid whom, through which rule.
+    Money,
+    /// The rules that let the most incidents through.
+    Opened,
+    /// The pinned baseline against the rules on screen.
+    Compare,
+    /// Each rule moved alone, ranked by its effect.
+    Why,
+    /// The best change per serious pattern, before and after.
+    Fix,
+}
+
+impl Slide {
+    /// Every slide in deck order.
+    pub const ALL: [Slide; 8] = [
+        Slide::Rules,
+        Slide::Timeline,
+        Slide::Run,
+        Slide::Money,
+        Slide::Opened,
+        Slide::Compare,
+        Slide::Why,
+        Slide::Fix,
+    ];
+
+    /// The slide's id in the link (`&present=<id>`); a wire format: never rename one.
+    pub fn id(self) -> &'static str {
+        match self {
+            Slide::Rules => "rules",
+            Slide::Timeline => "timeline",
+            Slide::Run => "run",
+            Slide::Money => "money",
+            Slide::Opened => "opened",
+            Slide::Compare => "compare",
+            Slide::Why => "why",
+            Slide::Fix => "fix",
+        }
+    }
+
+    /// The slide's name on the deck's path.
+    pub fn title(self) -> &'static str {
+        match self {
+            Slide::Rules => "The rules",
+            Slide::Timeline => "The timeline",
+            Slide::Run => "The run",
+            Slide::Money => "The money",
+            Slide::Opened => "What opened it",
+            Slide::Compare => "Before and after",
+            Slide::Why => "Why",
+            Slide::Fix => "The fix",
+        }
+    }
+}
+
+/// The deck for what the designer has: the timeline slide only when the rules change during the run, the
+/// before/after slide only when a baseline is pinned.
+pub fn slides(has_timeline: bool, has_baseline: bool) -> Vec<Slide> {
+    Slide::ALL
+        .into_iter()
+        .filter(|s| match s {
+            Slide::Timeline => has_timeline,
+            Slide::Compare => has_baseline,
+            _ => true,
+        })
+        .collect()
+}
+
 /// Patterns a screen shows at most, so each stays readable from the back of the room.
 const TOP_PATTERNS: usize = 3;
+/// Ticks a whole run takes to play at 1×, whatever its length (60 ticks of 250 ms = 15 s).
+const TICKS_PER_RUN: u32 = 60;
+/// Playback speeds: the label and the milliseconds between ticks.
+pub const SPEEDS: [(&str, u32); 4] = [("½×", 500), ("1×", 250), ("2×", 125), ("4×", 62)];
+/// The speed a deck starts at (1×).
+const DEFAULT_SPEED: usize = 1;
+/// Pixels kept free below a fitted slide, so rounding never leaves it a pixel too tall.
+const FIT_SLACK: f64 = 4.0;
+/// Least zoom a slide is shrunk to so it fits the screen; a slide that needs more scrolls.
+const FIT_MIN: f64 = 0.6;
+/// Seeds Why runs on from the deck: one, as the Why tab's fast choice, so it answers while the room waits.
+const DECK_WHY_SEEDS: u32 = 1;
 
-/// Where the presenter is: the screen, the hour played back to, and whether playback runs.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// Where the presenter is: the slide, the hour played back to, whether playback runs, and how fast.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Deck {
-    /// Index into [`STEPS`].
+    /// Index into the deck's [`slides`].
     pub step: usize,
     /// The hour shown (0-based).
     pub hour: u32,
     /// Whether playback advances.
     pub playing: bool,
+    /// Index into [`SPEEDS`].
+    pub speed: usize,
+    /// Whether the speaker notes show.
+    pub notes: bool,
+}
+
+impl Default for Deck {
+    fn default() -> Self {
+        Deck {
+            step: 0,
+            hour: 0,
+            playing: false,
+            speed: DEFAULT_SPEED,
+            notes: false,
+        }
+    }
 }
 
 /// What the presenter does.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum DeckAction {
-    /// The next screen (stays on the last).
-    Next,
-    /// The previous screen (stays on the first).
+    /// The next slide of a deck of `count` (stays on the last).
+    Next {
+        /// Slides in the deck.
+        count: usize,
+    },
+    /// The previous slide (stays on the first).
     Prev,
     /// Jump to an hour (scrubbing pauses playback, so the hour stays where it was put).
     Seek(u32),
@@ -68,6 +190,10 @@ pub enum DeckAction {
         /// The run's last hour.
         last: u32,
     },
+    /// Play at [`SPEEDS`]`[i]`.
+    Speed(usize),
+    /// Show or hide the speaker notes.
+    ToggleNotes,
 }
 
 impl Reducible for Deck {
@@ -76,8 +202,8 @@ impl Reducible for Deck {
     fn reduce(self: Rc<Self>, action: DeckAction) -> Rc<Self> {
         let d = (*self).clone();
         Rc::new(match action {
-            DeckAction::Next => Deck {
-                step: (d.step + 1).min(STEPS.len() - 1),
+            DeckAction::Next { count } => Deck {
+                step: (d.step + 1).min(count.saturating_sub(1)),
                 ..d
             },
             DeckAction::Prev => Deck {
@@ -104,6 +230,11 @@ impl Reducible for Deck {
                 }
             }
             DeckAction::Tick { .. } => d,
+            DeckAction::Speed(i) => Deck {
+                speed: i.min(SPEEDS.len() - 1),
+                ..d
+            },
+            DeckAction::ToggleNotes => Deck { notes: !d.notes, ..d },
         })
     }
 }
@@ -113,226 +244,77 @@ pub fn hours_per_tick(hours: u32) -> u32 {
     hours.div_ceil(TICKS_PER_RUN).max(1)
 }
 
-/// Incidents of a pattern from the first hour up to and including `hour`.
-pub fn incidents_so_far(p: &PatternReport, hour: u32) -> u64 {
-    p.hourly.iter().take(hour as usize + 1).map(|&n| u64::from(n)).sum()
-}
-
-/// The most severe patterns with any incidents, most severe first (ties keep the engine's order).
-fn top_patterns(r: &Report) -> Vec<&PatternReport> {
-    let mut active: Vec<&PatternReport> = r.patterns.iter().filter(|p| p.severity > 0).collect();
-    active.sort_by_key(|p| std::cmp::Reverse(p.severity));
-    active.truncate(TOP_PATTERNS);
-    active
-}
-
-fn percent(v: Option<i32>) -> String {
-    match v {
-        Some(p) if p > 0 => format!("+{p} %"),
-        Some(p) => format!("{p} %"),
-        None => "–".into(),
-    }
-}
-
-fn level_badge(level: Level) -> Html {
-    html! { <span class={classes!("level", level_class(level))}>{level.id()}</span> }
-}
-
-/// Screen 1: the title, the designer's notes and the rules in words.
-fn rules_screen(s: &Scenario) -> Html {
-    html! {
-        <>
-            <h2 id="present-heading">{s.name.clone()}</h2>
-            <div class="present-rules" data-testid="present-rules">
-                {summary_paragraphs(&rules_summary(s))}
-            </div>
-            // The rules are what the room needs first; the designer's notes (sources, assumptions) follow.
-            if !s.notes.is_empty() {
-                <section aria-label="notes">
-                    <h3>{"Notes"}</h3>
-                    <ul class="present-notes" data-testid="present-notes">{ for s.notes.iter().map(|n| html! { <li>{n.clone()}</li> }) }</ul>
-                </section>
-            }
-        </>
-    }
-}
-
-fn no_run() -> Html {
-    html! { <p class="muted" data-testid="present-no-run">{"No run yet: close this, run the scenario, and present again."}</p> }
-}
-
-/// Screen 2: the run played back hour by hour.
-fn run_screen(s: &Scenario, r: &Report, hour: u32, playing: bool, dispatch: &UseReducerDispatcher<Deck>) -> Html {
-    let last = r.hours_done.saturating_sub(1);
-    let top = top_patterns(r);
-    let abuse: Vec<Series> = top
-        .iter()
-        .map(|p| {
-            Series::line(
-                pattern_name(p.id),
-                pattern_color(p.id),
-                p.hourly.iter().map(|&n| f64::from(n)).collect(),
-            )
-        })
-        .collect();
-    let h = &r.health.hourly;
-    let honest: Vec<f64> = h
-        .genuine_posts
-        .iter()
-        .zip(h.interactions.iter())
-        .map(|(&a, &b)| f64::from(a) + f64::from(b))
-        .collect();
-    let honest_so_far: u64 = honest.iter().take(hour as usize + 1).map(|&v| v as u64).sum();
-    let on_scrub = dispatch.to_callback().reform(|e: InputEvent| {
-        DeckAction::Seek(
-            e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                .value()
-                .parse()
-                .unwrap_or(0),
-        )
-    });
-    let on_play = if playing {
-        dispatch.to_callback().reform(|_: MouseEvent| DeckAction::Pause)
-    } else {
-        dispatch
-            .to_callback()
-            .reform(move |_: MouseEvent| DeckAction::Play { last })
-    };
-    html! {
-        <>
-            <h2 id="present-heading">{format!("The run: {} users, {} days", group(u64::from(r.n_users)), s.days)}</h2>
-            <div class="present-playback">
-                <button class="btn primary" data-testid="present-play" aria-pressed={playing.to_string()} onclick={on_play}>{ if playing { "❚❚ Pause" } else { "▶ Play" } }</button>
-                <input type="range" data-testid="present-scrubber" aria-label="hour of the run" aria-valuetext={hour_label(hour)} min="0" max={last.to_string()} step="1" value={hour.to_string()} oninput={on_scrub} />
-                <output data-testid="present-hour" data-hour={hour.to_string()}>{hour_label(hour)}</output>
-            </div>
-            <div class="cards present-cards">
-                { for top.iter().map(|p| {
-                    let so_far = incidents_so_far(p, hour);
-                    html! {
-                        <article class={classes!("card", level_class(p.level))} data-testid={format!("present-card-{}", p.id.id())} data-incidents={so_far.to_string()}>
-                            <h3><span>{pattern_name(p.id)}</span>{level_badge(p.level)}</h3>
-                            <p class="present-big">{group(so_far)}</p>
-                            <p class="muted">{if p.id.is_feed_content() {
-                                format!("incidents so far; severity {}/100 and {} of honest views over the whole run", p.severity, prevalence_percent(u64::from(p.prevalence_per_10k)))
-                            } else {
-                                format!("incidents so far; severity {}/100 over the whole run", p.severity)
-                            }}</p>
-                        </article>
-                    }
-                }) }
-                <article class="card" data-testid="present-card-honest" data-engagement={honest_so_far.to_string()}>
-                    <h3><span>{"Honest engagement"}</span></h3>
-                    <p class="present-big">{group(honest_so_far)}</p>
-                    <p class="muted">{"honest users' posts and interactions on genuine posts so far"}</p>
-                </article>
-            </div>
-            <div class="present-charts">
-                if !abuse.is_empty() {
-                    <LineChart title="Abuse incidents per hour" series={abuse} hours={r.total_hours} testid="present-chart-abuse" marker={Some(hour)} events={crate::components::results_charts::timeline_events(s)} />
-                }
-                <LineChart title="Honest engagement on genuine posts per hour" series={vec![Series::line("Honest engagement", "#166534", honest)]} hours={r.total_hours} testid="present-chart-honest" marker={Some(hour)} events={crate::components::results_charts::timeline_events(s)} />
-            </div>
-        </>
-    }
-}
-
-/// Screen 3: the rules that let the most incidents through, per top pattern.
-fn opened_screen(r: &Report) -> Html {
-    let top = top_patterns(r);
-    html! {
-        <>
-            <h2 id="present-heading">{"What opened it"}</h2>
-            if top.is_empty() {
-                <p>{"No abuse pattern appeared in this run."}</p>
-            }
-            { for top.iter().map(|p| html! {
-                <section class="present-pattern" data-testid={format!("present-opened-{}", p.id.id())}>
-                    <h3>{pattern_name(p.id)}{" "}{level_badge(p.level)}</h3>
-                    if p.opened_by.is_empty() {
-                        <p class="muted">{"no single rule let it through"}</p>
-                    } else {
-                        <ol>{ for p.opened_by.iter().take(3).map(|o| html! { <li>{o.rule.clone()}<span class="muted">{format!(" — {} incidents", group(o.incidents))}</span></li> }) }</ol>
-                    }
-                </section>
-            }) }
-        </>
-    }
-}
-
-fn why_missing() -> Html {
-    html! { <p data-testid="present-why-missing">{"Run “Why” first (the Why tab): it finds which rules open each pattern by moving each one alone, on the same seeds."}</p> }
-}
-
-/// Screen 4: the rules ranked by their effect on each serious pattern.
-fn why_screen(e: Option<&Explanation>) -> Html {
-    let body = match e {
-        None => why_missing(),
-        Some(e) if e.patterns.is_empty() => html! { <p>{"No pattern is at medium or above: nothing to explain."}</p> },
-        Some(e) => e
-            .patterns
-            .iter()
-            .take(TOP_PATTERNS)
-            .map(|p| {
-                html! {
-                    <section class="present-pattern" data-testid={format!("present-why-{}", p.pattern.id())}>
-                        <h3>{pattern_name(p.pattern)}{" "}{level_badge(p.level)}</h3>
-                        if p.suggestions.is_empty() {
-                            <p class="muted">{"No single rule change cuts it measurably."}</p>
-                        } else {
-                            <ol>{ for p.suggestions.iter().take(3).map(|s| html! { <li>{s.sentence.clone()}</li> }) }</ol>
-                        }
-                    </section>
-                }
+/// A batch's progress and end, kept in a state handle the deck shows.
+fn track<T: 'static>(
+    work: &UseStateHandle<Work<T>>,
+) -> (impl Fn(crate::pool::BatchProgress), impl Fn(Result<T, String>)) {
+    let (progress, done) = (work.clone(), work.clone());
+    (
+        move |p| progress.set(Work::Running(p)),
+        move |r: Result<T, String>| {
+            done.set(match r {
+                Ok(v) => Work::Done(v),
+                Err(why) => Work::Failed(why),
             })
-            .collect(),
-    };
-    html! { <><h2 id="present-heading">{"Why"}</h2>{body}</> }
-}
-
-fn fix_card(s: &Suggestion) -> Html {
-    html! {
-        <section class="present-pattern present-fix" data-testid={format!("present-fix-{}", s.pattern.id())}>
-            <h3>{pattern_name(s.pattern)}</h3>
-            <p class="present-sentence">{s.sentence.clone()}</p>
-            <dl class="stats wide">
-                <dt>{"Severity"}</dt><dd>{format!("{} → {}", s.severity_before, s.severity_after)}</dd>
-                <dt>{"Incidents"}</dt><dd>{percent(s.incidents_change_percent)}</dd>
-                <dt>{"Honest engagement on genuine posts"}</dt><dd>{percent(s.cost.engagement_change_percent)}</dd>
-                <dt>{"Tip volume"}</dt><dd>{percent(s.cost.tip_volume_change_percent)}</dd>
-            </dl>
-        </section>
-    }
-}
-
-/// Screen 5: the best change per serious pattern, with its effect and its cost.
-fn fix_screen(e: Option<&Explanation>) -> Html {
-    let body = match e {
-        None => why_missing(),
-        Some(e) => {
-            let best: Vec<&Suggestion> = e
-                .patterns
-                .iter()
-                .take(TOP_PATTERNS)
-                .filter_map(|p| p.suggestions.first())
-                .collect();
-            if best.is_empty() {
-                html! { <p>{"No single rule change cuts a serious pattern measurably."}</p> }
-            } else {
-                best.into_iter().map(fix_card).collect()
-            }
-        }
-    };
-    html! { <><h2 id="present-heading">{"The fix"}</h2>{body}</> }
+        },
+    )
 }
 
 /// Presentation mode.
 #[function_component]
 pub fn Presentation(props: &PresentationProps) -> Html {
-    let deck = use_reducer(Deck::default);
+    let deck_slides = slides(!props.scenario.interventions.is_empty(), props.baseline.is_some());
+    let count = deck_slides.len();
+    let deck = use_reducer({
+        let first = props
+            .slide
+            .as_deref()
+            .and_then(|id| deck_slides.iter().position(|s| s.id() == id))
+            .unwrap_or(0);
+        move || Deck {
+            step: first,
+            ..Deck::default()
+        }
+    });
+    let slide = deck_slides.get(deck.step).copied().unwrap_or(Slide::Rules);
     let dialog = use_node_ref();
     let last = props.report.as_ref().map_or(0, |r| r.hours_done.saturating_sub(1));
     let by = hours_per_tick(last + 1);
+    let compare_work = use_state(|| Work::<Rc<Outcome>>::Idle);
+    let slide_box = use_node_ref();
+    let slide_body = use_node_ref();
+    // Shrink to fit, as slide software does: a slide taller or wider than the screen (a 1024×768 projector, a
+    // long table) is zoomed down until it fits, never cut off; below [`FIT_MIN`] it scrolls instead.
+    {
+        let (slide_box, slide_body) = (slide_box.clone(), slide_body.clone());
+        use_effect(move || {
+            if let (Some(outer), Some(inner)) = (slide_box.cast::<HtmlElement>(), slide_body.cast::<HtmlElement>()) {
+                let _ = inner.remove_attribute("style");
+                // The box's padding is not zoomed: what the body may take is the box less its padding.
+                let (inner_h, inner_w) = (f64::from(inner.scroll_height()), f64::from(inner.scroll_width()));
+                let pad_h = f64::from(outer.scroll_height()) - inner_h;
+                let pad_w = (f64::from(outer.scroll_width()) - inner_w).max(0.0);
+                let room_h = f64::from(outer.client_height()) - pad_h.max(0.0) - FIT_SLACK;
+                let room_w = f64::from(outer.client_width()) - pad_w;
+                let fit = (room_h / inner_h.max(1.0))
+                    .min(room_w / inner_w.max(1.0))
+                    .clamp(FIT_MIN, 1.0);
+                if fit < 1.0 {
+                    // Laid out at its natural width, so zooming shrinks it evenly rather than letting it reflow wider.
+                    let width = f64::from(inner.client_width());
+                    let _ =
+                        inner.set_attribute("style", &format!("zoom: {fit:.3}; width: {width:.0}px; margin: 0 auto"));
+                }
+            }
+        });
+    }
+    let why_work = use_state(|| Work::<()>::Idle);
+
+    // The link follows the slide shown.
+    {
+        let on_slide = props.on_slide.clone();
+        use_effect_with(slide, move |slide| on_slide.emit(slide.id().to_string()));
+    }
 
     // Focus the dialog on open, so keys reach it and screen readers announce it; give focus back on close.
     {
@@ -372,9 +354,10 @@ pub fn Presentation(props: &PresentationProps) -> Html {
                     return;
                 }
                 _ if in_input => return,
-                "ArrowRight" | "PageDown" => DeckAction::Next,
-                " " if tag != "BUTTON" => DeckAction::Next,
+                "ArrowRight" | "PageDown" => DeckAction::Next { count },
+                " " if tag != "BUTTON" => DeckAction::Next { count },
                 "ArrowLeft" | "PageUp" => DeckAction::Prev,
+                "n" | "N" => DeckAction::ToggleNotes,
                 _ => return,
             };
             e.prevent_default();
@@ -385,49 +368,108 @@ pub fn Presentation(props: &PresentationProps) -> Html {
     // Playback: a timer only while playing; it stops itself at the last hour.
     {
         let dispatcher = deck.dispatcher();
-        use_effect_with((deck.playing, last, by), move |&(playing, last, by)| {
-            let timer = playing.then(|| {
-                gloo::timers::callback::Interval::new(TICK_MS, move || {
-                    dispatcher.dispatch(DeckAction::Tick { by, last })
-                })
-            });
-            move || drop(timer)
-        });
+        let tick_ms = SPEEDS.get(deck.speed).map_or(250, |s| s.1);
+        use_effect_with(
+            (deck.playing, last, by, tick_ms),
+            move |&(playing, last, by, tick_ms)| {
+                let timer = playing.then(|| {
+                    gloo::timers::callback::Interval::new(tick_ms, move || {
+                        dispatcher.dispatch(DeckAction::Tick { by, last })
+                    })
+                });
+                move || drop(timer)
+            },
+        );
     }
+
+    let start_compare: Rc<dyn Fn()> = {
+        let (work, pool, baseline, variant, runs) = (
+            compare_work.clone(),
+            props.pool.clone(),
+            props.baseline.clone(),
+            props.scenario.clone(),
+            props.runs,
+        );
+        Rc::new(move || {
+            let Some(baseline) = baseline.as_deref() else { return };
+            let (on_progress, on_done) = track(&work);
+            comparison::submit(&pool, baseline, &variant, runs, on_progress, move |r| {
+                on_done(r.map(Rc::new))
+            });
+        })
+    };
+    // The comparison starts as the deck opens, so it is ready by its slide; Why starts when asked.
+    {
+        let start = start_compare.clone();
+        use_effect_with((), move |_| start());
+    }
+    let on_compare = Callback::from(move |_: MouseEvent| start_compare());
+    let start_why = {
+        let (work, pool, scenario, on_explained) = (
+            why_work.clone(),
+            props.pool.clone(),
+            props.scenario.clone(),
+            props.on_explained.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let (on_progress, on_done) = track(&work);
+            let on_explained = on_explained.clone();
+            explaining::submit(&pool, &scenario, DECK_WHY_SEEDS, on_progress, move |r| {
+                on_done(r.map(|e| on_explained.emit(Some(Rc::new(e)))))
+            });
+        })
+    };
 
     // A report that got shorter (a new run streaming in) keeps the hour inside it.
     let hour = deck.hour.min(last);
     let explanation = props.explanation.as_deref();
-    let screen = match (deck.step, props.report.as_deref()) {
-        (0, _) => rules_screen(&props.scenario),
-        (1, Some(r)) => run_screen(&props.scenario, r, hour, deck.playing, &deck.dispatcher()),
-        (2, Some(r)) => opened_screen(r),
-        (1 | 2, None) => {
-            html! { <><h2 id="present-heading">{STEPS.get(deck.step).copied().unwrap_or_default()}</h2>{no_run()}</> }
+    let report = props.report.as_deref();
+    let screen = match (slide, report, props.baseline.as_deref()) {
+        (Slide::Rules, _, _) => slides::rules(&props.scenario),
+        (Slide::Timeline, _, _) => slides::timeline(&props.scenario),
+        (Slide::Run, Some(r), _) => slides::run(&props.scenario, r, &deck, hour, &deck.dispatcher()),
+        (Slide::Money, Some(r), _) => slides::money(r),
+        (Slide::Opened, Some(r), _) => slides::opened(r),
+        (Slide::Run | Slide::Money | Slide::Opened, None, _) => {
+            html! { <><h2 id="present-heading">{slide.title()}</h2>{slides::no_run()}</> }
         }
-        (3, _) => why_screen(explanation),
-        _ => fix_screen(explanation),
+        (Slide::Compare, _, Some(b)) => slides::compare(b, &props.scenario, &compare_work, on_compare.clone()),
+        (Slide::Compare, _, None) => slides::rules(&props.scenario),
+        (Slide::Why, _, _) => slides::why(explanation, &why_work, &start_why),
+        (Slide::Fix, _, _) => slides::fix(explanation, &why_work, &start_why),
     };
-    let step_name = STEPS.get(deck.step).copied().unwrap_or_default();
     let on_prev = deck.dispatcher().to_callback().reform(|_: MouseEvent| DeckAction::Prev);
-    let on_next = deck.dispatcher().to_callback().reform(|_: MouseEvent| DeckAction::Next);
+    let on_next = deck
+        .dispatcher()
+        .to_callback()
+        .reform(move |_: MouseEvent| DeckAction::Next { count });
+    let on_notes = deck
+        .dispatcher()
+        .to_callback()
+        .reform(|_: MouseEvent| DeckAction::ToggleNotes);
     let on_exit = props.on_close.reform(|_: MouseEvent| ());
     html! {
-        <div class="presentation" data-testid="presentation" role="dialog" aria-modal="true" aria-labelledby="present-heading" tabindex="-1" ref={dialog}>
+        <div class={classes!("presentation", deck.notes.then_some("with-notes"))} data-testid="presentation" data-slide={slide.id()} role="dialog" aria-modal="true" aria-labelledby="present-heading" tabindex="-1" ref={dialog}>
             <header class="present-top">
                 <span class="present-title">{props.scenario.name.clone()}</span>
-                <ol class="present-path" aria-label="steps">
-                    { for STEPS.iter().enumerate().map(|(i, s)| html! {
-                        <li class={classes!((i == deck.step).then_some("current"))} aria-current={(i == deck.step).then_some("step")}>{*s}</li>
+                <ol class="present-path" aria-label="slides">
+                    { for deck_slides.iter().enumerate().map(|(i, s)| html! {
+                        <li class={classes!((i == deck.step).then_some("current"))} aria-current={(i == deck.step).then_some("step")}>{s.title()}</li>
                     }) }
                 </ol>
+                <button class="btn" data-testid="present-notes-toggle" aria-pressed={deck.notes.to_string()} title="Show or hide the speaker notes (N)" onclick={on_notes}>{"Notes"}</button>
                 <button class="btn" data-testid="present-exit" title="Leave presentation mode (Escape)" onclick={on_exit}>{"Exit"}</button>
             </header>
-            <main class="present-slide" data-testid={format!("present-screen-{}", deck.step + 1)}>{screen}</main>
+            <main class="present-slide" data-testid={format!("present-screen-{}", slide.id())} ref={slide_box}>
+                <div class="present-fit" ref={slide_body}>{screen}</div>
+            </main>
+            if deck.notes {
+                {slides::speaker_notes(&props.scenario)}
+            }
             <nav class="present-nav" aria-label="slides">
                 <button class="btn" data-testid="present-prev" disabled={deck.step == 0} onclick={on_prev}>{"← Previous"}</button>
-                <span data-testid="present-step" data-step={(deck.step + 1).to_string()} aria-live="polite">{format!("{} of {} · {step_name}", deck.step + 1, STEPS.len())}</span>
-                <button class="btn primary" data-testid="present-next" disabled={deck.step + 1 >= STEPS.len()} onclick={on_next}>{"Next →"}</button>
+                <span data-testid="present-step" data-step={(deck.step + 1).to_string()} data-count={count.to_string()} aria-live="polite">{format!("{} of {count} · {}", deck.step + 1, slide.title())}</span>
+                <button class="btn primary" data-testid="present-next" disabled={deck.step + 1 >= count} onclick={on_next}>{"Next →"}</button>
             </nav>
         </div>
     }
@@ -443,13 +485,32 @@ mod tests {
 
     #[test]
     fn steps_stay_on_the_path() {
+        let count = slides(false, false).len();
         let mut d = Deck::default();
         d = reduce(d, DeckAction::Prev);
         assert_eq!(d.step, 0);
         for _ in 0..10 {
-            d = reduce(d, DeckAction::Next);
+            d = reduce(d, DeckAction::Next { count });
         }
-        assert_eq!(d.step, STEPS.len() - 1);
+        assert_eq!(d.step, count - 1);
+    }
+
+    #[test]
+    fn the_deck_has_a_before_and_after_slide_only_with_a_baseline() {
+        assert!(!slides(true, false).contains(&Slide::Compare));
+        assert!(slides(false, true).contains(&Slide::Compare));
+        assert!(!slides(false, true).contains(&Slide::Timeline));
+        assert_eq!(slides(true, true).len(), Slide::ALL.len());
+        let ids: std::collections::BTreeSet<&str> = Slide::ALL.iter().map(|s| s.id()).collect();
+        assert_eq!(ids.len(), Slide::ALL.len(), "slide ids are distinct in links");
+    }
+
+    #[test]
+    fn speed_and_notes_change_only_themselves() {
+        let d = reduce(Deck::default(), DeckAction::Speed(3));
+        assert_eq!((d.speed, d.step, d.notes), (3, 0, false));
+        assert_eq!(reduce(d.clone(), DeckAction::Speed(99)).speed, SPEEDS.len() - 1);
+        assert!(reduce(d, DeckAction::ToggleNotes).notes);
     }
 
     #[test]

@@ -106,11 +106,17 @@ test('present the run: step through, play back, scrub, and leave with Escape', a
   assert.equal(await page.evaluate(() => document.activeElement?.dataset?.testid), 'presentation', 'the dialog has focus');
   const step = async () => Number(await page.getByTestId('present-step').getAttribute('data-step'));
 
-  // 1: the rules, titled by the scenario, with the designer's notes.
+  // 1: the rules as a circle × action table, titled by the scenario; the designer's notes are the speaker notes (N).
   assert.equal(await step(), 1);
   assert.match(await deck.locator('h2').innerText(), /Alipay|Circles|2016/i);
+  const table = await page.getByTestId('present-rules-table').innerText();
+  assert.match(table, /praise opens the tip page/);
+  assert.match(table, /men with credit 750 or more, on women's posts/);
+  assert.equal(await page.getByTestId('present-speaker-notes').count(), 0, 'notes are hidden until asked for');
+  await page.keyboard.press('n');
   assert.ok((await page.getByTestId('present-notes').locator('li').count()) > 0, 'notes travel with the scenario');
-  assert.match(await page.getByTestId('present-rules').innerText(), /praise opens a tip page/);
+  await page.getByTestId('present-notes-toggle').click();
+  assert.equal(await page.getByTestId('present-speaker-notes').count(), 0);
   assert.ok(await page.getByTestId('present-prev').isDisabled());
   const fontSize = await deck.evaluate(el => parseFloat(getComputedStyle(el).fontSize));
   assert.ok(fontSize >= 28, `large type for a projector (${fontSize}px)`);
@@ -131,8 +137,15 @@ test('present the run: step through, play back, scrub, and leave with Escape', a
   await page.waitForTimeout(600);
   assert.equal(await hourNow(), paused, 'pause holds the hour');
   assert.ok(Number(await card.getAttribute('data-incidents')) >= incidentsAt0, 'counts follow the hour');
-  // The chart's marker follows the hour too.
+  // The chart's marker follows the hour too, and the lines are drawn only up to it.
   assert.ok(await page.locator('[data-testid="present-chart-abuse"] line[stroke="#c2410c"][stroke-width="2"]').count() === 1);
+  const drawnTo = await page.locator('[data-testid="present-chart-abuse"] polyline').first().evaluate(l => Math.max(...l.getAttribute('points').trim().split(' ').map(p => Number(p.split(',')[0]))));
+  const markerAt = Number(await page.locator('[data-testid="present-chart-abuse"] line[stroke="#c2410c"][stroke-width="2"]').getAttribute('x1'));
+  assert.ok(drawnTo <= markerAt + 3, `the lines stop at the hour shown (${drawnTo} vs ${markerAt})`);
+  // Four speeds; the chosen one is pressed.
+  await page.getByTestId('present-speed-3').click();
+  assert.equal(await page.getByTestId('present-speed-3').getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.getByTestId('present-speed-1').getAttribute('aria-pressed'), 'false');
 
   // Scrub to the second day, 14:00.
   const scrubber = page.getByTestId('present-scrubber');
@@ -151,33 +164,49 @@ test('present the run: step through, play back, scrub, and leave with Escape', a
   }, null, { timeout: 30000 });
   assert.equal(String(await hourNow()), await scrubber.getAttribute('max'), 'playback stops at the last hour');
 
-  // 3–5 by keyboard: ArrowRight, Space, ArrowRight; ArrowLeft goes back.
+  // 3–6 by keyboard: ArrowRight, ArrowRight, Space, ArrowRight; ArrowLeft goes back. Without a timeline or a
+  // pinned baseline the deck has six slides.
+  assert.equal(await page.getByTestId('present-step').getAttribute('data-count'), '6');
   await deck.focus();
   await page.keyboard.press('ArrowRight');
   assert.equal(await step(), 3);
+  assert.equal(await deck.getAttribute('data-slide'), 'money');
+  assert.ok(Number((await page.getByTestId('present-money-abuse').getAttribute('data-fen'))) > 0, 'abuse moved money');
+  assert.match(await page.getByTestId('present-money-rules').innerText(), /most through/);
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await step(), 4);
   assert.ok((await page.locator('[data-testid^="present-opened-"]').count()) >= 1, 'what opened the top patterns');
   assert.match(await page.getByTestId('present-opened-solicitation').innerText(), /incidents/);
   await page.keyboard.press('Space');
-  assert.equal(await step(), 4);
-  // The Why screen shows the kept explanation (the cards' fast one lands a moment after each run), or says to run Why.
-  await page.locator('[data-testid="present-why-missing"], [data-testid="present-why-solicitation"]').first().waitFor();
+  assert.equal(await step(), 5);
+  // The Why screen shows the kept explanation (the cards' fast one lands a moment after each run), or a button to run it.
+  await page.locator('[data-testid="present-why-run"], [data-testid="present-why-solicitation"]').first().waitFor();
   assert.equal(await page.locator('#present-heading').innerText(), 'Why');
   await page.keyboard.press('ArrowRight');
-  assert.equal(await step(), 5);
+  assert.equal(await step(), 6);
   assert.ok(await page.getByTestId('present-next').isDisabled(), 'the fix is the last screen');
   await page.keyboard.press('ArrowRight');
-  assert.equal(await step(), 5);
+  assert.equal(await step(), 6);
   await page.keyboard.press('ArrowLeft');
-  assert.equal(await step(), 4);
+  assert.equal(await step(), 5);
   await page.getByTestId('present-prev').click();
-  assert.equal(await step(), 3);
+  assert.equal(await step(), 4);
   // Each screen has a heading the dialog is labelled by.
   assert.equal(await deck.getAttribute('aria-labelledby'), 'present-heading');
   assert.equal(await page.locator('#present-heading').innerText(), 'What opened it');
+  // The slide is in the link: the same link opens the deck on it.
+  await page.waitForFunction(() => location.hash.includes('&present=opened'));
+  const link = await page.evaluate(() => location.href);
+  const again = await context.newPage();
+  await again.goto(link);
+  await again.getByTestId('presentation').waitFor();
+  assert.equal(await again.getByTestId('presentation').getAttribute('data-slide'), 'opened');
+  await again.close();
 
   await page.keyboard.press('Escape');
   await deck.waitFor({ state: 'detached' });
   assert.equal(await page.evaluate(() => document.activeElement?.dataset?.testid), 'present', 'focus returns to the Present button');
+  await page.waitForFunction(() => !location.hash.includes('present='));
 
   // The Exit button leaves too.
   await page.getByTestId('present').click();
