@@ -66,6 +66,10 @@ pub fn submit(
     on_progress: impl Fn(BatchProgress) + 'static,
     on_done: impl Fn(Result<Explanation, String>) + 'static,
 ) {
+    // Rules with errors are refused as a comparison run is: the levers themselves run as they are.
+    if let Some(why) = crate::protocol::refusal(scenario) {
+        return on_done(Err(format!("the rules have errors: {why}")));
+    }
     let opts = ExplainOptions {
         runs,
         ..ExplainOptions::default()
@@ -109,12 +113,11 @@ mod tests {
     #[test]
     fn missing_or_foreign_answers_are_refused() {
         assert!(explanation(&[], &fast_options(), Vec::new()).is_err());
-        let foreign = JobResult::Explanation(Box::new(Explanation {
-            n_users: 0,
-            seeds: Vec::new(),
-            levers_tried: 0,
-            patterns: Vec::new(),
-        }));
+        let tiny = Scenario {
+            days: 1,
+            ..Scenario::default()
+        };
+        let foreign = JobResult::Summary(Box::new(backfire_engine::sweep::cell_summary(&backfire_engine::run(&tiny))));
         assert!(explanation(&[], &fast_options(), vec![foreign]).is_err());
     }
 }

@@ -5,7 +5,6 @@
 //! turn a bad one into an error the receiver answers or shows. Replies are tagged, never sentinels: a
 //! run reply names its run, a job reply names its job and carries `Ok` or `Err` with a message.
 
-use backfire_engine::explain::{explain_with, ExplainOptions, Explanation};
 use backfire_engine::sweep::{cell_summary, CellSummary};
 use backfire_engine::{run, validate, Report, Scenario, Severity};
 use serde::{Deserialize, Serialize};
@@ -57,13 +56,6 @@ pub enum Job {
     /// return its whole report. Unlike [`Job::Report`] it is not refused for rule errors: `explain_with` runs
     /// its levers as they are, and the pieces must add up to what it gives.
     Counterfactual(Box<Scenario>),
-    /// Find which rules open each pattern, by counterfactual runs on `runs` seeds.
-    Explain {
-        /// The scenario explained.
-        scenario: Box<Scenario>,
-        /// Seeds per counterfactual (1 is fast; 3 damps noise).
-        runs: u32,
-    },
 }
 
 /// What a job produced.
@@ -73,12 +65,10 @@ pub enum JobResult {
     Report(Box<Report>),
     /// A sweep cell's summary.
     Summary(Box<CellSummary>),
-    /// An explanation.
-    Explanation(Box<Explanation>),
 }
 
 /// The rule errors of a scenario as one sentence, or `None` when the engine accepts it.
-fn refusal(scenario: &Scenario) -> Option<String> {
+pub fn refusal(scenario: &Scenario) -> Option<String> {
     let errors: Vec<String> = validate(scenario)
         .into_iter()
         .filter(|i| i.severity == Severity::Error)
@@ -88,9 +78,10 @@ fn refusal(scenario: &Scenario) -> Option<String> {
 }
 
 impl Job {
-    /// Does the work (synchronously: a job is one run, or one explanation).
+    /// Does the work (synchronously: a job is one run).
     ///
-    /// A comparison run or an explanation of a scenario with rule errors is refused, as the page's own
+    /// A comparison run of a scenario with rule errors is refused (an explanation is refused before its runs
+    /// are sent, see `explaining::submit`), as the page's own
     /// Run refuses it: its numbers would belong to clamped rules, not the ones on screen. Sweep cells
     /// are the engine's grid over rules the sweep panel already checked, and run as the engine gives them.
     pub fn perform(self) -> Result<JobResult, String> {
@@ -101,16 +92,6 @@ impl Job {
             },
             Job::Summary(s) => Ok(JobResult::Summary(Box::new(cell_summary(&run(&s))))),
             Job::Counterfactual(s) => Ok(JobResult::Report(Box::new(run(&s)))),
-            Job::Explain { scenario, runs } => {
-                if let Some(why) = refusal(&scenario) {
-                    return Err(format!("the rules have errors: {why}"));
-                }
-                let opts = ExplainOptions {
-                    runs: runs.clamp(1, 10),
-                    ..ExplainOptions::default()
-                };
-                Ok(JobResult::Explanation(Box::new(explain_with(&scenario, &opts))))
-            }
         }
     }
 }
