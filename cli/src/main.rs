@@ -1,6 +1,7 @@
-//! The `backfire` command line: list presets, show or run scenarios and share links, benchmark.
+//! The `backfire` command line: list presets, show or run scenarios and share links, search them, benchmark.
 
 mod args;
+mod search;
 mod source;
 mod table;
 
@@ -73,8 +74,14 @@ fn dispatch(command: Command) -> Result<(), CliError> {
         }
         Command::Assumptions => out(&assumptions_text()),
         Command::Run(opts) => run(opts),
+        Command::Redteam(a) => out(&search::redteam(&a)?),
+        Command::Frontier(a) => out(&search::frontier(&a)?),
+        Command::Robustness(a) => out(&search::robustness(&a)?),
         Command::Bench { quick } => {
-            measure::write_table(if quick { 100_000 } else { u32::MAX }, &mut std::io::stdout()).map_err(write_error)
+            let mut stdout = std::io::stdout();
+            measure::write_table(if quick { 100_000 } else { u32::MAX }, &mut stdout)
+                .and_then(|()| search::bench_rows(&mut stdout))
+                .map_err(write_error)
         }
     }
 }
