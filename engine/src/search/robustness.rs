@@ -209,12 +209,25 @@ impl Robustness {
         s.top != r.top || sign(s.change) != sign(r.change)
     }
 
+    /// What changed at a point where the verdict flipped, in words.
+    fn what_flipped(&self, s: &Seen) -> String {
+        let top = self.reference.as_ref().and_then(|r| r.top);
+        if s.top != top {
+            format!(
+                "the top pattern becomes {}",
+                s.top.map_or("none", crate::words::pattern_words)
+            )
+        } else {
+            String::from("the comparison with the baseline changes sign")
+        }
+    }
+
     /// The result so far.
     pub fn result(&self) -> RobustnessResult {
         let rows: Vec<&'static Assumption> = self.rows().collect();
         let mut effects: Vec<Vec<f64>> = vec![Vec::new(); rows.len()];
         let mut change_effects: Vec<Vec<f64>> = vec![Vec::new(); rows.len()];
-        let mut flip: Option<(usize, u32)> = None;
+        let mut flip: Option<(usize, u32, &Seen)> = None;
         let delta = f64::from(STEP) / f64::from(LEVELS - 1);
         for points in &self.trajectories {
             for pair in points.windows(2) {
@@ -231,7 +244,7 @@ impl Robustness {
                     e.push(ee(ca, cb));
                 }
                 if flip.is_none() && !self.flipped(sa) && self.flipped(sb) {
-                    flip = Some((i, b.get(i).copied().unwrap_or(0)));
+                    flip = Some((i, b.get(i).copied().unwrap_or(0), sb));
                 }
             }
         }
@@ -260,11 +273,12 @@ impl Robustness {
         });
         let any_flip = self.trajectories.iter().flatten().any(|(_, s)| self.flipped(s));
         let verdict = match (flip, any_flip) {
-            (Some((i, level)), _) => match rows.get(i) {
+            (Some((i, level, seen)), _) => match rows.get(i) {
                 Some(row) => format!(
-                    "it flips if {} is {}",
+                    "it flips if {} is {} ({})",
                     row.label.to_lowercase(),
-                    row.show(self.value_at(row, row.get(&self.input.assumptions), level))
+                    row.show(self.value_at(row, row.get(&self.input.assumptions), level)),
+                    self.what_flipped(seen)
                 ),
                 None => String::from("it flips within the screened ranges"),
             },
