@@ -133,6 +133,20 @@ fn run(opts: args::RunArgs) -> Result<(), CliError> {
     if let Some(s) = opts.seed {
         scenario.seed = s;
     }
+    let scenario = checked(scenario)?;
+    let report = backfire_engine::run(&scenario);
+    if opts.json {
+        let text = serde_json::to_string_pretty(&report)
+            .map_err(|e| CliError::input(format!("cannot write the report: {e}")))?;
+        out(&format!("{text}\n"))?;
+    } else {
+        out(&table::render(&report, &scenario))?;
+    }
+    Ok(())
+}
+
+/// The scenario if it validates: warnings go to standard error, errors end the command.
+pub fn checked(scenario: Scenario) -> Result<Scenario, CliError> {
     let issues = validate(&scenario);
     for i in issues.iter().filter(|i| i.severity == Severity::Warning) {
         eprintln!("warning: {}: {}", i.path, i.message);
@@ -148,13 +162,5 @@ fn run(opts: args::RunArgs) -> Result<(), CliError> {
             if errors.len() == 1 { "" } else { "s" }
         )));
     }
-    let report = backfire_engine::run(&scenario);
-    if opts.json {
-        let text = serde_json::to_string_pretty(&report)
-            .map_err(|e| CliError::input(format!("cannot write the report: {e}")))?;
-        out(&format!("{text}\n"))?;
-    } else {
-        out(&table::render(&report, &scenario))?;
-    }
-    Ok(())
+    Ok(scenario)
 }

@@ -71,7 +71,7 @@ fn json(text: serde_json::Result<String>) -> Result<String, CliError> {
 
 /// `backfire redteam`.
 pub fn redteam(a: &SearchArgs) -> Result<String, CliError> {
-    let s = source::load(&a.source)?;
+    let s = crate::checked(source::load(&a.source)?)?;
     let defaults = RedTeamOptions::default();
     let options = RedTeamOptions {
         runs: a.budget.unwrap_or(defaults.runs),
@@ -93,7 +93,7 @@ pub fn redteam(a: &SearchArgs) -> Result<String, CliError> {
 
 /// `backfire frontier`.
 pub fn frontier(a: &FrontierArgs) -> Result<String, CliError> {
-    let s = source::load(&a.search.source)?;
+    let s = crate::checked(source::load(&a.search.source)?)?;
     let pattern = match &a.pattern {
         None => None,
         Some(id) => Some(PatternId::from_id(id).ok_or_else(|| CliError::input(format!("unknown pattern `{id}`")))?),
@@ -114,9 +114,9 @@ pub fn frontier(a: &FrontierArgs) -> Result<String, CliError> {
 
 /// `backfire robustness`.
 pub fn robustness(a: &RobustnessArgs) -> Result<String, CliError> {
-    let s = source::load(&a.search.source)?;
+    let s = crate::checked(source::load(&a.search.source)?)?;
     let baseline = match &a.baseline {
-        Some(b) => Some(source::load(b)?),
+        Some(b) => Some(crate::checked(source::load(b)?)?),
         None => link::decode_baseline(&a.search.source).ok().flatten().map(|(b, _)| b),
     };
     let defaults = RobustnessOptions::default();
