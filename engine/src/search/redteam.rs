@@ -3,7 +3,7 @@
 //!
 //! An adversary is a genome: the share of accounts each abusive strategy takes (together at most the budget)
 //! and the effort the professionals put in (the assumptions that set how often solicitors visit and how often
-//! solicitors and scammers post, within their bounds). Evasion is a strategy the population spec models as an
+//! scammers post, within their bounds). Evasion is a strategy the population spec models as an
 //! archetype: identity fakers fake the gender or identity a gate wants, score farmers buy credit past a gate,
 //! ban evaders return after bans. The atlas keeps the most harmful adversary of each cell of a small grid of
 //! behaviours (dominant strategy × evasion used), so it shows different worst cases, not one.
@@ -50,12 +50,10 @@ pub const EVASIONS: [(Archetype, &str); 3] = [
     (Archetype::BanEvader, "return after bans"),
 ];
 
-/// The adversary's effort: the assumptions that set how hard professionals work, searched within their bounds.
-pub const EFFORT: [&str; 3] = [
-    "solicitor_sessions_per_day",
-    "solicit_post_permille",
-    "scam_post_permille",
-];
+/// The adversary's effort: the assumptions that set how hard professionals work and nobody else, searched within
+/// their bounds (`solicit_post_permille` is left out: ordinary users who turn to soliciting post by it too, and
+/// they are not the adversary's to command).
+pub const EFFORT: [&str; 2] = ["solicitor_sessions_per_day", "scam_post_permille"];
 
 /// Cells of the atlas: each dominant strategy × (no evasion or one of [`EVASIONS`]).
 const CELLS: usize = ABUSERS.len() * (EVASIONS.len() + 1);
