@@ -210,3 +210,57 @@ fn a_search_gives_the_same_result_however_its_batches_run() {
         serde_json::to_string(&run_robustness(&launch, None, &screen)).expect("json")
     );
 }
+
+#[test]
+fn a_search_state_survives_a_trip_through_json_between_batches() {
+    // The browser keeps a search's state between worker messages as JSON: a search cut after its first batch,
+    // written and read back, must end where one left alone ends.
+    use backfire_engine::search::frontier::Frontier;
+    use backfire_engine::search::redteam::RedTeam;
+    use backfire_engine::search::robustness::Robustness;
+    use backfire_engine::search::Search;
+    let launch = preset("alipay-circles-2016");
+    let options = FrontierOptions {
+        runs: 24,
+        evaluation: small(500),
+        ..FrontierOptions::default()
+    };
+    let mut cut = Frontier::new(&launch, &options);
+    let first = cut.propose().expect("a first batch");
+    let reports: Vec<Report> = first.scenarios.iter().map(run).collect();
+    cut.fold(first, &reports);
+    let text = serde_json::to_string(&cut).expect("json");
+    let mut resumed: Frontier = serde_json::from_str(&text).expect("reads back");
+    assert_eq!(resumed, cut);
+    while let Some(batch) = resumed.propose() {
+        let reports: Vec<Report> = batch.scenarios.iter().map(run).collect();
+        resumed.fold(batch, &reports);
+    }
+    assert_eq!(resumed.result(), run_frontier(&launch, &options));
+    let mut red = RedTeam::new(
+        &launch,
+        &RedTeamOptions {
+            runs: 8,
+            evaluation: small(500),
+            ..RedTeamOptions::default()
+        },
+    );
+    let first = red.propose().expect("a first batch");
+    let reports: Vec<Report> = first.scenarios.iter().map(run).collect();
+    red.fold(first, &reports);
+    let back: RedTeam = serde_json::from_str(&serde_json::to_string(&red).expect("json")).expect("reads back");
+    assert_eq!(back, red);
+    let mut screen = Robustness::new(
+        &launch,
+        Some(&preset("alipay-circles-2016-fix")),
+        &RobustnessOptions {
+            evaluation: small(500),
+            ..RobustnessOptions::default()
+        },
+    );
+    let first = screen.propose().expect("a first batch");
+    let reports: Vec<Report> = first.scenarios.iter().map(run).collect();
+    screen.fold(first, &reports);
+    let back: Robustness = serde_json::from_str(&serde_json::to_string(&screen).expect("json")).expect("reads back");
+    assert_eq!(back, screen);
+}

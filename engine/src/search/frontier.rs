@@ -114,25 +114,33 @@ fn setting_of(field: &str) -> Option<&'static Setting> {
 /// The harm of some runs: overall prevalence per 10,000 honest views, or one pattern's (prevalence for a post
 /// pattern, incidents per 10,000 users per day for the others).
 pub fn harm_of(reports: &[Report], pattern: Option<PatternId>) -> f64 {
+    let (part, whole) = harm_parts(reports, pattern);
+    ratio(part, whole) * 10_000.0
+}
+
+/// The two integers harm is the ratio of: kept as they are in a search's state, so the state reads back from
+/// JSON exactly (a float written as text may not).
+fn harm_parts(reports: &[Report], pattern: Option<PatternId>) -> (u64, u64) {
     match pattern {
-        None => Tally::of(reports).prevalence_per_10k(),
-        Some(id) if id.is_feed_content() => {
-            let views: u64 = reports.iter().map(|r| r.health.views).sum();
-            let bad: u64 = reports
+        None => {
+            let t = Tally::of(reports);
+            (t.violating_views, t.views)
+        }
+        Some(id) if id.is_feed_content() => (
+            reports
                 .iter()
                 .filter_map(|r| r.pattern(id))
                 .map(|p| p.violating_views)
-                .sum();
-            ratio(bad, views) * 10_000.0
-        }
-        Some(id) => {
-            let incidents: u64 = reports.iter().filter_map(|r| r.pattern(id)).map(|p| p.incidents).sum();
-            let user_days: u64 = reports
+                .sum(),
+            reports.iter().map(|r| r.health.views).sum(),
+        ),
+        Some(id) => (
+            reports.iter().filter_map(|r| r.pattern(id)).map(|p| p.incidents).sum(),
+            reports
                 .iter()
                 .map(|r| u64::from(r.n_users) * u64::from(r.hours_done.div_ceil(24).max(1)))
-                .sum();
-            ratio(incidents, user_days) * 10_000.0
-        }
+                .sum(),
+        ),
     }
 }
 
@@ -176,7 +184,8 @@ impl Default for FrontierOptions {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 struct Judged {
     fix: Fix,
-    harm: f64,
+    /// Harm as the ratio of these two (see [`harm_parts`]).
+    harm: (u64, u64),
     tally: Tally,
 }
 
@@ -288,7 +297,12 @@ impl Frontier {
         };
         self.archive
             .iter()
-            .map(|j| (j.harm, honest_cost(&input.tally, &j.tally)))
+            .map(|j| {
+                (
+                    ratio(j.harm.0, j.harm.1) * 10_000.0,
+                    honest_cost(&input.tally, &j.tally),
+                )
+            })
             .collect()
     }
 
@@ -593,7 +607,7 @@ impl Search for Frontier {
         for (fix, runs) in batch.candidates.into_iter().zip(per_candidate(reports, per)) {
             self.archive.push(Judged {
                 fix,
-                harm: harm_of(runs, self.options.pattern),
+                harm: harm_parts(runs, self.options.pattern),
                 tally: Tally::of(runs),
             });
         }

@@ -73,12 +73,27 @@ impl Default for RobustnessOptions {
 /// One point of a trajectory: each screened assumption's level (0..[`LEVELS`]).
 type Point = Vec<u32>;
 
-/// One evaluated point: the levels, the top pattern there, its severity and the comparison (if pinned).
+/// One evaluated point: the top pattern there, and the watched pattern's severity summed over the input's runs
+/// and (pinned) the baseline's, as integers so that a state read back from JSON is exactly the one written.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 struct Seen {
     top: Option<PatternId>,
-    level: f64,
-    change: Option<f64>,
+    runs: u64,
+    severity: u64,
+    baseline_severity: Option<u64>,
+}
+
+impl Seen {
+    /// The watched pattern's mean severity.
+    fn level(&self) -> f64 {
+        crate::search::ratio(self.severity, self.runs)
+    }
+
+    /// The input's mean severity minus the baseline's (both sides run on the same seeds).
+    fn change(&self) -> Option<f64> {
+        self.baseline_severity
+            .map(|b| self.level() - crate::search::ratio(b, self.runs))
+    }
 }
 
 /// The screen's state.
@@ -185,9 +200,12 @@ impl Robustness {
         let (input, baseline) = reports.split_at(per.min(reports.len()));
         let top = top_pattern(input);
         let watched = self.reference.as_ref().and_then(|r| r.top).or(top);
-        let level = mean_severity(input, watched);
-        let change = (self.baseline.is_some()).then(|| level - mean_severity(baseline, watched));
-        Seen { top, level, change }
+        Seen {
+            top,
+            runs: input.len() as u64,
+            severity: severity_sum(input, watched),
+            baseline_severity: self.baseline.is_some().then(|| severity_sum(baseline, watched)),
+        }
     }
 
     /// Whether the verdict at `s` differs from the reference's: another top pattern, or the comparison's sign.
@@ -206,7 +224,7 @@ impl Robustness {
                 }
             })
         };
-        s.top != r.top || sign(s.change) != sign(r.change)
+        s.top != r.top || sign(s.change()) != sign(r.change())
     }
 
     /// What changed at a point where the verdict flipped, in words.
@@ -238,9 +256,9 @@ impl Robustness {
                 let up = b.get(i) > a.get(i);
                 let ee = |ya: f64, yb: f64| if up { (yb - ya) / delta } else { (ya - yb) / delta };
                 if let Some(e) = effects.get_mut(i) {
-                    e.push(ee(sa.level, sb.level));
+                    e.push(ee(sa.level(), sb.level()));
                 }
-                if let (Some(ca), Some(cb), Some(e)) = (sa.change, sb.change, change_effects.get_mut(i)) {
+                if let (Some(ca), Some(cb), Some(e)) = (sa.change(), sb.change(), change_effects.get_mut(i)) {
                     e.push(ee(ca, cb));
                 }
                 if flip.is_none() && !self.flipped(sa) && self.flipped(sb) {
@@ -295,8 +313,8 @@ impl Robustness {
         RobustnessResult {
             provenance,
             top_pattern: self.reference.as_ref().and_then(|r| r.top),
-            level: self.reference.as_ref().map_or(0.0, |r| r.level),
-            change: self.reference.as_ref().and_then(|r| r.change),
+            level: self.reference.as_ref().map_or(0.0, Seen::level),
+            change: self.reference.as_ref().and_then(Seen::change),
             baseline_link: self.baseline.as_ref().map(crate::search::link_of),
             trajectories: self.trajectories.len() as u32,
             flips: flip.is_some() || any_flip,
@@ -345,15 +363,14 @@ fn top_pattern(reports: &[Report]) -> Option<PatternId> {
     best.map(|(id, _)| id)
 }
 
-/// Mean severity of a pattern over some runs (0 with no pattern or no runs).
-fn mean_severity(reports: &[Report], id: Option<PatternId>) -> f64 {
-    let Some(id) = id else { return 0.0 };
-    let sum: u64 = reports
+/// A pattern's severity summed over some runs (0 with no pattern).
+fn severity_sum(reports: &[Report], id: Option<PatternId>) -> u64 {
+    let Some(id) = id else { return 0 };
+    reports
         .iter()
         .filter_map(|r| r.pattern(id))
         .map(|p| u64::from(p.severity))
-        .sum();
-    crate::search::ratio(sum, reports.len() as u64)
+        .sum()
 }
 
 impl Search for Robustness {
