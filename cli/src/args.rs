@@ -106,6 +106,9 @@ pub struct FrontierArgs {
     /// Minimise this pattern's harm instead of overall prevalence (e.g. `solicitation`).
     #[arg(long, value_name = "ID")]
     pub pattern: Option<String>,
+    /// Judge every fix against the red team's worst case (a red team of the same budget runs first).
+    #[arg(long)]
+    pub robust: bool,
 }
 
 /// The options of `backfire robustness`.

@@ -99,12 +99,25 @@ pub fn frontier(a: &FrontierArgs) -> Result<String, CliError> {
         Some(id) => Some(PatternId::from_id(id).ok_or_else(|| CliError::input(format!("unknown pattern `{id}`")))?),
     };
     let defaults = FrontierOptions::default();
+    let threads = a.search.threads.unwrap_or_else(cores);
+    let adversary = if a.robust {
+        let red = RedTeamOptions {
+            runs: a.search.budget.unwrap_or(RedTeamOptions::default().runs),
+            evaluation: evaluation(&a.search, RedTeamOptions::default().evaluation),
+            ..RedTeamOptions::default()
+        };
+        let worst = run_redteam_with(&s, &red, &mut parallel(threads));
+        worst.worst.into_iter().next().map(|w| w.adversary)
+    } else {
+        None
+    };
     let options = FrontierOptions {
         runs: a.search.budget.unwrap_or(defaults.runs),
         pattern,
+        adversary,
         evaluation: evaluation(&a.search, defaults.evaluation),
     };
-    let result = run_frontier_with(&s, &options, &mut parallel(a.search.threads.unwrap_or_else(cores)));
+    let result = run_frontier_with(&s, &options, &mut parallel(threads));
     if a.search.json {
         json(serde_json::to_string_pretty(&result))
     } else {
@@ -187,6 +200,9 @@ fn frontier_table(r: &FrontierResult) -> String {
         "harm: {} per 10,000; honest cost: refused per 10,000 honest users + honest engagement lost per 10,000\n",
         r.harm.map_or("overall prevalence", |p| p.id())
     );
+    if let Some(a) = &r.adversary {
+        let _ = writeln!(s, "judged against the red team's worst case: {}\n", a.sentence());
+    }
     let _ = writeln!(
         s,
         "{:>9} {:>9} {:>9} {:>9}  change",

@@ -7,7 +7,7 @@
 )]
 
 use backfire_engine::search::frontier::{harm_of, honest_cost, run_frontier, FrontierOptions};
-use backfire_engine::search::redteam::{run_redteam, run_redteam_with, RedTeamOptions};
+use backfire_engine::search::redteam::{run_redteam, run_redteam_with, Adversary, RedTeamOptions};
 use backfire_engine::search::robustness::{run_robustness, RobustnessOptions};
 use backfire_engine::search::{Evaluation, Tally};
 use backfire_engine::{
@@ -263,4 +263,37 @@ fn a_search_state_survives_a_trip_through_json_between_batches() {
     screen.fold(first, &reports);
     let back: Robustness = serde_json::from_str(&serde_json::to_string(&screen).expect("json")).expect("reads back");
     assert_eq!(back, screen);
+}
+
+#[test]
+fn a_robust_frontier_judges_every_fix_against_the_adversary_given() {
+    let launch = preset("alipay-circles-2016");
+    let worst = run_redteam(
+        &launch,
+        &RedTeamOptions {
+            runs: 12,
+            evaluation: small(500),
+            ..RedTeamOptions::default()
+        },
+    );
+    let adversary = worst.worst.first().expect("a worst case").adversary.clone();
+    assert_ne!(
+        adversary,
+        Adversary::of(&launch),
+        "the worst case is not the launch's own"
+    );
+    let options = FrontierOptions {
+        runs: 4,
+        adversary: Some(adversary.clone()),
+        evaluation: small(500),
+        ..FrontierOptions::default()
+    };
+    let r = run_frontier(&launch, &options);
+    let input = r.input.as_ref().expect("the input's point");
+    // The input's point is the worst case's harm, but its scenario stays the input.
+    let eval = small(500);
+    let against: Vec<Report> = eval.runs_of(&adversary.apply(&launch)).iter().map(run).collect();
+    assert_eq!(input.harm, harm_of(&against, None));
+    assert_eq!(input.scenario, launch);
+    assert_eq!(r.adversary, Some(adversary));
 }

@@ -17,6 +17,7 @@ use crate::dice::Dice;
 use crate::lever::levers;
 use crate::report::{PatternId, Report};
 use crate::scenario::Scenario;
+use crate::search::redteam::Adversary;
 use crate::search::{dice_for, link_of, per_candidate, ratio, Batch, Evaluation, Provenance, Search, Tally};
 use crate::settings::{Place, Setting, SettingId};
 
@@ -166,6 +167,10 @@ pub struct FrontierOptions {
     pub runs: u32,
     /// The pattern whose harm is minimised; `None` is overall prevalence.
     pub pattern: Option<PatternId>,
+    /// An adversary every fix is judged against (e.g. a red team's worst case) in place of the scenario's own
+    /// population: the frontier of fixes that hold against it (robust fixes). `None` judges against the
+    /// scenario's own population. The points' scenarios keep the scenario's own population either way.
+    pub adversary: Option<Adversary>,
     /// How each candidate runs.
     pub evaluation: Evaluation,
 }
@@ -175,6 +180,7 @@ impl Default for FrontierOptions {
         FrontierOptions {
             runs: FRONTIER_RUNS,
             pattern: None,
+            adversary: None,
             evaluation: Evaluation::default(),
         }
     }
@@ -259,6 +265,15 @@ impl Frontier {
             }
         }
         t
+    }
+
+    /// The scenario a fix is judged on: the fix, with the adversary judged against in place of the population.
+    fn judged_as(&self, fix: &Fix) -> Scenario {
+        let fixed = self.apply(fix);
+        match &self.options.adversary {
+            Some(a) => a.apply(&fixed),
+            None => fixed,
+        }
     }
 
     /// What a fix changes, in one line: the levers' phrases, then the settings.
@@ -424,6 +439,7 @@ impl Frontier {
         FrontierResult {
             provenance,
             harm: self.options.pattern,
+            adversary: self.options.adversary.clone(),
             input: point(0),
             frontier: front.into_iter().filter_map(point).collect(),
             fixes_judged: self.archive.len() as u32,
@@ -597,7 +613,7 @@ impl Search for Frontier {
         }
         let scenarios = candidates
             .iter()
-            .flat_map(|f| self.options.evaluation.runs_of(&self.apply(f)))
+            .flat_map(|f| self.options.evaluation.runs_of(&self.judged_as(f)))
             .collect();
         Some(Batch { candidates, scenarios })
     }
@@ -646,6 +662,8 @@ pub struct FrontierResult {
     pub provenance: Provenance,
     /// The pattern whose harm was minimised (`None`: overall prevalence).
     pub harm: Option<PatternId>,
+    /// The adversary every fix was judged against (`None`: the scenario's own population).
+    pub adversary: Option<Adversary>,
     /// The input's own point.
     pub input: Option<FrontierPoint>,
     /// The non-dominated points, least harm first.
