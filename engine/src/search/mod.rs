@@ -11,6 +11,7 @@
 //! seed and the batch's number, never from the order in which runs finish.
 
 pub mod frontier;
+mod pareto;
 pub mod redteam;
 pub mod robustness;
 
