@@ -1,6 +1,7 @@
-//! The `backfire` command line: list presets, show or run scenarios and share links, benchmark.
+//! The `backfire` command line: list presets, show or run scenarios and share links, search them, benchmark.
 
 mod args;
+mod search;
 mod source;
 mod table;
 
@@ -73,8 +74,14 @@ fn dispatch(command: Command) -> Result<(), CliError> {
         }
         Command::Assumptions => out(&assumptions_text()),
         Command::Run(opts) => run(opts),
+        Command::Redteam(a) => out(&search::redteam(&a)?),
+        Command::Frontier(a) => out(&search::frontier(&a)?),
+        Command::Robustness(a) => out(&search::robustness(&a)?),
         Command::Bench { quick } => {
-            measure::write_table(if quick { 100_000 } else { u32::MAX }, &mut std::io::stdout()).map_err(write_error)
+            let mut stdout = std::io::stdout();
+            measure::write_table(if quick { 100_000 } else { u32::MAX }, &mut stdout)
+                .and_then(|()| search::bench_rows(&mut stdout))
+                .map_err(write_error)
         }
     }
 }
@@ -126,6 +133,20 @@ fn run(opts: args::RunArgs) -> Result<(), CliError> {
     if let Some(s) = opts.seed {
         scenario.seed = s;
     }
+    let scenario = checked(scenario)?;
+    let report = backfire_engine::run(&scenario);
+    if opts.json {
+        let text = serde_json::to_string_pretty(&report)
+            .map_err(|e| CliError::input(format!("cannot write the report: {e}")))?;
+        out(&format!("{text}\n"))?;
+    } else {
+        out(&table::render(&report, &scenario))?;
+    }
+    Ok(())
+}
+
+/// The scenario if it validates: warnings go to standard error, errors end the command.
+pub fn checked(scenario: Scenario) -> Result<Scenario, CliError> {
     let issues = validate(&scenario);
     for i in issues.iter().filter(|i| i.severity == Severity::Warning) {
         eprintln!("warning: {}: {}", i.path, i.message);
@@ -141,13 +162,5 @@ fn run(opts: args::RunArgs) -> Result<(), CliError> {
             if errors.len() == 1 { "" } else { "s" }
         )));
     }
-    let report = backfire_engine::run(&scenario);
-    if opts.json {
-        let text = serde_json::to_string_pretty(&report)
-            .map_err(|e| CliError::input(format!("cannot write the report: {e}")))?;
-        out(&format!("{text}\n"))?;
-    } else {
-        out(&table::render(&report, &scenario))?;
-    }
-    Ok(())
+    Ok(scenario)
 }

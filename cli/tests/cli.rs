@@ -294,3 +294,49 @@ fn assumptions_lists_the_catalogue() {
     }
     assert!(s.contains("source: "), "{s}");
 }
+
+#[test]
+fn a_search_reproduces_from_its_link_on_any_number_of_threads() {
+    let link = text(&backfire(&["show", "alipay-circles-2016"]).stdout);
+    let link = backfire_engine::link::encode(&backfire_engine::wire::scenario_from_json(&link).unwrap()).unwrap();
+    let args = |threads: &'static str| {
+        backfire(&[
+            "redteam",
+            &link,
+            "--budget",
+            "8",
+            "--seeds",
+            "1",
+            "--users",
+            "500",
+            "--json",
+            "--threads",
+            threads,
+        ])
+    };
+    let (one, two) = (args("1"), args("2"));
+    assert!(one.status.success(), "{}", text(&one.stderr));
+    assert_eq!(text(&one.stdout), text(&two.stdout));
+    let result: serde_json::Value = serde_json::from_slice(&one.stdout).unwrap();
+    assert_eq!(
+        result["provenance"]["input_link"],
+        serde_json::Value::String(link.clone())
+    );
+    let worst = &result["worst"][0];
+    let reopened = backfire_engine::link::decode(worst["link"].as_str().unwrap()).unwrap();
+    assert_eq!(serde_json::to_value(&reopened).unwrap(), worst["scenario"]);
+    for search in ["frontier", "robustness"] {
+        let out = backfire(&[
+            search,
+            "open-community",
+            "--budget",
+            "1",
+            "--users",
+            "500",
+            "--seeds",
+            "1",
+        ]);
+        assert!(out.status.success(), "{search}: {}", text(&out.stderr));
+        assert!(text(&out.stdout).contains("engine"), "{search} prints its provenance");
+    }
+}

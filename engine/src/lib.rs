@@ -29,6 +29,7 @@ pub mod report;
 mod rule;
 mod rules;
 pub mod scenario;
+pub mod search;
 pub mod settings;
 mod sim;
 pub mod sweep;

@@ -1,0 +1,299 @@
+//! The searches on the command line: `redteam`, `frontier` and `robustness` run the engine's batches on every
+//! core and print a table or the result as JSON; `bench` times each.
+
+use std::fmt::Write as _;
+use std::time::Instant;
+
+use backfire_engine::search::frontier::{run_frontier_with, FrontierOptions, FrontierResult};
+use backfire_engine::search::redteam::{run_redteam_with, RedTeamOptions, RedTeamResult};
+use backfire_engine::search::robustness::{run_robustness_with, RobustnessOptions, RobustnessResult, ScreenRange};
+use backfire_engine::search::Evaluation;
+use backfire_engine::{link, presets, words, Archetype, PatternId, Report, Scenario};
+
+use crate::args::{FrontierArgs, RobustnessArgs, SearchArgs};
+use crate::{source, CliError};
+
+/// Runs a batch on `threads` threads, each taking every `threads`-th scenario; the reports come back in the
+/// batch's order, so the result does not depend on how many threads ran it.
+pub fn parallel(threads: usize) -> impl FnMut(&[Scenario]) -> Vec<Report> {
+    move |scenarios: &[Scenario]| {
+        let n = threads.clamp(1, scenarios.len().max(1));
+        let mut slots: Vec<Option<Report>> = vec![None; scenarios.len()];
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..n)
+                .map(|t| {
+                    scope.spawn(move || {
+                        scenarios
+                            .iter()
+                            .enumerate()
+                            .skip(t)
+                            .step_by(n)
+                            .map(|(i, s)| (i, backfire_engine::run(s)))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            for h in handles {
+                // A thread that panicked lost its runs; the slots left empty are run again below.
+                for (i, r) in h.join().unwrap_or_default() {
+                    if let Some(slot) = slots.get_mut(i) {
+                        *slot = Some(r);
+                    }
+                }
+            }
+        });
+        slots
+            .into_iter()
+            .zip(scenarios)
+            .map(|(r, s)| r.unwrap_or_else(|| backfire_engine::run(s)))
+            .collect()
+    }
+}
+
+/// Every core the machine offers.
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+fn evaluation(a: &SearchArgs, default: Evaluation) -> Evaluation {
+    Evaluation {
+        seeds: a.seeds.unwrap_or(default.seeds),
+        users: a.users.or(default.users),
+        days: a.days.or(default.days),
+    }
+}
+
+/// The pretty JSON of a result, with a final newline.
+fn json(text: serde_json::Result<String>) -> Result<String, CliError> {
+    text.map(|t| format!("{t}\n"))
+        .map_err(|e| CliError::input(format!("cannot write the result: {e}")))
+}
+
+/// `backfire redteam`.
+pub fn redteam(a: &SearchArgs) -> Result<String, CliError> {
+    let s = crate::checked(source::load(&a.source)?)?;
+    let defaults = RedTeamOptions::default();
+    let options = RedTeamOptions {
+        runs: a.budget.unwrap_or(defaults.runs),
+        abusive_permille: a.abusive,
+        strategies: a
+            .strategies
+            .iter()
+            .map(|id| Archetype::from_id(id).ok_or_else(|| CliError::input(format!("unknown archetype `{id}`"))))
+            .collect::<Result<Vec<_>, _>>()?,
+        evaluation: evaluation(a, defaults.evaluation),
+    };
+    let result = run_redteam_with(&s, &options, &mut parallel(a.threads.unwrap_or_else(cores)));
+    if a.json {
+        json(serde_json::to_string_pretty(&result))
+    } else {
+        Ok(redteam_table(&result))
+    }
+}
+
+/// `backfire frontier`.
+pub fn frontier(a: &FrontierArgs) -> Result<String, CliError> {
+    let s = crate::checked(source::load(&a.search.source)?)?;
+    let pattern = match &a.pattern {
+        None => None,
+        Some(id) => Some(PatternId::from_id(id).ok_or_else(|| CliError::input(format!("unknown pattern `{id}`")))?),
+    };
+    let defaults = FrontierOptions::default();
+    let threads = a.search.threads.unwrap_or_else(cores);
+    let adversary = if a.robust {
+        let red = RedTeamOptions {
+            runs: a.search.budget.unwrap_or(RedTeamOptions::default().runs),
+            evaluation: evaluation(&a.search, RedTeamOptions::default().evaluation),
+            ..RedTeamOptions::default()
+        };
+        let worst = run_redteam_with(&s, &red, &mut parallel(threads));
+        worst.worst.into_iter().next().map(|w| w.adversary)
+    } else {
+        None
+    };
+    let options = FrontierOptions {
+        runs: a.search.budget.unwrap_or(defaults.runs),
+        pattern,
+        adversary,
+        evaluation: evaluation(&a.search, defaults.evaluation),
+    };
+    let result = run_frontier_with(&s, &options, &mut parallel(threads));
+    if a.search.json {
+        json(serde_json::to_string_pretty(&result))
+    } else {
+        Ok(frontier_table(&result))
+    }
+}
+
+/// `backfire robustness`.
+pub fn robustness(a: &RobustnessArgs) -> Result<String, CliError> {
+    let s = crate::checked(source::load(&a.search.source)?)?;
+    let baseline = match &a.baseline {
+        Some(b) => Some(crate::checked(source::load(b)?)?),
+        None => link::decode_baseline(&a.search.source).ok().flatten().map(|(b, _)| b),
+    };
+    let defaults = RobustnessOptions::default();
+    let options = RobustnessOptions {
+        trajectories: a.search.budget.unwrap_or(defaults.trajectories),
+        fields: a.only.clone(),
+        range: if a.bounds { ScreenRange::Bounds } else { defaults.range },
+        evaluation: evaluation(&a.search, defaults.evaluation),
+    };
+    let result = run_robustness_with(
+        &s,
+        baseline.as_ref(),
+        &options,
+        &mut parallel(a.search.threads.unwrap_or_else(cores)),
+    );
+    if a.search.json {
+        json(serde_json::to_string_pretty(&result))
+    } else {
+        Ok(robustness_table(&result))
+    }
+}
+
+fn provenance_line(p: &backfire_engine::search::Provenance) -> String {
+    format!(
+        "{} — {} of {} runs, {} users × {} days, seeds {:?}, engine {} model {}\n",
+        p.method, p.runs_done, p.budget_runs, p.n_users, p.days, p.seeds, p.engine_version, p.model_version
+    )
+}
+
+fn redteam_table(r: &RedTeamResult) -> String {
+    let mut s = provenance_line(&r.provenance);
+    let _ = writeln!(s, "harm: {}", r.objective);
+    let _ = writeln!(
+        s,
+        "budget: {} ‰ of accounts abusive (each case's link is in `--json`)\n",
+        r.budget_permille
+    );
+    let _ = writeln!(
+        s,
+        "{:<36} {:>10} {:>14}  {:<22} rule that let it through",
+        "cell", "prev/10k", "abuse money", "top pattern"
+    );
+    let mut line = |label: &str, w: &backfire_engine::search::redteam::WorstCase| {
+        let _ = writeln!(
+            s,
+            "{:<36} {:>10.1} {:>14}  {:<22} {}\n    {}",
+            label,
+            w.prevalence_per_10k,
+            words::yuan(w.abuse_fen),
+            w.top_pattern.map_or("-", |p| p.id()),
+            w.opened_by.as_deref().unwrap_or("-"),
+            w.sentence
+        );
+    };
+    if let Some(own) = &r.own {
+        line("(the scenario's own adversary)", own);
+    }
+    for w in &r.worst {
+        line(&w.cell, w);
+    }
+    s
+}
+
+fn frontier_table(r: &FrontierResult) -> String {
+    let mut s = provenance_line(&r.provenance);
+    let _ = writeln!(
+        s,
+        "harm: {} per 10,000; honest cost: refused per 10,000 honest users + honest engagement lost per 10,000\n",
+        r.harm.map_or("overall prevalence", |p| p.id())
+    );
+    if let Some(a) = &r.adversary {
+        let _ = writeln!(s, "judged against the red team's worst case: {}\n", a.sentence());
+    }
+    let _ = writeln!(
+        s,
+        "{:>9} {:>9} {:>9} {:>9}  change",
+        "harm", "cost", "refused", "engage %"
+    );
+    let mut line = |p: &backfire_engine::search::frontier::FrontierPoint, mark: &str| {
+        let _ = writeln!(
+            s,
+            "{:>9.1} {:>9.1} {:>9.1} {:>+9.1}  {mark}{}",
+            p.harm, p.honest_cost, p.refused_per_10k, p.engagement_change_percent, p.change
+        );
+    };
+    if let Some(input) = &r.input {
+        line(input, "(input) ");
+    }
+    for p in &r.frontier {
+        line(p, "");
+    }
+    let _ = writeln!(s, "\n{} fixes judged", r.fixes_judged);
+    s
+}
+
+fn robustness_table(r: &RobustnessResult) -> String {
+    let mut s = provenance_line(&r.provenance);
+    let _ = writeln!(
+        s,
+        "top pattern: {} at severity {:.1}{}",
+        r.top_pattern.map_or("-", |p| p.id()),
+        r.level,
+        r.change
+            .map_or_else(String::new, |c| format!(", {c:+.1} against the baseline"))
+    );
+    let _ = writeln!(s, "verdict: {}\n", r.verdict);
+    let _ = writeln!(
+        s,
+        "{:<36} {:>8} {:>8} {:>10} {:>10}",
+        "assumption", "μ*", "σ", "μ* change", "σ change"
+    );
+    for e in &r.effects {
+        let opt = |x: Option<f64>| x.map_or_else(|| String::from("-"), |v| format!("{v:.2}"));
+        let _ = writeln!(
+            s,
+            "{:<36} {:>8.2} {:>8.2} {:>10} {:>10}",
+            e.field,
+            e.mu_star,
+            e.sigma,
+            opt(e.change_mu_star),
+            opt(e.change_sigma)
+        );
+    }
+    s
+}
+
+/// The bench rows of the searches: each on the 2016 launch at its default budget, timed on every core.
+pub fn bench_rows(out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let launch = presets::by_id("alipay-circles-2016")
+        .map(|p| p.scenario)
+        .unwrap_or_default();
+    let threads = cores();
+    writeln!(
+        out,
+        "\nsearch       runs   threads  wall      (10,000 users × 7 days each)"
+    )?;
+    let runs = std::cell::Cell::new(0_u32);
+    let mut counting = |scenarios: &[Scenario]| {
+        runs.set(runs.get() + scenarios.len() as u32);
+        parallel(threads)(scenarios)
+    };
+    let start = Instant::now();
+    let r = run_redteam_with(&launch, &RedTeamOptions::default(), &mut counting);
+    std::hint::black_box(&r);
+    writeln!(out, "{}", search_row("redteam", runs.replace(0), threads, start))?;
+    let start = Instant::now();
+    let f = run_frontier_with(&launch, &FrontierOptions::default(), &mut counting);
+    std::hint::black_box(&f);
+    writeln!(out, "{}", search_row("frontier", runs.replace(0), threads, start))?;
+    let start = Instant::now();
+    let m = run_robustness_with(&launch, None, &RobustnessOptions::default(), &mut counting);
+    std::hint::black_box(&m);
+    writeln!(
+        out,
+        "{}  ({} assumptions × {} trajectories)",
+        search_row("robustness", runs.replace(0), threads, start),
+        m.effects.len(),
+        m.trajectories
+    )
+}
+
+fn search_row(name: &str, runs: u32, threads: usize, start: Instant) -> String {
+    format!(
+        "{name:<12} {runs:<6} {threads:<8} {:.2} s",
+        start.elapsed().as_secs_f64()
+    )
+}
