@@ -117,7 +117,9 @@ mod tests {
             days: 1,
             ..Scenario::default()
         };
-        let foreign = JobResult::Summary(Box::new(backfire_engine::sweep::cell_summary(&backfire_engine::run(&tiny))));
+        let foreign = JobResult::Summary(Box::new(backfire_engine::sweep::cell_summary(&backfire_engine::run(
+            &tiny,
+        ))));
         assert!(explanation(&[], &fast_options(), vec![foreign]).is_err());
     }
 }

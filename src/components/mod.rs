@@ -24,6 +24,7 @@ pub mod refused_list;
 pub mod results_charts;
 pub mod results_view;
 pub mod rules_summary;
+pub mod rules_table;
 pub mod shortcut_help;
 pub mod skip_link;
 pub mod sweep_panel;

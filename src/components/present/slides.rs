@@ -7,18 +7,16 @@ use crate::components::line_chart::{Frame, LineChart, Series};
 use crate::components::money_flow::MoneyFlowView;
 use crate::components::progress_bar::progress_bar;
 use crate::components::results_charts::timeline_events;
+use crate::components::rules_table::rules_table;
 use crate::pool::BatchProgress;
 use crate::view_model::{hour_label, level_class, pattern_color, prevalence_percent};
 use backfire_engine::explain::{Explanation, Suggestion};
-use backfire_engine::scenario::{ContactPolicy, Ranking, SanctionKind};
-use backfire_engine::words::{group, pattern_name, rule_cell, rules_summary, yuan};
-use backfire_engine::{Circle, Level, PatternReport, Report, Scenario};
+use backfire_engine::words::{group, pattern_name, rules_summary};
+use backfire_engine::{Level, PatternReport, Report, Scenario};
 use yew::prelude::*;
 
 /// Suggestions the Why slide shows per pattern (the Why tab lists more).
 const WHY_SHOWN: usize = 2;
-/// Circles the rules table shows side by side; more would not fit a 1024-pixel projector.
-const TABLE_CIRCLES: usize = 5;
 
 /// The most severe patterns with any incidents, most severe first (ties keep the engine's order).
 pub fn top_patterns(r: &Report) -> Vec<&PatternReport> {
@@ -54,92 +52,14 @@ fn heading(text: impl Into<String>) -> Html {
     html! { <h2 id="present-heading">{text.into()}</h2> }
 }
 
-/// The tip settings of a circle in a few words.
-fn tips_cell(c: &Circle) -> String {
-    let t = &c.tips;
-    if !t.enabled {
-        return String::from("off");
-    }
-    let range = format!(
-        "{}–{}",
-        yuan(u64::from(t.min_fen)),
-        yuan(u64::from(t.max_fen)).trim_start_matches('¥')
-    );
-    if t.praise_leads_to_tip {
-        format!("{range}, praise opens the tip page")
-    } else {
-        range
-    }
-}
-
-/// The feed, contact and moderation of a circle in a few words.
-fn safety_cell(c: &Circle) -> String {
-    let feed = match c.ranking {
-        Ranking::Newest => "newest first",
-        Ranking::MostPraised => "most praised first",
-        Ranking::MostTipped => "most tipped first",
-    };
-    let contact = match c.contact.off_platform {
-        ContactPolicy::Allowed => String::from("contact details allowed"),
-        ContactPolicy::Filtered => format!("{} % of contact details filtered", c.contact.filter_recall_percent),
-    };
-    let m = &c.moderation;
-    let mut finders = Vec::new();
-    if m.user_reports {
-        finders.push(String::from("reports"));
-    }
-    if m.classifier.enabled {
-        finders.push(format!("classifier {} %", m.classifier.recall_percent));
-    }
-    let sanction = match m.sanction {
-        SanctionKind::Remove => "remove",
-        SanctionKind::Suspend => "suspend",
-        SanctionKind::Ban => "ban",
-    };
-    let moderation = if finders.is_empty() {
-        String::from("no moderation")
-    } else {
-        format!("{} → {sanction} after {} h", finders.join(" + "), m.review_delay_hours)
-    };
-    format!("{feed}; {contact}; {moderation}")
-}
-
-/// Slide: the rules as a circle × action table, then the platform and the timeline in words.
+/// Slide: the rules as a circle × action table, then the platform in words.
 pub fn rules(s: &Scenario) -> Html {
-    let shown: Vec<&Circle> = s.circles.iter().take(TABLE_CIRCLES).collect();
-    let row = |label: &str, cell: &dyn Fn(&Circle) -> String| {
-        html! {
-            <tr>
-                <th scope="row">{label.to_string()}</th>
-                { for shown.iter().map(|c| {
-                    let text = cell(c);
-                    let class = match text.as_str() { "nobody" | "off" => Some("closed"), "anyone" => Some("open"), _ => None };
-                    html! { <td class={classes!(class)}>{text}</td> }
-                }) }
-            </tr>
-        }
-    };
     // After the circles' sections comes the platform's (the timeline has a slide of its own).
     let platform = rules_summary(s).into_iter().nth(s.circles.len());
     html! {
         <>
             {heading(s.name.clone())}
-            <table class="present-table" data-testid="present-rules-table">
-                <thead><tr><th scope="col">{"Who may…"}</th>{ for shown.iter().map(|c| html! { <th scope="col">{c.name.clone()}</th> }) }</tr></thead>
-                <tbody>
-                    {row("join", &|c| rule_cell(&c.join))}
-                    {row("post", &|c| rule_cell(&c.rules.post))}
-                    {row("comment", &|c| rule_cell(&c.rules.comment))}
-                    {row("praise", &|c| rule_cell(&c.rules.praise))}
-                    {row("tip", &|c| rule_cell(&c.rules.tip))}
-                    {row("message", &|c| if c.contact.direct_messages { rule_cell(&c.rules.message) } else { String::from("off") })}
-                    {row("tips", &tips_cell)}
-                    {row("feed and safety", &safety_cell)}
-                </tbody>
-            </table>
-            if s.circles.len() > TABLE_CIRCLES {
-                <p class="muted">{format!("and {} more circles (see the rules panel)", s.circles.len() - TABLE_CIRCLES)}</p>
-            }
+            {rules_table(s, "present-table")}
             <div class="present-rules" data-testid="present-rules">
                 if let Some(p) = platform {
                     <p><strong>{format!("{}: ", p.title)}</strong>{p.lines.join("; ")}</p>
