@@ -19,7 +19,7 @@ use backfire_engine::sweep::{
     grid, CellSummary, SweepMetric, SweepParam, SweepScale, SweepSpec, SEEDS_DEFAULT, SEEDS_MAX,
 };
 use backfire_engine::{validate, Scenario, Severity};
-use heatmap::heatmap;
+use heatmap::{heatmap, Pointer};
 use line::line;
 use outcome::{readout, Outcome};
 use scatter::{scatter, Cost};
@@ -439,6 +439,12 @@ pub fn SweepPanel(props: &SweepPanelProps) -> Html {
         })
     };
 
+    let at = Pointer {
+        hover: *hover,
+        active: *active,
+        on_hover: &on_hover,
+        on_pick: &on_pick,
+    };
     let x_issues = x_checked.as_ref().err().cloned().unwrap_or_default();
     let y_issues = y_checked.as_ref().err().cloned().unwrap_or_default();
     let n_cells = ready.map(|s| (s.x.values().len() * s.y.map_or(1, |a| a.values().len())) as u32);
@@ -551,9 +557,9 @@ pub fn SweepPanel(props: &SweepPanelProps) -> Html {
                     <p class="muted small" data-testid="sweep-stale">{"The rules have changed since this sweep: a cell loads the rules as they were swept, with that cell's values."}</p>
                 }
                 { match (*chart, o.spec.y.is_some()) {
-                    (Chart::Scatter, _) => scatter(o, *metric, *cost, *hover, *active, &on_hover, &on_pick),
-                    (Chart::Map, true) => heatmap(o, *metric, *hover, *active, &on_hover, &on_pick),
-                    (Chart::Map, false) => line(o, *metric, *hover, *active, &on_hover, &on_pick),
+                    (Chart::Scatter, _) => scatter(o, *metric, *cost, at),
+                    (Chart::Map, true) => heatmap(o, *metric, at),
+                    (Chart::Map, false) => line(o, *metric, at),
                 } }
                 <div class="chart-readout sweep-readout" data-testid="sweep-readout" aria-live="polite">
                     { match (*hover).or(*picked) {

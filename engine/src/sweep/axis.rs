@@ -8,7 +8,7 @@ use crate::words::group;
 /// How an axis's values are spaced.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SweepScale {
-    /// Evenly spaced from `from` to `to`, the inner values rounded to a power of ten below half the step.
+    /// Evenly spaced from `from` to `to`, the inner values rounded to a round number near them.
     #[default]
     #[serde(rename = "lin")]
     Linear,
@@ -95,20 +95,26 @@ fn round_to(v: f64, exp: i32) -> f64 {
     }
 }
 
-/// `n` evenly spaced values; the inner ones rounded to the power of ten at or below half the step (a step of 1,111.1
-/// gives 1,100, 2,200 …; a step of 99.5 gives 100), and all to what the scenario holds (10^`quantum`).
+/// `n` evenly spaced values, all rounded to what the scenario holds (10^`quantum`), the inner ones also to a round
+/// number: to the power of ten at or below half the step when that moves none by more than a tenth of a step (a
+/// step of 1,111.1 gives 1,100, 2,200 …; 1 to 200 in three gives 100), else to the step's second digit (400 to 900
+/// in three keeps 650).
 fn linear(from: f64, to: f64, n: u32, quantum: i32) -> Vec<f64> {
     let last = n - 1;
     let step = (to - from) / f64::from(last);
     if step.is_nan() || step <= 0.0 {
         return vec![round_to(from, quantum)];
     }
-    let digit = ((step / 2.0).log10().floor() as i32).max(quantum);
+    let exact = |i: u32| from + step * f64::from(i);
+    let coarse = ((step / 2.0).log10().floor() as i32).max(quantum);
+    let fine = (step.log10().floor() as i32 - 1).max(quantum);
+    let close = (1..last).all(|i| (round_to(exact(i), coarse) - exact(i)).abs() <= step / 10.0);
+    let digit = if close { coarse } else { fine };
     (0..n)
         .map(|i| match i {
             0 => round_to(from, quantum),
             _ if i == last => round_to(to, quantum),
-            _ => round_to(from + step * f64::from(i), digit),
+            _ => round_to(exact(i), digit),
         })
         .collect()
 }
@@ -243,6 +249,10 @@ mod tests {
             scale: SweepScale::Linear,
         };
         assert_eq!(even.values(), vec![350.0, 450.0, 550.0, 650.0, 750.0, 850.0, 950.0]);
+        let three = SweepAxis { from: 400.0, to: 900.0, steps: 3, ..even };
+        assert_eq!(three.values(), vec![400.0, 650.0, 900.0], "650 is round enough");
+        let tips = axis(SettingId::TipCeiling, 1.0, 200.0, 3, SweepScale::Linear);
+        assert_eq!(tips.values(), vec![1.0, 100.0, 200.0], "not 100.5");
         // Whole hours only: 0–2 hours in 5 steps has three distinct values.
         assert_eq!(
             axis(SettingId::ReviewDelay, 0.0, 2.0, 5, SweepScale::Linear).values(),

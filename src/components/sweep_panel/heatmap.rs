@@ -55,6 +55,46 @@ pub(super) fn step(key: &str, (x, y): (u32, u32), nx: u32, ny: u32) -> Option<(u
     })
 }
 
+/// How the designer points at cells, shared by the heatmap, the line and the scatter: the hovered cell, the one
+/// tab stop, and what hovering and picking do.
+#[derive(Clone, Copy)]
+pub(super) struct Pointer<'a> {
+    /// The cell under the pointer or focus.
+    pub hover: Option<usize>,
+    /// The cell holding the one tab stop.
+    pub active: usize,
+    /// Hovering or focusing a cell (`None`: the pointer left).
+    pub on_hover: &'a Callback<Option<usize>>,
+    /// Clicking a cell, or Enter on it: load it.
+    pub on_pick: &'a Callback<usize>,
+}
+
+impl Pointer<'_> {
+    /// The tab index of cell `i` among `n`: one tab stop for the whole chart.
+    pub fn tabindex(&self, i: usize, n: usize) -> &'static str {
+        let active = if self.active < n { self.active } else { 0 };
+        if i == active {
+            "0"
+        } else {
+            "-1"
+        }
+    }
+
+    /// The mouse-enter, click and focus handlers of cell `i`.
+    pub fn handlers(&self, i: usize) -> (Callback<MouseEvent>, Callback<MouseEvent>, Callback<FocusEvent>) {
+        (
+            self.on_hover.reform(move |_: MouseEvent| Some(i)),
+            self.on_pick.reform(move |_: MouseEvent| i),
+            self.on_hover.reform(move |_: FocusEvent| Some(i)),
+        )
+    }
+
+    /// The chart's mouse-leave handler.
+    pub fn leave(&self) -> Callback<MouseEvent> {
+        self.on_hover.reform(|_: MouseEvent| None)
+    }
+}
+
 /// Keyboard use of the grid (and of the line's and scatter's points, which carry the same `data-idx`): one tab stop (the active cell), arrows move focus between cells, and Enter
 /// or Space loads the focused cell as a click does.
 pub(super) fn cell_keys(o: &Outcome, on_pick: &Callback<usize>) -> Callback<KeyboardEvent> {
@@ -93,15 +133,7 @@ pub(super) fn cell_keys(o: &Outcome, on_pick: &Callback<usize>) -> Callback<Keyb
 
 /// The heatmap: cells coloured by the metric, axes in the rules' units, a legend, hover and click, and
 /// the keyboard (one tab stop at `active`; focusing a cell shows its numbers as hovering does).
-pub(super) fn heatmap(
-    o: &Outcome,
-    metric: SweepMetric,
-    hover: Option<usize>,
-    active: usize,
-    on_hover: &Callback<Option<usize>>,
-    on_pick: &Callback<usize>,
-) -> Html {
-    let active = if active < o.cells.len() { active } else { 0 };
+pub(super) fn heatmap(o: &Outcome, metric: SweepMetric, at: Pointer) -> Html {
     let (nx, ny) = (o.nx(), o.ny());
     let plot_w = W - LEFT - RIGHT;
     let plot_h = if o.spec.y.is_some() { PLOT_H_2D } else { PLOT_H_1D };
@@ -124,16 +156,14 @@ pub(super) fn heatmap(
         .enumerate()
         .map(|(i, (c, &v))| {
             let t = t_of(v);
-            let onmouseenter = on_hover.reform(move |_: MouseEvent| Some(i));
-            let onclick = on_pick.reform(move |_: MouseEvent| i);
-            let onfocus = on_hover.reform(move |_: FocusEvent| Some(i));
+            let (onmouseenter, onclick, onfocus) = at.handlers(i);
             let (x, y) = (cell_x(c.x_idx), cell_y(c.y_idx));
-            let hovered = hover == Some(i);
+            let hovered = at.hover == Some(i);
             let place = o.place(i, ", ");
             html! {
                 <g>
                     <rect class={classes!("sweep-cell", hovered.then_some("hovered"))} data-testid={format!("sweep-cell-{}-{}", c.x_idx, c.y_idx)}
-                        data-idx={i.to_string()} role="button" tabindex={if i == active { "0" } else { "-1" }}
+                        data-idx={i.to_string()} role="button" tabindex={at.tabindex(i, o.cells.len())}
                         aria-label={format!("{place}: {} {}", label(metric), tick(v))}
                         data-value={raw(v)} x={format!("{x:.2}")} y={format!("{y:.2}")} width={format!("{:.2}", cw)} height={format!("{:.2}", ch)}
                         fill={colour(ramp, t)} {onmouseenter} {onclick} {onfocus}>
@@ -184,7 +214,7 @@ pub(super) fn heatmap(
         None => Html::default(),
     };
     // The hovered cell's outline is drawn last, so its neighbours do not cover half of it.
-    let outline = hover.and_then(|i| o.cells.get(i)).map(|c| {
+    let outline = at.hover.and_then(|i| o.cells.get(i)).map(|c| {
         html! { <rect class="sweep-outline" x={format!("{:.2}", cell_x(c.x_idx))} y={format!("{:.2}", cell_y(c.y_idx))} width={format!("{cw:.2}")} height={format!("{ch:.2}")} fill="none" stroke="#1c1f24" stroke-width="2.5" pointer-events="none" /> }
     });
     let x_title = o.x().param.describe(&o.base);
@@ -212,12 +242,12 @@ pub(super) fn heatmap(
         Some(yt) => format!("{} for {} (across) and {} (up)", label(metric), x_title, yt),
         None => format!("{} for {}", label(metric), x_title),
     };
-    let onmouseleave = on_hover.reform(|_: MouseEvent| None);
+    let onmouseleave = at.leave();
     html! {
         <figure class="chart heatmap">
             <figcaption><strong>{label(metric)}</strong><span class="muted small" data-testid="sweep-caption">{format!("{}; darker is more; click a cell to load it (or Tab to the grid, arrows to move, Enter to load)", o.seeds_words())}</span></figcaption>
             // A group, not an image: its cells are buttons (arrow keys move between them).
-            <svg data-testid="sweep-heatmap" viewBox={format!("0 0 {W} {h}")} role="group" aria-label={title.clone()} {onmouseleave} onkeydown={cell_keys(o, on_pick)} preserveAspectRatio="xMidYMid meet">
+            <svg data-testid="sweep-heatmap" viewBox={format!("0 0 {W} {h}")} role="group" aria-label={title.clone()} {onmouseleave} onkeydown={cell_keys(o, at.on_pick)} preserveAspectRatio="xMidYMid meet">
                 <title>{title}</title>
                 {cells}
                 {outline}

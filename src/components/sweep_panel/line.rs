@@ -1,7 +1,7 @@
 //! A 1-D sweep as a line: the mean over the seeds at each value, a band from the lowest to the highest run, and
 //! the rules on screen as a dashed reference.
 
-use super::heatmap::{cell_keys, labelled};
+use super::heatmap::{cell_keys, labelled, Pointer};
 use super::metric::label;
 use super::outcome::{raw, Outcome};
 use crate::components::line_chart::compact;
@@ -29,16 +29,8 @@ pub(super) fn across(o: &Outcome, i: usize, n: usize) -> f64 {
 }
 
 /// The line with its band; points are buttons (hover or focus for the numbers, click or Enter to load).
-pub(super) fn line(
-    o: &Outcome,
-    metric: SweepMetric,
-    hover: Option<usize>,
-    active: usize,
-    on_hover: &Callback<Option<usize>>,
-    on_pick: &Callback<usize>,
-) -> Html {
+pub(super) fn line(o: &Outcome, metric: SweepMetric, at: Pointer) -> Html {
     let n = o.cells.len();
-    let active = if active < n { active } else { 0 };
     let bands: Vec<_> = (0..n).map(|i| o.band(metric, i)).collect();
     let current = o.current(metric);
     let (lo, hi) = match metric {
@@ -72,13 +64,11 @@ pub(super) fn line(
         .iter()
         .enumerate()
         .map(|(i, b)| {
-            let onmouseenter = on_hover.reform(move |_: MouseEvent| Some(i));
-            let onclick = on_pick.reform(move |_: MouseEvent| i);
-            let onfocus = on_hover.reform(move |_: FocusEvent| Some(i));
+            let (onmouseenter, onclick, onfocus) = at.handlers(i);
             html! {
-                <circle class={classes!("sweep-point", (hover == Some(i)).then_some("hovered"))} data-testid={format!("sweep-point-{i}")}
+                <circle class={classes!("sweep-point", (at.hover == Some(i)).then_some("hovered"))} data-testid={format!("sweep-point-{i}")}
                     data-idx={i.to_string()} data-value={raw(b.mean)} data-min={raw(b.lo)} data-max={raw(b.hi)}
-                    role="button" tabindex={if i == active { "0" } else { "-1" }}
+                    role="button" tabindex={at.tabindex(i, o.cells.len())}
                     aria-label={format!("{}: {} {}", o.place(i, ", "), label(metric), tick(b.mean))}
                     cx={format!("{:.2}", px(i))} cy={format!("{:.2}", py(b.mean))} r="7" {onmouseenter} {onclick} {onfocus}>
                     <title>{format!("{}: {}", o.place(i, ", "), tick(b.mean))}</title>
@@ -117,7 +107,7 @@ pub(super) fn line(
     let cy = py(current.mean);
     let x_title = o.x().param.describe(&o.base);
     let title = format!("{} for {}", label(metric), x_title);
-    let onmouseleave = on_hover.reform(|_: MouseEvent| None);
+    let onmouseleave = at.leave();
     let band_words = if o.spec.seeds > 1 {
         "; the band runs from the lowest to the highest seed"
     } else {
@@ -129,7 +119,7 @@ pub(super) fn line(
                 <strong>{label(metric)}</strong>
                 <span class="muted small" data-testid="sweep-caption">{format!("{}{band_words}; dashed: the rules on screen; click a point to load it", o.seeds_words())}</span>
             </figcaption>
-            <svg data-testid="sweep-line" viewBox={format!("0 0 {W} {}", TOP + PLOT_H + BOTTOM)} role="group" aria-label={title.clone()} {onmouseleave} onkeydown={cell_keys(o, on_pick)}>
+            <svg data-testid="sweep-line" viewBox={format!("0 0 {W} {}", TOP + PLOT_H + BOTTOM)} role="group" aria-label={title.clone()} {onmouseleave} onkeydown={cell_keys(o, at.on_pick)}>
                 <title>{title}</title>
                 {y_ticks}
                 <polygon class="sweep-band" data-testid="sweep-band" points={band_path.join(" ")} />

@@ -3,7 +3,7 @@
 //! Honest cost is what the report and Why call it: honest users refused by a rule (exclusion) or honest engagement
 //! on genuine posts lost against the rules on screen (Why's "lowers honest engagement by 5 %").
 
-use super::heatmap::cell_keys;
+use super::heatmap::{cell_keys, Pointer};
 use super::metric::label;
 use super::outcome::{raw, Band, Outcome};
 use crate::components::line_chart::compact;
@@ -85,18 +85,9 @@ fn padded(values: impl Iterator<Item = f64>) -> (f64, f64) {
 }
 
 /// The scatter: one point per cell, the rules on screen as a ringed point.
-pub(super) fn scatter(
-    o: &Outcome,
-    metric: SweepMetric,
-    cost: Cost,
-    hover: Option<usize>,
-    active: usize,
-    on_hover: &Callback<Option<usize>>,
-    on_pick: &Callback<usize>,
-) -> Html {
+pub(super) fn scatter(o: &Outcome, metric: SweepMetric, cost: Cost, at: Pointer) -> Html {
     let harm = harm(metric);
     let n = o.cells.len();
-    let active = if active < n { active } else { 0 };
     let points: Vec<(f64, f64)> = (0..n).map(|i| (cost.of(o, Some(i)), o.band(harm, i).mean)).collect();
     let here: (f64, f64) = (cost.of(o, None), Band::of(harm, &o.current).mean);
     let (x_lo, x_hi) = padded(points.iter().chain([&here]).map(|p| p.0));
@@ -108,12 +99,10 @@ pub(super) fn scatter(
         .iter()
         .enumerate()
         .map(|(i, &(x, y))| {
-            let onmouseenter = on_hover.reform(move |_: MouseEvent| Some(i));
-            let onclick = on_pick.reform(move |_: MouseEvent| i);
-            let onfocus = on_hover.reform(move |_: FocusEvent| Some(i));
+            let (onmouseenter, onclick, onfocus) = at.handlers(i);
             html! {
-                <circle class={classes!("sweep-dot", (hover == Some(i)).then_some("hovered"))} data-testid={format!("sweep-dot-{i}")}
-                    data-idx={i.to_string()} data-cost={raw(x)} data-harm={raw(y)} role="button" tabindex={if i == active { "0" } else { "-1" }}
+                <circle class={classes!("sweep-dot", (at.hover == Some(i)).then_some("hovered"))} data-testid={format!("sweep-dot-{i}")}
+                    data-idx={i.to_string()} data-cost={raw(x)} data-harm={raw(y)} role="button" tabindex={at.tabindex(i, o.cells.len())}
                     aria-label={format!("{}: {} {}, {} {}", o.place(i, ", "), cost.label(), tick(x), label(harm), tick(y))}
                     cx={format!("{:.2}", px(x))} cy={format!("{:.2}", py(y))} r="7" {onmouseenter} {onclick} {onfocus}>
                     <title>{o.place(i, ", ")}</title>
@@ -132,14 +121,14 @@ pub(super) fn scatter(
         .collect();
     let y_mid = TOP + PLOT_H / 2.0;
     let title = format!("{} against {}", label(harm), cost.label());
-    let onmouseleave = on_hover.reform(|_: MouseEvent| None);
+    let onmouseleave = at.leave();
     html! {
         <figure class="chart sweep-scatter">
             <figcaption>
                 <strong>{"Harm vs honest cost"}</strong>
                 <span class="muted small" data-testid="sweep-caption">{format!("{}; lower left is better; the ringed point is the rules on screen; click a point to load it", o.seeds_words())}</span>
             </figcaption>
-            <svg data-testid="sweep-scatter" viewBox={format!("0 0 {W} {}", TOP + PLOT_H + BOTTOM)} role="group" aria-label={title.clone()} {onmouseleave} onkeydown={cell_keys(o, on_pick)}>
+            <svg data-testid="sweep-scatter" viewBox={format!("0 0 {W} {}", TOP + PLOT_H + BOTTOM)} role="group" aria-label={title.clone()} {onmouseleave} onkeydown={cell_keys(o, at.on_pick)}>
                 <title>{title}</title>
                 <line x1={LEFT.to_string()} x2={(LEFT + plot_w).to_string()} y1={(TOP + PLOT_H).to_string()} y2={(TOP + PLOT_H).to_string()} stroke="#78716c" />
                 <line x1={LEFT.to_string()} x2={LEFT.to_string()} y1={TOP.to_string()} y2={(TOP + PLOT_H).to_string()} stroke="#78716c" />
