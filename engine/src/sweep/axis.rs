@@ -249,7 +249,12 @@ mod tests {
             scale: SweepScale::Linear,
         };
         assert_eq!(even.values(), vec![350.0, 450.0, 550.0, 650.0, 750.0, 850.0, 950.0]);
-        let three = SweepAxis { from: 400.0, to: 900.0, steps: 3, ..even };
+        let three = SweepAxis {
+            from: 400.0,
+            to: 900.0,
+            steps: 3,
+            ..even
+        };
         assert_eq!(three.values(), vec![400.0, 650.0, 900.0], "650 is round enough");
         let tips = axis(SettingId::TipCeiling, 1.0, 200.0, 3, SweepScale::Linear);
         assert_eq!(tips.values(), vec![1.0, 100.0, 200.0], "not 100.5");
