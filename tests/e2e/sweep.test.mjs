@@ -52,8 +52,8 @@ test('a rule opens on a range a designer would try, and a 1-D sweep is a line wi
   for (const t of ['¥1', '¥2', '¥5', '¥10', '¥20', '¥50', '¥100', '¥200']) assert.ok(ticks.includes(t), `${t} in ${ticks.join(' | ')}`);
   assert.ok(!ticks.some(t => /\d\.\d\d/.test(t) && /¥/.test(t)), 'round money ticks');
   assert.match(await page.getByTestId('sweep-caption').innerText(), /mean of 3 seeds; the band runs from the lowest to the highest seed/);
-  await page.getByTestId('sweep-band').waitFor();
-  await page.getByTestId('sweep-current').waitFor();
+  await page.getByTestId('sweep-band').waitFor({ state: 'attached' });
+  await page.getByTestId('sweep-current').waitFor({ state: 'attached' });
   await shot(page, 'sweep-line-1440');
 
   // The points are one tab stop; arrows move, Enter loads the point as an undoable edit.

@@ -36,7 +36,7 @@ impl Cost {
     pub fn label(self) -> &'static str {
         match self {
             Cost::Refused => "Honest users refused (times)",
-            Cost::EngagementLost => "Honest engagement lost vs the rules on screen (%)",
+            Cost::EngagementLost => "Honest engagement lost vs the rules on screen (%; below 0: gained)",
         }
     }
 
@@ -120,6 +120,7 @@ pub(super) fn scatter(o: &Outcome, metric: SweepMetric, cost: Cost, at: Pointer)
         .map(|v| html! { <text x={(LEFT - 8.0).to_string()} y={format!("{:.2}", py(v) + 4.0)} text-anchor="end" font-size="12">{compact(v)}</text> })
         .collect();
     let y_mid = TOP + PLOT_H / 2.0;
+    let right = px(here.0) > LEFT + plot_w / 2.0;
     let title = format!("{} against {}", label(harm), cost.label());
     let onmouseleave = at.leave();
     html! {
@@ -134,7 +135,9 @@ pub(super) fn scatter(o: &Outcome, metric: SweepMetric, cost: Cost, at: Pointer)
                 <line x1={LEFT.to_string()} x2={LEFT.to_string()} y1={TOP.to_string()} y2={(TOP + PLOT_H).to_string()} stroke="#78716c" />
                 {x_ticks}{y_ticks}
                 <circle class="sweep-here" data-testid="sweep-dot-current" data-cost={raw(here.0)} data-harm={raw(here.1)} cx={format!("{:.2}", px(here.0))} cy={format!("{:.2}", py(here.1))} r="11" />
-                <text class="sweep-here-label" x={format!("{:.2}", px(here.0) + 14.0)} y={format!("{:.2}", py(here.1) - 10.0)} font-size="12">{"rules on screen"}</text>
+                // The label sits on the side of the ring with room for it.
+                <text class="sweep-here-label" x={format!("{:.2}", if right { px(here.0) - 14.0 } else { px(here.0) + 14.0 })} y={format!("{:.2}", py(here.1) - 10.0)}
+                    text-anchor={if right { "end" } else { "start" }} font-size="12">{"rules on screen"}</text>
                 {dots}
                 <text x={(LEFT + plot_w / 2.0).to_string()} y={(TOP + PLOT_H + 44.0).to_string()} text-anchor="middle" font-size="13" font-weight="600">{cost.label()}</text>
                 <text x="16" y={y_mid.to_string()} transform={format!("rotate(-90 16 {y_mid})")} text-anchor="middle" font-size="13" font-weight="600">{label(harm)}</text>
