@@ -8,7 +8,7 @@ mod axis;
 mod metric;
 mod spec;
 
-pub use axis::{tick, with_unit, SweepAxis, SweepScale};
+pub use axis::{round_ticks, tick, with_unit, SweepAxis, SweepScale};
 pub use metric::SweepMetric;
 pub use spec::{SweepSpec, SweepSpecError};
 

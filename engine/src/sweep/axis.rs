@@ -152,6 +152,28 @@ fn thin(values: Vec<f64>, n: u32) -> Vec<f64> {
         .collect()
 }
 
+/// Round values to mark on a value axis from `lo` to `hi`: the multiples of the smallest 1-2-5 step that gives at
+/// most `most` of them (0 to 31,000 by 10,000; −81 to 0 by 20), so a chart's scale reads in round numbers too.
+pub fn round_ticks(lo: f64, hi: f64, most: u32) -> Vec<f64> {
+    if !(lo.is_finite() && hi.is_finite()) || hi <= lo || most == 0 {
+        return Vec::new();
+    }
+    let rough = (hi - lo) / f64::from(most);
+    let decade = rough.log10().floor() as i32;
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| round_to(m * 10f64.powi(decade), decade.min(0) - 1))
+        .find(|s| ((hi - lo) / s).floor() < f64::from(most))
+        .unwrap_or(10f64.powi(decade + 1));
+    // A hair of slack, so 0.3 ÷ 0.1 (2.9999…) still counts three steps.
+    const SLACK: f64 = 1e-9;
+    let first = (lo / step - SLACK).ceil() as i64;
+    let last = (hi / step + SLACK).floor() as i64;
+    (first..=last)
+        .map(|k| round_to(k as f64 * step, decade.min(0) - 1))
+        .collect()
+}
+
 /// A round label for an axis value: at most three significant digits and two decimals, thousands grouped
 /// ("1,100", "0.05", "750"), large numbers shortened ("25k", "1.5M").
 pub fn tick(v: f64) -> String {
@@ -267,6 +289,21 @@ mod tests {
             axis(SettingId::ReviewDelay, 6.0, 6.0, 4, SweepScale::Linear).values(),
             vec![6.0]
         );
+    }
+
+    #[test]
+    fn value_axes_get_round_ticks() {
+        assert_eq!(round_ticks(0.0, 31_000.0, 5), vec![0.0, 10_000.0, 20_000.0, 30_000.0]);
+        assert_eq!(round_ticks(-84.0, 3.0, 5), vec![-80.0, -60.0, -40.0, -20.0, 0.0]);
+        assert_eq!(round_ticks(68.7, 76.3, 5), vec![70.0, 72.0, 74.0, 76.0]);
+        assert_eq!(
+            round_ticks(0.0, 100.0, 5),
+            vec![0.0, 50.0, 100.0],
+            "by 20 would make six"
+        );
+        assert_eq!(round_ticks(0.0, 0.3, 4), vec![0.0, 0.1, 0.2, 0.3]);
+        assert!(round_ticks(5.0, 5.0, 4).is_empty());
+        assert!(round_ticks(0.0, f64::NAN, 4).is_empty());
     }
 
     #[test]

@@ -4,8 +4,7 @@
 use super::heatmap::{cell_keys, labelled, Pointer};
 use super::metric::label;
 use super::outcome::{raw, Outcome};
-use crate::components::line_chart::compact;
-use backfire_engine::sweep::{tick, with_unit, SweepMetric, SweepScale};
+use backfire_engine::sweep::{round_ticks, tick, with_unit, SweepMetric, SweepScale};
 use yew::prelude::*;
 
 // Layout in viewBox units.
@@ -92,14 +91,14 @@ pub(super) fn line(o: &Outcome, metric: SweepMetric, at: Pointer) -> Html {
             }
         })
         .collect();
-    let y_ticks: Html = [lo, (lo + hi) / 2.0, hi]
+    let y_ticks: Html = round_ticks(lo, hi, 5)
         .into_iter()
         .map(|v| {
             let y = py(v);
             html! {
                 <g>
                     <line class="grid" x1={LEFT.to_string()} x2={(LEFT + plot_w).to_string()} y1={format!("{y:.2}")} y2={format!("{y:.2}")} stroke="#e7e5e4" />
-                    <text x={(LEFT - 8.0).to_string()} y={format!("{:.2}", y + 4.0)} text-anchor="end" font-size="12">{compact(v)}</text>
+                    <text x={(LEFT - 8.0).to_string()} y={format!("{:.2}", y + 4.0)} text-anchor="end" font-size="12">{tick(v)}</text>
                 </g>
             }
         })

@@ -6,8 +6,7 @@
 use super::heatmap::{cell_keys, Pointer};
 use super::metric::label;
 use super::outcome::{raw, Band, Outcome};
-use crate::components::line_chart::compact;
-use backfire_engine::sweep::{tick, SweepMetric};
+use backfire_engine::sweep::{round_ticks, tick, SweepMetric};
 use backfire_engine::PatternId;
 use yew::prelude::*;
 
@@ -110,14 +109,29 @@ pub(super) fn scatter(o: &Outcome, metric: SweepMetric, cost: Cost, at: Pointer)
             }
         })
         .collect();
-    let ticks = |lo: f64, hi: f64| [lo + (hi - lo) / 20.0, (lo + hi) / 2.0, hi - (hi - lo) / 20.0];
-    let x_ticks: Html = ticks(x_lo, x_hi)
+    let x_ticks: Html = round_ticks(x_lo, x_hi, 6)
         .into_iter()
-        .map(|v| html! { <text x={format!("{:.2}", px(v))} y={(TOP + PLOT_H + 20.0).to_string()} text-anchor="middle" font-size="12">{compact(v)}</text> })
+        .map(|v| {
+            let x = px(v);
+            html! {
+                <g>
+                    <line x1={format!("{x:.2}")} x2={format!("{x:.2}")} y1={TOP.to_string()} y2={(TOP + PLOT_H).to_string()} stroke="#e7e5e4" />
+                    <text x={format!("{x:.2}")} y={(TOP + PLOT_H + 20.0).to_string()} text-anchor="middle" font-size="12">{tick(v)}</text>
+                </g>
+            }
+        })
         .collect();
-    let y_ticks: Html = ticks(y_lo, y_hi)
+    let y_ticks: Html = round_ticks(y_lo, y_hi, 5)
         .into_iter()
-        .map(|v| html! { <text x={(LEFT - 8.0).to_string()} y={format!("{:.2}", py(v) + 4.0)} text-anchor="end" font-size="12">{compact(v)}</text> })
+        .map(|v| {
+            let y = py(v);
+            html! {
+                <g>
+                    <line x1={LEFT.to_string()} x2={(LEFT + plot_w).to_string()} y1={format!("{y:.2}")} y2={format!("{y:.2}")} stroke="#e7e5e4" />
+                    <text x={(LEFT - 8.0).to_string()} y={format!("{:.2}", y + 4.0)} text-anchor="end" font-size="12">{tick(v)}</text>
+                </g>
+            }
+        })
         .collect();
     let y_mid = TOP + PLOT_H / 2.0;
     let right = px(here.0) > LEFT + plot_w / 2.0;
@@ -131,9 +145,9 @@ pub(super) fn scatter(o: &Outcome, metric: SweepMetric, cost: Cost, at: Pointer)
             </figcaption>
             <svg data-testid="sweep-scatter" viewBox={format!("0 0 {W} {}", TOP + PLOT_H + BOTTOM)} role="group" aria-label={title.clone()} {onmouseleave} onkeydown={cell_keys(o, at.on_pick)}>
                 <title>{title}</title>
+                {x_ticks}{y_ticks}
                 <line x1={LEFT.to_string()} x2={(LEFT + plot_w).to_string()} y1={(TOP + PLOT_H).to_string()} y2={(TOP + PLOT_H).to_string()} stroke="#78716c" />
                 <line x1={LEFT.to_string()} x2={LEFT.to_string()} y1={TOP.to_string()} y2={(TOP + PLOT_H).to_string()} stroke="#78716c" />
-                {x_ticks}{y_ticks}
                 <circle class="sweep-here" data-testid="sweep-dot-current" data-cost={raw(here.0)} data-harm={raw(here.1)} cx={format!("{:.2}", px(here.0))} cy={format!("{:.2}", py(here.1))} r="11" />
                 // The label sits on the side of the ring with room for it.
                 <text class="sweep-here-label" x={format!("{:.2}", if right { px(here.0) - 14.0 } else { px(here.0) + 14.0 })} y={format!("{:.2}", py(here.1) - 10.0)}
