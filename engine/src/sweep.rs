@@ -4,6 +4,14 @@
 //! rule's shown unit from the settings catalogue (yuan, hours, percent…) and rounded to what the
 //! scenario can hold (fen, whole hours, parts per thousand).
 
+mod axis;
+mod metric;
+mod spec;
+
+pub use axis::{round_ticks, tick, with_unit, SweepAxis, SweepScale};
+pub use metric::SweepMetric;
+pub use spec::{SweepSpec, SweepSpecError};
+
 use serde::{Deserialize, Serialize};
 
 use crate::report::{PatternId, Report};
@@ -24,29 +32,76 @@ pub enum SweepRule {
     Setting(SettingId),
 }
 
-/// Every sweepable rule with its id (the serde tag `param` and the value the app's select sends),
-/// in the order the app lists them. The ids are a wire format: never rename one.
-const RULES: [(&str, SweepRule); 10] = [
-    ("comment_credit_threshold", SweepRule::CommentCreditThreshold),
-    ("tip_ceiling_yuan", SweepRule::Setting(SettingId::TipCeiling)),
-    ("tip_floor_yuan", SweepRule::Setting(SettingId::TipFloor)),
-    ("daily_tip_cap_yuan", SweepRule::Setting(SettingId::DailyTipCap)),
-    ("review_delay_hours", SweepRule::Setting(SettingId::ReviewDelay)),
-    ("reviews_per_day_per10k", SweepRule::Setting(SettingId::ReviewCapacity)),
-    (
-        "classifier_recall_percent",
-        SweepRule::Setting(SettingId::ClassifierRecall),
-    ),
-    ("fee_permille", SweepRule::Setting(SettingId::TipFee)),
-    (
-        "forged_document_yuan",
-        SweepRule::Setting(SettingId::ForgedDocumentPrice),
-    ),
-    (
-        "credit_point_price_yuan",
-        SweepRule::Setting(SettingId::CreditPointPrice),
-    ),
-];
+/// Most values on one axis: a 20 × 20 grid is 400 runs per seed, about what a designer waits for.
+pub const STEPS_MAX: u32 = 20;
+/// Most seeds per cell: each seed is one more run of every cell, and ten already tell noise from an effect.
+pub const SEEDS_MAX: u32 = 10;
+/// Seeds per cell unless the designer says otherwise: three give a band without tripling the wait more than once.
+pub const SEEDS_DEFAULT: u32 = 3;
+
+/// A first range to try: from, to, most values and spacing, in the rule's shown unit.
+type FirstTry = (f64, f64, u32, SweepScale);
+
+/// Every sweepable rule with its id (the serde tag `param`, the link's and the app's select value) and the range a
+/// designer would try first, in the order the app lists them. The ids are a wire format: never rename one.
+///
+/// First tries span what a design review argues about around each default, not the legal range: money in 1-2-5
+/// steps from ¥1 (tip ceiling ¥1–¥1,000 covers the ¥200 of the 2016 launch), hours and percentages in round linear steps.
+const RULES: [(&str, SweepRule, FirstTry); 10] = {
+    use SweepScale::{Linear as Lin, OneTwoFive as Log};
+    [
+        (
+            "comment_credit_threshold",
+            SweepRule::CommentCreditThreshold,
+            (350.0, 950.0, 7, Lin),
+        ),
+        (
+            "tip_ceiling_yuan",
+            SweepRule::Setting(SettingId::TipCeiling),
+            (1.0, 1000.0, 10, Log),
+        ),
+        (
+            "tip_floor_yuan",
+            SweepRule::Setting(SettingId::TipFloor),
+            (0.1, 20.0, 8, Log),
+        ),
+        (
+            "daily_tip_cap_yuan",
+            SweepRule::Setting(SettingId::DailyTipCap),
+            (10.0, 5000.0, 9, Log),
+        ),
+        (
+            "review_delay_hours",
+            SweepRule::Setting(SettingId::ReviewDelay),
+            (0.0, 48.0, 7, Lin),
+        ),
+        (
+            "reviews_per_day_per10k",
+            SweepRule::Setting(SettingId::ReviewCapacity),
+            (0.0, 100.0, 6, Lin),
+        ),
+        (
+            "classifier_recall_percent",
+            SweepRule::Setting(SettingId::ClassifierRecall),
+            (0.0, 100.0, 6, Lin),
+        ),
+        (
+            "fee_permille",
+            SweepRule::Setting(SettingId::TipFee),
+            (0.0, 10.0, 6, Lin),
+        ),
+        (
+            "forged_document_yuan",
+            SweepRule::Setting(SettingId::ForgedDocumentPrice),
+            (10.0, 5000.0, 9, Log),
+        ),
+        (
+            "credit_point_price_yuan",
+            SweepRule::Setting(SettingId::CreditPointPrice),
+            (10.0, 5000.0, 9, Log),
+        ),
+    ]
+};
 
 /// A rule a sweep can move, and where. `circle_idx: None` moves a per-circle rule in every circle at
 /// once; a platform rule always has `None`. In JSON: `{"param": "<id>", "circle_idx": …}`.
@@ -102,15 +157,15 @@ impl SweepParam {
 
     /// Every sweepable rule, in the app's order, each in `circle_idx`.
     pub fn every(circle_idx: Option<u32>) -> impl Iterator<Item = SweepParam> {
-        RULES.iter().map(move |(_, rule)| SweepParam::new(*rule, circle_idx))
+        RULES.iter().map(move |(_, rule, _)| SweepParam::new(*rule, circle_idx))
     }
 
     /// The rule of kind `kind` (an id as [`SweepParam::kind`] gives) in `circle_idx` (ignored by platform rules).
     pub fn of_kind(kind: &str, circle_idx: Option<u32>) -> Option<SweepParam> {
         RULES
             .iter()
-            .find(|(id, _)| *id == kind)
-            .map(|(_, rule)| SweepParam::new(*rule, circle_idx))
+            .find(|(id, _, _)| *id == kind)
+            .map(|(_, rule, _)| SweepParam::new(*rule, circle_idx))
     }
 
     /// What this moves.
@@ -122,8 +177,30 @@ impl SweepParam {
     pub fn kind(&self) -> &'static str {
         RULES
             .iter()
-            .find(|(_, rule)| *rule == self.rule)
-            .map_or("", |(id, _)| id)
+            .find(|(_, rule, _)| *rule == self.rule)
+            .map_or("", |(id, _, _)| id)
+    }
+
+    /// The range a designer would try first (from, to, most values, spacing), before clamping to [`SweepParam::range`].
+    fn first_try(&self) -> FirstTry {
+        RULES
+            .iter()
+            .find(|(_, rule, _)| *rule == self.rule)
+            .map_or((0.0, 1.0, 2, SweepScale::Linear), |(_, _, t)| *t)
+    }
+
+    /// The finest value this rule takes, as a power of ten in its shown unit (−2 for tips typed to the fen, 0 for
+    /// whole hours, points or yuan), read from the settings catalogue's editor step.
+    fn quantum_exponent(&self) -> i32 {
+        match self.rule {
+            SweepRule::CommentCreditThreshold => 0,
+            SweepRule::Setting(id) => {
+                let row = id.setting();
+                (f64::from(row.step.max(1)) / f64::from(row.scale.per_shown()))
+                    .log10()
+                    .round() as i32
+            }
+        }
     }
 
     /// Whether the rule lives in circles (and so takes a circle choice).
@@ -160,58 +237,76 @@ impl SweepParam {
         self.circle_idx
     }
 
-    /// The label with its unit and place, e.g. "Tip ceiling (¥), Campus Diary" or "Review delay (hours), every circle".
+    /// The label with its unit and place, e.g. "Tip ceiling (¥), Campus Diary" or "Review delay (hours), every
+    /// circle"; "every circle" names the circles it moves when only some have the rule's gate, and says what it adds
+    /// when none has.
     pub fn describe(&self, s: &Scenario) -> String {
-        let gated = s.circles.iter().filter(|c| has_comment_gate(c)).count();
-        let place = match self.circle_idx {
+        let gate = self.gate();
+        let place = match (self.circle_idx, gate) {
             _ if !self.per_circle() => String::from("platform"),
-            None if self.rule == SweepRule::CommentCreditThreshold && gated == 0 => {
-                String::from("every circle (adds a credit gate on comments, which none has)")
+            (None, Some(g)) => {
+                let gated = s.circles.iter().filter(|c| (g.has)(c)).count();
+                match gated {
+                    0 => format!("every circle ({})", g.when_none),
+                    n if n == s.circles.len() => String::from("every circle"),
+                    1 => format!("the circle with {}", g.noun),
+                    n => format!("the {n} circles with {}", g.noun),
+                }
             }
-            None if self.rule == SweepRule::CommentCreditThreshold && gated < s.circles.len() => {
-                format!(
-                    "the {gated} circle{} with a credit gate on comments",
-                    if gated == 1 { "" } else { "s" }
-                )
-            }
-            None => String::from("every circle"),
-            Some(i) => s
-                .circles
-                .get(i as usize)
-                .map_or_else(|| format!("circle {i}"), |c| c.name.clone()),
+            (None, None) => String::from("every circle"),
+            (Some(i), gate) => match s.circles.get(i as usize) {
+                None => format!("circle {i}"),
+                Some(c) => match gate.filter(|g| !(g.has)(c)) {
+                    Some(g) => format!("{} ({})", c.name, g.when_none),
+                    None => c.name.clone(),
+                },
+            },
         };
         match self.unit() {
             "" => format!("{}, {place}", self.label()),
             unit => format!("{} ({unit}), {place}", self.label()),
         }
     }
-}
 
-/// One axis of a sweep: `steps` evenly spaced values from `from` to `to`, both included.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SweepAxis {
-    /// The rule moved.
-    pub param: SweepParam,
-    /// First value, in the rule's unit.
-    pub from: f64,
-    /// Last value, in the rule's unit.
-    pub to: f64,
-    /// Number of values (1 gives `from` alone, 0 gives none).
-    pub steps: u32,
-}
-
-impl SweepAxis {
-    /// The axis's values, `from` first.
-    pub fn values(&self) -> Vec<f64> {
-        match self.steps {
-            0 => Vec::new(),
-            1 => vec![self.from],
-            n => (0..n)
-                .map(|i| self.from + (self.to - self.from) * f64::from(i) / f64::from(n - 1))
-                .collect(),
+    /// What a circle must have for this rule to mean anything there, if not every circle has it.
+    fn gate(&self) -> Option<Gate> {
+        let tipping = Gate {
+            has: |c| c.tips.enabled,
+            noun: "tipping",
+            when_none: "none has tipping, so nothing changes",
+        };
+        match self.rule {
+            SweepRule::CommentCreditThreshold => Some(Gate {
+                has: has_comment_gate,
+                noun: "a credit gate on comments",
+                when_none: "adds a credit gate on comments, which none has",
+            }),
+            SweepRule::Setting(SettingId::TipFloor | SettingId::TipCeiling | SettingId::TipFee) => Some(tipping),
+            SweepRule::Setting(SettingId::DailyTipCap) => Some(Gate {
+                has: |c| c.tips.enabled && c.tips.daily_cap_per_tipper_fen > 0,
+                noun: "a daily tip cap",
+                when_none: "adds a daily tip cap, which none has",
+            }),
+            SweepRule::Setting(SettingId::ClassifierRecall) => Some(Gate {
+                has: |c| c.moderation.classifier.enabled,
+                noun: "the classifier on",
+                when_none: "turns the classifier on, which none has",
+            }),
+            SweepRule::Setting(_) => None,
         }
     }
+}
+
+/// What a circle must have for a per-circle rule to apply there: "every circle" moves only the circles that have
+/// it, so a sweep never gates a circle the designer left open, and adds it everywhere only when no circle has it.
+#[derive(Clone, Copy)]
+struct Gate {
+    /// Whether the circle has it.
+    has: fn(&Circle) -> bool,
+    /// It in words, after "with": "a credit gate on comments".
+    noun: &'static str,
+    /// What sweeping it does where a circle lacks it.
+    when_none: &'static str,
 }
 
 /// One cell of a sweep grid: where it sits and the scenario to run there.
@@ -238,6 +333,12 @@ pub struct PatternCell {
     pub severity: u8,
     /// Its incidents.
     pub incidents: u64,
+    /// Money involved, in fen (0 for patterns that move none).
+    #[serde(default)]
+    pub fen_involved: u64,
+    /// Share of honest views that showed it, per 10,000 (0 for patterns that are not posts).
+    #[serde(default)]
+    pub prevalence_per_10k: u32,
 }
 
 /// A run reduced to what a sweep cell shows.
@@ -275,12 +376,12 @@ pub fn apply(s: &Scenario, param: &SweepParam, value: f64) -> Scenario {
             let row = id.setting();
             row.set(&mut t, 0, row.scale.stored(v));
         }
-        // "Every circle" moves the credit gates that exist; it adds one only where no circle has any (and
-        // `describe` says so), so a sweep never gates a circle the designer left open.
-        (SweepRule::CommentCreditThreshold, None) if t.circles.iter().any(has_comment_gate) => {
-            t.circles.iter_mut().filter(|c| has_comment_gate(c)).for_each(edit)
-        }
-        (_, None) => t.circles.iter_mut().for_each(edit),
+        // "Every circle" moves the circles that have the rule's gate; it adds the gate only where no circle has
+        // it (and `describe` says so), so a sweep never gates a circle the designer left open.
+        (_, None) => match param.gate().filter(|g| t.circles.iter().any(|c| (g.has)(c))) {
+            Some(g) => t.circles.iter_mut().filter(|c| (g.has)(c)).for_each(edit),
+            None => t.circles.iter_mut().for_each(edit),
+        },
         (_, Some(i)) => {
             if let Some(c) = t.circles.get_mut(i as usize) {
                 edit(c);
@@ -353,6 +454,8 @@ pub fn cell_summary(r: &Report) -> CellSummary {
                 id: p.id,
                 severity: p.severity,
                 incidents: p.incidents,
+                fen_involved: p.fen_involved,
+                prevalence_per_10k: p.prevalence_per_10k,
             })
             .collect(),
         honest_engagement: r.health.engagement,

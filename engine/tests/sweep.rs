@@ -6,7 +6,9 @@
 
 use backfire_engine::presets;
 use backfire_engine::settings::{Place, SettingId};
-use backfire_engine::sweep::{apply, cell_summary, grid, run_grid, CellSummary, SweepAxis, SweepParam, SweepRule};
+use backfire_engine::sweep::{
+    apply, cell_summary, grid, run_grid, CellSummary, SweepAxis, SweepParam, SweepRule, SweepScale,
+};
 use backfire_engine::{run, Condition, Gender, PatternId, Rule, Scenario};
 
 fn launch() -> Scenario {
@@ -21,12 +23,14 @@ fn grid_is_row_by_row_with_ends_included() {
         from: 1.0,
         to: 200.0,
         steps: 3,
+        scale: SweepScale::Linear,
     };
     let y = SweepAxis {
         param: SweepParam::setting(SettingId::ReviewDelay, Some(1)),
         from: 0.0,
         to: 48.0,
         steps: 4,
+        scale: SweepScale::Linear,
     };
     let cells = grid(&s, &x, Some(&y));
     assert_eq!(cells.len(), 12);
@@ -44,7 +48,7 @@ fn grid_is_row_by_row_with_ends_included() {
         );
     }
     let xs: Vec<f64> = cells.iter().take(3).map(|c| c.x_value).collect();
-    assert_eq!(xs, vec![1.0, 100.5, 200.0]);
+    assert_eq!(xs, vec![1.0, 100.0, 200.0], "inner values are round");
     let ys: Vec<f64> = cells.iter().step_by(3).map(|c| c.y_value.unwrap()).collect();
     assert_eq!(ys, vec![0.0, 16.0, 32.0, 48.0]);
 
@@ -202,6 +206,7 @@ fn a_one_yuan_ceiling_solicits_no_more_than_two_hundred() {
         from: 1.0,
         to: 200.0,
         steps: 2,
+        scale: SweepScale::Linear,
     };
     let cells = run_grid(&s, &x, None);
     assert_eq!(cells.len(), 2);
@@ -261,4 +266,96 @@ fn sweeping_to_the_ends_stays_valid() {
             );
         }
     }
+}
+
+/// "Every circle" moves a per-circle rule only in the circles that have its gate, and says what it adds when none has.
+#[test]
+fn every_circle_changes_only_circles_with_the_gate() {
+    let mut s = launch();
+    s.circles[1].tips.enabled = false;
+    s.circles[0].tips.daily_cap_per_tipper_fen = 10_000;
+    s.circles[2].tips.daily_cap_per_tipper_fen = 0;
+    s.circles[0].moderation.classifier.enabled = true;
+    s.circles[1].moderation.classifier.enabled = false;
+    s.circles[2].moderation.classifier.enabled = false;
+    let every = |id| SweepParam::setting(id, None);
+
+    let t = apply(&s, &every(SettingId::TipCeiling), 7.0);
+    assert_eq!(t.circles[0].tips.max_fen, 700);
+    assert_eq!(
+        t.circles[1].tips, s.circles[1].tips,
+        "a circle without tipping keeps its tips"
+    );
+    assert_eq!(
+        every(SettingId::TipCeiling).describe(&s),
+        "Tip ceiling (¥), the 2 circles with tipping"
+    );
+
+    let t = apply(&s, &every(SettingId::DailyTipCap), 50.0);
+    assert_eq!(t.circles[0].tips.daily_cap_per_tipper_fen, 5_000);
+    assert_eq!(t.circles[2].tips.daily_cap_per_tipper_fen, 0, "no cap stays no cap");
+    assert!(every(SettingId::DailyTipCap)
+        .describe(&s)
+        .ends_with("the circle with a daily tip cap"));
+
+    let t = apply(&s, &every(SettingId::ClassifierRecall), 80.0);
+    assert!(t.circles[0].moderation.classifier.enabled);
+    assert_eq!(t.circles[1].moderation.classifier, s.circles[1].moderation.classifier);
+    assert_eq!(t.circles[2].moderation.classifier, s.circles[2].moderation.classifier);
+
+    // Rules every circle has move everywhere.
+    let t = apply(&s, &every(SettingId::ReviewDelay), 3.0);
+    assert!(t.circles.iter().all(|c| c.moderation.review_delay_hours == 3));
+    assert!(every(SettingId::ReviewDelay).describe(&s).ends_with("every circle"));
+
+    // When no circle has the gate, the sweep says what it adds, and adds it everywhere.
+    let mut none = launch();
+    for c in &mut none.circles {
+        c.moderation.classifier.enabled = false;
+        c.tips.daily_cap_per_tipper_fen = 0;
+    }
+    assert!(every(SettingId::ClassifierRecall)
+        .describe(&none)
+        .ends_with("every circle (turns the classifier on, which none has)"));
+    let t = apply(&none, &every(SettingId::ClassifierRecall), 80.0);
+    assert!(t.circles.iter().all(|c| c.moderation.classifier.enabled));
+    assert!(every(SettingId::DailyTipCap)
+        .describe(&none)
+        .contains("adds a daily tip cap"));
+    // One circle chosen by name says what it adds there.
+    assert!(SweepParam::setting(SettingId::ClassifierRecall, Some(1))
+        .describe(&none)
+        .ends_with("(turns the classifier on, which none has)"));
+}
+
+/// A scenario file or link written before axes had a scale reads as linear.
+#[test]
+fn an_axis_without_a_scale_reads_as_linear() {
+    let old = r#"{"param":{"param":"tip_ceiling_yuan"},"from":1.0,"to":200.0,"steps":3}"#;
+    let a: SweepAxis = serde_json::from_str(old).expect("old axis");
+    assert_eq!(a.scale, SweepScale::Linear);
+    assert_eq!(a.values(), vec![1.0, 100.0, 200.0]);
+    let json = serde_json::to_string(&SweepAxis {
+        scale: SweepScale::OneTwoFive,
+        ..a
+    })
+    .expect("json");
+    assert!(json.ends_with(r#""scale":"log"}"#), "{json}");
+}
+
+/// The cell summary carries each pattern's money and prevalence as the report has them.
+#[test]
+fn cells_carry_money_and_prevalence() {
+    let r = run(&launch());
+    let c = cell_summary(&r);
+    for (p, cell) in r.patterns.iter().zip(&c.patterns) {
+        assert_eq!(
+            (cell.fen_involved, cell.prevalence_per_10k),
+            (p.fen_involved, p.prevalence_per_10k)
+        );
+    }
+    assert!(
+        c.patterns.iter().any(|p| p.fen_involved > 0),
+        "the launch moves money through some pattern"
+    );
 }

@@ -1,22 +1,31 @@
-//! Sweep one or two numeric rules across their ranges on the worker pool, drawn as a heatmap.
+//! Sweep one or two numeric rules across their ranges on the worker pool, each cell on a few seeds: a 2-D sweep
+//! drawn as a heatmap, a 1-D sweep as a line with bands, either as "harm vs honest cost"; the sweep rides in the link.
 
 mod axis_form;
 mod heatmap;
+mod line;
+mod metric;
+mod outcome;
+mod scatter;
 
 use crate::pool::BatchOutcome;
 use crate::pool::{BatchProgress, Pool};
 use crate::protocol::{Job, JobResult};
 use crate::runner::{seconds, will_take};
 use axis_form::{clash, AxisForm, AxisIssues};
+use backfire_engine::ensemble::scenarios;
 use backfire_engine::settings::SettingId;
-use backfire_engine::sweep::{grid, CellSummary, SweepParam, SweepRule};
-use backfire_engine::{validate, PatternId, Scenario, Severity};
-use heatmap::{heatmap, readout, Metric, Outcome};
+use backfire_engine::sweep::{
+    grid, CellSummary, SweepMetric, SweepParam, SweepScale, SweepSpec, SEEDS_DEFAULT, SEEDS_MAX,
+};
+use backfire_engine::{validate, Scenario, Severity};
+use heatmap::{heatmap, Pointer};
+use line::line;
+use outcome::{readout, Outcome};
+use scatter::{scatter, Cost};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
-
-pub use axis_form::STEPS_MAX;
 
 /// Props of [`SweepPanel`].
 #[derive(Properties, PartialEq, Clone)]
@@ -75,10 +84,7 @@ fn axis_fields(
         Callback::from(move |e: Event| {
             let kind = e.target_unchecked_into::<HtmlSelectElement>().value();
             if let Some(p) = SweepParam::of_kind(&kind, circle) {
-                form.set(AxisForm {
-                    steps: form.steps.clone(),
-                    ..AxisForm::new(p)
-                });
+                form.set(AxisForm::new(p));
             }
         })
     };
@@ -104,6 +110,14 @@ fn axis_fields(
             let mut next = (*form).clone();
             apply(&mut next, text);
             form.set(next);
+        })
+    };
+    let on_scale = {
+        let form = form.clone();
+        Callback::from(move |e: Event| {
+            if let Some(scale) = SweepScale::from_id(&e.target_unchecked_into::<HtmlSelectElement>().value()) {
+                form.set(form.with_scale(scale));
+            }
         })
     };
     let kind = f.param.kind();
@@ -136,17 +150,115 @@ fn axis_fields(
                 {axis_input(&format!("From ({unit})"), &format!("{prefix}-from"), &f.from, issues.from.as_ref(), edit(|a, t| a.from = t))}
                 {axis_input(&format!("To ({unit})"), &format!("{prefix}-to"), &f.to, issues.to.as_ref(), edit(|a, t| a.to = t))}
                 {axis_input("Steps", &format!("{prefix}-steps"), &f.steps, issues.steps.as_ref(), edit(|a, t| a.steps = t))}
+                <div class="field">
+                    <label for={format!("f-{prefix}-scale")}>{"Spacing"}</label>
+                    <select id={format!("f-{prefix}-scale")} data-testid={format!("{prefix}-scale")} onchange={on_scale}>
+                        <option value={SweepScale::Linear.id()} selected={f.scale == SweepScale::Linear}>{"even"}</option>
+                        <option value={SweepScale::OneTwoFive.id()} selected={f.scale == SweepScale::OneTwoFive}>{"1-2-5"}</option>
+                    </select>
+                </div>
             </div>
         </fieldset>
     }
 }
+/// What a finished sweep is drawn as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Chart {
+    /// A heatmap (two rules) or a line with bands (one rule).
+    Map,
+    /// Harm against honest cost, one point per cell.
+    Scatter,
+}
+
+/// The state a sweep writes as it runs, so the Run button and a link's sweep start it the same way.
+#[derive(Clone)]
+struct Runner {
+    pool: Pool,
+    status: UseStateHandle<Status>,
+    outcome: UseStateHandle<Option<Rc<Outcome>>>,
+    hover: UseStateHandle<Option<usize>>,
+    picked: UseStateHandle<Option<usize>>,
+}
+
+impl Runner {
+    /// Runs every cell of `spec` on its seeds, and the rules on screen on the same seeds (the "current rules" mark).
+    fn start(&self, scenario: &Scenario, spec: SweepSpec) {
+        let cells = Rc::new(grid(scenario, &spec.x, spec.y.as_ref()));
+        let seeds = spec.seeds.max(1) as usize;
+        // Job order: each cell's seeds in turn, then the rules on screen's.
+        let jobs: Vec<Job> = cells
+            .iter()
+            .map(|c| &c.scenario)
+            .chain(std::iter::once(scenario))
+            .flat_map(|s| scenarios(s, spec.seeds.max(1)))
+            .map(|s| Job::Summary(Box::new(s)))
+            .collect();
+        let total = jobs.len();
+        let started = js_sys::Date::now();
+        let workers = self.pool.size().min(total.max(1));
+        self.status.set(Status::Running(BatchProgress { done: 0, total }));
+        self.hover.set(None);
+        self.picked.set(None);
+        let on_progress = {
+            let status = self.status.clone();
+            move |p: BatchProgress| status.set(Status::Running(p))
+        };
+        let on_done = {
+            let (status, outcome, scenario) = (self.status.clone(), self.outcome.clone(), scenario.clone());
+            move |outcome_of_batch: BatchOutcome| {
+                let results = match outcome_of_batch {
+                    Ok(results) => results,
+                    Err(message) => {
+                        status.set(Status::Failed(format!("the sweep stopped: {message}")));
+                        return;
+                    }
+                };
+                let ms = js_sys::Date::now() - started;
+                let summaries: Vec<CellSummary> = results
+                    .into_iter()
+                    .filter_map(|r| match r {
+                        JobResult::Summary(s) => Some(*s),
+                        _ => None,
+                    })
+                    .collect();
+                if summaries.len() != total {
+                    status.set(Status::Failed(format!(
+                        "{} of {} runs came back; run the sweep again",
+                        summaries.len(),
+                        total
+                    )));
+                    return;
+                }
+                let mut runs: Vec<Vec<CellSummary>> = summaries.chunks(seeds).map(<[CellSummary]>::to_vec).collect();
+                let current = runs.pop().unwrap_or_default();
+                outcome.set(Some(Rc::new(Outcome {
+                    base: scenario.clone(),
+                    spec,
+                    cells: cells.clone(),
+                    runs,
+                    current,
+                    ms,
+                    workers,
+                })));
+                status.set(Status::Done);
+            }
+        };
+        self.pool.submit(jobs, on_progress, on_done);
+    }
+}
+
 /// The sweep panel.
 #[function_component]
 pub fn SweepPanel(props: &SweepPanelProps) -> Html {
-    let x_form = use_state(|| AxisForm::new(SweepParam::new(SweepRule::CommentCreditThreshold, None)));
+    let first = SweepSpec::default();
+    let x_form = use_state(|| AxisForm::from_axis(&first.x));
     let y_form = use_state(|| AxisForm::new(SweepParam::setting(SettingId::TipCeiling, None)));
     let y_enabled = use_state(|| false);
-    let metric = use_state(|| Metric::Severity(PatternId::Solicitation));
+    let metric = use_state(|| first.metric);
+    let seeds_text = use_state(|| SEEDS_DEFAULT.to_string());
+    let chart = use_state(|| Chart::Map);
+    let cost = use_state(|| Cost::Refused);
+    let link_issue = use_state(|| None::<String>);
     let status = use_state(|| Status::Idle);
     let outcome = use_state(|| None::<Rc<Outcome>>);
     let hover = use_state(|| None::<usize>);
@@ -154,6 +266,13 @@ pub fn SweepPanel(props: &SweepPanelProps) -> Html {
     let rules_invalid = use_memo(props.scenario.clone(), |s| {
         validate(s).iter().any(|i| i.severity == Severity::Error)
     });
+    let runner = Runner {
+        pool: props.pool.clone(),
+        status: status.clone(),
+        outcome: outcome.clone(),
+        hover: hover.clone(),
+        picked: picked.clone(),
+    };
 
     let n_circles = props.scenario.circles.len() as u32;
     let (x_now, y_now) = (x_form.in_circles(n_circles), y_form.in_circles(n_circles));
@@ -164,73 +283,98 @@ pub fn SweepPanel(props: &SweepPanelProps) -> Html {
     } else {
         None
     };
+    let seeds = match seeds_text.trim().parse::<u32>() {
+        Ok(n) if (1..=SEEDS_MAX).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "`{}` is not a whole number from 1 to {SEEDS_MAX}",
+            seeds_text.trim()
+        )),
+    };
     let running = matches!(*status, Status::Running(_));
-    let ready = match (&x_checked, *y_enabled, &y_checked) {
-        (Ok(x), false, _) => Some((*x, None)),
-        (Ok(x), true, Ok(y)) if y_clash.is_none() => Some((*x, Some(*y))),
+    let ready = match (&x_checked, *y_enabled, &y_checked, &seeds) {
+        (Ok(x), false, _, Ok(n)) => Some(SweepSpec {
+            x: *x,
+            y: None,
+            metric: *metric,
+            seeds: *n,
+        }),
+        (Ok(x), true, Ok(y), Ok(n)) if y_clash.is_none() => Some(SweepSpec {
+            x: *x,
+            y: Some(*y),
+            metric: *metric,
+            seeds: *n,
+        }),
         _ => None,
     };
 
-    let on_run = {
-        let pool = props.pool.clone();
-        let scenario = props.scenario.clone();
-        let (status, outcome, hover, picked) = (status.clone(), outcome.clone(), hover.clone(), picked.clone());
-        Callback::from(move |_: MouseEvent| {
-            let Some((x, y)) = ready else { return };
-            let cells = Rc::new(grid(&scenario, &x, y.as_ref()));
-            let jobs: Vec<Job> = cells
-                .iter()
-                .map(|c| Job::Summary(Box::new(c.scenario.clone())))
-                .collect();
-            let total = jobs.len();
-            let started = js_sys::Date::now();
-            let workers = pool.size().min(total.max(1));
-            status.set(Status::Running(BatchProgress { done: 0, total }));
-            hover.set(None);
-            picked.set(None);
-            let on_progress = {
-                let status = status.clone();
-                move |p: BatchProgress| status.set(Status::Running(p))
-            };
-            let on_done = {
-                let (status, outcome, scenario) = (status.clone(), outcome.clone(), scenario.clone());
-                move |outcome_of_batch: BatchOutcome| {
-                    let results = match outcome_of_batch {
-                        Ok(results) => results,
-                        Err(message) => {
-                            status.set(Status::Failed(format!("the sweep stopped: {message}")));
-                            return;
-                        }
-                    };
-                    let ms = js_sys::Date::now() - started;
-                    let summaries: Vec<CellSummary> = results
-                        .into_iter()
-                        .filter_map(|r| match r {
-                            JobResult::Summary(s) => Some(*s),
-                            _ => None,
-                        })
-                        .collect();
-                    if summaries.len() != cells.len() {
-                        status.set(Status::Failed(format!(
-                            "{} of {} cells came back; run the sweep again",
-                            summaries.len(),
-                            cells.len()
-                        )));
-                        return;
-                    }
-                    outcome.set(Some(Rc::new(Outcome {
-                        base: scenario.clone(),
-                        x,
-                        y,
-                        cells: cells.clone(),
-                        summaries,
-                        ms,
-                        workers,
-                    })));
-                    status.set(Status::Done);
+    // A link that opens on a sweep fills the form and runs it once, on mount; a damaged one says which part is wrong.
+    {
+        let (link, on_link, scenario, invalid) = (
+            props.link.clone(),
+            props.on_link.clone(),
+            props.scenario.clone(),
+            *rules_invalid,
+        );
+        let (x_form, y_form, y_enabled, metric, seeds_text, link_issue, runner) = (
+            x_form.clone(),
+            y_form.clone(),
+            y_enabled.clone(),
+            metric.clone(),
+            seeds_text.clone(),
+            link_issue.clone(),
+            runner.clone(),
+        );
+        use_effect_with((), move |_| match link.as_deref().map(SweepSpec::from_param) {
+            None => {}
+            Some(Err(e)) => {
+                link_issue.set(Some(e.to_string()));
+                on_link.emit(None);
+            }
+            Some(Ok(spec)) => {
+                let n = scenario.circles.len() as u32;
+                let x = AxisForm::from_axis(&spec.x).in_circles(n);
+                let y = spec.y.map(|y| AxisForm::from_axis(&y).in_circles(n));
+                let checked = match &y {
+                    Some(y) if clash(&x.param, &y.param).is_some() => None,
+                    Some(y) => x.check().ok().zip(y.check().ok()).map(|(x, y)| (x, Some(y))),
+                    None => x.check().ok().map(|x| (x, None)),
+                };
+                x_form.set(x);
+                if let Some(y) = y {
+                    y_form.set(y);
+                    y_enabled.set(true);
                 }
-            };
-            pool.submit(jobs, on_progress, on_done);
+                metric.set(spec.metric);
+                seeds_text.set(spec.seeds.to_string());
+                if let (Some((x, y)), false) = (checked, invalid) {
+                    runner.start(&scenario, SweepSpec { x, y, ..spec });
+                }
+            }
+        });
+    }
+    // The link carries the last finished sweep, with the metric on screen (editing the form keeps it until the next Run).
+    let link_now = outcome.as_ref().map(|o| {
+        SweepSpec {
+            metric: *metric,
+            ..o.spec
+        }
+        .to_param()
+    });
+    {
+        let on_link = props.on_link.clone();
+        use_effect_with(link_now, move |link| {
+            if link.is_some() {
+                on_link.emit(link.clone());
+            }
+        });
+    }
+
+    let on_run = {
+        let (runner, scenario) = (runner.clone(), props.scenario.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(spec) = ready {
+                runner.start(&scenario, spec);
+            }
         })
     };
     let on_cancel = {
@@ -249,8 +393,28 @@ pub fn SweepPanel(props: &SweepPanelProps) -> Html {
     let on_metric = {
         let metric = metric.clone();
         Callback::from(move |e: Event| {
-            if let Some(m) = Metric::parse(&e.target_unchecked_into::<HtmlSelectElement>().value()) {
+            if let Some(m) = SweepMetric::from_id(&e.target_unchecked_into::<HtmlSelectElement>().value()) {
                 metric.set(m);
+            }
+        })
+    };
+    let on_seeds = {
+        let seeds_text = seeds_text.clone();
+        Callback::from(move |e: InputEvent| seeds_text.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let on_chart = {
+        let chart = chart.clone();
+        Callback::from(move |e: Event| {
+            let scatter = e.target_unchecked_into::<HtmlSelectElement>().value() == "scatter";
+            chart.set(if scatter { Chart::Scatter } else { Chart::Map });
+        })
+    };
+    let on_cost = {
+        let cost = cost.clone();
+        Callback::from(move |e: Event| {
+            let id = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(c) = Cost::ALL.into_iter().find(|c| c.id() == id) {
+                cost.set(c);
             }
         })
     };
@@ -275,24 +439,31 @@ pub fn SweepPanel(props: &SweepPanelProps) -> Html {
         })
     };
 
+    let at = Pointer {
+        hover: *hover,
+        active: *active,
+        on_hover: &on_hover,
+        on_pick: &on_pick,
+    };
     let x_issues = x_checked.as_ref().err().cloned().unwrap_or_default();
     let y_issues = y_checked.as_ref().err().cloned().unwrap_or_default();
-    let n_cells = ready.map(|(x, y)| x.steps * y.map_or(1, |a| a.steps));
+    let n_cells = ready.map(|s| (s.x.values().len() * s.y.map_or(1, |a| a.values().len())) as u32);
+    let n_runs = ready.zip(n_cells).map(|(s, n)| (n + 1) * s.seeds);
     let progress = match &*status {
         Status::Running(p) | Status::Cancelled(p) => Some(*p),
-        Status::Done => outcome.as_ref().map(|o| BatchProgress {
-            done: o.cells.len(),
-            total: o.cells.len(),
+        Status::Done => outcome.as_ref().map(|o| {
+            let total = (o.cells.len() + 1) * o.spec.seeds as usize;
+            BatchProgress { done: total, total }
         }),
         Status::Idle | Status::Failed(_) => None,
     };
     let status_line = match &*status {
         Status::Idle => html! {},
         Status::Running(p) => {
-            html! { <span>{format!("running {} of {} cells…", p.done, p.total)}</span> }
+            html! { <span>{format!("running {} of {} runs…", p.done, p.total)}</span> }
         }
         Status::Cancelled(p) => {
-            html! { <span data-testid="sweep-cancelled">{format!("cancelled after {} of {} cells", p.done, p.total)}</span> }
+            html! { <span data-testid="sweep-cancelled">{format!("cancelled after {} of {} runs", p.done, p.total)}</span> }
         }
         Status::Failed(msg) => html! { <span class="issue error" data-testid="sweep-failed">{msg.clone()}</span> },
         Status::Done => html! {},
@@ -302,9 +473,21 @@ pub fn SweepPanel(props: &SweepPanelProps) -> Html {
     let stale = outcome
         .as_ref()
         .is_some_and(|o| o.base != props.scenario && !o.cells.iter().any(|c| c.scenario == props.scenario));
+    let run_words = match (n_cells, ready) {
+        (Some(n), Some(s)) => format!(
+            "Run {n} cell{} × {} seed{}",
+            if n == 1 { "" } else { "s" },
+            s.seeds,
+            if s.seeds == 1 { "" } else { "s" }
+        ),
+        _ => "Run".to_string(),
+    };
     html! {
         <section class="panel sweep" data-testid="sweep-panel" aria-labelledby="sweep-title">
             <h2 id="sweep-title">{"Sweep: move one or two rules across their range"}</h2>
+            if let Some(msg) = &*link_issue {
+                <p class="issue error" data-testid="sweep-link-issue">{msg.clone()}</p>
+            }
             <div class="sweep-axes">
                 {axis_fields("x", &x_form, x_now.clone(), &props.scenario, &x_issues, None)}
                 <div>
@@ -318,18 +501,17 @@ pub fn SweepPanel(props: &SweepPanelProps) -> Html {
                 </div>
             </div>
             <div class="row sweep-actions">
-                <div class="field">
-                    <label for="f-sweep-metric">{"Colour by"}</label>
-                    <select id="f-sweep-metric" data-testid="sweep-metric" onchange={on_metric}>
-                        { for Metric::all().into_iter().map(|m| html! { <option value={m.id()} selected={m == *metric}>{m.label()}</option> }) }
-                    </select>
+                <div class={classes!("field", "sweep-seeds", seeds.is_err().then_some("invalid"))}>
+                    <label for="f-sweep-seeds">{"Seeds per cell"}</label>
+                    <input id="f-sweep-seeds" type="text" inputmode="numeric" data-testid="sweep-seeds" value={(*seeds_text).clone()} oninput={on_seeds} aria-invalid={seeds.is_err().to_string()} />
+                    if let Err(msg) = &seeds { <p class="issue error" data-testid="sweep-seeds-issue">{msg.clone()}</p> }
                 </div>
                 <button class="btn primary" data-testid="sweep-run" disabled={ready.is_none() || running || *rules_invalid} onclick={on_run}>
-                    { match n_cells { Some(n) => format!("Run {n} cell{}", if n == 1 { "" } else { "s" }), None => "Run".to_string() } }
+                    {run_words}
                 </button>
                 <button class="btn" data-testid="sweep-cancel" disabled={!running} onclick={on_cancel}>{"Cancel"}</button>
                 {status_line}
-                if let (Some(n), false) = (n_cells, running) {
+                if let (Some(n), false) = (n_runs, running) {
                     <span class="muted small" data-testid="sweep-estimate">
                         {will_take(seconds(&props.scenario, props.units_per_second) * f64::from(n), props.pool.size().min(n as usize))}
                     </span>
@@ -344,14 +526,41 @@ pub fn SweepPanel(props: &SweepPanelProps) -> Html {
                     <div style={format!("width:{:.1}%", if p.total == 0 { 0.0 } else { 100.0 * p.done as f64 / p.total as f64 })}></div>
                 </div>
             }
+            <div class="row sweep-show">
+                <div class="field">
+                    <label for="f-sweep-metric">{"Show"}</label>
+                    <select id="f-sweep-metric" data-testid="sweep-metric" onchange={on_metric}>
+                        {metric::options(*metric)}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="f-sweep-chart">{"As"}</label>
+                    <select id="f-sweep-chart" data-testid="sweep-chart" onchange={on_chart}>
+                        <option value="map" selected={*chart == Chart::Map}>{if *y_enabled { "heatmap" } else { "line with bands" }}</option>
+                        <option value="scatter" selected={*chart == Chart::Scatter}>{"harm vs honest cost"}</option>
+                    </select>
+                </div>
+                if *chart == Chart::Scatter {
+                    <div class="field">
+                        <label for="f-sweep-cost">{"Honest cost"}</label>
+                        <select id="f-sweep-cost" data-testid="sweep-cost" onchange={on_cost}>
+                            { for Cost::ALL.into_iter().map(|c| html! { <option value={c.id()} selected={c == *cost}>{c.label()}</option> }) }
+                        </select>
+                    </div>
+                }
+            </div>
             if let Some(o) = outcome.as_ref() {
-                <p class="muted small" data-testid="sweep-ms" data-cells={o.cells.len().to_string()} data-ms={format!("{:.0}", o.ms)} data-workers={o.workers.to_string()}>
-                    {format!("{} cells in {:.1} s on {} worker{}", o.cells.len(), o.ms / 1000.0, o.workers, if o.workers == 1 { "" } else { "s" })}
+                <p class="muted small" data-testid="sweep-ms" data-cells={o.cells.len().to_string()} data-seeds={o.spec.seeds.to_string()} data-ms={format!("{:.0}", o.ms)} data-workers={o.workers.to_string()}>
+                    {format!("{} cells × {} seed{} in {:.1} s on {} worker{}", o.cells.len(), o.spec.seeds, if o.spec.seeds == 1 { "" } else { "s" }, o.ms / 1000.0, o.workers, if o.workers == 1 { "" } else { "s" })}
                 </p>
                 if stale {
                     <p class="muted small" data-testid="sweep-stale">{"The rules have changed since this sweep: a cell loads the rules as they were swept, with that cell's values."}</p>
                 }
-                {heatmap(o, *metric, *hover, *active, &on_hover, &on_pick)}
+                { match (*chart, o.spec.y.is_some()) {
+                    (Chart::Scatter, _) => scatter(o, *metric, *cost, at),
+                    (Chart::Map, true) => heatmap(o, *metric, at),
+                    (Chart::Map, false) => line(o, *metric, at),
+                } }
                 <div class="chart-readout sweep-readout" data-testid="sweep-readout" aria-live="polite">
                     { match (*hover).or(*picked) {
                         Some(i) => readout(o, i),

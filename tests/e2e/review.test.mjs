@@ -35,13 +35,15 @@ test('sweep two rules, read a cell, and load it as an undoable edit', async () =
   // y: the tip ceiling of the first circle, ¥1–¥200 in 3 steps.
   await page.getByTestId('sweep-y-enabled').check();
   await page.getByTestId('sweep-y-param').selectOption('tip_ceiling_yuan');
+  assert.equal(await page.getByTestId('sweep-y-scale').inputValue(), 'log', 'money opens in 1-2-5 steps');
+  await page.getByTestId('sweep-y-scale').selectOption('lin');
   await page.getByTestId('sweep-y-circle').selectOption('0');
   await typeInto(page.getByTestId('sweep-y-from'), 1);
   await typeInto(page.getByTestId('sweep-y-to'), 200);
   await typeInto(page.getByTestId('sweep-y-steps'), 3);
   await page.getByTestId('sweep-metric').selectOption('severity:harassment');
   assert.ok(await run.isEnabled(), 'a valid grid can run');
-  assert.match(await run.innerText(), /9 cells/);
+  assert.match(await run.innerText(), /9 cells × 3 seeds/, 'three seeds per cell unless the designer says otherwise');
 
   await run.click();
   await page.getByTestId('sweep-progress').waitFor();
@@ -54,9 +56,10 @@ test('sweep two rules, read a cell, and load it as an undoable edit', async () =
   const axisText = await heatmap.locator('text').allTextContents();
   assert.ok(axisText.some(t => /Comment credit threshold \(points\), the 2 circles with a credit gate on comments/.test(t)), axisText.join(" | "));
   assert.ok(axisText.some(t => /Tip ceiling \(¥\)/.test(t)), 'the y axis names its rule and unit');
-  assert.ok(['400', '650', '900'].every(v => axisText.includes(v)), 'x ticks in points');
+  assert.ok(['400 points', '650 points', '900 points'].every(v => axisText.includes(v)), 'x ticks in points, round');
+  assert.match(await page.getByTestId('sweep-caption').innerText(), /mean of 3 seeds/);
   const ms = page.getByTestId('sweep-ms');
-  assert.match(await ms.innerText(), /^9 cells in \d+\.\d s on \d workers?$/);
+  assert.match(await ms.innerText(), /^9 cells × 3 seeds in \d+\.\d s on \d workers?$/);
   console.log(`small sweep: ${await ms.innerText()}`);
   assert.equal(await page.getByTestId('sweep-cancel').isDisabled(), true, 'nothing to cancel once done');
 
@@ -68,7 +71,7 @@ test('sweep two rules, read a cell, and load it as an undoable edit', async () =
   await page.getByTestId('sweep-cell-2-1').hover();
   const readout = await page.getByTestId('sweep-readout').innerText();
   assert.match(readout, /Comment credit threshold = 900 points/);
-  assert.match(readout, /Tip ceiling = ¥100\.5/);
+  assert.match(readout, /Tip ceiling = ¥100\b/, 'the middle of ¥1–¥200 snaps to ¥100');
   assert.match(readout, /honest engagement [\d,]+/);
 
   // Click loads that configuration: the rules summary reads it back, and Undo takes it back.
@@ -85,12 +88,14 @@ test('sweep two rules, read a cell, and load it as an undoable edit', async () =
   await page.getByTestId('undo').click();
   assert.equal(await page.getByTestId('rules-summary').textContent(), summaryBefore, 'loading a cell is an undoable edit');
 
-  // A 1-D sweep draws one row of cells, still clickable.
+  // A 1-D sweep draws a line (its points still clickable), not a one-row heatmap.
   await page.getByTestId('sweep-y-enabled').uncheck();
   await page.getByTestId('sweep-metric').selectOption('engagement');
+  await typeInto(page.getByTestId('sweep-seeds'), 1);
   await run.click();
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid^="sweep-cell-"]').length === 3, null, { timeout: 120000 });
-  assert.match(await page.getByTestId('sweep-ms').innerText(), /^3 cells in/);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid^="sweep-point-"]').length === 3, null, { timeout: 120000 });
+  assert.equal(await page.locator('[data-testid^="sweep-cell-"]').count(), 0);
+  assert.match(await page.getByTestId('sweep-ms').innerText(), /^3 cells × 1 seed in/);
   assert.deepEqual(errors, []);
   await context.close();
 });

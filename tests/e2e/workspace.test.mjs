@@ -236,7 +236,7 @@ test('keyboard only: the sweep heatmap is one tab stop, arrows move between cell
   assert.equal(await focused(page), 'sweep-cell-2-1');
   const readout = await page.getByTestId('sweep-readout').innerText();
   assert.match(readout, /Comment credit threshold = 900 points; Tip ceiling = ¥200/);
-  assert.match(await page.getByTestId('sweep-cell-2-1').getAttribute('aria-label'), /900 points, Tip ceiling ¥200: Solicitation severity \(0–100\) \d+/);
+  assert.match(await page.getByTestId('sweep-cell-2-1').getAttribute('aria-label'), /900 points, Tip ceiling = ¥200: Solicitation severity \(0–100\) \d+/);
 
   // Enter loads the focused cell as a click would: an undoable edit the rules summary reads back.
   const r0 = await runId(page);

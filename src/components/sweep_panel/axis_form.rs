@@ -1,14 +1,7 @@
 //! One sweep axis as the designer types it: which rule, where, and its range, checked field by field.
 
 use crate::components::field::trim_number;
-use backfire_engine::sweep::{SweepAxis, SweepParam};
-
-use super::heatmap::tick;
-
-/// Most values on one axis (a 20 × 20 grid is 400 runs).
-pub const STEPS_MAX: u32 = 20;
-/// Values on a fresh axis.
-const STEPS_DEFAULT: u32 = 10;
+use backfire_engine::sweep::{tick, SweepAxis, SweepParam, SweepScale, STEPS_MAX};
 
 /// What is wrong with each field of an axis, as sentences shown beside them.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -32,18 +25,35 @@ pub struct AxisForm {
     pub to: String,
     /// Text of the number of values.
     pub steps: String,
+    /// How the values are spaced.
+    pub scale: SweepScale,
 }
 
 impl AxisForm {
-    /// A fresh axis over the rule's whole range.
+    /// A fresh axis over the range a designer would try first for the rule (the engine's first try).
     pub fn new(param: SweepParam) -> Self {
-        let (lo, hi) = param.range();
+        AxisForm::from_axis(&SweepAxis::first_try(param))
+    }
+
+    /// The form showing an axis (a link's, or a first try).
+    pub fn from_axis(a: &SweepAxis) -> Self {
         AxisForm {
-            param,
-            from: trim_number(lo),
-            to: trim_number(hi),
-            steps: STEPS_DEFAULT.to_string(),
+            param: a.param,
+            from: trim_number(a.from),
+            to: trim_number(a.to),
+            steps: a.steps.to_string(),
+            scale: a.scale,
         }
+    }
+
+    /// The form with another spacing: a 1-2-5 axis takes as many steps as it has 1-2-5 numbers in its range.
+    pub fn with_scale(&self, scale: SweepScale) -> AxisForm {
+        let mut next = AxisForm { scale, ..self.clone() };
+        if let (SweepScale::OneTwoFive, Ok(a)) = (scale, next.check()) {
+            let all = SweepAxis { steps: STEPS_MAX, ..a };
+            next.steps = all.values().len().max(1).to_string();
+        }
+        next
     }
 
     /// The form for a scenario of `n_circles` circles: a circle removed since it was chosen falls
@@ -93,6 +103,7 @@ impl AxisForm {
                 from,
                 to,
                 steps,
+                scale: self.scale,
             }),
             (from, to, steps) => Err(AxisIssues {
                 from: from.err(),
@@ -124,14 +135,26 @@ mod tests {
             from: from.into(),
             to: to.into(),
             steps: steps.into(),
+            scale: SweepScale::Linear,
         }
     }
 
     #[test]
-    fn a_fresh_axis_spans_the_rule_and_checks() {
+    fn a_fresh_axis_takes_the_first_try_and_checks() {
         let a = AxisForm::new(SweepParam::new(SweepRule::CommentCreditThreshold, None));
-        assert_eq!((a.from.as_str(), a.to.as_str(), a.steps.as_str()), ("350", "950", "10"));
-        assert!(matches!(a.check(), Ok(SweepAxis { steps: 10, .. })));
+        assert_eq!((a.from.as_str(), a.to.as_str(), a.steps.as_str()), ("350", "950", "7"));
+        assert!(matches!(a.check(), Ok(SweepAxis { steps: 7, .. })));
+        let tips = AxisForm::new(SweepParam::setting(SettingId::TipCeiling, None));
+        assert_eq!(
+            (tips.from.as_str(), tips.to.as_str(), tips.scale),
+            ("1", "1000", SweepScale::OneTwoFive)
+        );
+        let back = form(tips.param, "1", "200", "3").with_scale(SweepScale::OneTwoFive);
+        assert_eq!(back.steps, "8", "¥1, 2, 5, 10, 20, 50, 100, 200");
+        assert_eq!(
+            form(tips.param, "1", "200", "3").with_scale(SweepScale::Linear).steps,
+            "3"
+        );
     }
 
     #[test]

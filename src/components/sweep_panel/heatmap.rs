@@ -1,115 +1,11 @@
-//! The sweep's heatmap: cells coloured by a metric, axes in the rules' units, a legend, and the read-out of one cell.
+//! The sweep's heatmap: cells coloured by a metric (the mean over the seeds), axes in the rules' units, a legend,
+//! and the keyboard moves its line and scatter share.
 
+use super::metric::{label, ramp, scale};
+use super::outcome::{raw, Outcome};
 use crate::components::line_chart::compact;
-use crate::view_model::level_class;
-use backfire_engine::sweep::{CellSummary, SweepAxis, SweepCell};
-use backfire_engine::words::{group, pattern_name, yuan};
-use backfire_engine::{Level, PatternId, Scenario};
-use std::rc::Rc;
+use backfire_engine::sweep::{tick, with_unit, SweepMetric};
 use yew::prelude::*;
-
-/// A value with its unit, e.g. "¥5", "650 points", "12 h".
-pub fn with_unit(v: f64, unit: &str) -> String {
-    if unit == "¥" {
-        format!("¥{}", tick(v))
-    } else {
-        format!("{} {unit}", tick(v))
-    }
-}
-
-/// A short tick label: whole numbers as they are, fractions to at most two decimals, large numbers compacted.
-pub fn tick(v: f64) -> String {
-    if v.abs() >= 10_000.0 {
-        compact(v)
-    } else if v.fract() == 0.0 {
-        format!("{v:.0}")
-    } else {
-        let s = format!("{v:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
-}
-/// What the heatmap colours.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Metric {
-    /// A pattern's severity (0–100).
-    Severity(PatternId),
-    /// Honest engagement (genuine posts plus honest interactions).
-    Engagement,
-    /// Money tipped, in yuan.
-    TipVolume,
-}
-
-impl Metric {
-    /// Every metric, in the select's order.
-    pub fn all() -> Vec<Metric> {
-        PatternId::ALL
-            .iter()
-            .map(|&p| Metric::Severity(p))
-            .chain([Metric::Engagement, Metric::TipVolume])
-            .collect()
-    }
-
-    /// The select's value, e.g. `severity:solicitation`.
-    pub fn id(self) -> String {
-        match self {
-            Metric::Severity(p) => format!("severity:{}", p.id()),
-            Metric::Engagement => "engagement".into(),
-            Metric::TipVolume => "tips".into(),
-        }
-    }
-
-    /// The metric with this select value.
-    pub fn parse(id: &str) -> Option<Metric> {
-        Metric::all().into_iter().find(|m| m.id() == id)
-    }
-
-    /// What a designer reads, e.g. "Solicitation severity (0–100)".
-    pub fn label(self) -> String {
-        match self {
-            Metric::Severity(p) => format!("{} severity (0–100)", pattern_name(p)),
-            Metric::Engagement => "Honest engagement on genuine posts".into(),
-            Metric::TipVolume => "Tip volume (¥)".into(),
-        }
-    }
-
-    /// The metric's value in one cell.
-    pub fn of(self, c: &CellSummary) -> f64 {
-        match self {
-            Metric::Severity(p) => c
-                .patterns
-                .iter()
-                .find(|x| x.id == p)
-                .map_or(0.0, |x| f64::from(x.severity)),
-            Metric::Engagement => c.honest_engagement as f64,
-            Metric::TipVolume => c.tipped_fen as f64 / 100.0,
-        }
-    }
-
-    /// The lowest and highest value of the colour scale: severity keeps its fixed 0–100 scale so
-    /// heatmaps compare across sweeps; other figures span what this sweep found.
-    pub fn scale(self, values: &[f64]) -> (f64, f64) {
-        if let Metric::Severity(_) = self {
-            return (0.0, 100.0);
-        }
-        let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
-        let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        if !lo.is_finite() || !hi.is_finite() {
-            (0.0, 1.0)
-        } else if hi <= lo {
-            (lo, lo + 1.0)
-        } else {
-            (lo, hi)
-        }
-    }
-
-    /// The colour ramp: warm for harm, cool for what honest users and the platform want more of.
-    fn ramp(self) -> &'static [(u8, u8, u8)] {
-        match self {
-            Metric::Severity(_) => &[(255, 247, 237), (253, 186, 116), (234, 88, 12), (127, 29, 29)],
-            Metric::Engagement | Metric::TipVolume => &[(240, 249, 255), (125, 211, 252), (2, 132, 199), (12, 74, 110)],
-        }
-    }
-}
 
 /// The colour at `t` (0–1) along a ramp of evenly spaced stops, as `rgb(…)`.
 pub fn colour(stops: &[(u8, u8, u8)], t: f64) -> String {
@@ -125,25 +21,6 @@ pub fn colour(stops: &[(u8, u8, u8)], t: f64) -> String {
     format!("rgb({},{},{})", mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
 }
 
-/// A finished sweep: its grid, one summary per cell in the same order, and how long it took.
-#[derive(Debug, PartialEq)]
-pub(super) struct Outcome {
-    /// The scenario swept (to tell when the rules have moved on since).
-    pub(super) base: Scenario,
-    /// The x axis.
-    pub(super) x: SweepAxis,
-    /// The y axis, if any.
-    pub(super) y: Option<SweepAxis>,
-    /// The grid, row by row (see [`backfire_engine::sweep::grid`]).
-    pub(super) cells: Rc<Vec<SweepCell>>,
-    /// One summary per cell, in the grid's order.
-    pub(super) summaries: Vec<CellSummary>,
-    /// Wall time from Run to the last result, in milliseconds.
-    pub(super) ms: f64,
-    /// Workers the cells ran on.
-    pub(super) workers: usize,
-}
-
 // Layout of the heatmap in viewBox units.
 const W: f64 = 760.0;
 const LEFT: f64 = 96.0;
@@ -156,7 +33,7 @@ const LEGEND_H_MIN: f64 = 150.0;
 
 /// Every `k`-th index so at most about `most` labels show on an axis of `n` values; the last shows
 /// too unless it would sit closer than two thirds of the spacing to the label before it.
-fn labelled(n: u32, most: u32) -> impl Fn(u32) -> bool {
+pub(super) fn labelled(n: u32, most: u32) -> impl Fn(u32) -> bool {
     let k = n.div_ceil(most.max(1)).max(1);
     let last = n.saturating_sub(1);
     move |i| i % k == 0 || (i == last && 3 * (last % k) >= 2 * k)
@@ -178,12 +55,52 @@ pub(super) fn step(key: &str, (x, y): (u32, u32), nx: u32, ny: u32) -> Option<(u
     })
 }
 
-/// Keyboard use of the grid: one tab stop (the active cell), arrows move focus between cells, and Enter
+/// How the designer points at cells, shared by the heatmap, the line and the scatter: the hovered cell, the one
+/// tab stop, and what hovering and picking do.
+#[derive(Clone, Copy)]
+pub(super) struct Pointer<'a> {
+    /// The cell under the pointer or focus.
+    pub hover: Option<usize>,
+    /// The cell holding the one tab stop.
+    pub active: usize,
+    /// Hovering or focusing a cell (`None`: the pointer left).
+    pub on_hover: &'a Callback<Option<usize>>,
+    /// Clicking a cell, or Enter on it: load it.
+    pub on_pick: &'a Callback<usize>,
+}
+
+impl Pointer<'_> {
+    /// The tab index of cell `i` among `n`: one tab stop for the whole chart.
+    pub fn tabindex(&self, i: usize, n: usize) -> &'static str {
+        let active = if self.active < n { self.active } else { 0 };
+        if i == active {
+            "0"
+        } else {
+            "-1"
+        }
+    }
+
+    /// The mouse-enter, click and focus handlers of cell `i`.
+    pub fn handlers(&self, i: usize) -> (Callback<MouseEvent>, Callback<MouseEvent>, Callback<FocusEvent>) {
+        (
+            self.on_hover.reform(move |_: MouseEvent| Some(i)),
+            self.on_pick.reform(move |_: MouseEvent| i),
+            self.on_hover.reform(move |_: FocusEvent| Some(i)),
+        )
+    }
+
+    /// The chart's mouse-leave handler.
+    pub fn leave(&self) -> Callback<MouseEvent> {
+        self.on_hover.reform(|_: MouseEvent| None)
+    }
+}
+
+/// Keyboard use of the grid (and of the line's and scatter's points, which carry the same `data-idx`): one tab stop (the active cell), arrows move focus between cells, and Enter
 /// or Space loads the focused cell as a click does.
-fn cell_keys(o: &Outcome, on_pick: &Callback<usize>) -> Callback<KeyboardEvent> {
+pub(super) fn cell_keys(o: &Outcome, on_pick: &Callback<usize>) -> Callback<KeyboardEvent> {
     use wasm_bindgen::JsCast;
     let positions: Vec<(u32, u32)> = o.cells.iter().map(|c| (c.x_idx, c.y_idx)).collect();
-    let (nx, ny) = (o.x.steps.max(1), o.y.map_or(1, |y| y.steps.max(1)));
+    let (nx, ny) = (o.nx(), o.ny());
     let on_pick = on_pick.clone();
     Callback::from(move |e: KeyboardEvent| {
         // The focused cell says which it is, so keys pressed faster than the page redraws still count.
@@ -216,19 +133,10 @@ fn cell_keys(o: &Outcome, on_pick: &Callback<usize>) -> Callback<KeyboardEvent> 
 
 /// The heatmap: cells coloured by the metric, axes in the rules' units, a legend, hover and click, and
 /// the keyboard (one tab stop at `active`; focusing a cell shows its numbers as hovering does).
-pub(super) fn heatmap(
-    o: &Outcome,
-    metric: Metric,
-    hover: Option<usize>,
-    active: usize,
-    on_hover: &Callback<Option<usize>>,
-    on_pick: &Callback<usize>,
-) -> Html {
-    let active = if active < o.cells.len() { active } else { 0 };
-    let nx = o.x.steps.max(1);
-    let ny = o.y.map_or(1, |y| y.steps.max(1));
+pub(super) fn heatmap(o: &Outcome, metric: SweepMetric, at: Pointer) -> Html {
+    let (nx, ny) = (o.nx(), o.ny());
     let plot_w = W - LEFT - RIGHT;
-    let plot_h = if o.y.is_some() { PLOT_H_2D } else { PLOT_H_1D };
+    let plot_h = if o.spec.y.is_some() { PLOT_H_2D } else { PLOT_H_1D };
     let legend_h = plot_h.max(LEGEND_H_MIN);
     let h = TOP + legend_h + BOTTOM;
     let cw = plot_w / f64::from(nx);
@@ -236,10 +144,10 @@ pub(super) fn heatmap(
     // Row 0 sits at the bottom, so values grow upwards as on any chart.
     let cell_x = |x_idx: u32| LEFT + cw * f64::from(x_idx);
     let cell_y = |y_idx: u32| TOP + plot_h - ch * f64::from(y_idx + 1);
-    let values: Vec<f64> = o.summaries.iter().map(|s| metric.of(s)).collect();
-    let (lo, hi) = metric.scale(&values);
+    let values: Vec<f64> = (0..o.cells.len()).map(|i| o.band(metric, i).mean).collect();
+    let (lo, hi) = scale(metric, &values);
     let t_of = |v: f64| (v - lo) / (hi - lo);
-    let ramp = metric.ramp();
+    let ramp = ramp(metric);
     let write_values = nx <= 10 && ny <= 10;
     let cells: Html = o
         .cells
@@ -248,23 +156,18 @@ pub(super) fn heatmap(
         .enumerate()
         .map(|(i, (c, &v))| {
             let t = t_of(v);
-            let onmouseenter = on_hover.reform(move |_: MouseEvent| Some(i));
-            let onclick = on_pick.reform(move |_: MouseEvent| i);
-            let onfocus = on_hover.reform(move |_: FocusEvent| Some(i));
+            let (onmouseenter, onclick, onfocus) = at.handlers(i);
             let (x, y) = (cell_x(c.x_idx), cell_y(c.y_idx));
-            let hovered = hover == Some(i);
-            let mut place = format!("{} {}", o.x.param.label(), with_unit(c.x_value, o.x.param.unit()));
-            if let (Some(axis), Some(yv)) = (o.y, c.y_value) {
-                place = format!("{place}, {} {}", axis.param.label(), with_unit(yv, axis.param.unit()));
-            }
+            let hovered = at.hover == Some(i);
+            let place = o.place(i, ", ");
             html! {
                 <g>
                     <rect class={classes!("sweep-cell", hovered.then_some("hovered"))} data-testid={format!("sweep-cell-{}-{}", c.x_idx, c.y_idx)}
-                        data-idx={i.to_string()} role="button" tabindex={if i == active { "0" } else { "-1" }}
-                        aria-label={format!("{place}: {} {}", metric.label(), tick(v))}
-                        data-value={tick(v)} x={format!("{x:.2}")} y={format!("{y:.2}")} width={format!("{:.2}", cw)} height={format!("{:.2}", ch)}
+                        data-idx={i.to_string()} role="button" tabindex={at.tabindex(i, o.cells.len())}
+                        aria-label={format!("{place}: {} {}", label(metric), tick(v))}
+                        data-value={raw(v)} x={format!("{x:.2}")} y={format!("{y:.2}")} width={format!("{:.2}", cw)} height={format!("{:.2}", ch)}
                         fill={colour(ramp, t)} {onmouseenter} {onclick} {onfocus}>
-                        <title>{format!("{}: {}", metric.label(), tick(v))}</title>
+                        <title>{format!("{}: {}", label(metric), tick(v))}</title>
                     </rect>
                     if write_values {
                         <text class={classes!("cell-value", (t > 0.55).then_some("on-dark"))} x={format!("{:.2}", x + cw / 2.0)} y={format!("{:.2}", y + ch / 2.0 + 5.0)} text-anchor="middle" font-size="14">{compact(v)}</text>
@@ -275,7 +178,7 @@ pub(super) fn heatmap(
         .collect();
     let show_x = labelled(nx, 8);
     let x_ticks: Html = o
-        .x
+        .x()
         .values()
         .into_iter()
         .enumerate()
@@ -285,12 +188,12 @@ pub(super) fn heatmap(
             html! {
                 <g>
                     <line x1={format!("{cx:.2}")} x2={format!("{cx:.2}")} y1={(TOP + plot_h).to_string()} y2={(TOP + plot_h + 5.0).to_string()} stroke="#78716c" />
-                    <text x={format!("{cx:.2}")} y={(TOP + plot_h + 20.0).to_string()} text-anchor="middle" font-size="12">{tick(v)}</text>
+                    <text x={format!("{cx:.2}")} y={(TOP + plot_h + 20.0).to_string()} text-anchor="middle" font-size="12">{with_unit(v, o.x().param.unit())}</text>
                 </g>
             }
         })
         .collect();
-    let y_ticks: Html = match o.y {
+    let y_ticks: Html = match o.spec.y {
         Some(axis) => {
             let show_y = labelled(ny, 10);
             axis.values()
@@ -302,7 +205,7 @@ pub(super) fn heatmap(
                     html! {
                         <g>
                             <line x1={(LEFT - 5.0).to_string()} x2={LEFT.to_string()} y1={format!("{cy:.2}")} y2={format!("{cy:.2}")} stroke="#78716c" />
-                            <text x={(LEFT - 8.0).to_string()} y={format!("{:.2}", cy + 4.0)} text-anchor="end" font-size="12">{tick(v)}</text>
+                            <text x={(LEFT - 8.0).to_string()} y={format!("{:.2}", cy + 4.0)} text-anchor="end" font-size="12">{with_unit(v, axis.param.unit())}</text>
                         </g>
                     }
                 })
@@ -311,11 +214,11 @@ pub(super) fn heatmap(
         None => Html::default(),
     };
     // The hovered cell's outline is drawn last, so its neighbours do not cover half of it.
-    let outline = hover.and_then(|i| o.cells.get(i)).map(|c| {
+    let outline = at.hover.and_then(|i| o.cells.get(i)).map(|c| {
         html! { <rect class="sweep-outline" x={format!("{:.2}", cell_x(c.x_idx))} y={format!("{:.2}", cell_y(c.y_idx))} width={format!("{cw:.2}")} height={format!("{ch:.2}")} fill="none" stroke="#1c1f24" stroke-width="2.5" pointer-events="none" /> }
     });
-    let x_title = o.x.param.describe(&o.base);
-    let y_title = o.y.map(|a| a.param.describe(&o.base));
+    let x_title = o.x().param.describe(&o.base);
+    let y_title = o.spec.y.map(|a| a.param.describe(&o.base));
     let y_mid = TOP + plot_h / 2.0;
     // The legend: a bar of discrete steps, lowest at the bottom, labelled at both ends and the middle.
     const LEGEND_STEPS: u32 = 20;
@@ -336,15 +239,15 @@ pub(super) fn heatmap(
         })
         .collect();
     let title = match &y_title {
-        Some(yt) => format!("{} for {} (across) and {} (up)", metric.label(), x_title, yt),
-        None => format!("{} for {}", metric.label(), x_title),
+        Some(yt) => format!("{} for {} (across) and {} (up)", label(metric), x_title, yt),
+        None => format!("{} for {}", label(metric), x_title),
     };
-    let onmouseleave = on_hover.reform(|_: MouseEvent| None);
+    let onmouseleave = at.leave();
     html! {
         <figure class="chart heatmap">
-            <figcaption><strong>{metric.label()}</strong><span class="muted small">{"darker is more; click a cell to load it (or Tab to the grid, arrows to move, Enter to load)"}</span></figcaption>
+            <figcaption><strong>{label(metric)}</strong><span class="muted small" data-testid="sweep-caption">{format!("{}; darker is more; click a cell to load it (or Tab to the grid, arrows to move, Enter to load)", o.seeds_words())}</span></figcaption>
             // A group, not an image: its cells are buttons (arrow keys move between them).
-            <svg data-testid="sweep-heatmap" viewBox={format!("0 0 {W} {h}")} role="group" aria-label={title.clone()} {onmouseleave} onkeydown={cell_keys(o, on_pick)} preserveAspectRatio="xMidYMid meet">
+            <svg data-testid="sweep-heatmap" viewBox={format!("0 0 {W} {h}")} role="group" aria-label={title.clone()} {onmouseleave} onkeydown={cell_keys(o, at.on_pick)} preserveAspectRatio="xMidYMid meet">
                 <title>{title}</title>
                 {cells}
                 {outline}
@@ -361,46 +264,9 @@ pub(super) fn heatmap(
     }
 }
 
-/// The numbers of one cell, for the read-out under the heatmap.
-pub(super) fn readout(o: &Outcome, i: usize) -> Html {
-    let (Some(c), Some(s)) = (o.cells.get(i), o.summaries.get(i)) else {
-        return Html::default();
-    };
-    let mut place = format!("{} = {}", o.x.param.label(), with_unit(c.x_value, o.x.param.unit()));
-    if let (Some(axis), Some(v)) = (o.y, c.y_value) {
-        place = format!("{place}; {} = {}", axis.param.label(), with_unit(v, axis.param.unit()));
-    }
-    let active: Vec<_> = s.patterns.iter().filter(|p| p.severity > 0).collect();
-    html! {
-        <>
-            <strong>{place}</strong>
-            if active.is_empty() {
-                <span>{"no abuse pattern"}</span>
-            }
-            { for active.iter().map(|p| {
-                let level = Level::from_severity(p.severity);
-                html! { <span><span class={classes!("level", level_class(level))}>{level.id()}</span>{format!(" {} severity {}, {} incidents", pattern_name(p.id), p.severity, group(p.incidents))}</span> }
-            }) }
-            <span>{format!("honest engagement {}", group(s.honest_engagement))}</span>
-            <span>{format!("tips {} (fees {})", yuan(s.tipped_fen), yuan(s.fee_fen))}</span>
-        </>
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn metrics_round_trip_and_scale() {
-        for m in Metric::all() {
-            assert_eq!(Metric::parse(&m.id()), Some(m));
-        }
-        assert_eq!(Metric::Severity(PatternId::Scam).scale(&[3.0, 9.0]), (0.0, 100.0));
-        assert_eq!(Metric::Engagement.scale(&[3.0, 9.0]), (3.0, 9.0));
-        assert_eq!(Metric::Engagement.scale(&[5.0, 5.0]), (5.0, 6.0));
-        assert_eq!(Metric::TipVolume.scale(&[]), (0.0, 1.0));
-    }
 
     #[test]
     fn colours_run_along_the_ramp_and_never_panic() {
@@ -427,13 +293,7 @@ mod tests {
     }
 
     #[test]
-    fn ticks_read_short() {
-        assert_eq!(tick(650.0), "650");
-        assert_eq!(tick(1111.12), "1111.12");
-        assert_eq!(tick(0.5), "0.5");
-        assert_eq!(tick(25_000.0), "25k");
-        assert_eq!(with_unit(5.0, "¥"), "¥5");
-        assert_eq!(with_unit(12.0, "h"), "12 h");
+    fn labels_thin_out_on_long_axes() {
         let show = labelled(20, 8);
         assert!(
             show(0) && show(3) && !show(1) && show(18) && !show(19),
