@@ -157,6 +157,23 @@ pub fn embed_requested() -> bool {
     current_fragment().is_some_and(|f| f.split('&').any(|part| part == "embed=1"))
 }
 
+/// The language a link asks for (`&lang=zh`), if any.
+pub fn lang_requested() -> Option<crate::locale::Lang> {
+    current_fragment()?
+        .split('&')
+        .find_map(|part| part.strip_prefix("lang="))
+        .and_then(crate::locale::Lang::from_id)
+}
+
+/// The link payload with the page's language: Chinese is written (`&lang=zh`); English, the default, is not,
+/// so an English link opens in its reader's language.
+pub fn with_lang(payload: &str, lang: crate::locale::Lang) -> String {
+    match lang {
+        crate::locale::Lang::En => payload.to_string(),
+        crate::locale::Lang::Zh => format!("{payload}&lang=zh"),
+    }
+}
+
 /// The HTML that embeds this link's results in another page.
 pub fn embed_code(payload: &str, name: &str) -> String {
     let title = name.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");

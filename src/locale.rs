@@ -1,0 +1,255 @@
+//! The interface's two languages: which one is chosen (link, saved preference, browser), how a string is
+//! written in both, and how numbers and money read in each.
+//!
+//! The catalogue is compile-time: every string of the interface is written where it is used as a pair,
+//! `tr!(lang, "Run", "运行")`, so a missing half does not compile and each string sits beside its
+//! translation for review. `tests/locale.rs` checks the pairs (a Chinese half in Chinese, the same
+//! placeholders in both). Formatting changes only what is displayed: reports, links and exports keep the
+//! engine's own numbers.
+
+use backfire_engine::words::{group, yuan};
+use backfire_engine::{Level, PatternId};
+
+/// A language of the interface.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub enum Lang {
+    /// English (the engine's own language).
+    #[default]
+    En,
+    /// Simplified Chinese.
+    Zh,
+}
+
+impl Lang {
+    /// Both languages, in the switch's order.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+
+    /// The id kept in the link (`&lang=zh`) and in localStorage.
+    pub fn id(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// The language with id `id`, if any.
+    pub fn from_id(id: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.id() == id)
+    }
+
+    /// The BCP 47 tag for `<html lang>`: screen readers and fonts choose by it.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-CN",
+        }
+    }
+
+    /// The language's own name, as its switch shows it.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Zh => "中文",
+        }
+    }
+
+    /// The language for a browser's preferred languages (`navigator.languages`): Chinese when the first is `zh*`.
+    pub fn from_browser(preferred: &[String]) -> Lang {
+        match preferred.first() {
+            Some(first) if first.to_ascii_lowercase().starts_with("zh") => Lang::Zh,
+            _ => Lang::En,
+        }
+    }
+}
+
+/// A string of the interface in the chosen language: `tr!(lang, "Run", "运行")` gives a `&'static str`.
+macro_rules! tr {
+    ($lang:expr, $en:literal, $zh:literal) => {
+        match $lang {
+            $crate::locale::Lang::En => $en,
+            $crate::locale::Lang::Zh => $zh,
+        }
+    };
+}
+pub(crate) use tr;
+
+/// A formatted string of the interface in the chosen language: `trf!(lang, "{n} seeds", "{n} 个种子")` gives
+/// a `String`; both halves capture the same variables (`tests/locale.rs` checks their placeholders agree).
+macro_rules! trf {
+    ($lang:expr, $en:literal, $zh:literal) => {
+        match $lang {
+            $crate::locale::Lang::En => format!($en),
+            $crate::locale::Lang::Zh => format!($zh),
+        }
+    };
+}
+pub(crate) use trf;
+
+/// Where the chosen language is kept between visits.
+pub const LANG_KEY: &str = "backfire.lang.v1";
+
+/// Money for display: English as the engine writes it (`¥1,234.50`); Chinese the same below ¥10,000 and in
+/// 万 (ten thousand yuan) from there, as Chinese readers count large sums: `¥25.55万`.
+pub fn money(lang: Lang, fen: u64) -> String {
+    const WAN_FEN: u64 = 10_000 * 100;
+    match lang {
+        Lang::Zh if fen >= WAN_FEN => {
+            // Two decimals of 万 (¥100), rounded half up in integers so every platform prints the same.
+            let hundreds = (fen + 5_000) / 10_000;
+            let (whole, frac) = (hundreds / 100, hundreds % 100);
+            match frac {
+                0 => format!("¥{}万", group(whole)),
+                f if f % 10 == 0 => format!("¥{}.{}万", group(whole), f / 10),
+                f => format!("¥{}.{f:02}万", group(whole)),
+            }
+        }
+        _ => yuan(fen),
+    }
+}
+
+/// A whole count for display: thousands separated by commas in both languages (as Chinese interfaces write them).
+pub fn count(n: u64) -> String {
+    group(n)
+}
+
+/// A simulated hour: "day 2, 14:00" / "第 2 天 14:00" (day 1 starts at hour 0).
+pub fn hour_label(lang: Lang, hour: u32) -> String {
+    let (day, h) = (hour / 24 + 1, hour % 24);
+    trf!(lang, "day {day}, {h:02}:00", "第 {day} 天 {h:02}:00")
+}
+
+/// A pattern's name as a heading (the engine's `words::pattern_name` in English).
+pub fn pattern_name(lang: Lang, id: PatternId) -> &'static str {
+    match lang {
+        Lang::En => backfire_engine::words::pattern_name(id),
+        Lang::Zh => match id {
+            PatternId::Solicitation => "招揽",
+            PatternId::IdentityFraud => "身份冒充",
+            PatternId::Scam => "诈骗",
+            PatternId::Harassment => "骚扰",
+            PatternId::ScoreFarming => "刷信用分",
+            PatternId::TipLaundering => "打赏洗钱",
+            PatternId::RankingManipulation => "操纵排名",
+            PatternId::BanEvasion => "封禁规避",
+            PatternId::Exclusion => "排斥诚实用户",
+        },
+    }
+}
+
+/// One sentence on what a pattern is (the engine's `words::pattern_blurb` in English).
+pub fn pattern_blurb(lang: Lang, id: PatternId) -> &'static str {
+    match lang {
+        Lang::En => backfire_engine::words::pattern_blurb(id),
+        Lang::Zh => match id {
+            PatternId::Solicitation => "发布擦边内容，索要打赏、私聊或见面。",
+            PatternId::IdentityFraud => "伪造性别或身份通过门槛行事的账号。",
+            PatternId::Scam => "收了打赏或预付款，约定的见面却从未发生。",
+            PatternId::Harassment => "辱骂性的评论和私信。",
+            PatternId::ScoreFarming => "反复刷付款买信用分，以跨过门槛。",
+            PatternId::TipLaundering => "通过打赏在受控账号之间转移资金。",
+            PatternId::RankingManipulation => "协同打赏或点赞，冲上排序的信息流。",
+            PatternId::BanEvasion => "被封禁的人用新账号回来。",
+            PatternId::Exclusion => "想参与却被规则拒绝的诚实用户。",
+        },
+    }
+}
+
+/// A severity level's word: "high" / "高".
+pub fn level_word(lang: Lang, level: Level) -> &'static str {
+    match lang {
+        Lang::En => level.id(),
+        Lang::Zh => match level {
+            Level::None => "无",
+            Level::Low => "低",
+            Level::Medium => "中",
+            Level::High => "高",
+            Level::Critical => "严重",
+        },
+    }
+}
+
+/// "1 incident" / "3 incidents" / "3 起事件": a count with its noun, plural in English.
+pub fn plural(lang: Lang, n: u64, one: &str, many: &str, zh: &str) -> String {
+    let figure = count(n);
+    match lang {
+        Lang::En if n == 1 => format!("{figure} {one}"),
+        Lang::En => format!("{figure} {many}"),
+        Lang::Zh => format!("{figure} {zh}"),
+    }
+}
+
+/// The language components render in, from the app's context (English outside it).
+#[yew::hook]
+pub fn use_lang() -> Lang {
+    yew::use_context::<Lang>().unwrap_or_default()
+}
+
+/// The language the page opens in: the link's (`&lang=zh`), else the one chosen on an earlier visit, else
+/// the browser's first preferred language.
+pub fn opening_lang() -> Lang {
+    use gloo::storage::{LocalStorage, Storage};
+    if let Some(l) = crate::share::lang_requested() {
+        return l;
+    }
+    if let Some(l) = LocalStorage::get::<String>(LANG_KEY)
+        .ok()
+        .as_deref()
+        .and_then(Lang::from_id)
+    {
+        return l;
+    }
+    let preferred: Vec<String> = web_sys::window()
+        .map(|w| w.navigator().languages().iter().filter_map(|v| v.as_string()).collect())
+        .unwrap_or_default();
+    Lang::from_browser(&preferred)
+}
+
+/// Puts `lang` in force on the page: `<html lang>` (fonts and screen readers choose by it) and the kept preference.
+pub fn apply(lang: Lang) {
+    use gloo::storage::{LocalStorage, Storage};
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", lang.tag());
+    }
+    // A refused write (private mode, full storage) only loses the preference; the link still carries it.
+    let _ = LocalStorage::set(LANG_KEY, lang.id());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_reads_in_wan_in_chinese_from_ten_thousand_yuan() {
+        assert_eq!(money(Lang::Zh, 123_450), "¥1,234.50");
+        assert_eq!(money(Lang::En, 123_450), "¥1,234.50");
+        assert_eq!(money(Lang::Zh, 25_700_000), "¥25.7万");
+        assert_eq!(money(Lang::Zh, 25_545_958), "¥25.55万");
+        assert_eq!(money(Lang::Zh, 1_000_000), "¥1万");
+        assert_eq!(money(Lang::Zh, 999_999), "¥9,999.99");
+        assert_eq!(money(Lang::Zh, 12_345_678_900), "¥12,345.68万");
+        assert_eq!(money(Lang::En, 25_700_000), "¥257,000");
+    }
+
+    #[test]
+    fn the_browser_language_picks_chinese_only_when_it_comes_first() {
+        let langs = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(Lang::from_browser(&langs(&["zh-CN", "en"])), Lang::Zh);
+        assert_eq!(Lang::from_browser(&langs(&["zh-TW"])), Lang::Zh);
+        assert_eq!(Lang::from_browser(&langs(&["en-GB", "zh-CN"])), Lang::En);
+        assert_eq!(Lang::from_browser(&[]), Lang::En);
+        for l in Lang::ALL {
+            assert_eq!(Lang::from_id(l.id()), Some(l));
+        }
+    }
+
+    #[test]
+    fn hours_and_counts_read_in_both_languages() {
+        assert_eq!(hour_label(Lang::En, 38), "day 2, 14:00");
+        assert_eq!(hour_label(Lang::Zh, 38), "第 2 天 14:00");
+        assert_eq!(plural(Lang::En, 1, "seed", "seeds", "个种子"), "1 seed");
+        assert_eq!(plural(Lang::Zh, 1_200, "seed", "seeds", "个种子"), "1,200 个种子");
+    }
+}
