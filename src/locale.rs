@@ -154,6 +154,43 @@ pub fn pattern_blurb(lang: Lang, id: PatternId) -> &'static str {
     }
 }
 
+/// An archetype's name as a heading (the population editor's `archetype_name` in English).
+pub fn archetype_name(lang: Lang, a: backfire_engine::Archetype) -> &'static str {
+    use backfire_engine::Archetype;
+    match lang {
+        Lang::En => crate::components::population_editor::archetype_name(a),
+        Lang::Zh => match a {
+            Archetype::Honest => "诚实成员",
+            Archetype::Lurker => "潜水者",
+            Archetype::Solicitor => "招揽者",
+            Archetype::GenerousTipper => "慷慨打赏者",
+            Archetype::IdentityFaker => "身份伪造者",
+            Archetype::Scammer => "骗子",
+            Archetype::ScoreFarmer => "刷分者",
+            Archetype::Harasser => "骚扰者",
+            Archetype::SybilRing => "女巫打赏团伙",
+            Archetype::Launderer => "洗钱者",
+            Archetype::BanEvader => "封禁规避者",
+        },
+    }
+}
+
+/// An action's word, as rule labels name it: "post" / "发帖".
+pub fn action_word(lang: Lang, action: backfire_engine::Action) -> &'static str {
+    use backfire_engine::Action;
+    match lang {
+        Lang::En => action.id(),
+        Lang::Zh => match action {
+            Action::Join => "加入",
+            Action::Post => "发帖",
+            Action::Comment => "评论",
+            Action::Praise => "点赞",
+            Action::Tip => "打赏",
+            Action::Message => "私信",
+        },
+    }
+}
+
 /// A severity level's word: "high" / "高".
 pub fn level_word(lang: Lang, level: Level) -> &'static str {
     match lang {

@@ -94,6 +94,7 @@ pub fn compact(v: f64) -> String {
 /// Line chart of hourly series with hover read-out.
 #[function_component]
 pub fn LineChart(props: &LineChartProps) -> Html {
+    let lang = crate::locale::use_lang();
     let hover = use_state(|| None::<u32>);
     let hours = props.hours.max(1);
     let max_v = props
@@ -133,7 +134,12 @@ pub fn LineChart(props: &LineChartProps) -> Html {
     let x_ticks: Html = (0..=hours / hour_step)
         .map(|i| {
             let h = i * hour_step;
-            let label = if hour_step < 24 { format!("{h}h") } else { format!("day {}", h / 24 + 1) };
+            let label = if hour_step < 24 {
+                format!("{h}h")
+            } else {
+                let day = h / 24 + 1;
+                crate::locale::trf!(lang, "day {day}", "第{day}天")
+            };
             html! {
                 <g>
                     <line x1={x(f64::from(h)).to_string()} x2={x(f64::from(h)).to_string()} y1={(H - BOTTOM).to_string()} y2={(H - BOTTOM + 4.0).to_string()} stroke="#78716c" />
@@ -210,7 +216,7 @@ pub fn LineChart(props: &LineChartProps) -> Html {
             let at = x(f64::from(*h));
             html! {
                 <g data-testid="chart-event" data-hour={h.to_string()}>
-                    <title>{format!("hour {h}: {label}")}</title>
+                    <title>{crate::locale::trf!(lang, "hour {h}: {label}", "第 {h} 小时：{label}")}</title>
                     <line x1={at.to_string()} x2={at.to_string()} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} stroke="#57534e" stroke-width="1.5" stroke-dasharray="5 3" />
                     <rect x={(at - 8.0).to_string()} y={TOP.to_string()} width="16" height="16" rx="3" fill="#57534e" />
                     <text x={at.to_string()} y={(TOP + 12.0).to_string()} text-anchor="middle" font-size="11" fill="#ffffff">{(k + 1).to_string()}</text>
@@ -223,18 +229,20 @@ pub fn LineChart(props: &LineChartProps) -> Html {
         .iter()
         .enumerate()
         .filter(|(_, (h, _))| *h < hours)
-        .map(|(k, (h, label))| html! { <span class="legend-item event-key"><b>{(k + 1).to_string()}</b>{format!(" h{h} {label}")}</span> })
+        .map(|(k, (h, label))| html! { <span class="legend-item event-key"><b>{(k + 1).to_string()}</b>{format!(" h{h} ")}<span translate="no">{label.clone()}</span></span> })
         .collect();
     let readout = match *hover {
         Some(h) => html! {
             <div class="chart-readout" data-testid="chart-readout">
-                <strong>{format!("day {} · {:02}:00", h / 24 + 1, h % 24)}</strong>
+                <strong>{ { let (day, hh) = (h / 24 + 1, h % 24); crate::locale::trf!(lang, "day {day} · {hh:02}:00", "第 {day} 天 · {hh:02}:00") } }</strong>
                 { for props.series.iter().map(|s| html! {
                     <span><i style={format!("background:{}", s.color)}></i>{format!("{}: {}", s.label, compact(s.values.get(h as usize).copied().unwrap_or(0.0)))}</span>
                 }) }
             </div>
         },
-        None => html! { <div class="chart-readout muted">{"Hover the chart for hourly values"}</div> },
+        None => {
+            html! { <div class="chart-readout muted">{crate::locale::tr!(lang, "Hover the chart for hourly values", "将指针移到图上查看每小时数值")}</div> }
+        }
     };
     let legend: Html = props
         .series
