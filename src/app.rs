@@ -209,7 +209,7 @@ pub fn App() -> Html {
         <div class={classes!("app", editing.then_some("editing"))}>
             <SkipLink on_skip={{ let editing = editing.clone(); Callback::from(move |()| editing.set(false)) }} />
             <header class="app-header">
-                <div class="brand"><h1><span class="mark">{"◆"}</span>{" Backfire"}</h1><span class="tagline">{tr!(lang, "policy sandbox for social features", "社交功能规则沙盒")}</span>{scenario_badge(&state.scenario.name, modified)}</div>
+                <div class="brand"><h1><span class="mark">{"◆"}</span>{" Backfire"}</h1><span class="tagline">{tr!(lang, "policy sandbox for social features", "社交功能规则沙盒")}</span>{scenario_badge(lang, &state.scenario.name, modified)}</div>
                 <div class="header-actions">
                     <button class="btn edit-rules" data-testid="edit-rules" aria-controls="rules-panel" aria-expanded={editing.to_string()} onclick={on_edit_rules}>{ if *editing { tr!(lang, "Show results", "查看结果") } else { tr!(lang, "Edit rules", "编辑规则") } }</button>
                     <LibraryPanel library={library.clone()} scenario={state.scenario.clone()} preset_id={state.preset_id.clone()}
