@@ -191,6 +191,98 @@ pub fn action_word(lang: Lang, action: backfire_engine::Action) -> &'static str 
     }
 }
 
+/// A catalogued setting's label and unit text in Chinese (the engine's settings table holds the English).
+fn setting_zh(id: backfire_engine::settings::SettingId) -> (&'static str, &'static str) {
+    use backfire_engine::settings::SettingId as I;
+    match id {
+        I::Days => ("天数", "天"),
+        I::Users => ("用户数", "人"),
+        I::FemalePercent => ("诚实用户和潜水者中的女性", "%"),
+        I::IdentityStudent => ("学生", ""),
+        I::IdentityWhiteCollar => ("白领", ""),
+        I::IdentityOverseas => ("海外", ""),
+        I::IdentityOther => ("其他", ""),
+        I::CreditMean => ("平均信用分", "分"),
+        I::CreditStdDev => ("信用分离散度（标准差）", "分"),
+        I::SpendingMedian => ("消费中位数", "¥ 每天"),
+        I::AccountAgeMedian => ("账号年龄中位数", "天"),
+        I::DocumentCheckedPercent => ("证件核验账号", "%"),
+        I::RealNamePercent => ("实名绑定账号", "%"),
+        I::CreditPointPrice => ("每个信用分需付款", "¥"),
+        I::ChurnCost => ("刷单成本", "% 的刷单金额"),
+        I::MaxPointsPerDay => ("每天最多得分", "分"),
+        I::ForgedDocumentPrice => ("伪造证件价格", "¥"),
+        I::ForgeryCaught => ("伪造被识破", "%"),
+        I::ReturnCost => ("重新注册成本", "¥"),
+        I::TipFloor => ("打赏下限", "¥"),
+        I::TipCeiling => ("打赏上限", "¥"),
+        I::DailyTipCap => ("每位打赏者每日上限", "¥（0 = 不设上限）"),
+        I::TipFee => ("打赏手续费", "%"),
+        I::FilterRecall => ("过滤器拦截", "% 的联系方式"),
+        I::ClassifierRecall => ("分类器召回率", "%"),
+        I::ClassifierFalsePositives => ("误报", "% 的诚实内容"),
+        I::ReviewCapacity => ("审核能力", "次/天 每万用户"),
+        I::ReviewDelay => ("审核延迟", "小时"),
+        I::ReviewerError => ("审核员错误", "% 的误标被维持"),
+        I::SuspendDays => ("停用", "天"),
+        I::BanAfterStrikes => ("几次违规后封禁", "次（0 = 从不）"),
+    }
+}
+
+/// A number field's label and unit in the chosen language, found by the field's path (`circles[2].tips.min_fen`)
+/// in the settings catalogue; a field outside the catalogue keeps the words it was given.
+pub fn setting_words(lang: Lang, path: &str, label: &str, unit: &str) -> (String, String) {
+    let given = || (label.to_string(), unit.to_string());
+    if lang == Lang::En {
+        return given();
+    }
+    let circle_idx = path
+        .strip_prefix("circles[")
+        .and_then(|rest| rest.split_once(']'))
+        .and_then(|(idx, _)| idx.parse::<usize>().ok())
+        .unwrap_or(0);
+    backfire_engine::settings::SETTINGS
+        .iter()
+        .find(|row| row.path(circle_idx) == path)
+        .map_or_else(given, |row| {
+            let (label, unit) = setting_zh(row.id);
+            (label.to_string(), unit.to_string())
+        })
+}
+
+/// The engine's words for a gender, an identity and a verification level (`words::gender_word` …) in the chosen language.
+pub fn gender_word(lang: Lang, g: backfire_engine::Gender) -> &'static str {
+    use backfire_engine::Gender;
+    match (lang, g) {
+        (Lang::En, g) => backfire_engine::words::gender_word(g),
+        (Lang::Zh, Gender::Female) => "女性",
+        (Lang::Zh, Gender::Male) => "男性",
+    }
+}
+
+/// An identity's word (see [`gender_word`]).
+pub fn identity_word(lang: Lang, i: backfire_engine::Identity) -> &'static str {
+    use backfire_engine::Identity;
+    match (lang, i) {
+        (Lang::En, i) => backfire_engine::words::identity_word(i),
+        (Lang::Zh, Identity::Student) => "学生",
+        (Lang::Zh, Identity::WhiteCollar) => "白领",
+        (Lang::Zh, Identity::Overseas) => "海外",
+        (Lang::Zh, Identity::Other) => "其他",
+    }
+}
+
+/// A verification level's word (see [`gender_word`]).
+pub fn verification_word(lang: Lang, l: backfire_engine::VerificationLevel) -> &'static str {
+    use backfire_engine::VerificationLevel;
+    match (lang, l) {
+        (Lang::En, l) => backfire_engine::words::verification_word(l),
+        (Lang::Zh, VerificationLevel::SelfDeclared) => "自行声明",
+        (Lang::Zh, VerificationLevel::DocumentChecked) => "证件核验",
+        (Lang::Zh, VerificationLevel::RealNameBound) => "实名绑定",
+    }
+}
+
 /// A severity level's word: "high" / "高".
 pub fn level_word(lang: Lang, level: Level) -> &'static str {
     match lang {
@@ -280,6 +372,24 @@ mod tests {
         for l in Lang::ALL {
             assert_eq!(Lang::from_id(l.id()), Some(l));
         }
+    }
+
+    #[test]
+    fn every_setting_has_chinese_words_found_by_its_path() {
+        for row in &backfire_engine::settings::SETTINGS {
+            let path = row.path(2);
+            let (label, unit) = setting_words(Lang::Zh, &path, row.label, "x");
+            assert_ne!(label, row.label, "{path} has no Chinese label");
+            assert!(unit != "x", "{path} was not found by its path");
+            assert_eq!(
+                setting_words(Lang::En, &path, row.label, "x"),
+                (row.label.to_string(), "x".to_string())
+            );
+        }
+        assert_eq!(
+            setting_words(Lang::Zh, "no.such", "Mine", "u"),
+            ("Mine".to_string(), "u".to_string())
+        );
     }
 
     #[test]

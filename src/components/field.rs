@@ -268,6 +268,7 @@ pub fn check_number(label: &str, text: &str, min: f64, max: f64, step: f64, unit
 #[function_component]
 pub fn NumberField(props: &NumberProps) -> Html {
     let issues = use_context::<Issues>().unwrap_or_default();
+    let lang = crate::locale::use_lang();
     let refused = use_context::<RefusedHandle>();
     // A field that comes back (its circle opened again) shows the text it refused before, with the message.
     let kept = refused.as_ref().and_then(|r| r.0.get(props.path.as_str()).cloned());
@@ -406,19 +407,20 @@ pub fn NumberField(props: &NumberProps) -> Html {
         .clamp(3, 14)
         + 1;
     let error_id = format!("{id}-error");
+    let (label, unit) = crate::locale::setting_words(lang, &props.path, &props.label, &props.unit);
     html! {
         <div class={classes!("field", invalid.then_some("invalid"), props.compact.then_some("compact"))}>
-            <label for={id.clone()} class={classes!(props.compact.then_some("visually-hidden"))}>{props.label.clone()}</label>
+            <label for={id.clone()} class={classes!(props.compact.then_some("visually-hidden"))}>{label.clone()}</label>
             <div class={if props.slider { "slider" } else { "row" }}>
                 if props.slider {
-                    <input type="range" aria-label={format!("{} slider", props.label)} min={props.min.to_string()} max={props.max.to_string()} step={props.step.to_string()} value={slider_value} oninput={onslide} onchange={onslid} />
+                    <input type="range" aria-label={crate::locale::trf!(lang, "{label} slider", "{label}滑块")} min={props.min.to_string()} max={props.max.to_string()} step={props.step.to_string()} value={slider_value} oninput={onslide} onchange={onslid} />
                 }
                 <span class="row nowrap">
                     <input id={id} type="text" inputmode="decimal" autocomplete="off" class="number-input" style={format!("--chars: {chars}")}
                         data-testid={props.path.clone()} data-min={props.min.to_string()} data-max={props.max.to_string()}
                         value={value} {oninput} {onblur} {onkeydown} aria-invalid={invalid.to_string()}
                         aria-describedby={local_error.is_some().then(|| error_id.clone())} />
-                    if !props.unit.is_empty() { <span class="muted">{props.unit.clone()}</span> }
+                    if !unit.is_empty() { <span class="muted">{unit}</span> }
                 </span>
             </div>
             if !props.hint.is_empty() { <span class="hint">{props.hint.clone()}</span> }
