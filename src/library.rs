@@ -423,11 +423,6 @@ pub enum Origin {
 
 impl Origin {
     /// How the status line says it: "opened from a link".
-    pub fn words(self) -> &'static str {
-        self.words_in(crate::locale::Lang::En)
-    }
-
-    /// [`Origin::words`] in the chosen language.
     pub fn words_in(self, lang: crate::locale::Lang) -> &'static str {
         use crate::locale::tr;
         match self {
