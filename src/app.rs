@@ -257,7 +257,7 @@ pub fn App() -> Html {
                 <span data-testid="seed">{ { let seed = state.scenario.seed; trf!(lang, "seed {seed}", "种子 {seed}") } }</span>
                 if let Some(ms) = runner.last_ms { <span data-testid="run-ms">{trf!(lang, "last run {ms:.0} ms", "上次运行 {ms:.0} 毫秒")}</span> }
                 if let (Some(r), RunStatus::Done) = (&runner.report, &runner.status) {
-                    <span data-testid="report-digest" title={tr!(lang, "fingerprint of the report: equal fingerprints mean identical reports", "报告指纹：指纹相同即报告完全相同")}>{ { let digest = backfire_engine::report_digest(r); trf!(lang, "report {digest}", "报告 {digest}") } }</span>
+                    <span data-testid="report-digest" title={tr!(lang, "fingerprint of the report: equal fingerprints mean identical reports", "报告指纹：指纹相同即报告完全相同")}>{tr!(lang, "report ", "报告 ")}<span translate="no">{backfire_engine::report_digest(r)}</span></span>
                 }
             </footer>
             <span data-testid="app-ready" hidden=true></span>

@@ -78,8 +78,8 @@ pub fn modified_from_preset(scenario: &Scenario, preset_id: Option<&str>) -> boo
 /// The header's name of the scenario on screen, with "modified" once it differs from its preset.
 pub fn scenario_badge(lang: Lang, name: &str, modified: bool) -> Html {
     html! {
-    <span class="scenario-badge" data-testid="header-scenario" title={name.to_string()}>
-        <span class="scenario-badge-name" translate="no">{name.to_string()}</span>
+    <span class="scenario-badge" data-testid="header-scenario">
+        <span class="scenario-badge-name" translate="no" title={name.to_string()}>{name.to_string()}</span>
         if modified { <span class="modified-mark" data-testid="header-modified">{tr!(lang, "modified", "已修改")}</span> }
     </span>    }
 }
