@@ -22,6 +22,7 @@ use crate::pool::use_pool;
 use crate::runner::{about_in, use_runner, RunStatus, Runner};
 use crate::share;
 use crate::state::{put_view, Action, AppState};
+use crate::view_link::Shown;
 use backfire_engine::{presets, validate, RuleIssue, Scenario, Severity, ENGINE_VERSION};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -39,15 +40,19 @@ pub fn App() -> Html {
     use_effect_with(*lang, |l| locale::apply(*l));
     let runner = use_runner();
     let pool = use_pool();
+    // What the link shows besides the rules (the deck's slide, a sweep) is read once, then kept in step.
+    let shown = use_state(|| Shown::read(&share::current_fragment().unwrap_or_default()));
     let view = use_state(|| {
-        if state.baseline.is_some() {
+        if shown.sweep.is_some() {
+            View::Sweep
+        } else if state.baseline.is_some() {
             View::Compare
         } else {
             View::Results
         }
     });
     let tab = use_state(|| Tab::Circles);
-    let presenting = use_state(|| false);
+    let presenting = use_state(|| shown.slide.is_some());
     let issues = use_memo(state.revision, {
         let s = state.scenario.clone();
         move |_| validate(&s)
@@ -73,18 +78,16 @@ pub fn App() -> Html {
     // The link is deflated once per change of what it carries: the scenario, the baseline, the seeds.
     // The baseline is keyed by pointer: a pinned scenario is shared, never changed in place, and is
     // kept alive by the state, so another pointer means another pin.
-    let payload = use_memo(
-        (
-            state.revision,
-            state.baseline.as_ref().map(Rc::as_ptr),
-            state.runs,
-            *lang,
-        ),
-        {
-            let (scenario, baseline, runs) = (state.scenario.clone(), state.baseline.clone(), state.runs);
-            move |(.., lang)| {
-                share::payload(&scenario, baseline.as_deref(), runs).map(|p| Rc::from(share::with_lang(&p, *lang)))
-            }
+    let payload = use_memo((state.revision, state.baseline.as_ref().map(Rc::as_ptr), state.runs), {
+        let (scenario, baseline, runs) = (state.scenario.clone(), state.baseline.clone(), state.runs);
+        move |_| share::payload(&scenario, baseline.as_deref(), runs)
+    });
+    // The link of what is on screen: the rules' payload, then what it shows (Copy link and the address bar).
+    let link = use_memo(
+        (payload.clone(), (*shown).clone(), *lang),
+        |(payload, shown, lang)| match &**payload {
+            Ok(p) => Ok(Rc::from(share::with_lang(&format!("{p}{}", shown.suffix()), *lang))),
+            Err(e) => Err(e.clone()),
         },
     );
     // A link that could not be opened stays in the address bar (to copy, report or fix) until the first edit.
@@ -92,9 +95,9 @@ pub fn App() -> Html {
     let opened = state.revision == 0;
     // An embed shows the rules of its link and never edits them: its fragment (with `&embed=1`) stays.
     let embed = *use_memo((), |_| share::embed_requested());
-    use_effect_with(payload.clone(), move |payload| {
+    use_effect_with(link.clone(), move |link| {
         if !(embed || broken_link && opened) {
-            share::sync_fragment(payload);
+            share::sync_fragment(link);
         }
     });
     // After each completed run, a one-seed explanation in the pool's background says on each card what closing its rule would do.
@@ -161,8 +164,27 @@ pub fn App() -> Html {
         Callback::from(move |_| runner.cancel())
     };
     let set_presenting = |on: bool| {
-        let presenting = presenting.clone();
-        Callback::from(move |()| presenting.set(on))
+        let (presenting, shown) = (presenting.clone(), shown.clone());
+        Callback::from(move |()| {
+            presenting.set(on);
+            if !on {
+                shown.set(Shown {
+                    slide: None,
+                    ..(*shown).clone()
+                });
+            }
+        })
+    };
+    let on_sweep_link = {
+        let shown = shown.clone();
+        Callback::from(move |sweep: Option<String>| {
+            if shown.sweep != sweep {
+                shown.set(Shown {
+                    sweep,
+                    ..(*shown).clone()
+                })
+            }
+        })
     };
     let on_view = {
         let view = view.clone();
@@ -219,7 +241,7 @@ pub fn App() -> Html {
                         <option value="" selected={preset.is_none() || modified} disabled=true>{ match (&preset, modified) { (Some(p), true) => { let title = p.title; trf!(lang, "Modified: {title}", "已修改：{title}") } _ => String::from(tr!(lang, "Load a preset…", "载入预设…")) } }</option>
                         { for presets::all().into_iter().map(|p| html! { <option value={p.id} title={p.sentence} selected={!modified && state.preset_id.as_deref() == Some(p.id)}>{p.title}</option> }) }
                     </select>
-                    <Toolbar scenario={state.scenario.clone()} share_payload={(*payload).clone()} can_undo={state.can_undo()} can_redo={state.can_redo()}
+                    <Toolbar scenario={state.scenario.clone()} share_payload={(*link).clone()} can_undo={state.can_undo()} can_redo={state.can_redo()}
                         undo_label={state.undo_label().map(|l| AttrValue::from(l.to_string()))} redo_label={state.redo_label().map(|l| AttrValue::from(l.to_string()))}
                         on_undo={actions.reform(|()| Action::Undo)} on_redo={actions.reform(|()| Action::Redo)} on_notify={actions.reform(Action::Notify)}
                         on_import={actions.reform(move |(s, notice)| { started(Origin::Import); Action::Load { scenario: Box::new(s), preset_id: None, notice: Some(notice) } })} />
@@ -250,7 +272,7 @@ pub fn App() -> Html {
             <div class="results-stale" data-stale={(errors > 0).then_some("true")}>
             <ResultsView scenario={state.scenario.clone()} baseline={state.baseline.clone()} runs={state.runs} notice={state.notice.clone()}
                 explanation={state.explanation.clone()} dispatcher={state.dispatcher()} runner={runner.clone()} pool={pool.clone()}
-                {errors} view={*view} {on_view} {modified} {fast} />
+                {errors} view={*view} {on_view} {modified} {fast} sweep_link={shown.sweep.clone()} {on_sweep_link} />
             </div>
             <footer class="app-footer">
                 <span>{trf!(lang, "Backfire engine {ENGINE_VERSION}", "Backfire 引擎 {ENGINE_VERSION}")}</span>

@@ -4,7 +4,9 @@
 //! only edits scenarios, moves them to the worker and back, and draws reports.
 
 pub mod app;
+pub mod comparison;
 pub mod components;
+pub mod explaining;
 pub mod export;
 pub mod glossary;
 pub mod hooks;
@@ -17,4 +19,5 @@ pub mod runner;
 pub mod share;
 pub mod sim_worker;
 pub mod state;
+pub mod view_link;
 pub mod view_model;

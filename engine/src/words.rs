@@ -194,8 +194,8 @@ fn verified_at_least(l: VerificationLevel) -> String {
     }
 }
 
-/// One clause as a sentence part: "men with credit 750 or more may comment on women's posts".
-pub fn clause_words(clause: &Clause, verb: &str) -> String {
+/// Who a clause lets act, and on whose posts: ("men with credit 750 or more", Some("women's posts")).
+fn clause_parts(clause: &Clause) -> (String, Option<String>) {
     let mut gender = None;
     let mut identity = None;
     let mut with = Vec::new();
@@ -214,24 +214,50 @@ pub fn clause_words(clause: &Clause, verb: &str) -> String {
             Condition::AuthorCreditAtLeast(n) => author_with.push(format!("credit {n} or more")),
         }
     }
-    let mut out = people(gender, identity);
+    let mut who = people(gender, identity);
     if !with.is_empty() {
-        out = format!("{out} with {}", with.join(" and "));
+        who = format!("{who} with {}", with.join(" and "));
     }
-    out = format!("{out} may {verb}");
-    if author_gender.is_some() || author_identity.is_some() || !author_with.is_empty() {
+    let posts = (author_gender.is_some() || author_identity.is_some() || !author_with.is_empty()).then(|| {
         let author = people(author_gender, author_identity);
-        let possessive = if author.ends_with('s') {
-            format!("{author}'")
+        let mut posts = if author.ends_with('s') {
+            format!("{author}' posts")
         } else {
-            format!("{author}'s")
+            format!("{author}'s posts")
         };
-        out = format!("{out} on {possessive} posts");
         if !author_with.is_empty() {
-            out = format!("{out} (authors with {})", author_with.join(" and "));
+            posts = format!("{posts} (authors with {})", author_with.join(" and "));
         }
+        posts
+    });
+    (who, posts)
+}
+
+/// One clause as a sentence part: "men with credit 750 or more may comment on women's posts".
+pub fn clause_words(clause: &Clause, verb: &str) -> String {
+    match clause_parts(clause) {
+        (who, None) => format!("{who} may {verb}"),
+        (who, Some(posts)) => format!("{who} may {verb} on {posts}"),
     }
-    out
+}
+
+/// Who a rule lets act, without the verb, for a table cell: "nobody", "anyone", "women", or
+/// "men with credit 750 or more, on women's posts"; several clauses are joined by "; or ".
+pub fn rule_cell(rule: &Rule) -> String {
+    if rule.allow.is_empty() {
+        return String::from("nobody");
+    }
+    if rule.allow.iter().any(|c| c.conditions.is_empty()) {
+        return String::from("anyone");
+    }
+    rule.allow
+        .iter()
+        .map(|c| match clause_parts(c) {
+            (who, None) => who,
+            (who, Some(posts)) => format!("{who}, on {posts}"),
+        })
+        .collect::<Vec<_>>()
+        .join("; or ")
 }
 
 /// One rule as a sentence part: "anyone may comment", "nobody may post", or its clauses joined by ", and ".
@@ -494,6 +520,12 @@ mod tests {
         );
         assert_eq!(rule_words(&Rule::everyone(), "praise"), "anyone may praise");
         assert_eq!(rule_words(&Rule::nobody(), "tip"), "nobody may tip");
+        assert_eq!(
+            rule_cell(&rule),
+            "men with credit 750 or more, on women's posts; or women"
+        );
+        assert_eq!(rule_cell(&Rule::everyone()), "anyone");
+        assert_eq!(rule_cell(&Rule::nobody()), "nobody");
     }
 
     #[test]

@@ -1,13 +1,14 @@
 //! Compare: the pinned baseline against the current variant on the same seeds, with mean and spread.
 
 use super::line_chart::{LineChart, Series};
+use super::progress_bar::progress_bar;
+use crate::comparison::{self, pattern_series, Outcome};
 use crate::pool::{BatchProgress, Pool};
-use crate::protocol::{Job, JobResult};
 use crate::runner::{seconds, will_take};
 use crate::view_model::{pattern_color, prevalence_percent};
-use backfire_engine::ensemble::{self, Ensemble, Measure, PairedChange, Spread};
+use backfire_engine::ensemble::{Measure, PairedChange, Spread};
 use backfire_engine::words::{group, pattern_name};
-use backfire_engine::{timeline, Level, PatternId, Report, Scenario};
+use backfire_engine::{timeline, Level, PatternId, Scenario};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -32,19 +33,6 @@ pub struct ComparePanelProps {
     pub on_unpin: Callback<()>,
     /// Work units per second this browser simulates (for "this will take about …").
     pub units_per_second: f64,
-}
-
-/// Both sides of a finished comparison.
-#[derive(Clone, PartialEq)]
-struct Outcome {
-    baseline: Ensemble,
-    variant: Ensemble,
-    /// Each pattern's severity and incidents, changed seed by seed and judged against the seeds' noise.
-    patterns: Vec<(PatternId, PairedChange, PairedChange)>,
-    /// The measures beyond severity (money, prevalence, exclusion, wrongly sanctioned, engagement, tips).
-    measures: Vec<(Measure, PairedChange)>,
-    /// Both sides cut at the hours of a timeline (the variant's, or the baseline's if only it has one).
-    stretches: Vec<timeline::StretchComparison>,
 }
 
 /// The harm of each stretch of the timeline on both sides, and what reacting late cost: the variant's harm
@@ -223,65 +211,24 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
             props.runs.clamp(1, RUNS_MAX),
         );
         move || {
-            // Both sides run on the baseline's seeds, so a difference is the rules', not the dice's.
-            let seeds = ensemble::seeds(baseline.seed, runs);
-            let mut jobs = Vec::with_capacity(seeds.len() * 2);
-            for seed in &seeds {
-                jobs.push(Job::Report(Box::new(Scenario {
-                    seed: *seed,
-                    ..baseline.clone()
-                })));
-                jobs.push(Job::Report(Box::new(Scenario {
-                    seed: *seed,
-                    ..variant.clone()
-                })));
-            }
-            progress.set(Some(BatchProgress {
-                done: 0,
-                total: jobs.len(),
-            }));
-            let progress_cb = progress.clone();
-            let progress_done = progress.clone();
-            // The timeline both sides are cut at: the variant's, or the baseline's when only it has one.
-            let timed = if variant.interventions.is_empty() {
-                baseline.clone()
-            } else {
-                variant.clone()
-            };
-            let outcome = outcome.clone();
+            let (progress_cb, progress_done) = (progress.clone(), progress.clone());
+            let (outcome, failed) = (outcome.clone(), failed.clone());
             failed.set(None);
-            let failed = failed.clone();
-            pool.submit(
-                jobs,
+            comparison::submit(
+                &pool,
+                &baseline,
+                &variant,
+                runs,
                 move |p| progress_cb.set(Some(p)),
-                move |batch| {
+                move |result| {
                     progress_done.set(None);
-                    let results = match batch {
-                        Ok(results) => results,
-                        Err(message) => {
-                            failed.set(Some(message));
-                            return;
+                    match result {
+                        Ok(o) => {
+                            failed.set(None);
+                            outcome.set(Some(Rc::new(o)));
                         }
-                    };
-                    failed.set(None);
-                    let mut base: Vec<Report> = Vec::new();
-                    let mut var: Vec<Report> = Vec::new();
-                    for (i, r) in results.into_iter().enumerate() {
-                        if let JobResult::Report(r) = r {
-                            if i % 2 == 0 {
-                                base.push(*r)
-                            } else {
-                                var.push(*r)
-                            }
-                        }
+                        Err(message) => failed.set(Some(message)),
                     }
-                    outcome.set(Some(Rc::new(Outcome {
-                        baseline: ensemble::summarize(&base),
-                        variant: ensemble::summarize(&var),
-                        patterns: ensemble::pattern_changes(&base, &var),
-                        measures: ensemble::measure_changes(&base, &var),
-                        stretches: timeline::compare_stretches(&timed, &base, &var),
-                    })));
                 },
             );
         }
@@ -328,11 +275,13 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
     let estimate = (seconds(&props.baseline, props.units_per_second) + seconds(&props.variant, props.units_per_second))
         * f64::from(runs);
     // While a new comparison runs, the last one stays on screen under the progress bar.
-    let progress_bar = progress.map(|p| html! {
-        <div data-testid="compare-progress" role="status">
-            <p>{format!("Running {} of {} runs…", p.done, p.total)}</p>
-            <div class="progress" role="progressbar" aria-label="comparison progress" aria-valuemin="0" aria-valuemax={p.total.to_string()} aria-valuenow={p.done.to_string()}><div style={format!("width:{:.1}%", 100.0 * p.done as f64 / p.total.max(1) as f64)}></div></div>
-        </div>
+    let progress_bar = progress.map(|p| {
+        html! {
+            <div data-testid="compare-progress" role="status">
+                <p>{format!("Running {} of {} runs…", p.done, p.total)}</p>
+                {progress_bar(p, "comparison progress", "compare-progress-bar")}
+            </div>
+        }
     });
     let body = match &*outcome {
         None => html! { <p class="muted">{"Comparing…"}</p> },
@@ -398,27 +347,16 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
                     }
                 })
                 .collect();
-            let series = |e: &Ensemble, label: &str, color: &str, dashed: bool| -> Option<Series> {
-                let p = e.patterns.iter().find(|p| p.id == *chart_pattern)?;
-                let values = p.hourly.iter().map(|s| s.mean).collect();
-                let band = (e.runs > 1).then(|| {
-                    Rc::new((
-                        p.hourly.iter().map(|s| s.min as f64).collect(),
-                        p.hourly.iter().map(|s| s.max as f64).collect(),
-                    ))
-                });
-                Some(Series {
-                    label: label.to_string().into(),
-                    color: color.to_string().into(),
-                    values,
-                    band,
-                    dashed,
-                })
-            };
             let hours = props.variant.days.max(props.baseline.days) * 24;
             let chart: Vec<Series> = [
-                series(&o.baseline, "Baseline", "#64748b", true),
-                series(&o.variant, "Variant", pattern_color(*chart_pattern), false),
+                pattern_series(&o.baseline, *chart_pattern, "Baseline", "#64748b", true),
+                pattern_series(
+                    &o.variant,
+                    *chart_pattern,
+                    "Variant",
+                    pattern_color(*chart_pattern),
+                    false,
+                ),
             ]
             .into_iter()
             .flatten()

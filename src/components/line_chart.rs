@@ -49,14 +49,51 @@ pub struct LineChartProps {
     /// Changes of the rules to mark: the hour each takes effect and what it was.
     #[prop_or_default]
     pub events: std::rc::Rc<Vec<(u32, AttrValue)>>,
+    /// Draw the lines only up to this hour (presentation playback), keeping the whole run's scale so
+    /// nothing rescales as the run is revealed.
+    #[prop_or_default]
+    pub reveal: Option<u32>,
+    /// The drawing's proportions and type size.
+    #[prop_or(Frame::PAGE)]
+    pub frame: Frame,
 }
 
-const W: f64 = 720.0;
-const H: f64 = 220.0;
-const LEFT: f64 = 56.0;
-const RIGHT: f64 = 12.0;
-const TOP: f64 = 12.0;
-const BOTTOM: f64 = 30.0;
+/// A chart's drawing area in SVG units: its size, the margins its axis labels sit in, and its type size.
+/// The SVG scales to its box, so on screen the type is `font × box width / w` pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Frame {
+    w: f64,
+    h: f64,
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+    font: f64,
+}
+
+impl Frame {
+    /// The page's charts: wide and short, 12-unit type.
+    pub const PAGE: Frame = Frame {
+        w: 720.0,
+        h: 220.0,
+        left: 56.0,
+        right: 12.0,
+        top: 12.0,
+        bottom: 30.0,
+        font: 12.0,
+    };
+    /// The deck's charts: a narrower drawing with larger type, so a chart half a 1920-pixel slide wide
+    /// shows its labels at 24 px or more from the back of a room.
+    pub const PROJECTOR: Frame = Frame {
+        w: 440.0,
+        h: 230.0,
+        left: 70.0,
+        right: 14.0,
+        top: 22.0,
+        bottom: 44.0,
+        font: 22.0,
+    };
+}
 
 /// "Nice" tick step for a span, so ticks land on 1, 2 or 5 × 10ⁿ.
 fn nice_step(span: f64, target_ticks: f64) -> f64 {
@@ -95,6 +132,15 @@ pub fn compact(v: f64) -> String {
 #[function_component]
 pub fn LineChart(props: &LineChartProps) -> Html {
     let lang = crate::locale::use_lang();
+    let Frame {
+        w: width,
+        h: height,
+        left,
+        right,
+        top,
+        bottom,
+        font,
+    } = props.frame;
     let hover = use_state(|| None::<u32>);
     let hours = props.hours.max(1);
     let max_v = props
@@ -109,16 +155,16 @@ pub fn LineChart(props: &LineChartProps) -> Html {
         .fold(0.0_f64, f64::max);
     let step = nice_step(max_v.max(1.0), 4.0);
     let top_v = (max_v / step).ceil().max(1.0) * step;
-    let x = |h: f64| LEFT + (W - LEFT - RIGHT) * h / f64::from(hours);
-    let y = |v: f64| TOP + (H - TOP - BOTTOM) * (1.0 - v / top_v);
+    let x = |h: f64| left + (width - left - right) * h / f64::from(hours);
+    let y = |v: f64| top + (height - top - bottom) * (1.0 - v / top_v);
 
     let y_ticks: Html = (0..=((top_v / step).round() as u32))
         .map(|i| {
             let v = f64::from(i) * step;
             html! {
                 <g>
-                    <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={y(v).to_string()} y2={y(v).to_string()} stroke="#e7e5e4" />
-                    <text x={(LEFT - 6.0).to_string()} y={(y(v) + 4.0).to_string()} text-anchor="end" font-size="12">{compact(v)}</text>
+                    <line x1={left.to_string()} x2={(width - right).to_string()} y1={y(v).to_string()} y2={y(v).to_string()} stroke="#e7e5e4" />
+                    <text x={(left - 6.0).to_string()} y={(y(v) + font / 3.0).to_string()} text-anchor="end" font-size={font.to_string()}>{compact(v)}</text>
                 </g>
             }
         })
@@ -142,8 +188,8 @@ pub fn LineChart(props: &LineChartProps) -> Html {
             };
             html! {
                 <g>
-                    <line x1={x(f64::from(h)).to_string()} x2={x(f64::from(h)).to_string()} y1={(H - BOTTOM).to_string()} y2={(H - BOTTOM + 4.0).to_string()} stroke="#78716c" />
-                    <text x={x(f64::from(h)).to_string()} y={(H - BOTTOM + 18.0).to_string()} text-anchor="middle" font-size="12">{label}</text>
+                    <line x1={x(f64::from(h)).to_string()} x2={x(f64::from(h)).to_string()} y1={(height - bottom).to_string()} y2={(height - bottom + 4.0).to_string()} stroke="#78716c" />
+                    <text x={x(f64::from(h)).to_string()} y={(height - bottom + 6.0 + font).to_string()} text-anchor="middle" font-size={font.to_string()}>{label}</text>
                 </g>
             }
         })
@@ -165,14 +211,21 @@ pub fn LineChart(props: &LineChartProps) -> Html {
             .collect()
     };
     let thin = |values: &[f64]| thin_by(values, f64::max);
+    // Playback reveals the hours up to the one shown; the scale above already holds the whole run.
+    let revealed = |values: &[f64]| -> Vec<f64> {
+        let upto = props
+            .reveal
+            .map_or(values.len(), |r| (r as usize + 1).min(values.len()));
+        values.iter().take(upto).copied().collect()
+    };
     let lines: Html = props
         .series
         .iter()
         .map(|s| {
-            let points: String = thin(&s.values).iter().map(|(h, v)| format!("{:.1},{:.1} ", x(*h), y(*v))).collect();
+            let points: String = thin(&revealed(&s.values)).iter().map(|(h, v)| format!("{:.1},{:.1} ", x(*h), y(*v))).collect();
             let band = s.band.as_ref().map(|b| {
-                let upper = thin(&b.1).into_iter().map(|(h, v)| format!("{:.1},{:.1}", x(h), y(v)));
-                let lower = thin_by(&b.0, f64::min).into_iter().rev().map(|(h, v)| format!("{:.1},{:.1}", x(h), y(v)));
+                let upper = thin(&revealed(&b.1)).into_iter().map(|(h, v)| format!("{:.1},{:.1}", x(h), y(v)));
+                let lower = thin_by(&revealed(&b.0), f64::min).into_iter().rev().map(|(h, v)| format!("{:.1},{:.1}", x(h), y(v)));
                 let pts = upper.chain(lower).collect::<Vec<_>>().join(" ");
                 html! { <polygon points={pts} fill={s.color.clone()} fill-opacity="0.18" stroke="none" /> }
             });
@@ -189,8 +242,8 @@ pub fn LineChart(props: &LineChartProps) -> Html {
             if let Some(el) = svg_ref.cast::<Element>() {
                 let rect = el.get_bounding_client_rect();
                 if rect.width() > 0.0 {
-                    let px = (f64::from(e.client_x()) - rect.left()) / rect.width() * W;
-                    let h = ((px - LEFT) / (W - LEFT - RIGHT) * f64::from(hours)).floor();
+                    let px = (f64::from(e.client_x()) - rect.left()) / rect.width() * width;
+                    let h = ((px - left) / (width - left - right) * f64::from(hours)).floor();
                     hover.set((h >= 0.0 && h < f64::from(hours)).then_some(h as u32));
                 }
             }
@@ -201,10 +254,10 @@ pub fn LineChart(props: &LineChartProps) -> Html {
         Callback::from(move |_| hover.set(None))
     };
     let hover_line = hover.map(|h| {
-        html! { <line x1={x(f64::from(h) + 0.5).to_string()} x2={x(f64::from(h) + 0.5).to_string()} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} stroke="#1c1f24" stroke-dasharray="3 3" /> }
+        html! { <line x1={x(f64::from(h) + 0.5).to_string()} x2={x(f64::from(h) + 0.5).to_string()} y1={top.to_string()} y2={(height - bottom).to_string()} stroke="#1c1f24" stroke-dasharray="3 3" /> }
     });
     let marker = props.marker.map(|h| {
-        html! { <line x1={x(f64::from(h)).to_string()} x2={x(f64::from(h)).to_string()} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} stroke="#c2410c" stroke-width="2" /> }
+        html! { <line x1={x(f64::from(h)).to_string()} x2={x(f64::from(h)).to_string()} y1={top.to_string()} y2={(height - bottom).to_string()} stroke="#c2410c" stroke-width="2" /> }
     });
     // Each change of the rules: a dashed line at its hour, numbered at the top (the legend names the numbers).
     let events: Html = props
@@ -217,9 +270,9 @@ pub fn LineChart(props: &LineChartProps) -> Html {
             html! {
                 <g data-testid="chart-event" data-hour={h.to_string()}>
                     <title>{crate::locale::trf!(lang, "hour {h}: {label}", "第 {h} 小时：{label}")}</title>
-                    <line x1={at.to_string()} x2={at.to_string()} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} stroke="#57534e" stroke-width="1.5" stroke-dasharray="5 3" />
-                    <rect x={(at - 8.0).to_string()} y={TOP.to_string()} width="16" height="16" rx="3" fill="#57534e" />
-                    <text x={at.to_string()} y={(TOP + 12.0).to_string()} text-anchor="middle" font-size="11" fill="#ffffff">{(k + 1).to_string()}</text>
+                    <line x1={at.to_string()} x2={at.to_string()} y1={top.to_string()} y2={(height - bottom).to_string()} stroke="#57534e" stroke-width="1.5" stroke-dasharray="5 3" />
+                    <rect x={(at - font * 0.7).to_string()} y={(top - font * 0.7).to_string()} width={(font * 1.4).to_string()} height={(font * 1.4).to_string()} rx="3" fill="#57534e" />
+                    <text x={at.to_string()} y={(top + font * 0.35).to_string()} text-anchor="middle" font-size={font.to_string()} fill="#ffffff">{(k + 1).to_string()}</text>
                 </g>
             }
         })
@@ -252,11 +305,11 @@ pub fn LineChart(props: &LineChartProps) -> Html {
     html! {
         <figure class="chart" data-testid={props.testid.clone()}>
             <figcaption><strong>{props.title.clone()}</strong><span class="legend">{legend}{event_legend}</span></figcaption>
-            <svg ref={svg_ref} viewBox={format!("0 0 {W} {H}")} role="img" aria-label={props.title.clone()} {onmousemove} {onmouseleave} preserveAspectRatio="xMidYMid meet">
+            <svg ref={svg_ref} viewBox={format!("0 0 {width} {height}")} role="img" aria-label={props.title.clone()} {onmousemove} {onmouseleave} preserveAspectRatio="xMidYMid meet">
                 <title>{props.title.clone()}</title>
                 {y_ticks}{x_ticks}
-                <line x1={LEFT.to_string()} x2={LEFT.to_string()} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} stroke="#78716c" />
-                <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={(H - BOTTOM).to_string()} y2={(H - BOTTOM).to_string()} stroke="#78716c" />
+                <line x1={left.to_string()} x2={left.to_string()} y1={top.to_string()} y2={(height - bottom).to_string()} stroke="#78716c" />
+                <line x1={left.to_string()} x2={(width - right).to_string()} y1={(height - bottom).to_string()} y2={(height - bottom).to_string()} stroke="#78716c" />
                 {events}{lines}{hover_line}{marker}
             </svg>
             {readout}

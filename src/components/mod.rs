@@ -19,6 +19,7 @@ pub mod pattern_cards;
 pub mod platform_editor;
 pub mod population_editor;
 pub mod present;
+pub mod progress_bar;
 pub mod refused_list;
 pub mod results_charts;
 pub mod results_view;

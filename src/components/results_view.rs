@@ -183,6 +183,12 @@ pub struct ResultsViewProps {
     /// Embedded in another page (`&embed=1`): the results only, with no views to switch and no help.
     #[prop_or_default]
     pub embed: bool,
+    /// The sweep the link opens with (its own encoding), if any.
+    #[prop_or_default]
+    pub sweep_link: Option<String>,
+    /// Keeps the link in step with the sweep on screen (`None`: no sweep to share).
+    #[prop_or_default]
+    pub on_sweep_link: Callback<Option<String>>,
 }
 
 /// The results area.
@@ -203,6 +209,8 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
         modified,
         fast,
         embed,
+        sweep_link,
+        on_sweep_link,
     } = props;
     let view = if *embed { &View::Results } else { view };
     let actions = dispatcher.to_callback();
@@ -267,7 +275,7 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
                     }
                     None => html! { <section class="panel" data-testid="compare-panel"><p>{tr!(lang, "Pin the current scenario as the baseline (the “Pin as baseline” button above), then edit a variant: both run on the same seeds, side by side.", "先把当前场景固定为基线（上方的“固定为基线”按钮），再编辑一个变体：两者用相同的种子并排运行。")}</p></section> },
                 },
-                View::Sweep => html! { <SweepPanel scenario={(**scenario).clone()} pool={pool.clone()} on_load={on_edit} units_per_second={runner.units_per_second} /> },
+                View::Sweep => html! { <SweepPanel scenario={(**scenario).clone()} pool={pool.clone()} on_load={on_edit} units_per_second={runner.units_per_second} link={sweep_link.clone()} on_link={on_sweep_link.clone()} /> },
                 View::Why => {
                     let on_explained = actions.reform(Action::Explained);
                     html! { <WhyPanel scenario={(**scenario).clone()} explanation={explanation.clone()} {on_explained} pool={pool.clone()} on_apply={on_edit} units_per_second={runner.units_per_second} /> }

@@ -29,6 +29,12 @@ pub struct SweepPanelProps {
     pub on_load: Callback<Scenario>,
     /// Work units per second this browser simulates (for "this will take about …").
     pub units_per_second: f64,
+    /// The sweep the page's link opens with (its encoding in the fragment's `sweep=` part), if any.
+    #[prop_or_default]
+    pub link: Option<String>,
+    /// Keeps the link in step with the sweep on screen (`None`: nothing to share).
+    #[prop_or_default]
+    pub on_link: Callback<Option<String>>,
 }
 
 /// Where the sweep stands.

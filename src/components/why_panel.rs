@@ -1,8 +1,9 @@
 //! "Why": for each pattern at medium or above, the rules that open it, found by counterfactual runs, with
 //! a one-line suggestion, its effect, its cost to honest users, and a button that applies it.
 
-use crate::pool::Pool;
-use crate::protocol::{Job, JobResult};
+use crate::components::progress_bar::progress_bar;
+use crate::explaining;
+use crate::pool::{BatchProgress, Pool};
 use crate::runner::{seconds, will_take};
 use crate::view_model::level_class;
 use backfire_engine::explain::{Explanation, Suggestion};
@@ -107,7 +108,9 @@ impl Kept {
 /// The Why panel.
 #[function_component]
 pub fn WhyPanel(props: &WhyPanelProps) -> Html {
-    let busy = use_state(|| false);
+    // Runs done of the explanation in progress (its runs are spread over the pool's workers).
+    let progress = use_state(|| None::<BatchProgress>);
+    let busy = progress.is_some();
     // Applying a suggestion changes the scenario, which clears its explanation; the list stays here, with the
     // applied change marked, while the rules on screen are the explained ones or one of their suggestions.
     let kept = use_state(|| None::<Kept>);
@@ -164,7 +167,7 @@ pub fn WhyPanel(props: &WhyPanelProps) -> Html {
     let failed = use_state(|| None::<String>);
     let runs = use_state(|| 1u32);
     let on_explain = {
-        let busy = busy.clone();
+        let progress = progress.clone();
         let failed = failed.clone();
         let pool = props.pool.clone();
         let scenario = props.scenario.clone();
@@ -172,27 +175,21 @@ pub fn WhyPanel(props: &WhyPanelProps) -> Html {
         let runs = *runs;
         let kept_on_explain = kept.clone();
         Callback::from(move |_| {
-            busy.set(true);
             failed.set(None);
             kept_on_explain.set(None);
             on_explained.emit(None);
-            let busy = busy.clone();
+            let (progress_cb, progress_done) = (progress.clone(), progress.clone());
             let failed = failed.clone();
             let on_explained = on_explained.clone();
-            pool.submit(
-                vec![Job::Explain {
-                    scenario: Box::new(scenario.clone()),
-                    runs,
-                }],
-                |_| {},
+            explaining::submit(
+                &pool,
+                &scenario,
+                runs,
+                move |p| progress_cb.set(Some(p)),
                 move |outcome| {
-                    busy.set(false);
+                    progress_done.set(None);
                     match outcome {
-                        Ok(mut results) => {
-                            if let Some(JobResult::Explanation(e)) = results.pop() {
-                                on_explained.emit(Some(Rc::new(*e)));
-                            }
-                        }
+                        Ok(e) => on_explained.emit(Some(Rc::new(e))),
                         Err(message) => failed.set(Some(message)),
                     }
                 },
@@ -210,12 +207,18 @@ pub fn WhyPanel(props: &WhyPanelProps) -> Html {
             )
         })
     };
-    let body = match (&shown, *busy) {
+    let body = match (&shown, busy) {
         (None, false) if failed.is_some() => {
             html! { <p class="issue error" role="alert" data-testid="why-failed">{format!("The explanation stopped: {}", failed.as_deref().unwrap_or_default())}</p> }
         }
         (_, true) => {
-            html! { <p data-testid="why-busy" role="status">{"Running counterfactuals: each rule tightened, or a gate loosened, alone, on the same seeds…"}</p> }
+            let p = (*progress).unwrap_or_default();
+            html! {
+                <>
+                    <p data-testid="why-busy" role="status">{format!("Running counterfactuals: each rule tightened, or a gate loosened, alone, on the same seeds… {} of {} runs", p.done, p.total)}</p>
+                    {progress_bar(p, "explanation progress", "why-progress")}
+                </>
+            }
         }
         (None, false) => html! { <p class="muted">{"Explain which rules open each pattern at medium or above."}</p> },
         (Some((e, _)), false) if e.patterns.is_empty() => {
@@ -247,7 +250,7 @@ pub fn WhyPanel(props: &WhyPanelProps) -> Html {
             </div>
         },
     };
-    // One explanation is `runs × (levers + 1)` runs at the explained size, on one worker.
+    // One explanation is `runs × (levers + 1)` runs at the explained size, spread over the pool's workers.
     let levers = use_memo(props.scenario.clone(), |s| backfire_engine::lever::levers(s).len());
     let sized = backfire_engine::explain::ExplainOptions::default().sized(&props.scenario, props.scenario.seed);
     let estimate = seconds(&sized, props.units_per_second) * f64::from(*runs) * (*levers + 1) as f64;
@@ -260,8 +263,8 @@ pub fn WhyPanel(props: &WhyPanelProps) -> Html {
                     <option value="1" selected={*runs == 1}>{"1 (fast)"}</option>
                     <option value="3" selected={*runs == 3}>{"3 (steadier)"}</option>
                 </select>
-                <button class="btn primary" data-testid="explain" disabled={*busy} onclick={on_explain}>{"Explain"}</button>
-                if !*busy { <span class="muted small" data-testid="why-estimate">{will_take(estimate, 1)}</span> }
+                <button class="btn primary" data-testid="explain" disabled={busy} onclick={on_explain}>{"Explain"}</button>
+                if !busy { <span class="muted small" data-testid="why-estimate">{will_take(estimate, props.pool.size())}</span> }
             </div>
             {body}
         </section>

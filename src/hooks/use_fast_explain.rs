@@ -7,13 +7,12 @@
 //! put together here with `explain::assemble`: a change of the rules cancels the batch, and the only work
 //! left on the cores is the one run each worker holds (tens of milliseconds), not a whole explanation (seconds).
 
+use crate::explaining;
 use crate::pool::Pool;
-use crate::protocol::{Job, JobResult};
+use crate::protocol::JobResult;
 use crate::runner::{RunStatus, Runner};
 use crate::state::{Action, AppState};
-use backfire_engine::explain::{assemble, ExplainOptions, Explanation, Outcome};
-use backfire_engine::lever::{levers, Lever};
-use backfire_engine::Scenario;
+use backfire_engine::explain::ExplainOptions;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -68,12 +67,14 @@ pub fn use_fast_explain(
                 let timer = wanted.then(|| {
                     let pool = pool.clone();
                     gloo::timers::callback::Timeout::new(QUIET_MS, move || {
-                        let (jobs, levers) = fast_jobs(&scenario);
+                        let (jobs, levers) = explaining::jobs(&scenario, &fast_options());
                         let on_done = {
                             let (status, latest) = (status.clone(), latest.clone());
                             move |outcome: Result<Vec<JobResult>, String>| {
                                 let current = *latest.borrow() == run_id;
-                                match outcome.and_then(|results| fast_explanation(&levers, results)) {
+                                match outcome
+                                    .and_then(|results| explaining::explanation(&levers, &fast_options(), results))
+                                {
                                     Ok(e) => dispatcher.dispatch(Action::FastExplained {
                                         revision,
                                         explanation: Rc::new(e),
@@ -106,96 +107,9 @@ pub fn use_fast_explain(
 }
 
 /// The options of the fast explanation: the default size cap, [`FAST_SEEDS`] seeds.
-fn fast_options() -> ExplainOptions {
+pub fn fast_options() -> ExplainOptions {
     ExplainOptions {
         runs: FAST_SEEDS,
         ..ExplainOptions::default()
-    }
-}
-
-/// The runs of a fast explanation of `scenario`, as `explain_with` makes them: the baseline on each seed, then
-/// each lever on each seed; and the levers, to put the answers together with.
-pub fn fast_jobs(scenario: &Scenario) -> (Vec<Job>, Vec<Lever>) {
-    let opts = fast_options();
-    let seeds = opts.seeds(scenario);
-    let levers = levers(scenario);
-    let jobs = std::iter::once(scenario)
-        .chain(levers.iter().map(|l| &l.scenario))
-        .flat_map(|s| {
-            seeds
-                .iter()
-                .map(|&seed| Job::Counterfactual(Box::new(opts.sized(s, seed))))
-        })
-        .collect();
-    (jobs, levers)
-}
-
-/// Puts the answers to [`fast_jobs`] (in job order) together into the explanation `explain_with` gives.
-pub fn fast_explanation(levers: &[Lever], results: Vec<JobResult>) -> Result<Explanation, String> {
-    let n_seeds = FAST_SEEDS as usize;
-    let mut reports = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
-            JobResult::Report(r) => reports.push(*r),
-            _ => return Err("a worker sent something other than a report".into()),
-        }
-    }
-    let expected = n_seeds * (levers.len() + 1);
-    if reports.len() != expected {
-        return Err(format!("{} runs came back, not {expected}", reports.len()));
-    }
-    let (baseline, rest) = reports.split_at(n_seeds);
-    let outcomes: Vec<Outcome> = rest
-        .chunks(n_seeds)
-        .zip(levers)
-        .map(|(r, lever)| Outcome {
-            lever: lever.clone(),
-            reports: r.to_vec(),
-        })
-        .collect();
-    // `explain_with` tries no lever when no pattern is serious; say the same (no levers tried).
-    let plain = assemble(baseline, &[]);
-    Ok(if plain.patterns.is_empty() {
-        plain
-    } else {
-        assemble(baseline, &outcomes)
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use backfire_engine::explain::explain_with;
-
-    #[test]
-    fn the_pieces_add_up_to_the_whole_explanation() {
-        // The launch at 2,000 users for two days: serious patterns, and quick enough for every lever.
-        let mut launch = backfire_engine::presets::by_id("alipay-circles-2016")
-            .map(|p| p.scenario)
-            .unwrap_or_default();
-        launch.population.n_users = 2_000;
-        launch.days = 2;
-        let (jobs, levers) = fast_jobs(&launch);
-        assert_eq!(jobs.len(), levers.len() + 1);
-        let results: Vec<JobResult> = jobs.into_iter().filter_map(|j| j.perform().ok()).collect();
-        let whole = explain_with(&launch, &fast_options());
-        assert!(!whole.patterns.is_empty(), "the launch has serious patterns to explain");
-        assert_eq!(
-            fast_explanation(&levers, results),
-            Ok(whole),
-            "the card's explanation is the Why panel's on one seed"
-        );
-    }
-
-    #[test]
-    fn missing_or_foreign_answers_are_refused() {
-        assert!(fast_explanation(&[], Vec::new()).is_err());
-        let foreign = JobResult::Explanation(Box::new(Explanation {
-            n_users: 0,
-            seeds: Vec::new(),
-            levers_tried: 0,
-            patterns: Vec::new(),
-        }));
-        assert!(fast_explanation(&[], vec![foreign]).is_err());
     }
 }
