@@ -53,18 +53,18 @@ fn closing_view(lang: Lang, p: &PatternReport, let_through: &str, props: &Patter
         .collect();
     // A percentage never wraps away from its number on a narrow card.
     let words = closing_words(found, e.seeds.len(), Some(let_through), &names).replace(" %", "\u{a0}%");
-    let summary = closing_summary(found, e.seeds.len()).replace(" %", "\u{a0}%");
+    let summary = closing_summary(lang, found, e.seeds.len()).replace(" %", "\u{a0}%");
     let best = found.and_then(|f| f.suggestions.first());
     let lever = best.map(|s| s.lever_id.clone());
     let seeds = e.seeds.len().to_string();
     if best.is_none() {
-        return html! { <p class="counterfactual small" data-testid={testid} data-state="done" data-seeds={seeds} lang="en">{summary}</p> };
+        return html! { <p class="counterfactual small" data-testid={testid} data-state="done" data-seeds={seeds}>{summary}</p> };
     }
     html! {
-        // The explanation's sentences are the engine's, in English.
-        <details class="counterfactual small" data-testid={testid} data-state="done" data-lever={lever} data-seeds={seeds} lang="en">
+        <details class="counterfactual small" data-testid={testid} data-state="done" data-lever={lever} data-seeds={seeds}>
             <summary title={tr!(lang, "one rule changed at a time on the same seeds; the Why tab lists every change that cuts it", "在相同种子上每次只改一条规则；“原因”标签页列出所有能减少它的改动")}>{summary}</summary>
-            <p data-testid={format!("pattern-{}-closing-words", p.id.id())}>{words}</p>
+            // The change is worded by the engine, in English.
+            <p data-testid={format!("pattern-{}-closing-words", p.id.id())} lang="en">{words}</p>
         </details>
     }
 }
