@@ -262,7 +262,7 @@ pub fn App() -> Html {
                 if let Some(p) = &preset {
                     <p class={classes!("muted", "preset-sentence", modified.then_some("is-modified"))}
                         data-testid={if modified { "preset-sentence-modified" } else { "preset-sentence" }}>
-                        <span class="preset-sentence-text" aria-hidden={modified.then_some("true")}>{p.sentence}</span>
+                        <span class="preset-sentence-text" aria-hidden={modified.then_some("true")} lang="en">{p.sentence}</span>
                         if modified { <span class="preset-sentence-note">{ { let title = p.title; trf!(lang, "Modified from “{title}”: its description no longer applies.", "已在“{title}”基础上修改：其描述不再适用。") } }</span> }
                     </p>
                 }

@@ -39,7 +39,8 @@ pub fn issue_lines(issues: &[RuleIssue]) -> Html {
             } else {
                 "issue warning"
             };
-            html! { <p class={class} data-testid="field-issue" data-path={i.path.clone()}>{i.message.clone()}</p> }
+            // Validation's sentences are the engine's, in English.
+            html! { <p class={class} data-testid="field-issue" data-path={i.path.clone()} lang="en">{i.message.clone()}</p> }
         })
         .collect()
 }
