@@ -238,8 +238,8 @@ pub fn App() -> Html {
                         on_open={actions.reform(|(s, preset_id)| Action::Load { scenario: Box::new(s), preset_id, notice: None })} />
                     <label class="visually-hidden" for="preset-picker">{tr!(lang, "Preset", "预设")}</label>
                     <select id="preset-picker" data-testid="preset-picker" onchange={on_preset}>
-                        <option value="" selected={preset.is_none() || modified} disabled=true>{ match (&preset, modified) { (Some(p), true) => { let title = p.title; trf!(lang, "Modified: {title}", "已修改：{title}") } _ => String::from(tr!(lang, "Load a preset…", "载入预设…")) } }</option>
-                        { for presets::all().into_iter().map(|p| html! { <option value={p.id} title={p.sentence} selected={!modified && state.preset_id.as_deref() == Some(p.id)}>{p.title}</option> }) }
+                        <option value="" selected={preset.is_none() || modified} disabled=true>{ match (&preset, modified) { (Some(p), true) => { let title = locale::preset_words(lang, p).0; trf!(lang, "Modified: {title}", "已修改：{title}") } _ => String::from(tr!(lang, "Load a preset…", "载入预设…")) } }</option>
+                        { for presets::all().into_iter().map(|p| { let (title, sentence) = locale::preset_words(lang, &p); html! { <option value={p.id} title={sentence} selected={!modified && state.preset_id.as_deref() == Some(p.id)}>{title}</option> } }) }
                     </select>
                     <Toolbar scenario={state.scenario.clone()} share_payload={(*link).clone()} can_undo={state.can_undo()} can_redo={state.can_redo()}
                         undo_label={state.undo_label().map(|l| AttrValue::from(l.to_string()))} redo_label={state.redo_label().map(|l| AttrValue::from(l.to_string()))}
@@ -262,8 +262,8 @@ pub fn App() -> Html {
                 if let Some(p) = &preset {
                     <p class={classes!("muted", "preset-sentence", modified.then_some("is-modified"))}
                         data-testid={if modified { "preset-sentence-modified" } else { "preset-sentence" }}>
-                        <span class="preset-sentence-text" aria-hidden={modified.then_some("true")} lang="en">{p.sentence}</span>
-                        if modified { <span class="preset-sentence-note">{ { let title = p.title; trf!(lang, "Modified from “{title}”: its description no longer applies.", "已在“{title}”基础上修改：其描述不再适用。") } }</span> }
+                        <span class="preset-sentence-text" aria-hidden={modified.then_some("true")}>{locale::preset_words(lang, p).1}</span>
+                        if modified { <span class="preset-sentence-note">{ { let title = locale::preset_words(lang, p).0; trf!(lang, "Modified from “{title}”: its description no longer applies.", "已在“{title}”基础上修改：其描述不再适用。") } }</span> }
                     </p>
                 }
                 {rules_panel(lang, &tab, &state, &issues, &actions)}

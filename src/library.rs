@@ -588,7 +588,7 @@ pub fn diff(a: &Scenario, b: &Scenario) -> Vec<Change> {
 /// "modified from preset" when the scenario differs from the preset it started from, else `None`.
 pub fn preset_marker(lang: crate::locale::Lang, scenario: &Scenario, preset_id: Option<&str>) -> Option<String> {
     let preset = backfire_engine::presets::by_id(preset_id?)?;
-    let title = preset.title;
+    let title = crate::locale::preset_words(lang, &preset).0;
     (preset.scenario != *scenario)
         .then(|| crate::locale::trf!(lang, "modified from preset “{title}”", "在预设“{title}”基础上修改"))
 }

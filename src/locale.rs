@@ -283,6 +283,40 @@ pub fn verification_word(lang: Lang, l: backfire_engine::VerificationLevel) -> &
     }
 }
 
+/// A preset's title and one-sentence description in the chosen language (the engine's presets hold the
+/// English); a preset this table does not know keeps its English words.
+pub fn preset_words(lang: Lang, preset: &backfire_engine::presets::Preset) -> (&'static str, &'static str) {
+    let zh = match (lang, preset.id) {
+        (Lang::En, _) => None,
+        (Lang::Zh, "alipay-circles-2016") => Some((
+            "支付宝圈子，上线时（2016 年 11 月）",
+            "仅限女性发帖，评论和点赞设信用分门槛并通向最高 ¥200 的打赏页：招揽在几小时内占据上风。",
+        )),
+        (Lang::Zh, "alipay-circles-2016-fix") => Some((
+            "支付宝圈子，修正版",
+            "支付宝所做的改动（开放发帖、实名永久封禁、整治），加上设计者会补上的修正：小额打赏且不经点赞引流、最新优先的信息流、过滤联系方式和快速审核。",
+        )),
+        (Lang::Zh, "alipay-circles-2016-timeline") => Some((
+            "支付宝圈子，实际经过",
+            "先上线，再按文章给出的时间应对：第二天整治，当晚开放新圈子，两天后永久封禁。固定“安全上线”为基线，看看应对迟缓的代价。",
+        )),
+        (Lang::Zh, "alipay-circles-2016-safe-launch") => Some((
+            "支付宝圈子，安全上线",
+            "同样的上线，同样的三项应对从第一个小时起就生效：衡量应对迟缓代价的基线。",
+        )),
+        (Lang::Zh, "open-community") => Some((
+            "开放社区",
+            "完全没有门槛，打赏金额小：没有人被排斥，滥用只靠举报和审核员压制。",
+        )),
+        (Lang::Zh, "strict-verified") => Some((
+            "严格认证",
+            "每个行为都需要经过认证、注册满一个月的账号，封禁与实名绑定：滥用减少，但许多诚实用户被挡在门外。",
+        )),
+        (Lang::Zh, _) => None,
+    };
+    zh.unwrap_or((preset.title, preset.sentence))
+}
+
 /// A severity level's word: "high" / "高".
 pub fn level_word(lang: Lang, level: Level) -> &'static str {
     match lang {
@@ -390,6 +424,19 @@ mod tests {
             setting_words(Lang::Zh, "no.such", "Mine", "u"),
             ("Mine".to_string(), "u".to_string())
         );
+    }
+
+    #[test]
+    fn every_preset_has_chinese_words() {
+        for p in backfire_engine::presets::all() {
+            let (title, sentence) = preset_words(Lang::Zh, &p);
+            assert!(
+                title != p.title && sentence != p.sentence,
+                "preset `{}` has no Chinese words",
+                p.id
+            );
+            assert_eq!(preset_words(Lang::En, &p), (p.title, p.sentence));
+        }
     }
 
     #[test]

@@ -55,7 +55,7 @@ pub fn finding_sentence(lang: Lang, p: &PatternReport) -> String {
             let half_words = hour_label(lang, half);
             pace.push_str(&match lang {
                 Lang::En => format!(", half of them by {half_words}"),
-                Lang::Zh => format!("，{half_words}前已过半"),
+                Lang::Zh => format!("，{half_words} 前已过半"),
             });
         }
     }
@@ -73,7 +73,7 @@ pub fn finding_sentence(lang: Lang, p: &PatternReport) -> String {
         let rule = &top.rule;
         parts.push(match lang {
             Lang::En => format!("let through by {rule} ({share} %)"),
-            Lang::Zh => format!("经由{rule}放行（{share}%）"),
+            Lang::Zh => format!("经由 {rule} 放行（{share}%）"),
         });
     }
     parts.join(tr!(lang, "; ", "；"))
@@ -231,7 +231,7 @@ mod tests {
         assert_eq!(finding_sentence(Lang::En, &one), "1 incident from day 1, 01:00");
         assert_eq!(
             finding_sentence(Lang::Zh, &p),
-            "10 起事件，始于第 1 天 01:00，第 1 天 02:00前已过半；涉及 ¥25.55万；经由White Collar Diary · post: actor is female放行（60%）"
+            "10 起事件，始于第 1 天 01:00，第 1 天 02:00 前已过半；涉及 ¥25.55万；经由 White Collar Diary · post: actor is female 放行（60%）"
         );
     }
 }
