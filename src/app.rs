@@ -65,7 +65,7 @@ pub fn App() -> Html {
         let s = state.scenario.clone();
         move |(_, id)| modified_from_preset(&s, id.as_deref())
     });
-    use_page_title(state.scenario.name.clone(), modified);
+    use_page_title(*lang_state, state.scenario.name.clone(), modified);
     // Below 1024 px the results come first and the editor opens behind a button.
     let editing = use_state(|| false);
     let on_edit_rules = {

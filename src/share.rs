@@ -105,9 +105,11 @@ pub fn payload(scenario: &Scenario, baseline: Option<&Scenario>, runs: u32) -> P
 }
 
 /// What Copy link says when the scenario cannot travel as a link.
-pub fn too_large_notice(reason: &str) -> Notice {
-    Notice::error(format!(
-        "This scenario is too large for a link: export it as a file ({reason})."
+pub fn too_large_notice(lang: crate::locale::Lang, reason: &str) -> Notice {
+    Notice::error(crate::locale::trf!(
+        lang,
+        "This scenario is too large for a link: export it as a file ({reason}).",
+        "此场景太大，无法放进链接：请导出为文件（{reason}）。"
     ))
 }
 

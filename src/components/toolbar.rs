@@ -108,7 +108,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let payload = match &payload {
                 Ok(p) => p,
-                Err(reason) => return on_notify.emit(share::too_large_notice(reason)),
+                Err(reason) => return on_notify.emit(share::too_large_notice(lang, reason)),
             };
             let text = make(payload, &name);
             let (done, on_notify) = (done.clone(), on_notify.clone());
