@@ -17,8 +17,9 @@ use crate::hooks::use_page_title::use_page_title;
 use crate::hooks::use_pasted_link::use_pasted_link;
 use crate::hooks::use_undo_keys::use_undo_keys;
 use crate::library::Origin;
+use crate::locale::{self, tr, trf, Lang};
 use crate::pool::use_pool;
-use crate::runner::{about, use_runner, RunStatus, Runner};
+use crate::runner::{about_in, use_runner, RunStatus, Runner};
 use crate::share;
 use crate::state::{put_view, Action, AppState};
 use crate::view_link::Shown;
@@ -34,6 +35,9 @@ const DEBOUNCE_MS: u32 = 25;
 #[function_component]
 pub fn App() -> Html {
     let state = use_reducer(share::opening_state);
+    let lang_state = use_state(locale::opening_lang);
+    let lang = lang_state.clone();
+    use_effect_with(*lang, |l| locale::apply(*l));
     let runner = use_runner();
     let pool = use_pool();
     // What the link shows besides the rules (the deck's slide, a sweep) is read once, then kept in step.
@@ -61,7 +65,7 @@ pub fn App() -> Html {
         let s = state.scenario.clone();
         move |(_, id)| modified_from_preset(&s, id.as_deref())
     });
-    use_page_title(state.scenario.name.clone(), modified);
+    use_page_title(*lang_state, state.scenario.name.clone(), modified);
     // Below 1024 px the results come first and the editor opens behind a button.
     let editing = use_state(|| false);
     let on_edit_rules = {
@@ -80,9 +84,9 @@ pub fn App() -> Html {
     });
     // The link of what is on screen: the rules' payload, then what it shows (Copy link and the address bar).
     let link = use_memo(
-        (payload.clone(), (*shown).clone()),
-        |(payload, shown)| match &**payload {
-            Ok(p) => Ok(Rc::from(format!("{p}{}", shown.suffix()))),
+        (payload.clone(), (*shown).clone(), *lang),
+        |(payload, shown, lang)| match &**payload {
+            Ok(p) => Ok(Rc::from(share::with_lang(&format!("{p}{}", shown.suffix()), *lang))),
             Err(e) => Err(e.clone()),
         },
     );
@@ -198,6 +202,13 @@ pub fn App() -> Html {
         Callback::from(move |v| view.set(v))
     };
     let preset = state.preset_id.as_deref().and_then(presets::by_id);
+    let lang = *lang_state;
+    // The switch names the other language in that language, so a reader who cannot read this one finds it.
+    let other = if lang == Lang::En { Lang::Zh } else { Lang::En };
+    let on_lang = {
+        let handle = lang_state.clone();
+        Callback::from(move |_: MouseEvent| handle.set(other))
+    };
 
     if embed {
         // The verdict, the cards and the charts of the link's rules, with a way into the full app.
@@ -206,12 +217,13 @@ pub fn App() -> Html {
             Err(_) => String::from("./"),
         };
         return html! {
+            <ContextProvider<Lang> context={lang}>
             <ContextProvider<Issues> context={Issues(issues.clone())}>
             <ContextProvider<RefusedHandle> context={refused.clone()}>
             <div class="app embed" data-testid="embed">
                 <header class="embed-head">
                     <span class="brand-mark">{"◆ Backfire"}</span>
-                    <a href={open_full} target="_blank" rel="noopener" data-testid="embed-open">{"Open these rules in Backfire ↗"}</a>
+                    <a href={open_full} target="_blank" rel="noopener" data-testid="embed-open">{tr!(lang, "Open these rules in Backfire ↗", "在 Backfire 中打开这些规则 ↗")}</a>
                 </header>
                 <ResultsView scenario={state.scenario.clone()} baseline={None::<Rc<Scenario>>} runs={state.runs} notice={state.notice.clone()}
                     explanation={state.explanation.clone()} dispatcher={state.dispatcher()} runner={runner.clone()} pool={pool.clone()}
@@ -220,49 +232,52 @@ pub fn App() -> Html {
             </div>
             </ContextProvider<RefusedHandle>>
             </ContextProvider<Issues>>
+            </ContextProvider<Lang>>
         };
     }
     html! {
+        <ContextProvider<Lang> context={lang}>
         <ContextProvider<Issues> context={Issues(issues.clone())}>
         <ContextProvider<RefusedHandle> context={refused.clone()}>
         <div class={classes!("app", editing.then_some("editing"))}>
             <SkipLink on_skip={{ let editing = editing.clone(); Callback::from(move |()| editing.set(false)) }} />
             <header class="app-header">
-                <div class="brand"><h1><span class="mark">{"◆"}</span>{" Backfire"}</h1><span class="tagline">{"policy sandbox for social features"}</span>{scenario_badge(&state.scenario.name, modified)}</div>
+                <div class="brand"><h1><span class="mark">{"◆"}</span>{" Backfire"}</h1><span class="tagline">{tr!(lang, "policy sandbox for social features", "社交功能规则沙盒")}</span>{scenario_badge(lang, &state.scenario.name, modified)}</div>
                 <div class="header-actions">
-                    <button class="btn edit-rules" data-testid="edit-rules" aria-controls="rules-panel" aria-expanded={editing.to_string()} onclick={on_edit_rules}>{ if *editing { "Show results" } else { "Edit rules" } }</button>
+                    <button class="btn edit-rules" data-testid="edit-rules" aria-controls="rules-panel" aria-expanded={editing.to_string()} onclick={on_edit_rules}>{ if *editing { tr!(lang, "Show results", "查看结果") } else { tr!(lang, "Edit rules", "编辑规则") } }</button>
                     <LibraryPanel library={library.clone()} scenario={state.scenario.clone()} preset_id={state.preset_id.clone()}
                         on_open={actions.reform(|(s, preset_id)| Action::Load { scenario: Box::new(s), preset_id, notice: None })} />
-                    <label class="visually-hidden" for="preset-picker">{"Preset"}</label>
+                    <label class="visually-hidden" for="preset-picker">{tr!(lang, "Preset", "预设")}</label>
                     <select id="preset-picker" data-testid="preset-picker" onchange={on_preset}>
-                        <option value="" selected={preset.is_none() || modified} disabled=true>{ match (&preset, modified) { (Some(p), true) => format!("Modified: {}", p.title), _ => String::from("Load a preset…") } }</option>
-                        { for presets::all().into_iter().map(|p| html! { <option value={p.id} title={p.sentence} selected={!modified && state.preset_id.as_deref() == Some(p.id)}>{p.title}</option> }) }
+                        <option value="" selected={preset.is_none() || modified} disabled=true>{ match (&preset, modified) { (Some(p), true) => { let title = locale::preset_words(lang, p).0; trf!(lang, "Modified: {title}", "已修改：{title}") } _ => String::from(tr!(lang, "Load a preset…", "载入预设…")) } }</option>
+                        { for presets::all().into_iter().map(|p| { let (title, sentence) = locale::preset_words(lang, &p); html! { <option value={p.id} title={sentence} selected={!modified && state.preset_id.as_deref() == Some(p.id)}>{title}</option> } }) }
                     </select>
                     <Toolbar scenario={state.scenario.clone()} share_payload={(*link).clone()} can_undo={state.can_undo()} can_redo={state.can_redo()}
                         undo_label={state.undo_label().map(|l| AttrValue::from(l.to_string()))} redo_label={state.redo_label().map(|l| AttrValue::from(l.to_string()))}
                         on_undo={actions.reform(|()| Action::Undo)} on_redo={actions.reform(|()| Action::Redo)} on_notify={actions.reform(Action::Notify)}
                         on_import={actions.reform(move |(s, notice)| { started(Origin::Import); Action::Load { scenario: Box::new(s), preset_id: None, notice: Some(notice) } })} />
-                    <button class="btn" data-testid="pin" title="Pin this scenario as the baseline, then edit a variant" onclick={on_pin}>{ if state.baseline.is_some() { "Re-pin" } else { "Pin" } }<span class="btn-word">{ if state.baseline.is_some() { " baseline" } else { " as baseline" } }</span></button>
-                    <button class="btn" data-testid="present" onclick={set_presenting(true).reform(|_| ())}>{"Present"}</button>
+                    <button class="btn" data-testid="pin" title={tr!(lang, "Pin this scenario as the baseline, then edit a variant", "把此场景固定为基线，再编辑一个变体")} onclick={on_pin}>{ if state.baseline.is_some() { tr!(lang, "Re-pin", "重新固定") } else { tr!(lang, "Pin", "固定") } }<span class="btn-word">{ if state.baseline.is_some() { tr!(lang, " baseline", "基线") } else { tr!(lang, " as baseline", "为基线") } }</span></button>
+                    <button class="btn" data-testid="present" onclick={set_presenting(true).reform(|_| ())}>{tr!(lang, "Present", "演示")}</button>
+                    <button class="btn lang-switch" data-testid="lang-switch" lang={other.tag()} aria-label={other.own_name()} onclick={on_lang}>{other.own_name()}</button>
                     if runner.is_running() {
-                        <button class="btn" data-testid="cancel" onclick={on_cancel}>{"Cancel"}</button>
+                        <button class="btn" data-testid="cancel" onclick={on_cancel}>{tr!(lang, "Cancel", "取消")}</button>
                     } else {
                         <button class="btn primary" data-testid="run" disabled={errors > 0} onclick={on_run}
-                            title={run_hint(&runner, &state.scenario)}>{"Run"}</button>
+                            title={run_hint(lang, &runner, &state.scenario)}>{tr!(lang, "Run", "运行")}</button>
                     }
                 </div>
             </header>
-            <aside class="rules-panel" id="rules-panel" aria-label="Rules">
+            <aside class="rules-panel" id="rules-panel" aria-label={tr!(lang, "Rules", "规则")}>
                 // Once edited, the preset's sentence no longer describes the rules: a note takes its place in the
                 // same box, so nothing below moves under the pointer (a field's edit lands on blur, as a click begins).
                 if let Some(p) = &preset {
                     <p class={classes!("muted", "preset-sentence", modified.then_some("is-modified"))}
                         data-testid={if modified { "preset-sentence-modified" } else { "preset-sentence" }}>
-                        <span class="preset-sentence-text" aria-hidden={modified.then_some("true")}>{p.sentence}</span>
-                        if modified { <span class="preset-sentence-note">{format!("Modified from “{}”: its description no longer applies.", p.title)}</span> }
+                        <span class="preset-sentence-text" aria-hidden={modified.then_some("true")}>{locale::preset_words(lang, p).1}</span>
+                        if modified { <span class="preset-sentence-note">{ { let title = locale::preset_words(lang, p).0; trf!(lang, "Modified from “{title}”: its description no longer applies.", "已在“{title}”基础上修改：其描述不再适用。") } }</span> }
                     </p>
                 }
-                {rules_panel(&tab, &state, &issues, &actions)}
+                {rules_panel(lang, &tab, &state, &issues, &actions)}
             </aside>
             // `display: contents` keeps the results a grid item; `data-stale` says they are not for the rules on screen.
             <div class="results-stale" data-stale={(errors > 0).then_some("true")}>
@@ -271,11 +286,11 @@ pub fn App() -> Html {
                 {errors} view={*view} {on_view} {modified} {fast} sweep_link={shown.sweep.clone()} {on_sweep_link} />
             </div>
             <footer class="app-footer">
-                <span>{format!("Backfire engine {ENGINE_VERSION}")}</span>
-                <span data-testid="seed">{format!("seed {}", state.scenario.seed)}</span>
-                if let Some(ms) = runner.last_ms { <span data-testid="run-ms">{format!("last run {ms:.0} ms")}</span> }
+                <span>{trf!(lang, "Backfire engine {ENGINE_VERSION}", "Backfire 引擎 {ENGINE_VERSION}")}</span>
+                <span data-testid="seed">{ { let seed = state.scenario.seed; trf!(lang, "seed {seed}", "种子 {seed}") } }</span>
+                if let Some(ms) = runner.last_ms { <span data-testid="run-ms">{trf!(lang, "last run {ms:.0} ms", "上次运行 {ms:.0} 毫秒")}</span> }
                 if let (Some(r), RunStatus::Done) = (&runner.report, &runner.status) {
-                    <span data-testid="report-digest" title="fingerprint of the report: equal fingerprints mean identical reports">{format!("report {}", backfire_engine::report_digest(r))}</span>
+                    <span data-testid="report-digest" title={tr!(lang, "fingerprint of the report: equal fingerprints mean identical reports", "报告指纹：指纹相同即报告完全相同")}>{tr!(lang, "report ", "报告 ")}<span translate="no">{backfire_engine::report_digest(r)}</span></span>
                 }
             </footer>
             <span data-testid="app-ready" hidden=true></span>
@@ -287,18 +302,25 @@ pub fn App() -> Html {
         </div>
         </ContextProvider<RefusedHandle>>
         </ContextProvider<Issues>>
+        </ContextProvider<Lang>>
     }
 }
 
 /// The Run button's hint: how long a large run will take here, or that small runs re-run by themselves.
-fn run_hint(runner: &Runner, scenario: &Scenario) -> String {
+fn run_hint(lang: Lang, runner: &Runner, scenario: &Scenario) -> String {
     if runner.is_large(scenario) {
-        format!(
-            "This run is large ({}): it runs when you press Run",
-            about(runner.seconds(scenario))
+        let time = about_in(lang, runner.seconds(scenario));
+        trf!(
+            lang,
+            "This run is large ({time}): it runs when you press Run",
+            "这次运行较大（{time}）：按“运行”后才开始"
         )
     } else {
-        String::from("Small runs re-run by themselves as you edit")
+        String::from(tr!(
+            lang,
+            "Small runs re-run by themselves as you edit",
+            "小规模运行会在编辑时自动重跑"
+        ))
     }
 }
 
@@ -358,7 +380,13 @@ fn stage_issues(issues: &[RuleIssue], stage: Option<usize>) -> Vec<RuleIssue> {
 
 /// The rules panel: a tab per part of the scenario (with its issue count) and that part's editor; with a
 /// timeline, a picker says whose rules the Circles and Run & platform tabs edit.
-fn rules_panel(tab: &UseStateHandle<Tab>, state: &AppState, issues: &[RuleIssue], actions: &Callback<Action>) -> Html {
+fn rules_panel(
+    lang: Lang,
+    tab: &UseStateHandle<Tab>,
+    state: &AppState,
+    issues: &[RuleIssue],
+    actions: &Callback<Action>,
+) -> Html {
     let issues = stage_issues(issues, state.stage);
     let tab_button = |t: Tab, label: String| {
         let count = issues.iter().filter(|i| t.shows(&i.path)).count();
@@ -369,7 +397,7 @@ fn rules_panel(tab: &UseStateHandle<Tab>, state: &AppState, issues: &[RuleIssue]
         html! {
             <button role="tab" id={format!("tab-{}", t.id())} aria-controls={format!("panel-{}", t.id())} aria-selected={(**tab == t).to_string()} data-testid={format!("tab-{}", t.id())} {onclick}>
                 {label}
-                if count > 0 { <span class="tab-issues" title={format!("{count} thing{} to check", if count == 1 { "" } else { "s" })}>{format!(" ⚠ {count}")}</span> }
+                if count > 0 { <span class="tab-issues" title={match lang { Lang::En => format!("{count} thing{} to check", if count == 1 { "" } else { "s" }), Lang::Zh => format!("{count} 处需检查") }}>{format!(" ⚠ {count}")}</span> }
             </button>
         }
     };
@@ -435,15 +463,15 @@ fn rules_panel(tab: &UseStateHandle<Tab>, state: &AppState, issues: &[RuleIssue]
         let editing_change = state.stage.and_then(|i| state.scenario.interventions.get(i));
         html! {
             <div class={classes!("stage-picker", editing_change.is_some().then_some("is-change"))}>
-                <label for="stage-picker">{"Rules shown"}</label>
+                <label for="stage-picker">{tr!(lang, "Rules shown", "显示的规则")}</label>
                 <select id="stage-picker" data-testid="stage-picker" {onchange}>
-                    <option value="launch" selected={state.stage.is_none()}>{"At launch (hour 0)"}</option>
+                    <option value="launch" selected={state.stage.is_none()}>{tr!(lang, "At launch (hour 0)", "上线时（第 0 小时）")}</option>
                     { for state.scenario.interventions.iter().enumerate().map(|(i, iv)| html! {
-                        <option value={i.to_string()} selected={state.stage == Some(i)}>{format!("From hour {}: {}", iv.hour, iv.label)}</option>
+                        <option value={i.to_string()} selected={state.stage == Some(i)}>{ { let (hour, label) = (iv.hour, &iv.label); trf!(lang, "From hour {hour}: {label}", "自第 {hour} 小时起：{label}") } }</option>
                     }) }
                 </select>
                 if let Some(iv) = editing_change {
-                    <p class="muted" data-testid="stage-note">{format!("Edits here change what the platform puts in force at hour {} ({}); the launch's rules stay as they are.", iv.hour, crate::components::timeline_editor::hour_words(iv.hour))}</p>
+                    <p class="muted" data-testid="stage-note">{ { let (hour, when) = (iv.hour, crate::components::timeline_editor::hour_words(lang, iv.hour)); trf!(lang, "Edits here change what the platform puts in force at hour {hour} ({when}); the launch's rules stay as they are.", "此处的修改只改变平台在第 {hour} 小时（{when}）施行的规则；上线时的规则保持不变。") } }</p>
                 }
             </div>
         }
@@ -451,11 +479,11 @@ fn rules_panel(tab: &UseStateHandle<Tab>, state: &AppState, issues: &[RuleIssue]
     html! {
         <ContextProvider<Issues> context={Issues(Rc::new(issues.clone()))}>
             {picker}
-            <div class="tabs" role="tablist" aria-label="what to edit">
-                {tab_button(Tab::Circles, format!("Circles ({})", edited.circles.len()))}
-                {tab_button(Tab::Population, "Population".into())}
-                {tab_button(Tab::Platform, "Run & platform".into())}
-                {tab_button(Tab::Timeline, format!("Timeline ({})", state.scenario.interventions.len()))}
+            <div class="tabs" role="tablist" aria-label={tr!(lang, "what to edit", "编辑什么")}>
+                {tab_button(Tab::Circles, { let n = edited.circles.len(); trf!(lang, "Circles ({n})", "圈子（{n}）") })}
+                {tab_button(Tab::Population, tr!(lang, "Population", "人群").into())}
+                {tab_button(Tab::Platform, tr!(lang, "Run & platform", "运行与平台").into())}
+                {tab_button(Tab::Timeline, { let n = state.scenario.interventions.len(); trf!(lang, "Timeline ({n})", "时间线（{n}）") })}
             </div>
             <div role="tabpanel" id={format!("panel-{}", tab.id())} aria-labelledby={format!("tab-{}", tab.id())}>{editor}</div>
         </ContextProvider<Issues>>

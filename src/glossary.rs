@@ -1,7 +1,6 @@
 //! The glossary's entries: each term a designer meets on the result cards, with its definition taken from the
 //! engine's own words (`report::SEVERITY_FORMULA`, `words::*_WORDS`, `words::archetype_words`), never a second copy.
 
-use crate::components::population_editor::archetype_name;
 use backfire_engine::report::SEVERITY_FORMULA;
 use backfire_engine::words::{archetype_words, ENGAGEMENT_WORDS, PEOPLE_HARMED_WORDS, PREVALENCE_WORDS};
 use backfire_engine::Archetype;
@@ -65,19 +64,20 @@ impl Term {
         }
     }
 
-    /// The term as the glossary heads it.
-    pub fn name(self) -> &'static str {
+    /// The term as the glossary heads it, in the chosen language.
+    pub fn name_in(self, lang: crate::locale::Lang) -> &'static str {
+        use crate::locale::tr;
         match self {
-            Term::Incident => "Incident",
-            Term::PeopleHarmed => "People harmed",
-            Term::Prevalence => "Prevalence",
-            Term::Engagement => "Honest engagement",
-            Term::Severity => "Severity",
-            Term::Levels => "Levels (severity bands)",
-            Term::Reach => "Reach (part of severity)",
-            Term::Rate => "Rate (part of severity)",
-            Term::Money => "Money (part of severity)",
-            Term::Archetype(a) => archetype_name(a),
+            Term::Incident => tr!(lang, "Incident", "事件"),
+            Term::PeopleHarmed => tr!(lang, "People harmed", "受害人数"),
+            Term::Prevalence => tr!(lang, "Prevalence", "流行度"),
+            Term::Engagement => tr!(lang, "Honest engagement", "诚实互动度"),
+            Term::Severity => tr!(lang, "Severity", "严重度"),
+            Term::Levels => tr!(lang, "Levels (severity bands)", "等级（严重度分段）"),
+            Term::Reach => tr!(lang, "Reach (part of severity)", "波及（严重度的组成）"),
+            Term::Rate => tr!(lang, "Rate (part of severity)", "频率（严重度的组成）"),
+            Term::Money => tr!(lang, "Money (part of severity)", "金额（严重度的组成）"),
+            Term::Archetype(a) => crate::locale::archetype_name(lang, a),
         }
     }
 

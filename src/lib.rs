@@ -11,6 +11,7 @@ pub mod export;
 pub mod glossary;
 pub mod hooks;
 pub mod library;
+pub mod locale;
 pub mod pool;
 pub mod problem;
 pub mod protocol;

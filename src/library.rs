@@ -423,13 +423,14 @@ pub enum Origin {
 
 impl Origin {
     /// How the status line says it: "opened from a link".
-    pub fn words(self) -> &'static str {
+    pub fn words_in(self, lang: crate::locale::Lang) -> &'static str {
+        use crate::locale::tr;
         match self {
-            Origin::Autosave => "autosaved work",
-            Origin::Link => "opened from a link",
-            Origin::Preset => "started from a preset",
-            Origin::Import => "imported from a file",
-            Origin::Library => "opened from the library",
+            Origin::Autosave => tr!(lang, "autosaved work", "自动保存的工作"),
+            Origin::Link => tr!(lang, "opened from a link", "从链接打开"),
+            Origin::Preset => tr!(lang, "started from a preset", "从预设开始"),
+            Origin::Import => tr!(lang, "imported from a file", "从文件导入"),
+            Origin::Library => tr!(lang, "opened from the library", "从场景库打开"),
         }
     }
 }
@@ -585,19 +586,23 @@ pub fn diff(a: &Scenario, b: &Scenario) -> Vec<Change> {
 }
 
 /// "modified from preset" when the scenario differs from the preset it started from, else `None`.
-pub fn preset_marker(scenario: &Scenario, preset_id: Option<&str>) -> Option<String> {
+pub fn preset_marker(lang: crate::locale::Lang, scenario: &Scenario, preset_id: Option<&str>) -> Option<String> {
     let preset = backfire_engine::presets::by_id(preset_id?)?;
-    (preset.scenario != *scenario).then(|| format!("modified from preset “{}”", preset.title))
+    let title = crate::locale::preset_words(lang, &preset).0;
+    (preset.scenario != *scenario)
+        .then(|| crate::locale::trf!(lang, "modified from preset “{title}”", "在预设“{title}”基础上修改"))
 }
 
 /// A time as the list shows it: "5 s ago", "3 min ago", "2 h ago", "4 days ago".
-pub fn ago(then_ms: u64, now_ms: u64) -> String {
+pub fn ago(lang: crate::locale::Lang, then_ms: u64, now_ms: u64) -> String {
+    use crate::locale::trf;
     let s = now_ms.saturating_sub(then_ms) / 1000;
+    let (min, h, days) = (s / 60, s / 3600, s / 86_400);
     match s {
-        0..=59 => format!("{s} s ago"),
-        60..=3599 => format!("{} min ago", s / 60),
-        3600..=86_399 => format!("{} h ago", s / 3600),
-        _ => format!("{} days ago", s / 86_400),
+        0..=59 => trf!(lang, "{s} s ago", "{s} 秒前"),
+        60..=3599 => trf!(lang, "{min} min ago", "{min} 分钟前"),
+        3600..=86_399 => trf!(lang, "{h} h ago", "{h} 小时前"),
+        _ => trf!(lang, "{days} days ago", "{days} 天前"),
     }
 }
 
@@ -855,12 +860,16 @@ mod tests {
     #[test]
     fn the_marker_says_when_a_preset_was_changed() {
         let mut s = launch();
-        assert_eq!(preset_marker(&s, Some("alipay-circles-2016")), None);
+        assert_eq!(
+            preset_marker(crate::locale::Lang::En, &s, Some("alipay-circles-2016")),
+            None
+        );
         s.days = 3;
-        assert!(preset_marker(&s, Some("alipay-circles-2016"))
+        assert!(preset_marker(crate::locale::Lang::En, &s, Some("alipay-circles-2016"))
             .unwrap()
             .starts_with("modified from preset"));
-        assert_eq!(preset_marker(&s, None), None);
-        assert_eq!(ago(0, 90_000), "1 min ago");
+        assert_eq!(preset_marker(crate::locale::Lang::En, &s, None), None);
+        assert_eq!(ago(crate::locale::Lang::En, 0, 90_000), "1 min ago");
+        assert_eq!(ago(crate::locale::Lang::Zh, 0, 90_000), "1 分钟前");
     }
 }

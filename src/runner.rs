@@ -1,5 +1,6 @@
 //! The page's side of the simulation worker: a hook that starts, streams and cancels runs.
 
+use crate::locale::{tr, trf, Lang};
 use crate::protocol::{encode, Request, Response, RunReply};
 use crate::sim_worker::SimWorker;
 use backfire_engine::{cost, Report, Scenario};
@@ -35,17 +36,33 @@ pub fn is_large_run(s: &Scenario, units_per_second: f64) -> bool {
 /// What an analysis says before it starts: `This will take about 12 s on this machine.` for `seconds` of
 /// work spread over `workers` workers.
 pub fn will_take(seconds: f64, workers: usize) -> String {
-    format!("This will take {}.", about(seconds / workers.max(1) as f64))
+    will_take_in(Lang::En, seconds, workers)
+}
+
+/// [`will_take`] in the interface's language.
+pub fn will_take_in(lang: Lang, seconds: f64, workers: usize) -> String {
+    let time = about_in(lang, seconds / workers.max(1) as f64);
+    trf!(lang, "This will take {time}.", "预计耗时：{time}。")
 }
 
 /// A duration for the designer, e.g. `about 40 s on this machine` or `about 3 min on this machine`.
 pub fn about(seconds: f64) -> String {
+    about_in(Lang::En, seconds)
+}
+
+/// [`about`] in the interface's language.
+pub fn about_in(lang: Lang, seconds: f64) -> String {
     if seconds < 1.0 {
-        String::from("under a second on this machine")
+        String::from(tr!(lang, "under a second on this machine", "在本机不到 1 秒"))
     } else if seconds < 90.0 {
-        format!("about {seconds:.0} s on this machine")
+        trf!(lang, "about {seconds:.0} s on this machine", "在本机约 {seconds:.0} 秒")
     } else {
-        format!("about {:.0} min on this machine", seconds / 60.0)
+        let minutes = seconds / 60.0;
+        trf!(
+            lang,
+            "about {minutes:.0} min on this machine",
+            "在本机约 {minutes:.0} 分钟"
+        )
     }
 }
 

@@ -105,9 +105,11 @@ pub fn payload(scenario: &Scenario, baseline: Option<&Scenario>, runs: u32) -> P
 }
 
 /// What Copy link says when the scenario cannot travel as a link.
-pub fn too_large_notice(reason: &str) -> Notice {
-    Notice::error(format!(
-        "This scenario is too large for a link: export it as a file ({reason})."
+pub fn too_large_notice(lang: crate::locale::Lang, reason: &str) -> Notice {
+    Notice::error(crate::locale::trf!(
+        lang,
+        "This scenario is too large for a link: export it as a file ({reason}).",
+        "此场景太大，无法放进链接：请导出为文件（{reason}）。"
     ))
 }
 
@@ -155,6 +157,23 @@ pub fn share_url(payload: &str) -> String {
 /// and the header, for an iframe in a wiki or a slide.
 pub fn embed_requested() -> bool {
     current_fragment().is_some_and(|f| f.split('&').any(|part| part == "embed=1"))
+}
+
+/// The language a link asks for (`&lang=zh`), if any.
+pub fn lang_requested() -> Option<crate::locale::Lang> {
+    current_fragment()?
+        .split('&')
+        .find_map(|part| part.strip_prefix("lang="))
+        .and_then(crate::locale::Lang::from_id)
+}
+
+/// The link payload with the page's language: Chinese is written (`&lang=zh`); English, the default, is not,
+/// so an English link opens in its reader's language.
+pub fn with_lang(payload: &str, lang: crate::locale::Lang) -> String {
+    match lang {
+        crate::locale::Lang::En => payload.to_string(),
+        crate::locale::Lang::Zh => format!("{payload}&lang=zh"),
+    }
 }
 
 /// The HTML that embeds this link's results in another page.

@@ -3,6 +3,7 @@
 //!
 //! Words (money, pattern names) come from `backfire_engine::words`, shared with the CLI.
 
+use crate::locale::{tr, trf, Lang};
 use backfire_engine::explain::{PatternExplanation, Suggestion};
 use backfire_engine::{Level, PatternId};
 
@@ -51,10 +52,10 @@ pub fn let_through_circle(rule: &str) -> Option<&str> {
 }
 
 /// "one seed", "3 seeds": how many seeds an explanation ran on, said with its figures so a reader weighs them.
-pub fn seeds_words(n_seeds: usize) -> String {
+pub fn seeds_words(lang: Lang, n_seeds: usize) -> String {
     match n_seeds {
-        1 => String::from("one seed"),
-        n => format!("{n} seeds"),
+        1 => String::from(tr!(lang, "one seed", "一个种子")),
+        n => trf!(lang, "{n} seeds", "{n} 个种子"),
     }
 }
 
@@ -70,17 +71,28 @@ fn touches(s: &Suggestion, circle: &str, circle_names: &[String]) -> bool {
 /// The one line a card shows of [`closing_words`] until it is opened: the best change's effect and the seeds,
 /// e.g. "Best change: −46 % (one seed)". The card is read at a glance (the first one must fit the first
 /// screen), so the change itself waits one click.
-pub fn closing_summary(found: Option<&PatternExplanation>, n_seeds: usize) -> String {
-    let seeds = seeds_words(n_seeds);
+pub fn closing_summary(lang: Lang, found: Option<&PatternExplanation>, n_seeds: usize) -> String {
+    let seeds = seeds_words(lang, n_seeds);
     match found.map(|f| f.suggestions.first()) {
-        None => String::from("Not checked: below medium"),
-        Some(None) => format!("No single rule change cuts it ({seeds})"),
+        None => String::from(tr!(lang, "Not checked: below medium", "未检查：低于“中”")),
+        Some(None) => trf!(
+            lang,
+            "No single rule change cuts it ({seeds})",
+            "没有单条规则改动能减少它（{seeds}）"
+        ),
         Some(Some(best)) => match best.incidents_change_percent {
-            Some(p) if p < 0 => format!("Best change: −{} % ({seeds})", -p),
-            _ => format!(
-                "Best change: severity {} → {} ({seeds})",
-                best.severity_before, best.severity_after
-            ),
+            Some(p) if p < 0 => {
+                let cut = -p;
+                trf!(lang, "Best change: −{cut} % ({seeds})", "最佳改动：−{cut}%（{seeds}）")
+            }
+            _ => {
+                let (before, after) = (best.severity_before, best.severity_after);
+                trf!(
+                    lang,
+                    "Best change: severity {before} → {after} ({seeds})",
+                    "最佳改动：严重度 {before} → {after}（{seeds}）"
+                )
+            }
         },
     }
 }
@@ -101,7 +113,7 @@ pub fn closing_words(
     let_through: Option<&str>,
     circle_names: &[String],
 ) -> String {
-    let seeds = seeds_words(n_seeds);
+    let seeds = seeds_words(Lang::En, n_seeds);
     let Some(found) = found else {
         return String::from("Not checked: only patterns at medium or above are");
     };
@@ -269,7 +281,10 @@ mod tests {
             "Turning tips off in every circle",
             Some(-46),
         )]);
-        assert_eq!(closing_summary(Some(&cut), 1), "Best change: −46 % (one seed)");
+        assert_eq!(
+            closing_summary(Lang::En, Some(&cut), 1),
+            "Best change: −46 % (one seed)"
+        );
         let severity = found(vec![suggestion(
             "all.tips.off",
             None,
@@ -277,14 +292,14 @@ mod tests {
             None,
         )]);
         assert_eq!(
-            closing_summary(Some(&severity), 3),
+            closing_summary(Lang::En, Some(&severity), 3),
             "Best change: severity 76 → 70 (3 seeds)"
         );
         assert_eq!(
-            closing_summary(Some(&found(Vec::new())), 1),
+            closing_summary(Lang::En, Some(&found(Vec::new())), 1),
             "No single rule change cuts it (one seed)"
         );
-        assert_eq!(closing_summary(None, 1), "Not checked: below medium");
+        assert_eq!(closing_summary(Lang::En, None, 1), "Not checked: below medium");
     }
 
     #[test]

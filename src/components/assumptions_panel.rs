@@ -3,6 +3,7 @@
 //! a reset per row and for all.
 
 use super::field::{NumberField, NumberProps};
+use crate::locale::{tr, trf, use_lang};
 use backfire_engine::assumptions::{Assumption, Assumptions, ASSUMPTIONS};
 use backfire_engine::MODEL_VERSION;
 use yew::prelude::*;
@@ -48,6 +49,7 @@ pub fn assumption_props(row: &'static Assumption, a: &Assumptions, onchange: &Ca
 #[function_component]
 pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
     let a = &props.assumptions;
+    let lang = use_lang();
     let changed = a.changed().count();
     let reset_all = {
         let onchange = props.onchange.clone();
@@ -65,13 +67,14 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
         };
         html! {
             <div class={classes!("assumption", is_changed.then_some("changed"))} data-testid={format!("assumption-{}", row.field)}>
-                <NumberField ..assumption_props(row, a, &props.onchange) />
+                // The catalogue's label, meaning and source are the engine's, in English.
+                <div lang="en"><NumberField ..assumption_props(row, a, &props.onchange) /></div>
                 if is_changed {
                     <p class="assumption-changed">
-                        <span data-testid="assumption-changed">{format!("Changed: the model's default is {}.", row.show(row.default))}</span>
+                        <span data-testid="assumption-changed">{ { let default = row.show(row.default); trf!(lang, "Changed: the model's default is {default}.", "已修改：模型默认值为 {default}。") } }</span>
                         {" "}
                         <button type="button" class="btn small" data-testid={format!("reset-{}", row.field)}
-                            aria-label={format!("Reset {} to {}", row.label.to_lowercase(), row.show(row.default))} onclick={reset}>{"Reset"}</button>
+                            aria-label={format!("Reset {} to {}", row.label.to_lowercase(), row.show(row.default))} onclick={reset}>{tr!(lang, "Reset", "重置")}</button>
                     </p>
                 }
             </div>
@@ -80,17 +83,17 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
     html! {
         <details class="assumptions-panel" data-testid="assumptions-panel">
             <summary data-testid="assumptions-summary">
-                {format!("Assumptions (model {MODEL_VERSION})")}
+                {trf!(lang, "Assumptions (model {MODEL_VERSION})", "假设（模型 {MODEL_VERSION}）")}
                 if changed > 0 {
-                    <span class="assumptions-count">{format!(" · {changed} changed")}</span>
+                    <span class="assumptions-count">{trf!(lang, " · {changed} changed", " · 已改 {changed} 项")}</span>
                 }
             </summary>
             <p class="hint">
-                {"How the simulated people behave: what they react to, what they need to earn, how fast they learn and when they leave. "}
-                {"These are the model's guesses, not your rules; change one to see how much a result leans on it. Links carry only the ones you change."}
+                {tr!(lang, "How the simulated people behave: what they react to, what they need to earn, how fast they learn and when they leave. ", "模拟的人如何行事：他们对什么有反应、需要挣多少、学得多快、何时离开。")}
+                {tr!(lang, "These are the model's guesses, not your rules; change one to see how much a result leans on it. Links carry only the ones you change.", "这些是模型的估计，不是你的规则；改动其中一项，看结果在多大程度上依赖它。链接只携带你改过的项。")}
             </p>
             if changed > 0 {
-                <p><button type="button" class="btn small" data-testid="reset-all-assumptions" onclick={reset_all}>{"Reset all to the model's defaults"}</button></p>
+                <p><button type="button" class="btn small" data-testid="reset-all-assumptions" onclick={reset_all}>{tr!(lang, "Reset all to the model's defaults", "全部重置为模型默认值")}</button></p>
             }
             { for rows }
         </details>

@@ -2,6 +2,7 @@
 
 use super::condition_builder::ConditionBuilder;
 use super::field::{edit, issue_lines, setting_props, Issues, NameField, NumberField, Select, Toggle};
+use crate::locale::{tr, trf, use_lang, Lang};
 use crate::state::CircleSection;
 use backfire_engine::settings::SettingId;
 use backfire_engine::{Action, Circle, ContactPolicy, Named, Ranking, Rule, SanctionKind};
@@ -41,6 +42,7 @@ fn yuan_to_fen(v: f64) -> u32 {
 #[function_component]
 pub fn CircleEditor(props: &CircleEditorProps) -> Html {
     let issues = use_context::<Issues>().unwrap_or_default();
+    let lang = use_lang();
     let c = &props.circle;
     let p = format!("circles[{}]", props.index);
     let apply_all = |section: CircleSection| {
@@ -50,8 +52,8 @@ pub fn CircleEditor(props: &CircleEditorProps) -> Html {
         let onclick = props.on_apply_all.reform(move |_: MouseEvent| section);
         html! {
             <button type="button" class="btn small apply-all" data-testid={format!("apply-all-{}", section.id())}
-                title={format!("Copy this circle's {} to every circle (one step; Undo takes it back)", section.word())} {onclick}>
-                {format!("Apply {} to every circle", section.word())}
+                title={ { let what = section_word(lang, section); trf!(lang, "Copy this circle's {what} to every circle (one step; Undo takes it back)", "把此圈子的{what}复制到所有圈子（一步操作，可撤销）") } } {onclick}>
+                { { let what = section_word(lang, section); trf!(lang, "Apply {what} to every circle", "将{what}应用到所有圈子") } }
             </button>
         }
     };
@@ -72,7 +74,11 @@ pub fn CircleEditor(props: &CircleEditorProps) -> Html {
         let count = issues.within(&path).len();
         html! {
             <details class="rule-block" open={matches!(action, Action::Post | Action::Comment)}>
-                <summary>{title}{ if count > 0 { format!(" ({count} issue{})", if count == 1 { "" } else { "s" }) } else { String::new() } }</summary>
+                <summary>{title}{ match (count, lang) {
+                    (0, _) => String::new(),
+                    (_, Lang::En) => format!(" ({count} issue{})", if count == 1 { "" } else { "s" }),
+                    (_, Lang::Zh) => format!("（{count} 个问题）"),
+                } }</summary>
                 <ConditionBuilder path={path} rule={rule.clone()} {about_author} {onchange} />
             </details>
         }
@@ -81,25 +87,25 @@ pub fn CircleEditor(props: &CircleEditorProps) -> Html {
     let m = &c.moderation;
     html! {
         <div class="circle-editor" data-testid={format!("circle-editor-{}", props.index)}>
-            <NameField label="Circle name" path={format!("{p}.name")} id={format!("circle-name-{}", props.index)} value={c.name.clone()}
+            <NameField label={tr!(lang, "Circle name", "圈子名称")} path={format!("{p}.name")} id={format!("circle-name-{}", props.index)} value={c.name.clone()}
                 taken={props.taken_names.clone()} onchange={edit(c, &props.onchange, |c, v: String| c.name = v)} />
             {issue_lines(&issues.at(&p))}
             <fieldset>
-                <legend>{"Who may…"}</legend>
+                <legend>{tr!(lang, "Who may…", "谁可以…")}</legend>
                 {apply_all(CircleSection::Rules)}
-                {rule_editor(Action::Join, "join", &c.join, false)}
-                {rule_editor(Action::Post, "post", &c.rules.post, false)}
-                {rule_editor(Action::Comment, "comment", &c.rules.comment, true)}
-                {rule_editor(Action::Praise, "praise", &c.rules.praise, true)}
-                {rule_editor(Action::Tip, "tip", &c.rules.tip, true)}
-                {rule_editor(Action::Message, "message an author", &c.rules.message, true)}
+                {rule_editor(Action::Join, tr!(lang, "join", "加入"), &c.join, false)}
+                {rule_editor(Action::Post, tr!(lang, "post", "发帖"), &c.rules.post, false)}
+                {rule_editor(Action::Comment, tr!(lang, "comment", "评论"), &c.rules.comment, true)}
+                {rule_editor(Action::Praise, tr!(lang, "praise", "点赞"), &c.rules.praise, true)}
+                {rule_editor(Action::Tip, tr!(lang, "tip", "打赏"), &c.rules.tip, true)}
+                {rule_editor(Action::Message, tr!(lang, "message an author", "私信作者"), &c.rules.message, true)}
             </fieldset>
             <fieldset>
-                <legend>{"Tips"}</legend>
+                <legend>{tr!(lang, "Tips", "打赏")}</legend>
                 {apply_all(CircleSection::Tips)}
-                <Toggle label="Tips enabled" path={format!("{p}.tips.enabled")} checked={t.enabled} onchange={edit(c, &props.onchange, |c, v: bool| c.tips.enabled = v)} />
-                <Toggle label="Praise opens the tip page" path={format!("{p}.tips.praise_leads_to_tip")} checked={t.praise_leads_to_tip} onchange={edit(c, &props.onchange, |c, v: bool| c.tips.praise_leads_to_tip = v)} />
-                <div class="range-pair" role="group" aria-label="tip range">
+                <Toggle label={tr!(lang, "Tips enabled", "开启打赏")} path={format!("{p}.tips.enabled")} checked={t.enabled} onchange={edit(c, &props.onchange, |c, v: bool| c.tips.enabled = v)} />
+                <Toggle label={tr!(lang, "Praise opens the tip page", "点赞后打开打赏页")} path={format!("{p}.tips.praise_leads_to_tip")} checked={t.praise_leads_to_tip} onchange={edit(c, &props.onchange, |c, v: bool| c.tips.praise_leads_to_tip = v)} />
+                <div class="range-pair" role="group" aria-label={tr!(lang, "tip range", "打赏范围")}>
                     <NumberField ..setting_props(SettingId::TipFloor, props.index, t.min_fen, edit(c, &props.onchange, |c, v: f64| c.tips.min_fen = yuan_to_fen(v))) />
                     <NumberField ..setting_props(SettingId::TipCeiling, props.index, t.max_fen, edit(c, &props.onchange, |c, v: f64| c.tips.max_fen = yuan_to_fen(v))) />
                 </div>
@@ -107,24 +113,24 @@ pub fn CircleEditor(props: &CircleEditorProps) -> Html {
                 <NumberField slider=true ..setting_props(SettingId::TipFee, props.index, t.fee_permille, edit(c, &props.onchange, |c, v: f64| c.tips.fee_permille = (v * 10.0).round() as u32)) />
             </fieldset>
             <fieldset>
-                <legend>{"Feed and contact"}</legend>
-                <Select label="Feed ranking" path={format!("{p}.ranking")} value={c.ranking.id()}
-                    options={options(ranking_label)}
+                <legend>{tr!(lang, "Feed and contact", "信息流与联系")}</legend>
+                <Select label={tr!(lang, "Feed ranking", "信息流排序")} path={format!("{p}.ranking")} value={c.ranking.id()}
+                    options={options(lang, ranking_label)}
                     onchange={edit(c, &props.onchange, |c, v: String| if let Some(r) = Ranking::from_id(&v) { c.ranking = r })} />
-                <Select label="Off-platform contact in posts" path={format!("{p}.contact.off_platform")} value={c.contact.off_platform.id()}
-                    options={options(contact_label)}
+                <Select label={tr!(lang, "Off-platform contact in posts", "帖子中的站外联系方式")} path={format!("{p}.contact.off_platform")} value={c.contact.off_platform.id()}
+                    options={options(lang, contact_label)}
                     onchange={edit(c, &props.onchange, |c, v: String| if let Some(x) = ContactPolicy::from_id(&v) { c.contact.off_platform = x })} />
                 if c.contact.off_platform == ContactPolicy::Filtered {
                     <NumberField slider=true ..setting_props(SettingId::FilterRecall, props.index, u32::from(c.contact.filter_recall_percent), edit(c, &props.onchange, |c, v: f64| c.contact.filter_recall_percent = v.round() as u8)) />
                 }
-                <Toggle label="Direct messages on" path={format!("{p}.contact.direct_messages")} checked={c.contact.direct_messages} onchange={edit(c, &props.onchange, |c, v: bool| c.contact.direct_messages = v)} />
+                <Toggle label={tr!(lang, "Direct messages on", "开启私信")} path={format!("{p}.contact.direct_messages")} checked={c.contact.direct_messages} onchange={edit(c, &props.onchange, |c, v: bool| c.contact.direct_messages = v)} />
                 <div class="apply-row">{apply_all(CircleSection::Ranking)}{apply_all(CircleSection::Contact)}</div>
             </fieldset>
             <fieldset>
-                <legend>{"Moderation"}</legend>
+                <legend>{tr!(lang, "Moderation", "审核")}</legend>
                 {apply_all(CircleSection::Moderation)}
-                <Toggle label="Members can report" path={format!("{p}.moderation.user_reports")} checked={m.user_reports} onchange={edit(c, &props.onchange, |c, v: bool| c.moderation.user_reports = v)} />
-                <Toggle label="Automatic classifier" path={format!("{p}.moderation.classifier.enabled")} checked={m.classifier.enabled} onchange={edit(c, &props.onchange, |c, v: bool| c.moderation.classifier.enabled = v)} />
+                <Toggle label={tr!(lang, "Members can report", "成员可举报")} path={format!("{p}.moderation.user_reports")} checked={m.user_reports} onchange={edit(c, &props.onchange, |c, v: bool| c.moderation.user_reports = v)} />
+                <Toggle label={tr!(lang, "Automatic classifier", "自动分类器")} path={format!("{p}.moderation.classifier.enabled")} checked={m.classifier.enabled} onchange={edit(c, &props.onchange, |c, v: bool| c.moderation.classifier.enabled = v)} />
                 if m.classifier.enabled {
                     <NumberField slider=true ..setting_props(SettingId::ClassifierRecall, props.index, u32::from(m.classifier.recall_percent), edit(c, &props.onchange, |c, v: f64| c.moderation.classifier.recall_percent = v.round() as u8)) />
                     <NumberField ..setting_props(SettingId::ClassifierFalsePositives, props.index, u32::from(m.classifier.false_positive_permille), edit(c, &props.onchange, |c, v: f64| c.moderation.classifier.false_positive_permille = (v * 10.0).round() as u16)) />
@@ -132,8 +138,8 @@ pub fn CircleEditor(props: &CircleEditorProps) -> Html {
                 <NumberField ..setting_props(SettingId::ReviewCapacity, props.index, m.reviews_per_day_per_10k_users, edit(c, &props.onchange, |c, v: f64| c.moderation.reviews_per_day_per_10k_users = as_u32(v))) />
                 <NumberField slider=true ..setting_props(SettingId::ReviewDelay, props.index, m.review_delay_hours, edit(c, &props.onchange, |c, v: f64| c.moderation.review_delay_hours = as_u32(v))) />
                 <NumberField ..setting_props(SettingId::ReviewerError, props.index, u32::from(m.reviewer_error_percent), edit(c, &props.onchange, |c, v: f64| c.moderation.reviewer_error_percent = v.round() as u8)) />
-                <Select label="Sanction" path={format!("{p}.moderation.sanction")} value={m.sanction.id()}
-                    options={options(sanction_label)}
+                <Select label={tr!(lang, "Sanction", "处罚")} path={format!("{p}.moderation.sanction")} value={m.sanction.id()}
+                    options={options(lang, sanction_label)}
                     onchange={edit(c, &props.onchange, |c, v: String| if let Some(x) = SanctionKind::from_id(&v) { c.moderation.sanction = x })} />
                 if m.sanction == SanctionKind::Suspend {
                     <NumberField ..setting_props(SettingId::SuspendDays, props.index, m.suspend_days, edit(c, &props.onchange, |c, v: f64| c.moderation.suspend_days = as_u32(v))) />
@@ -145,29 +151,43 @@ pub fn CircleEditor(props: &CircleEditorProps) -> Html {
 }
 
 /// A select's options for an enum: each value's id and its label.
-fn options<T: Named>(label: fn(T) -> &'static str) -> Vec<(AttrValue, AttrValue)> {
-    T::ALL.iter().map(|v| (v.id().into(), label(*v).into())).collect()
+fn options<T: Named>(lang: Lang, label: fn(Lang, T) -> &'static str) -> Vec<(AttrValue, AttrValue)> {
+    T::ALL.iter().map(|v| (v.id().into(), label(lang, *v).into())).collect()
 }
 
-fn ranking_label(r: Ranking) -> &'static str {
+fn ranking_label(lang: Lang, r: Ranking) -> &'static str {
     match r {
-        Ranking::Newest => "Newest first",
-        Ranking::MostPraised => "Most praised first",
-        Ranking::MostTipped => "Most tipped first",
+        Ranking::Newest => tr!(lang, "Newest first", "最新优先"),
+        Ranking::MostPraised => tr!(lang, "Most praised first", "点赞最多优先"),
+        Ranking::MostTipped => tr!(lang, "Most tipped first", "打赏最多优先"),
     }
 }
 
-fn contact_label(x: ContactPolicy) -> &'static str {
+fn contact_label(lang: Lang, x: ContactPolicy) -> &'static str {
     match x {
-        ContactPolicy::Allowed => "Allowed",
-        ContactPolicy::Filtered => "Filtered",
+        ContactPolicy::Allowed => tr!(lang, "Allowed", "允许"),
+        ContactPolicy::Filtered => tr!(lang, "Filtered", "过滤"),
     }
 }
 
-fn sanction_label(s: SanctionKind) -> &'static str {
+fn sanction_label(lang: Lang, s: SanctionKind) -> &'static str {
     match s {
-        SanctionKind::Remove => "Remove the content",
-        SanctionKind::Suspend => "Suspend the account",
-        SanctionKind::Ban => "Ban the account",
+        SanctionKind::Remove => tr!(lang, "Remove the content", "删除内容"),
+        SanctionKind::Suspend => tr!(lang, "Suspend the account", "停用账号"),
+        SanctionKind::Ban => tr!(lang, "Ban the account", "封禁账号"),
+    }
+}
+
+/// A section's name inside "Apply … to every circle" (`CircleSection::word` in English).
+fn section_word(lang: Lang, section: CircleSection) -> &'static str {
+    match lang {
+        Lang::En => section.word(),
+        Lang::Zh => match section {
+            CircleSection::Rules => "规则",
+            CircleSection::Tips => "打赏设置",
+            CircleSection::Ranking => "排序",
+            CircleSection::Contact => "联系设置",
+            CircleSection::Moderation => "审核设置",
+        },
     }
 }

@@ -86,6 +86,7 @@ fn apply(circles: &[Circle], op: Op) -> (Vec<Circle>, usize) {
 #[function_component]
 pub fn CircleList(props: &CircleListProps) -> Html {
     let n = props.circles.len();
+    let lang = crate::locale::use_lang();
     let button = |label: &'static str, title: String, testid: String, op: Op, enabled: bool| {
         let circles = props.circles.clone();
         let onchange = props.onchange.clone();
@@ -97,19 +98,19 @@ pub fn CircleList(props: &CircleListProps) -> Html {
             <ul role="list">
                 { for props.circles.iter().enumerate().map(|(i, c)| {
                     let onselect = props.onselect.clone();
-                    let name = if c.name.trim().is_empty() { "(unnamed)".to_string() } else { c.name.clone() };
+                    let name = if c.name.trim().is_empty() { crate::locale::tr!(lang, "(unnamed)", "（未命名）").to_string() } else { c.name.clone() };
                     html! {
                         <li class={classes!("circle-item", (i == props.selected).then_some("selected"))}>
-                            <button class="circle-pick" aria-pressed={(i == props.selected).to_string()} data-testid={format!("circle-pick-{i}")} onclick={Callback::from(move |_| onselect.emit(i))}>{name.clone()}</button>
-                            {button("↑", format!("move {name} up"), format!("circle-up-{i}"), Op::Up(i), i > 0)}
-                            {button("↓", format!("move {name} down"), format!("circle-down-{i}"), Op::Down(i), i + 1 < n)}
-                            {button("Copy", format!("duplicate {name}"), format!("circle-duplicate-{i}"), Op::Duplicate(i), n < CIRCLES_MAX)}
-                            {button("✕", format!("remove {name}"), format!("circle-remove-{i}"), Op::Remove(i), n > 1)}
+                            <button class="circle-pick" aria-pressed={(i == props.selected).to_string()} data-testid={format!("circle-pick-{i}")} translate="no" onclick={Callback::from(move |_| onselect.emit(i))}>{name.clone()}</button>
+                            {button("↑", crate::locale::trf!(lang, "move {name} up", "上移{name}"), format!("circle-up-{i}"), Op::Up(i), i > 0)}
+                            {button("↓", crate::locale::trf!(lang, "move {name} down", "下移{name}"), format!("circle-down-{i}"), Op::Down(i), i + 1 < n)}
+                            {button(crate::locale::tr!(lang, "Copy", "复制"), crate::locale::trf!(lang, "duplicate {name}", "复制{name}"), format!("circle-duplicate-{i}"), Op::Duplicate(i), n < CIRCLES_MAX)}
+                            {button("✕", crate::locale::trf!(lang, "remove {name}", "删除{name}"), format!("circle-remove-{i}"), Op::Remove(i), n > 1)}
                         </li>
                     }
                 }) }
             </ul>
-            {button("+ Add circle", "add a circle".into(), "circle-add".into(), Op::Add, n < CIRCLES_MAX)}
+            {button(crate::locale::tr!(lang, "+ Add circle", "+ 添加圈子"), crate::locale::tr!(lang, "add a circle", "添加一个圈子").into(), "circle-add".into(), Op::Add, n < CIRCLES_MAX)}
         </div>
     }
 }

@@ -1,28 +1,28 @@
 //! The condition builder: edits a rule as clauses ("or") of conditions ("and"), one row per condition.
 
 use super::field::{issue_lines, trim_number, Issues, NumberField};
-use backfire_engine::words::{gender_word, identity_word, verification_word};
+use crate::locale::{gender_word, identity_word, tr, use_lang, verification_word, Lang};
 use backfire_engine::{Clause, Condition, Gender, Identity, Named, Rule, VerificationLevel, CREDIT_MAX, CREDIT_MIN};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 /// The attribute a condition row tests, as the row's first select names it.
-fn attribute_label(c: &Condition) -> &'static str {
+fn attribute_label(lang: Lang, c: &Condition) -> &'static str {
     match c {
-        Condition::ActorGender(_) => "actor's gender",
-        Condition::ActorIdentity(_) => "actor's identity",
-        Condition::ActorVerifiedAtLeast(_) => "actor's verification",
-        Condition::ActorCreditAtLeast(_) => "actor's credit score",
-        Condition::ActorAccountAgeAtLeastDays(_) => "actor's account age",
-        Condition::AuthorGender(_) => "author's gender",
-        Condition::AuthorIdentity(_) => "author's identity",
-        Condition::AuthorCreditAtLeast(_) => "author's credit score",
+        Condition::ActorGender(_) => tr!(lang, "actor's gender", "行为者性别"),
+        Condition::ActorIdentity(_) => tr!(lang, "actor's identity", "行为者身份"),
+        Condition::ActorVerifiedAtLeast(_) => tr!(lang, "actor's verification", "行为者认证"),
+        Condition::ActorCreditAtLeast(_) => tr!(lang, "actor's credit score", "行为者信用分"),
+        Condition::ActorAccountAgeAtLeastDays(_) => tr!(lang, "actor's account age", "行为者账号年龄"),
+        Condition::AuthorGender(_) => tr!(lang, "author's gender", "作者性别"),
+        Condition::AuthorIdentity(_) => tr!(lang, "author's identity", "作者身份"),
+        Condition::AuthorCreditAtLeast(_) => tr!(lang, "author's credit score", "作者信用分"),
     }
 }
 
-/// A select's options for an enum: each value's id and the engine's word for it.
-fn options<T: Named>(word: fn(T) -> &'static str) -> Vec<(&'static str, &'static str)> {
-    T::ALL.iter().map(|v| (v.id(), word(*v))).collect()
+/// A select's options for an enum: each value's id and its word in the chosen language.
+fn options<T: Named>(lang: Lang, word: fn(Lang, T) -> &'static str) -> Vec<(&'static str, &'static str)> {
+    T::ALL.iter().map(|v| (v.id(), word(lang, *v))).collect()
 }
 
 /// The same condition kind with a new value typed or chosen in the row's value widget; `None` if the text is not valid.
@@ -56,6 +56,7 @@ pub struct ConditionBuilderProps {
 #[function_component]
 pub fn ConditionBuilder(props: &ConditionBuilderProps) -> Html {
     let issues = use_context::<Issues>().unwrap_or_default();
+    let lang = use_lang();
     let rule = &props.rule;
     let set = {
         let onchange = props.onchange.clone();
@@ -125,18 +126,18 @@ pub fn ConditionBuilder(props: &ConditionBuilderProps) -> Html {
                         })
                     };
                     let attribute = cond.kind();
-                    let (comparison, value_widget) = value_widget(cond, &cond_path, on_value_select, on_value_number);
+                    let (comparison, value_widget) = value_widget(lang, cond, &cond_path, on_value_select, on_value_number);
                     html! {
                         <li class="condition" data-testid={cond_path.clone()}>
                             <div class="row">
-                                <select aria-label="attribute" data-testid={format!("{cond_path}.attribute")} onchange={on_attr}>
+                                <select aria-label={tr!(lang, "attribute", "属性")} data-testid={format!("{cond_path}.attribute")} onchange={on_attr}>
                                     { for Condition::KINDS.iter().filter(|k| !k.is_about_author() || props.about_author || k.kind() == attribute).map(|k| html! {
-                                        <option value={k.kind()} selected={k.kind() == attribute}>{attribute_label(k)}</option>
+                                        <option value={k.kind()} selected={k.kind() == attribute}>{attribute_label(lang, k)}</option>
                                     }) }
                                 </select>
                                 <span class="comparison">{comparison}</span>
                                 {value_widget}
-                                <button class="btn small" aria-label="remove condition" data-testid={format!("{cond_path}.remove")} onclick={on_remove}>{"✕"}</button>
+                                <button class="btn small" aria-label={tr!(lang, "remove condition", "删除条件")} data-testid={format!("{cond_path}.remove")} onclick={on_remove}>{"✕"}</button>
                             </div>
                             {issue_lines(&issues.within(&cond_path))}
                         </li>
@@ -167,14 +168,14 @@ pub fn ConditionBuilder(props: &ConditionBuilderProps) -> Html {
             };
             html! {
                 <>
-                    if ci > 0 { <div class="or">{"or"}</div> }
+                    if ci > 0 { <div class="or">{tr!(lang, "or", "或")}</div> }
                     <div class="clause" data-testid={clause_path.clone()}>
                         <div class="row clause-head">
-                            <span>{ if clause.conditions.is_empty() { "Everyone" } else { "Anyone who meets all of:" } }</span>
-                            <button class="btn small" data-testid={format!("{clause_path}.remove")} onclick={on_remove_clause}>{"Remove alternative"}</button>
+                            <span>{ if clause.conditions.is_empty() { tr!(lang, "Everyone", "所有人") } else { tr!(lang, "Anyone who meets all of:", "同时满足以下全部条件的人：") } }</span>
+                            <button class="btn small" data-testid={format!("{clause_path}.remove")} onclick={on_remove_clause}>{tr!(lang, "Remove alternative", "删除此选项")}</button>
                         </div>
                         <ul class="conditions">{rows}</ul>
-                        <button class="btn small" data-testid={format!("{clause_path}.add")} onclick={on_add}>{"+ condition"}</button>
+                        <button class="btn small" data-testid={format!("{clause_path}.add")} onclick={on_add}>{tr!(lang, "+ condition", "+ 条件")}</button>
                     </div>
                 </>
             }
@@ -198,12 +199,12 @@ pub fn ConditionBuilder(props: &ConditionBuilderProps) -> Html {
     let on_nobody = Callback::from(move |_| set(Rule::nobody()));
     html! {
         <div class="rule" data-testid={props.path.clone()}>
-            if rule.allow.is_empty() { <p class="muted" data-testid={format!("{}.nobody", props.path)}>{"Nobody may do this."}</p> }
+            if rule.allow.is_empty() { <p class="muted" data-testid={format!("{}.nobody", props.path)}>{tr!(lang, "Nobody may do this.", "任何人都不能这样做。")}</p> }
             {clauses}
             <div class="row">
-                <button class="btn small" data-testid={format!("{}.add-clause", props.path)} onclick={on_add_clause}>{"+ or …"}</button>
-                <button class="btn small" onclick={on_everyone}>{"Everyone"}</button>
-                <button class="btn small" onclick={on_nobody}>{"Nobody"}</button>
+                <button class="btn small" data-testid={format!("{}.add-clause", props.path)} onclick={on_add_clause}>{tr!(lang, "+ or …", "+ 或 …")}</button>
+                <button class="btn small" onclick={on_everyone}>{tr!(lang, "Everyone", "所有人")}</button>
+                <button class="btn small" onclick={on_nobody}>{tr!(lang, "Nobody", "无人")}</button>
             </div>
             {issue_lines(&issues.at(&props.path))}
         </div>
@@ -211,34 +212,47 @@ pub fn ConditionBuilder(props: &ConditionBuilderProps) -> Html {
 }
 
 /// The comparison word and the value widget of a row.
-fn value_widget(c: &Condition, path: &str, onselect: Callback<Event>, onnumber: Callback<f64>) -> (&'static str, Html) {
+fn value_widget(
+    lang: Lang,
+    c: &Condition,
+    path: &str,
+    onselect: Callback<Event>,
+    onnumber: Callback<f64>,
+) -> (&'static str, Html) {
     let select = |options: &[(&'static str, &'static str)], current: &str| {
         let items: Html = options
             .iter()
             .map(|(v, t)| html! { <option value={*v} selected={*v == current}>{*t}</option> })
             .collect();
         html! {
-            <select aria-label="value" data-testid={format!("{path}.value")} onchange={onselect.clone()}>{items}</select>
+            <select aria-label={tr!(lang, "value", "取值")} data-testid={format!("{path}.value")} onchange={onselect.clone()}>{items}</select>
         }
     };
     let number = |value: u32, min: u32, max: u32, unit: &'static str| {
         // Labelled by its attribute, so a refusal reads "Actor's credit score: 2,000 is more than …".
-        let label = capitalised(attribute_label(c));
+        let label = capitalised(attribute_label(lang, c));
         html! {
             <NumberField {label} path={format!("{path}.value")} value={f64::from(value)} min={f64::from(min)} max={f64::from(max)}
                 {unit} compact=true onchange={onnumber.clone()} />
         }
     };
     match c {
-        Condition::ActorGender(g) | Condition::AuthorGender(g) => ("is", select(&options(gender_word), g.id())),
-        Condition::ActorIdentity(i) | Condition::AuthorIdentity(i) => ("is", select(&options(identity_word), i.id())),
-        Condition::ActorVerifiedAtLeast(l) => ("at least", select(&options(verification_word), l.id())),
+        Condition::ActorGender(g) | Condition::AuthorGender(g) => {
+            (tr!(lang, "is", "是"), select(&options(lang, gender_word), g.id()))
+        }
+        Condition::ActorIdentity(i) | Condition::AuthorIdentity(i) => {
+            (tr!(lang, "is", "是"), select(&options(lang, identity_word), i.id()))
+        }
+        Condition::ActorVerifiedAtLeast(l) => (
+            tr!(lang, "at least", "至少"),
+            select(&options(lang, verification_word), l.id()),
+        ),
         Condition::ActorCreditAtLeast(v) | Condition::AuthorCreditAtLeast(v) => (
             "≥",
             number(u32::from(*v), u32::from(CREDIT_MIN), u32::from(CREDIT_MAX), ""),
         ),
         // Validation refuses an account older than 36,500 days (`validate.rs`); the box accepts what it accepts.
-        Condition::ActorAccountAgeAtLeastDays(d) => ("≥", number(*d, 0, 36_500, "days")),
+        Condition::ActorAccountAgeAtLeastDays(d) => ("≥", number(*d, 0, 36_500, tr!(lang, "days", "天"))),
     }
 }
 

@@ -64,12 +64,13 @@ pub fn Dialog(props: &DialogProps) -> Html {
         })
     };
     let on_close = props.on_close.reform(|_: MouseEvent| ());
+    let lang = crate::locale::use_lang();
     html! {
         <div class="review-backdrop" onkeydown={on_keydown} onclick={on_backdrop}>
             <div class="review-dialog" role="dialog" aria-modal="true" aria-labelledby={props.id.clone()} data-testid={props.testid.clone()}>
                 <div class="review-dialog-head">
                     <h2 id={props.id.clone()}>{props.title.clone()}</h2>
-                    <button class="btn" data-testid={format!("{}-close", props.testid)} ref={close_ref} onclick={on_close}>{"Close"}</button>
+                    <button class="btn" data-testid={format!("{}-close", props.testid)} ref={close_ref} onclick={on_close}>{crate::locale::tr!(lang, "Close", "关闭")}</button>
                 </div>
                 {props.children.clone()}
             </div>

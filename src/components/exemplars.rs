@@ -1,6 +1,6 @@
 //! Exemplar incidents as readable sentences, filterable by pattern.
 
-use backfire_engine::words::pattern_name;
+use crate::locale::{pattern_name, tr, use_lang};
 use backfire_engine::{PatternId, Report};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -17,6 +17,7 @@ pub struct ExemplarsProps {
 #[function_component]
 pub fn Exemplars(props: &ExemplarsProps) -> Html {
     let filter = use_state(|| None::<PatternId>);
+    let lang = use_lang();
     let onchange = {
         let filter = filter.clone();
         Callback::from(move |e: Event| {
@@ -34,19 +35,19 @@ pub fn Exemplars(props: &ExemplarsProps) -> Html {
         .iter()
         .filter(|p| filter.is_none_or(|f| f == p.id))
         .flat_map(|p| p.exemplars.iter().map(move |e| (p.id, e)))
-        .map(|(id, text)| html! { <li data-pattern={id.id()}><span class={classes!("tag")}>{pattern_name(id)}</span>{" "}{text.clone()}</li> })
+        .map(|(id, text)| html! { <li data-pattern={id.id()}><span class={classes!("tag")}>{pattern_name(lang, id)}</span>{" "}<span lang="en">{text.clone()}</span></li> })
         .collect();
     html! {
         <section class="panel" aria-labelledby="exemplars-title" data-testid="exemplars">
-            <h2 id="exemplars-title">{"What happened, in examples"}</h2>
+            <h2 id="exemplars-title">{tr!(lang, "What happened, in examples", "发生了什么：案例")}</h2>
             <div class="field row">
-                <label for="exemplar-filter">{"Show"}</label>
+                <label for="exemplar-filter">{tr!(lang, "Show", "显示")}</label>
                 <select id="exemplar-filter" data-testid="exemplar-filter" {onchange}>
-                    <option value="" selected={filter.is_none()}>{"all patterns"}</option>
-                    { for with_examples.iter().map(|p| html! { <option value={p.id.id()} selected={*filter == Some(p.id)}>{pattern_name(p.id)}</option> }) }
+                    <option value="" selected={filter.is_none()}>{tr!(lang, "all patterns", "全部模式")}</option>
+                    { for with_examples.iter().map(|p| html! { <option value={p.id.id()} selected={*filter == Some(p.id)}>{pattern_name(lang, p.id)}</option> }) }
                 </select>
             </div>
-            if with_examples.is_empty() { <p class="muted">{"No incidents to show."}</p> }
+            if with_examples.is_empty() { <p class="muted">{tr!(lang, "No incidents to show.", "没有可显示的事件。")}</p> }
             <ul class="exemplar-list">{items}</ul>
         </section>
     }

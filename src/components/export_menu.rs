@@ -1,6 +1,7 @@
 //! The export buttons: charts as SVG and PNG, tables as CSV, the report as JSON, and print.
 
 use crate::export;
+use crate::locale::{tr, trf};
 use crate::share::download;
 use backfire_engine::Report;
 use std::rc::Rc;
@@ -14,17 +15,18 @@ pub struct ExportMenuProps {
 }
 
 /// The charts that can be exported, by `data-testid`.
-const CHARTS: [(&str, &str); 4] = [
-    ("chart-patterns", "patterns"),
-    ("chart-health", "health"),
-    ("chart-tips", "tips"),
-    ("chart-backlog", "backlog"),
+const CHARTS: [(&str, &str, &str); 4] = [
+    ("chart-patterns", "patterns", "滥用模式"),
+    ("chart-health", "health", "健康度"),
+    ("chart-tips", "tips", "打赏"),
+    ("chart-backlog", "backlog", "审核积压"),
 ];
 
 /// The export menu.
 #[function_component]
 pub fn ExportMenu(props: &ExportMenuProps) -> Html {
     let r = props.report.clone();
+    let lang = crate::locale::use_lang();
     let on_json = {
         let r = r.clone();
         Callback::from(move |_| export::report_json(&r))
@@ -41,20 +43,21 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
     });
     html! {
         <details class="export-menu" data-testid="export-menu">
-            <summary>{"Export"}</summary>
+            <summary>{tr!(lang, "Export", "导出")}</summary>
             <div class="row">
-                <button class="btn small" data-testid="export-report-json" onclick={on_json}>{"Report (JSON)"}</button>
-                <button class="btn small" data-testid="export-patterns-csv" onclick={on_patterns}>{"Patterns (CSV)"}</button>
-                <button class="btn small" data-testid="export-series-csv" onclick={on_series}>{"Hourly series (CSV)"}</button>
-                { for CHARTS.iter().map(|(id, label)| {
+                <button class="btn small" data-testid="export-report-json" onclick={on_json}>{tr!(lang, "Report (JSON)", "报告（JSON）")}</button>
+                <button class="btn small" data-testid="export-patterns-csv" onclick={on_patterns}>{tr!(lang, "Patterns (CSV)", "模式（CSV）")}</button>
+                <button class="btn small" data-testid="export-series-csv" onclick={on_series}>{tr!(lang, "Hourly series (CSV)", "逐小时数据（CSV）")}</button>
+                { for CHARTS.iter().map(|(id, en, zh)| {
+                    let label = if lang == crate::locale::Lang::En { en } else { zh };
                     let svg = Callback::from(move |_| export::chart_svg(id));
                     let png = Callback::from(move |_| export::chart_png(id));
                     html! { <>
-                        <button class="btn small" data-testid={format!("export-{id}-svg")} onclick={svg}>{format!("{label} chart (SVG)")}</button>
-                        <button class="btn small" data-testid={format!("export-{id}-png")} onclick={png}>{format!("{label} chart (PNG)")}</button>
+                        <button class="btn small" data-testid={format!("export-{id}-svg")} onclick={svg}>{trf!(lang, "{label} chart (SVG)", "{label}图（SVG）")}</button>
+                        <button class="btn small" data-testid={format!("export-{id}-png")} onclick={png}>{trf!(lang, "{label} chart (PNG)", "{label}图（PNG）")}</button>
                     </> }
                 }) }
-                <button class="btn small" data-testid="print" onclick={on_print}>{"Print / PDF"}</button>
+                <button class="btn small" data-testid="print" onclick={on_print}>{tr!(lang, "Print / PDF", "打印 / PDF")}</button>
             </div>
         </details>
     }

@@ -39,7 +39,8 @@ pub fn issue_lines(issues: &[RuleIssue]) -> Html {
             } else {
                 "issue warning"
             };
-            html! { <p class={class} data-testid="field-issue" data-path={i.path.clone()}>{i.message.clone()}</p> }
+            // Validation's sentences are the engine's, in English.
+            html! { <p class={class} data-testid="field-issue" data-path={i.path.clone()} lang="en">{i.message.clone()}</p> }
         })
         .collect()
 }
@@ -221,42 +222,76 @@ pub fn read_number(text: &str) -> Option<f64> {
 
 /// Why `text` cannot be the value of a field labelled `label`, in plain words with the allowed range, or
 /// the value it means.
-pub fn check_number(label: &str, text: &str, min: f64, max: f64, step: f64, unit: &str) -> Result<f64, String> {
+pub fn check_number(
+    lang: crate::locale::Lang,
+    label: &str,
+    text: &str,
+    (min, max, step): (f64, f64, f64),
+    unit: &str,
+) -> Result<f64, String> {
+    use crate::locale::{tr, trf};
     let whole = step >= 1.0;
-    let kind = if whole { "a whole number" } else { "a number" };
+    let kind = if whole {
+        tr!(lang, "a whole number", "整数")
+    } else {
+        tr!(lang, "a number", "数字")
+    };
     // A word unit ("days") is said once, after the range; a sign (¥, %) goes with every number.
     let bare = unit.split(" (").next().unwrap_or_default().trim();
     let word = !matches!(bare, "" | "¥" | "%");
     let say = |v: f64| if word { readable(v) } else { with_unit(v, unit) };
     let range = if word {
-        format!("{} to {} {bare}", readable(min), readable(max))
+        let (least, most) = (readable(min), readable(max));
+        trf!(lang, "{least} to {most} {bare}", "{least} 到 {most} {bare}")
     } else {
-        format!("{} to {}", say(min), say(max))
+        let (least, most) = (say(min), say(max));
+        trf!(lang, "{least} to {most}", "{least} 到 {most}")
     };
     let trimmed = text.trim();
     match read_number(trimmed) {
-        None if trimmed.is_empty() => Err(format!("{label} is empty: enter {kind} from {range}.")),
-        None => Err(format!(
-            "{label}: “{trimmed}” is not a number. Enter {kind} from {range}."
+        None if trimmed.is_empty() => Err(trf!(
+            lang,
+            "{label} is empty: enter {kind} from {range}.",
+            "{label}为空：请输入 {range} 之间的{kind}。"
         )),
-        Some(v) if v > max => Err(format!(
-            "{label}: {} is more than the largest allowed. Enter {range}.",
-            say(v)
+        None => Err(trf!(
+            lang,
+            "{label}: “{trimmed}” is not a number. Enter {kind} from {range}.",
+            "{label}：“{trimmed}”不是数字。请输入 {range} 之间的{kind}。"
         )),
-        Some(v) if v < min => Err(format!(
-            "{label}: {} is less than the smallest allowed. Enter {range}.",
-            say(v)
-        )),
-        Some(v) if whole && v.fract() != 0.0 => Err(format!(
-            "{label}: {} is not a whole number. Enter {kind} from {range}.",
-            readable(v)
-        )),
+        Some(v) if v > max => {
+            let value = say(v);
+            Err(trf!(
+                lang,
+                "{label}: {value} is more than the largest allowed. Enter {range}.",
+                "{label}：{value} 超过允许的最大值。请输入 {range}。"
+            ))
+        }
+        Some(v) if v < min => {
+            let value = say(v);
+            Err(trf!(
+                lang,
+                "{label}: {value} is less than the smallest allowed. Enter {range}.",
+                "{label}：{value} 低于允许的最小值。请输入 {range}。"
+            ))
+        }
+        Some(v) if whole && v.fract() != 0.0 => {
+            let value = readable(v);
+            Err(trf!(
+                lang,
+                "{label}: {value} is not a whole number. Enter {kind} from {range}.",
+                "{label}：{value} 不是整数。请输入 {range} 之间的{kind}。"
+            ))
+        }
         // Finer than the step (a tip of ¥0.005): refused, as rounding would run a value not typed.
-        Some(v) if !whole && ((v / step).round() * step - v).abs() > step * 1e-6 => Err(format!(
-            "{label}: {} is finer than the field keeps ({}). Enter {kind} from {range}.",
-            readable(v),
-            with_unit(step, unit)
-        )),
+        Some(v) if !whole && ((v / step).round() * step - v).abs() > step * 1e-6 => {
+            let (value, finest) = (readable(v), with_unit(step, unit));
+            Err(trf!(
+                lang,
+                "{label}: {value} is finer than the field keeps ({finest}). Enter {kind} from {range}.",
+                "{label}：{value} 比此字段的精度（{finest}）更细。请输入 {range} 之间的{kind}。"
+            ))
+        }
         Some(v) => Ok(v),
     }
 }
@@ -268,6 +303,7 @@ pub fn check_number(label: &str, text: &str, min: f64, max: f64, step: f64, unit
 #[function_component]
 pub fn NumberField(props: &NumberProps) -> Html {
     let issues = use_context::<Issues>().unwrap_or_default();
+    let lang = crate::locale::use_lang();
     let refused = use_context::<RefusedHandle>();
     // A field that comes back (its circle opened again) shows the text it refused before, with the message.
     let kept = refused.as_ref().and_then(|r| r.0.get(props.path.as_str()).cloned());
@@ -307,15 +343,17 @@ pub fn NumberField(props: &NumberProps) -> Html {
         });
     }
     let id = field_id(&props.path);
+    let (label, unit) = crate::locale::setting_words(lang, &props.path, &props.label, &props.unit);
     let commit = {
         let p = props.clone();
+        let (label, unit) = (label.clone(), unit.clone());
         let local_error = local_error.clone();
         let draft = draft.clone();
         let refused = refused.clone();
         let pause = pause.clone();
         Rc::new(move |text: String| {
             pause.borrow_mut().take();
-            match check_number(&p.label, &text, p.min, p.max, p.step, &p.unit) {
+            match check_number(lang, &label, &text, (p.min, p.max, p.step), &unit) {
                 Ok(v) => {
                     local_error.set(None);
                     draft.set(None);
@@ -408,17 +446,17 @@ pub fn NumberField(props: &NumberProps) -> Html {
     let error_id = format!("{id}-error");
     html! {
         <div class={classes!("field", invalid.then_some("invalid"), props.compact.then_some("compact"))}>
-            <label for={id.clone()} class={classes!(props.compact.then_some("visually-hidden"))}>{props.label.clone()}</label>
+            <label for={id.clone()} class={classes!(props.compact.then_some("visually-hidden"))}>{label.clone()}</label>
             <div class={if props.slider { "slider" } else { "row" }}>
                 if props.slider {
-                    <input type="range" aria-label={format!("{} slider", props.label)} min={props.min.to_string()} max={props.max.to_string()} step={props.step.to_string()} value={slider_value} oninput={onslide} onchange={onslid} />
+                    <input type="range" aria-label={crate::locale::trf!(lang, "{label} slider", "{label}滑块")} min={props.min.to_string()} max={props.max.to_string()} step={props.step.to_string()} value={slider_value} oninput={onslide} onchange={onslid} />
                 }
                 <span class="row nowrap">
                     <input id={id} type="text" inputmode="decimal" autocomplete="off" class="number-input" style={format!("--chars: {chars}")}
                         data-testid={props.path.clone()} data-min={props.min.to_string()} data-max={props.max.to_string()}
                         value={value} {oninput} {onblur} {onkeydown} aria-invalid={invalid.to_string()}
                         aria-describedby={local_error.is_some().then(|| error_id.clone())} />
-                    if !props.unit.is_empty() { <span class="muted">{props.unit.clone()}</span> }
+                    if !unit.is_empty() { <span class="muted">{unit}</span> }
                 </span>
             </div>
             if !props.hint.is_empty() { <span class="hint">{props.hint.clone()}</span> }
@@ -617,30 +655,58 @@ mod tests {
         assert_eq!(read_number("1,5"), None, "a decimal comma is refused, not read as 15");
         assert_eq!(read_number("12,34,567"), None);
         assert_eq!(read_number("abc"), None);
-        let users = check_number("Users", "5,000,000", 100.0, 1_000_000.0, 1.0, "");
+        let users = check_number(
+            crate::locale::Lang::En,
+            "Users",
+            "5,000,000",
+            (100.0, 1_000_000.0, 1.0),
+            "",
+        );
         assert_eq!(
             users,
             Err("Users: 5,000,000 is more than the largest allowed. Enter 100 to 1,000,000.".into())
         );
-        let fee = check_number("Tip fee", "150", 0.0, 50.0, 0.1, "%");
+        assert_eq!(
+            check_number(
+                crate::locale::Lang::Zh,
+                "用户数",
+                "5,000,000",
+                (100.0, 1_000_000.0, 1.0),
+                "人"
+            ),
+            Err("用户数：5,000,000 超过允许的最大值。请输入 100 到 1,000,000 人。".into())
+        );
+        let fee = check_number(crate::locale::Lang::En, "Tip fee", "150", (0.0, 50.0, 0.1), "%");
         assert!(
             matches!(&fee, Err(m) if m.contains("150%") && m.contains("0% to 50%")),
             "{fee:?}"
         );
-        let ceiling = check_number("Tip ceiling", "¥1e9", 0.01, 10_000.0, 0.01, "¥");
+        let ceiling = check_number(
+            crate::locale::Lang::En,
+            "Tip ceiling",
+            "¥1e9",
+            (0.01, 10_000.0, 0.01),
+            "¥",
+        );
         assert!(
             matches!(&ceiling, Err(m) if m.contains("¥1,000,000,000") && m.contains("¥0.01 to ¥10,000")),
             "{ceiling:?}"
         );
         assert_eq!(
-            check_number("Days", "1,000", 1.0, 365.0, 1.0, "days").map_err(|_| ()),
+            check_number(crate::locale::Lang::En, "Days", "1,000", (1.0, 365.0, 1.0), "days").map_err(|_| ()),
             Err(())
         );
-        assert_eq!(check_number("Days", "30", 1.0, 365.0, 1.0, "days"), Ok(30.0));
-        assert_eq!(check_number("Tip floor", "0.5", 0.01, 10.0, 0.01, "¥"), Ok(0.5));
-        assert!(check_number("Tip floor", "0.005", 0.01, 10.0, 0.01, "¥").is_err());
-        assert!(check_number("Days", "2.5", 1.0, 365.0, 1.0, "days").is_err());
-        assert!(check_number("Days", "", 1.0, 365.0, 1.0, "days").is_err());
+        assert_eq!(
+            check_number(crate::locale::Lang::En, "Days", "30", (1.0, 365.0, 1.0), "days"),
+            Ok(30.0)
+        );
+        assert_eq!(
+            check_number(crate::locale::Lang::En, "Tip floor", "0.5", (0.01, 10.0, 0.01), "¥"),
+            Ok(0.5)
+        );
+        assert!(check_number(crate::locale::Lang::En, "Tip floor", "0.005", (0.01, 10.0, 0.01), "¥").is_err());
+        assert!(check_number(crate::locale::Lang::En, "Days", "2.5", (1.0, 365.0, 1.0), "days").is_err());
+        assert!(check_number(crate::locale::Lang::En, "Days", "", (1.0, 365.0, 1.0), "days").is_err());
     }
 
     #[test]

@@ -55,6 +55,7 @@ pub struct TermLinkProps {
 /// Enter or Space); plain text where there is no glossary to open.
 #[function_component]
 pub fn TermLink(props: &TermLinkProps) -> Html {
+    let lang = crate::locale::use_lang();
     let Some(GlossaryOpener(open)) = use_context::<GlossaryOpener>() else {
         return html! { <span class={props.class.clone()}>{props.children.clone()}</span> };
     };
@@ -62,7 +63,7 @@ pub fn TermLink(props: &TermLinkProps) -> Html {
     let onclick = open.reform(move |_: MouseEvent| Some(term));
     html! {
         <button type="button" class={classes!("term", props.class.clone())} data-testid={format!("term-{}", term.id())}
-            aria-haspopup="dialog" title={format!("{}: what it means (glossary)", term.name())} {onclick}>
+            aria-haspopup="dialog" title={ { let name = term.name_in(lang); crate::locale::trf!(lang, "{name}: what it means (glossary)", "{name}：含义（术语表）") } } {onclick}>
             {props.children.clone()}
         </button>
     }
@@ -81,6 +82,7 @@ pub struct GlossaryDialogProps {
 /// a screen reader reads that definition first.
 #[function_component]
 pub fn GlossaryDialog(props: &GlossaryDialogProps) -> Html {
+    let lang = crate::locale::use_lang();
     {
         let at = props.at;
         use_effect_with((), move |_| {
@@ -99,18 +101,19 @@ pub fn GlossaryDialog(props: &GlossaryDialogProps) -> Html {
         let current = props.at == Some(t);
         html! {
             <>
-                <dt id={format!("glossary-{}", t.id())} tabindex="-1" class={classes!(current.then_some("current"))} data-testid={format!("glossary-{}", t.id())}>{t.name()}</dt>
-                <dd>{t.definition()}</dd>
+                <dt id={format!("glossary-{}", t.id())} tabindex="-1" class={classes!(current.then_some("current"))} data-testid={format!("glossary-{}", t.id())}>{t.name_in(lang)}</dt>
+                // The definitions are the engine's own words, in English.
+                <dd lang="en">{t.definition()}</dd>
             </>
         }
     };
     let (measures, people): (Vec<Term>, Vec<Term>) =
         Term::all().into_iter().partition(|t| !matches!(t, Term::Archetype(_)));
     html! {
-        <Dialog title="Glossary" id="glossary-title" testid="glossary" on_close={props.on_close.clone()}>
-            <h3>{"What the cards measure"}</h3>
+        <Dialog title={crate::locale::tr!(lang, "Glossary", "术语表")} id="glossary-title" testid="glossary" on_close={props.on_close.clone()}>
+            <h3>{crate::locale::tr!(lang, "What the cards measure", "卡片衡量什么")}</h3>
             <dl class="glossary">{ for measures.into_iter().map(entry) }</dl>
-            <h3>{"Who the simulated people are"}</h3>
+            <h3>{crate::locale::tr!(lang, "Who the simulated people are", "模拟的人是谁")}</h3>
             <dl class="glossary">{ for people.into_iter().map(entry) }</dl>
         </Dialog>
     }

@@ -16,13 +16,14 @@ pub fn HelpButtons() -> Html {
     };
     use_help_key(set(true));
     let glossary = use_context::<GlossaryOpener>();
+    let lang = crate::locale::use_lang();
     html! {
         <span class="help-buttons">
             if let Some(GlossaryOpener(open)) = glossary {
-                <button class="btn small link-btn" data-testid="open-glossary" aria-haspopup="dialog" onclick={open.reform(|_: MouseEvent| None)}>{"Glossary"}</button>
+                <button class="btn small link-btn" data-testid="open-glossary" aria-haspopup="dialog" onclick={open.reform(|_: MouseEvent| None)}>{crate::locale::tr!(lang, "Glossary", "术语表")}</button>
             }
             <button class="btn small link-btn" data-testid="open-shortcuts" aria-haspopup="dialog" onclick={set(true).reform(|_: MouseEvent| ())}>
-                {"Keyboard shortcuts "}<kbd>{"?"}</kbd>
+                {crate::locale::tr!(lang, "Keyboard shortcuts ", "键盘快捷键 ")}<kbd>{"?"}</kbd>
             </button>
             if *shortcuts { <ShortcutHelp on_close={set(false)} /> }
         </span>

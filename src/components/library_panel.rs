@@ -3,6 +3,7 @@
 //! duplicate, delete, reopen recent work, compare versions and export or import the library.
 
 use crate::library::{self, ago, diff, preset_marker, remember, store, Change, Library, Origin, Recent};
+use crate::locale::{tr, trf, use_lang, Lang};
 use crate::problem::{self, Source};
 use crate::share::{self, download};
 use crate::state::Notice;
@@ -334,11 +335,15 @@ pub struct LibraryPanelProps {
 #[function_component]
 pub fn LibraryPanel(props: &LibraryPanelProps) -> Html {
     let open = use_state(|| false);
+    let lang = use_lang();
     let lib = &props.library;
-    let marker = preset_marker(&props.scenario, props.preset_id.as_deref());
-    let status = match lib.current() {
-        Some(saved) => saved.name.clone(),
-        None => format!("Unsaved · {}", lib.origin.words()),
+    let marker = preset_marker(lang, &props.scenario, props.preset_id.as_deref());
+    let (status, saved_name) = match lib.current() {
+        Some(saved) => (saved.name.clone(), true),
+        None => {
+            let origin = lib.origin.words_in(lang);
+            (trf!(lang, "Unsaved · {origin}", "未保存 · {origin}"), false)
+        }
     };
     let toggle = {
         let open = open.clone();
@@ -351,11 +356,11 @@ pub fn LibraryPanel(props: &LibraryPanelProps) -> Html {
     html! {
         <>
             <button class="btn library-status" data-testid="library-button" aria-haspopup="dialog" aria-expanded={open.to_string()} onclick={toggle}
-                title={format!("Library: {status}{}", marker.as_ref().map(|m| format!(" ({m})")).unwrap_or_default())}>
-                <span class="library-status-name" data-testid="workspace-name">{status}</span>
+                title={ { let marked = marker.as_ref().map(|m| trf!(lang, " ({m})", "（{m}）")).unwrap_or_default(); trf!(lang, "Library: {status}{marked}", "场景库：{status}{marked}") } }>
+                <span class="library-status-name" data-testid="workspace-name" translate={saved_name.then_some("no")}>{status}</span>
                 if marker.is_some() {
                     <span class="library-marker" data-testid="preset-marker" aria-hidden="true">{"•"}</span>
-                    <span class="visually-hidden">{" (modified from preset)"}</span>
+                    <span class="visually-hidden">{tr!(lang, " (modified from preset)", "（在预设基础上修改）")}</span>
                 }
             </button>
             if *open {
@@ -407,6 +412,7 @@ impl Side {
 
 #[function_component]
 fn LibraryDialog(props: &DialogProps) -> Html {
+    let lang = use_lang();
     let lib = &props.library;
     let now = now_ms();
     let name = use_state(|| {
@@ -519,7 +525,7 @@ fn LibraryDialog(props: &DialogProps) -> Html {
     let saved_rows = lib.library.scenarios.iter().map(|saved| {
         let id = saved.id;
         let current = lib.entry == Some(id);
-        let when = saved.latest().map(|v| ago(v.saved_at_ms, now)).unwrap_or_default();
+        let when = saved.latest().map(|v| ago(lang, v.saved_at_ms, now)).unwrap_or_default();
         let name_cell = match &*renaming {
             Some((rid, text)) if *rid == id => {
                 let on_input = {
@@ -541,16 +547,16 @@ fn LibraryDialog(props: &DialogProps) -> Html {
                 };
                 html! {
                     <form class="library-rename" onsubmit={on_submit}>
-                        <label class="visually-hidden" for={format!("rename-{id}")}>{"New name"}</label>
+                        <label class="visually-hidden" for={format!("rename-{id}")}>{tr!(lang, "New name", "新名称")}</label>
                         <input id={format!("rename-{id}")} type="text" data-testid="library-rename-input" value={text.clone()} oninput={on_input} />
-                        <button class="btn" type="submit" data-testid="library-rename-save">{"Save name"}</button>
+                        <button class="btn" type="submit" data-testid="library-rename-save">{tr!(lang, "Save name", "保存名称")}</button>
                     </form>
                 }
             }
             _ => html! {
                 <span class="library-name" title={saved.name.clone()}>
                     {saved.name.clone()}
-                    if current { <span class="library-current">{" (on screen)"}</span> }
+                    if current { <span class="library-current">{tr!(lang, " (on screen)", "（屏幕上的）")}</span> }
                 </span>
             },
         };
@@ -577,13 +583,16 @@ fn LibraryDialog(props: &DialogProps) -> Html {
         html! {
             <li class="library-item" data-testid="library-item" data-name={saved.name.clone()}>
                 {name_cell}
-                <span class="muted library-meta">{format!("{} version{} · {when}", saved.versions.len(), if saved.versions.len() == 1 { "" } else { "s" })}</span>
+                <span class="muted library-meta">{ match lang {
+                    Lang::En => format!("{} version{} · {when}", saved.versions.len(), if saved.versions.len() == 1 { "" } else { "s" }),
+                    Lang::Zh => format!("{} 个版本 · {when}", saved.versions.len()),
+                } }</span>
                 <span class="library-actions">
-                    <button class="btn" data-testid="library-item-open" onclick={open_saved(saved)}>{"Open"}</button>
-                    <button class="btn" data-testid="library-item-rename" onclick={on_rename}>{"Rename"}</button>
-                    <button class="btn" data-testid="library-item-duplicate" onclick={on_duplicate}>{"Duplicate"}</button>
+                    <button class="btn" data-testid="library-item-open" onclick={open_saved(saved)}>{tr!(lang, "Open", "打开")}</button>
+                    <button class="btn" data-testid="library-item-rename" onclick={on_rename}>{tr!(lang, "Rename", "重命名")}</button>
+                    <button class="btn" data-testid="library-item-duplicate" onclick={on_duplicate}>{tr!(lang, "Duplicate", "复制")}</button>
                     <button class={classes!("btn", confirming.then_some("danger"))} data-testid="library-item-delete" onclick={on_delete}>
-                        { if confirming { "Confirm delete" } else { "Delete" } }</button>
+                        { if confirming { tr!(lang, "Confirm delete", "确认删除") } else { tr!(lang, "Delete", "删除") } }</button>
                 </span>
             </li>
         }
@@ -600,12 +609,12 @@ fn LibraryDialog(props: &DialogProps) -> Html {
                 on_close.emit(());
             })
         };
-        let belongs = r.entry.and_then(|id| lib.library.get(id)).map(|s| format!(" · of `{}`", s.name)).unwrap_or_default();
+        let belongs = r.entry.and_then(|id| lib.library.get(id)).map(|s| { let name = &s.name; trf!(lang, " · of `{name}`", " · 属于 `{name}`") }).unwrap_or_default();
         html! {
             <li class="library-item" data-testid="recent-item">
                 <span class="library-name" title={r.scenario.name.clone()}>{r.scenario.name.clone()}</span>
-                <span class="muted library-meta">{format!("{}{belongs} · {}", r.origin.words(), ago(r.saved_at_ms, now))}</span>
-                <span class="library-actions"><button class="btn" data-testid="recent-item-open" onclick={on_resume}>{"Open"}</button></span>
+                <span class="muted library-meta">{format!("{}{belongs} · {}", r.origin.words_in(lang), ago(lang, r.saved_at_ms, now))}</span>
+                <span class="library-actions"><button class="btn" data-testid="recent-item-open" onclick={on_resume}>{tr!(lang, "Open", "打开")}</button></span>
             </li>
         }
     });
@@ -621,12 +630,12 @@ fn LibraryDialog(props: &DialogProps) -> Html {
         html! {
             <label class="library-diff-side">{label}
                 <select data-testid={id} {onchange}>
-                    <option value="screen" selected={selected == Side::Screen}>{"What is on screen"}</option>
+                    <option value="screen" selected={selected == Side::Screen}>{tr!(lang, "What is on screen", "屏幕上的内容")}</option>
                     { for lib.library.scenarios.iter().map(|s| html! {
                         <optgroup label={s.name.clone()}>
                             { for s.versions.iter().enumerate().rev().map(|(idx, v)| {
                                 let value = Side::Version(s.id, idx);
-                                html! { <option value={value.value()} selected={selected == value}>{format!("{} · version {} · {}", s.name, idx + 1, ago(v.saved_at_ms, now))}</option> }
+                                html! { <option value={value.value()} selected={selected == value}>{ { let (name, n, when) = (&s.name, idx + 1, ago(lang, v.saved_at_ms, now)); trf!(lang, "{name} · version {n} · {when}", "{name} · 第 {n} 版 · {when}") } }</option> }
                             }) }
                         </optgroup>
                     }) }
@@ -646,15 +655,15 @@ fn LibraryDialog(props: &DialogProps) -> Html {
         <div class="library-backdrop" onkeydown={on_keydown}>
             <div class="library-dialog" role="dialog" aria-modal="true" aria-labelledby="library-title" data-testid="library-dialog">
                 <div class="library-head">
-                    <h2 id="library-title">{"Scenario library"}</h2>
-                    <button class="btn" data-testid="library-close" ref={close_ref} onclick={props.on_close.reform(|_| ())}>{"Close"}</button>
+                    <h2 id="library-title">{tr!(lang, "Scenario library", "场景库")}</h2>
+                    <button class="btn" data-testid="library-close" ref={close_ref} onclick={props.on_close.reform(|_| ())}>{tr!(lang, "Close", "关闭")}</button>
                 </div>
                 <p class="library-on-screen" data-testid="library-on-screen">
                     { match lib.current() {
-                        Some(s) => format!("On screen: `{}`, kept as a new version on every edit that would run.", s.name),
-                        None => format!("On screen: unsaved work ({}). It is kept in Recent work below; save it to keep versions.", lib.origin.words()),
+                        Some(s) => { let name = &s.name; trf!(lang, "On screen: `{name}`, kept as a new version on every edit that would run.", "屏幕上：`{name}`，每次可运行的编辑都保存为新版本。") }
+                        None => { let origin = lib.origin.words_in(lang); trf!(lang, "On screen: unsaved work ({origin}). It is kept in Recent work below; save it to keep versions.", "屏幕上：未保存的工作（{origin}）。它保留在下方的“最近的工作”中；保存后才会保留版本。") }
                     } }
-                    if let Some(m) = &props.marker { <span class="library-marker-text" data-testid="preset-marker-text">{format!(" It is {m}.")}</span> }
+                    if let Some(m) = &props.marker { <span class="library-marker-text" data-testid="preset-marker-text">{trf!(lang, " It is {m}.", "它是{m}。")}</span> }
                 </p>
                 if let Some(m) = &lib.message {
                     <div class={classes!("library-message", m.kind)} role={if m.kind == "error" { "alert" } else { "status" }} data-testid="library-message">
@@ -662,44 +671,44 @@ fn LibraryDialog(props: &DialogProps) -> Html {
                     </div>
                 }
                 <form class="library-save" onsubmit={on_save_submit}>
-                    <label for="library-name">{"Save what is on screen as"}</label>
+                    <label for="library-name">{tr!(lang, "Save what is on screen as", "将屏幕上的内容另存为")}</label>
                     <input id="library-name" type="text" data-testid="library-name" value={(*name).clone()} oninput={on_name} />
-                    <button class="btn primary" type="submit" data-testid="library-save-as">{"Save as"}</button>
+                    <button class="btn primary" type="submit" data-testid="library-save-as">{tr!(lang, "Save as", "另存为")}</button>
                 </form>
                 <section aria-labelledby="library-saved-title">
-                    <h3 id="library-saved-title">{format!("Saved scenarios ({})", lib.library.scenarios.len())}</h3>
+                    <h3 id="library-saved-title">{ { let n = lib.library.scenarios.len(); trf!(lang, "Saved scenarios ({n})", "已保存的场景（{n}）") } }</h3>
                     if lib.library.scenarios.is_empty() {
-                        <p class="muted">{"Nothing saved yet in this browser."}</p>
+                        <p class="muted">{tr!(lang, "Nothing saved yet in this browser.", "此浏览器中尚未保存任何内容。")}</p>
                     } else {
                         <ul class="library-list" data-testid="library-list">{ for saved_rows }</ul>
                     }
                 </section>
                 <section aria-labelledby="library-recent-title">
-                    <h3 id="library-recent-title">{"Recent work"}</h3>
-                    <p class="muted">{format!("The last {} pieces of work are kept here, whatever you open next.", library::RECENT_MAX)}</p>
+                    <h3 id="library-recent-title">{tr!(lang, "Recent work", "最近的工作")}</h3>
+                    <p class="muted">{ { let n = library::RECENT_MAX; trf!(lang, "The last {n} pieces of work are kept here, whatever you open next.", "无论接下来打开什么，最近的 {n} 份工作都保留在这里。") } }</p>
                     if lib.recent.iter().all(|r| r.slot == lib.slot) {
-                        <p class="muted">{"Nothing else yet: what you open next (a link, a preset, a file) starts new work, and this stays here."}</p>
+                        <p class="muted">{tr!(lang, "Nothing else yet: what you open next (a link, a preset, a file) starts new work, and this stays here.", "暂无其他：接下来打开的内容（链接、预设、文件）会开始新的工作，这份会留在这里。")}</p>
                     }
                     <ul class="library-list" data-testid="recent-list">{ for recent_rows }</ul>
                 </section>
                 <section aria-labelledby="library-diff-title" class="library-diff">
-                    <h3 id="library-diff-title">{"What changed"}</h3>
+                    <h3 id="library-diff-title">{tr!(lang, "What changed", "改了什么")}</h3>
                     <div class="library-diff-sides">
-                        {side_select("diff-a", "From", &side_a)}
-                        {side_select("diff-b", "To", &side_b)}
+                        {side_select("diff-a", tr!(lang, "From", "从"), &side_a)}
+                        {side_select("diff-b", tr!(lang, "To", "到"), &side_b)}
                     </div>
                     if let Side::Version(id, idx) = *side_a {
-                        <button class="btn" data-testid="diff-open-a" onclick={open_version(id, idx)}>{"Open the “From” version"}</button>
+                        <button class="btn" data-testid="diff-open-a" onclick={open_version(id, idx)}>{tr!(lang, "Open the “From” version", "打开“从”的版本")}</button>
                     }
                     { match changes {
-                        None => html! { <p class="muted">{"That version is no longer kept."}</p> },
-                        Some(c) if c.is_empty() => html! { <p class="muted" data-testid="diff-none">{"No differences."}</p> },
-                        Some(c) => html! { <ul class="library-diff-lines" data-testid="diff-lines">{ for c.iter().map(|ch| html! { <li>{ch.words()}</li> }) }</ul> },
+                        None => html! { <p class="muted">{tr!(lang, "That version is no longer kept.", "该版本已不再保留。")}</p> },
+                        Some(c) if c.is_empty() => html! { <p class="muted" data-testid="diff-none">{tr!(lang, "No differences.", "没有差别。")}</p> },
+                        Some(c) => html! { <ul class="library-diff-lines" data-testid="diff-lines" lang="en">{ for c.iter().map(|ch| html! { <li>{ch.words()}</li> }) }</ul> },
                     } }
                 </section>
-                <section class="library-files" aria-label="library file">
-                    <button class="btn" data-testid="library-export" onclick={on_export}>{"Export library"}</button>
-                    <label class="btn" for="library-import">{"Import library"}</label>
+                <section class="library-files" aria-label={tr!(lang, "library file", "场景库文件")}>
+                    <button class="btn" data-testid="library-export" onclick={on_export}>{tr!(lang, "Export library", "导出场景库")}</button>
+                    <label class="btn" for="library-import">{tr!(lang, "Import library", "导入场景库")}</label>
                     <input id="library-import" class="visually-hidden" type="file" accept=".json,application/json" data-testid="library-import" onchange={on_import} />
                 </section>
             </div>

@@ -131,6 +131,7 @@ pub fn compact(v: f64) -> String {
 /// Line chart of hourly series with hover read-out.
 #[function_component]
 pub fn LineChart(props: &LineChartProps) -> Html {
+    let lang = crate::locale::use_lang();
     let Frame {
         w: width,
         h: height,
@@ -181,7 +182,12 @@ pub fn LineChart(props: &LineChartProps) -> Html {
         .filter(|i| i * hour_step < hours || hour_step < 24)
         .map(|i| {
             let h = i * hour_step;
-            let label = if hour_step < 24 { format!("{h}h") } else { format!("day {}", h / 24 + 1) };
+            let label = if hour_step < 24 {
+                format!("{h}h")
+            } else {
+                let day = h / 24 + 1;
+                crate::locale::trf!(lang, "day {day}", "第{day}天")
+            };
             html! {
                 <g>
                     <line x1={x(f64::from(h)).to_string()} x2={x(f64::from(h)).to_string()} y1={(height - bottom).to_string()} y2={(height - bottom + 4.0).to_string()} stroke="#78716c" />
@@ -265,7 +271,7 @@ pub fn LineChart(props: &LineChartProps) -> Html {
             let at = x(f64::from(*h));
             html! {
                 <g data-testid="chart-event" data-hour={h.to_string()}>
-                    <title>{format!("hour {h}: {label}")}</title>
+                    <title>{crate::locale::trf!(lang, "hour {h}: {label}", "第 {h} 小时：{label}")}</title>
                     <line x1={at.to_string()} x2={at.to_string()} y1={top.to_string()} y2={(height - bottom).to_string()} stroke="#57534e" stroke-width="1.5" stroke-dasharray="5 3" />
                     <rect x={(at - font * 0.7).to_string()} y={(top - font * 0.7).to_string()} width={(font * 1.4).to_string()} height={(font * 1.4).to_string()} rx="3" fill="#57534e" />
                     <text x={at.to_string()} y={(top + font * 0.35).to_string()} text-anchor="middle" font-size={font.to_string()} fill="#ffffff">{(k + 1).to_string()}</text>
@@ -278,18 +284,20 @@ pub fn LineChart(props: &LineChartProps) -> Html {
         .iter()
         .enumerate()
         .filter(|(_, (h, _))| *h < hours)
-        .map(|(k, (h, label))| html! { <span class="legend-item event-key"><b>{(k + 1).to_string()}</b>{format!(" h{h} {label}")}</span> })
+        .map(|(k, (h, label))| html! { <span class="legend-item event-key"><b>{(k + 1).to_string()}</b>{format!(" h{h} ")}<span translate="no">{label.clone()}</span></span> })
         .collect();
     let readout = match *hover {
         Some(h) => html! {
             <div class="chart-readout" data-testid="chart-readout">
-                <strong>{format!("day {} · {:02}:00", h / 24 + 1, h % 24)}</strong>
+                <strong>{ { let (day, hh) = (h / 24 + 1, h % 24); crate::locale::trf!(lang, "day {day} · {hh:02}:00", "第 {day} 天 · {hh:02}:00") } }</strong>
                 { for props.series.iter().map(|s| html! {
                     <span><i style={format!("background:{}", s.color)}></i>{format!("{}: {}", s.label, compact(s.values.get(h as usize).copied().unwrap_or(0.0)))}</span>
                 }) }
             </div>
         },
-        None => html! { <div class="chart-readout muted">{"Hover the chart for hourly values"}</div> },
+        None => {
+            html! { <div class="chart-readout muted">{crate::locale::tr!(lang, "Hover the chart for hourly values", "将指针移到图上查看每小时数值")}</div> }
+        }
     };
     let legend: Html = props
         .series

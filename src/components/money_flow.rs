@@ -3,9 +3,9 @@
 
 use super::glossary::TermLink;
 use super::honest_cost::demand_sentence;
-use super::population_editor::{archetype_color, archetype_name};
+use super::population_editor::archetype_color;
 use crate::glossary::Term;
-use backfire_engine::words::yuan;
+use crate::locale::{archetype_name, money as yuan, tr, trf, use_lang};
 use backfire_engine::{Archetype, MoneyFlow};
 use yew::prelude::*;
 
@@ -27,6 +27,9 @@ pub struct MoneyFlowProps {
 #[function_component]
 pub fn MoneyFlowView(props: &MoneyFlowProps) -> Html {
     let m = &props.money;
+    let lang = use_lang();
+    let archetype_name = |a| archetype_name(lang, a);
+    let yuan = |fen| yuan(lang, fen);
     let payers: Vec<Archetype> = Archetype::ALL
         .into_iter()
         .filter(|a| m.flows.iter().any(|f| f.from == *a && f.fen > 0))
@@ -50,7 +53,10 @@ pub fn MoneyFlowView(props: &MoneyFlowProps) -> Html {
                 .iter()
                 .map(|f| {
                     let width = 100.0 * f.fen as f64 / max_total as f64;
-                    html! { <div class="seg" style={format!("width:{width:.2}%;background:{}", archetype_color(f.to))} title={format!("{} → {}: {} in {} tips (fee {})", archetype_name(f.from), archetype_name(f.to), yuan(f.fen), f.payments, yuan(f.fee_fen))}></div> }
+                    html! { <div class="seg" style={format!("width:{width:.2}%;background:{}", archetype_color(f.to))} title={ {
+                        let (from, to, amount, n, fee) = (archetype_name(f.from), archetype_name(f.to), yuan(f.fen), f.payments, yuan(f.fee_fen));
+                        trf!(lang, "{from} → {to}: {amount} in {n} tips (fee {fee})", "{from} → {to}：{n} 笔打赏共 {amount}（手续费 {fee}）")
+                    } }></div> }
                 })
                 .collect();
             html! {
@@ -63,32 +69,33 @@ pub fn MoneyFlowView(props: &MoneyFlowProps) -> Html {
         })
         .collect();
     let legend = html! {
-        <p class="legend">{"Received by: "}{ for receivers.iter().map(|a| html! { <span class="legend-item"><i style={format!("background:{}", archetype_color(*a))}></i>{archetype_name(*a)}</span> }) }</p>
+        <p class="legend">{tr!(lang, "Received by: ", "收款方：")}{ for receivers.iter().map(|a| html! { <span class="legend-item"><i style={format!("background:{}", archetype_color(*a))}></i>{archetype_name(*a)}</span> }) }</p>
     };
     if props.bars_only {
         return html! { <div data-testid="money-flow-bars"><div class="flows">{bars}</div>{legend}</div> };
     }
     html! {
         <section class="panel" aria-labelledby="money-title" data-testid="money-flow">
-            <h2 id="money-title">{"Where the money went"}</h2>
+            <h2 id="money-title">{tr!(lang, "Where the money went", "钱去了哪里")}</h2>
             <p>
-                {format!("{} tipped: {} reached authors and {} went to the platform as fees", yuan(m.tipped_fen), yuan(m.received_fen), yuan(m.fee_fen))}
-                if m.transfers_fen > 0 { {format!("; {} was prepaid in messages", yuan(m.transfers_fen))} }
-                if m.score_purchase_fen > 0 { {format!("; score farmers burned {} buying credit", yuan(m.score_purchase_fen))} }
-                {"."}
+                { { let (tipped, received, fees) = (yuan(m.tipped_fen), yuan(m.received_fen), yuan(m.fee_fen));
+                    trf!(lang, "{tipped} tipped: {received} reached authors and {fees} went to the platform as fees", "共打赏 {tipped}：{received} 到了作者手中，{fees} 作为手续费归平台") } }
+                if m.transfers_fen > 0 { { { let amount = yuan(m.transfers_fen); trf!(lang, "; {amount} was prepaid in messages", "；{amount} 通过私信预付") } } }
+                if m.score_purchase_fen > 0 { { { let amount = yuan(m.score_purchase_fen); trf!(lang, "; score farmers burned {amount} buying credit", "；刷分者花掉 {amount} 购买信用分") } } }
+                {tr!(lang, ".", "。")}
             </p>
             <p class="demand-line" data-testid="money-demand" data-users={props.demand_users.to_string()} data-fen={props.demand_spent_fen.to_string()}>
-                {demand_sentence(props.demand_users, props.demand_spent_fen)}
-                <span class="muted">{" The generous tippers below: reported apart from honest users."}</span>
+                {demand_sentence(lang, props.demand_users, props.demand_spent_fen)}
+                <span class="muted">{tr!(lang, " The generous tippers below: reported apart from honest users.", "即下方的慷慨打赏者：与诚实用户分开统计。")}</span>
             </p>
             if payers.is_empty() {
-                <p class="muted">{"No tips were paid."}</p>
+                <p class="muted">{tr!(lang, "No tips were paid.", "没有人打赏。")}</p>
             } else {
                 <div class="flows">{bars}</div>
                 {legend}
                 <table class="data" data-testid="flow-table">
-                    <caption class="visually-hidden">{"tips by payer and receiver archetype"}</caption>
-                    <thead><tr><th>{"From"}</th><th>{"To"}</th><th>{"Tips"}</th><th>{"Amount"}</th><th>{"Fee"}</th></tr></thead>
+                    <caption class="visually-hidden">{tr!(lang, "tips by payer and receiver archetype", "按付款方与收款方类型统计的打赏")}</caption>
+                    <thead><tr><th>{tr!(lang, "From", "付款方")}</th><th>{tr!(lang, "To", "收款方")}</th><th>{tr!(lang, "Tips", "笔数")}</th><th>{tr!(lang, "Amount", "金额")}</th><th>{tr!(lang, "Fee", "手续费")}</th></tr></thead>
                     <tbody>
                         { for m.flows.iter().filter(|f| f.fen > 0).map(|f| html! {
                             <tr><td><TermLink term={Term::Archetype(f.from)}>{archetype_name(f.from)}</TermLink></td><td><TermLink term={Term::Archetype(f.to)}>{archetype_name(f.to)}</TermLink></td><td>{f.payments}</td><td>{yuan(f.fen)}</td><td>{yuan(f.fee_fen)}</td></tr>

@@ -1,6 +1,7 @@
 //! Edits who the simulated users are: size, run length, seed, genders, identities, credit, and the archetype mix.
 
 use super::field::{edit, setting_props, NumberField};
+use crate::locale::{tr, trf, use_lang, Lang};
 use backfire_engine::settings::SettingId;
 use backfire_engine::{Archetype, ArchetypeMix, Population};
 use yew::prelude::*;
@@ -93,7 +94,7 @@ pub struct PopulationEditorProps {
 }
 
 /// A preview of the credit-score spread: a bell curve over 350–950 with the 750 mark.
-fn credit_preview(mean: u16, std_dev: u16) -> Html {
+fn credit_preview(lang: Lang, mean: u16, std_dev: u16) -> Html {
     let sd = f64::from(std_dev.max(1));
     let m = f64::from(mean);
     let xs: Vec<f64> = (0..=120).map(|i| 350.0 + 5.0 * f64::from(i)).collect();
@@ -116,25 +117,26 @@ fn credit_preview(mean: u16, std_dev: u16) -> Html {
     };
     html! {
         <figure class="credit-preview" data-testid="credit-preview">
-            <svg viewBox="0 0 300 80" role="img" aria-label={format!("credit scores: mean {mean}, spread {std_dev}; about {above:.0}% at 750 or more")}>
+            <svg viewBox="0 0 300 80" role="img" aria-label={trf!(lang, "credit scores: mean {mean}, spread {std_dev}; about {above:.0}% at 750 or more", "信用分：平均 {mean}，离散度 {std_dev}；约 {above:.0}% 在 750 分及以上")}>
                 <polyline points={points} fill="none" stroke="#1d4ed8" stroke-width="2" />
                 <line x1={px(750.0).to_string()} x2={px(750.0).to_string()} y1="5" y2="62" stroke="#c2410c" stroke-dasharray="3 2" />
                 <text x={px(750.0).to_string()} y="74" font-size="9" text-anchor="middle">{"750"}</text>
                 <text x="10" y="74" font-size="9">{"350"}</text>
                 <text x="290" y="74" font-size="9" text-anchor="end">{"950"}</text>
             </svg>
-            <figcaption class="hint">{format!("about {above:.1}% of users have 750 or more")}</figcaption>
+            <figcaption class="hint">{trf!(lang, "about {above:.1}% of users have 750 or more", "约 {above:.1}% 的用户有 750 分及以上")}</figcaption>
         </figure>
     }
 }
 
 /// The hint under the user count, its bounds from the settings table.
-fn users_hint() -> String {
+fn users_hint(lang: Lang) -> String {
     let row = SettingId::Users.setting();
-    format!(
-        "{} to {}; small runs re-run as you edit",
-        row.number(row.min),
-        row.number(row.max)
+    let (least, most) = (row.number(row.min), row.number(row.max));
+    trf!(
+        lang,
+        "{least} to {most}; small runs re-run as you edit",
+        "{least} 到 {most}；小规模运行会在编辑时自动重跑"
     )
 }
 
@@ -143,11 +145,12 @@ fn users_hint() -> String {
 pub fn PopulationEditor(props: &PopulationEditorProps) -> Html {
     let p = &props.population;
     let oc = &props.onchange;
+    let lang = use_lang();
     let shares = normalised(&p.archetypes);
     let bar: Html = shares
         .iter()
         .filter(|(_, s)| *s > 0.0)
-        .map(|(a, s)| html! { <div style={format!("width:{s:.2}%;background:{}", archetype_color(*a))} title={format!("{} {s:.1}%", archetype_name(*a))}></div> })
+        .map(|(a, s)| html! { <div style={format!("width:{s:.2}%;background:{}", archetype_color(*a))} title={format!("{} {s:.1}%", crate::locale::archetype_name(lang, *a))}></div> })
         .collect();
     let sliders: Html = shares
         .iter()
@@ -156,24 +159,24 @@ pub fn PopulationEditor(props: &PopulationEditorProps) -> Html {
             let a = *a;
             let onchange = edit(p, oc, move |pop, v: f64| pop.archetypes = set_share(&mix, a, (v * 10.0).round() as u32));
             html! {
-                <NumberField label={archetype_name(a)} path={format!("population.archetypes.{}", a.id())} value={(s * 10.0).round() / 10.0} min={0.0} max={100.0} step={0.1} unit="%" slider=true {onchange} />
+                <NumberField label={crate::locale::archetype_name(lang, a)} path={format!("population.archetypes.{}", a.id())} value={(s * 10.0).round() / 10.0} min={0.0} max={100.0} step={0.1} unit="%" slider=true {onchange} />
             }
         })
         .collect();
     let im = &p.identity_mix;
     html! {
         <div class="population-editor">
-            <NumberField hint={users_hint()}
+            <NumberField hint={users_hint(lang)}
                 ..setting_props(SettingId::Users, 0, p.n_users, edit(p, oc, |pop, v: f64| pop.n_users = v.round() as u32)) />
             <NumberField slider=true ..setting_props(SettingId::FemalePercent, 0, u32::from(p.female_percent), edit(p, oc, |pop, v: f64| pop.female_percent = v.round() as u8)) />
             <fieldset>
-                <legend>{"Archetype mix"}</legend>
-                <div class="mix-bar" data-testid="mix-bar" role="img" aria-label="archetype shares">{bar}</div>
-                <p class="hint" data-testid="mix-total">{format!("Shares add up to {:.0}%", shares.iter().map(|(_, s)| s).sum::<f64>())}</p>
+                <legend>{tr!(lang, "Archetype mix", "人群类型构成")}</legend>
+                <div class="mix-bar" data-testid="mix-bar" role="img" aria-label={tr!(lang, "archetype shares", "各类型占比")}>{bar}</div>
+                <p class="hint" data-testid="mix-total">{ { let total = shares.iter().map(|(_, s)| s).sum::<f64>(); trf!(lang, "Shares add up to {total:.0}%", "占比合计 {total:.0}%") } }</p>
                 {sliders}
             </fieldset>
             <fieldset>
-                <legend>{"Identities (relative weights)"}</legend>
+                <legend>{tr!(lang, "Identities (relative weights)", "身份（相对权重）")}</legend>
                 <div class="grid2">
                     <NumberField ..setting_props(SettingId::IdentityStudent, 0, im.student, edit(p, oc, |pop, v: f64| pop.identity_mix.student = v as u32)) />
                     <NumberField ..setting_props(SettingId::IdentityWhiteCollar, 0, im.white_collar, edit(p, oc, |pop, v: f64| pop.identity_mix.white_collar = v as u32)) />
@@ -182,13 +185,13 @@ pub fn PopulationEditor(props: &PopulationEditorProps) -> Html {
                 </div>
             </fieldset>
             <fieldset>
-                <legend>{"Credit scores"}</legend>
-                {credit_preview(p.credit.mean, p.credit.std_dev)}
+                <legend>{tr!(lang, "Credit scores", "信用分")}</legend>
+                {credit_preview(lang, p.credit.mean, p.credit.std_dev)}
                 <NumberField slider=true ..setting_props(SettingId::CreditMean, 0, u32::from(p.credit.mean), edit(p, oc, |pop, v: f64| pop.credit.mean = v as u16)) />
                 <NumberField slider=true ..setting_props(SettingId::CreditStdDev, 0, u32::from(p.credit.std_dev), edit(p, oc, |pop, v: f64| pop.credit.std_dev = v as u16)) />
             </fieldset>
             <fieldset>
-                <legend>{"Money, accounts and verification"}</legend>
+                <legend>{tr!(lang, "Money, accounts and verification", "资金、账号与认证")}</legend>
                 <NumberField ..setting_props(SettingId::SpendingMedian, 0, p.spending_median_fen_per_day, edit(p, oc, |pop, v: f64| pop.spending_median_fen_per_day = (v * 100.0).round() as u32)) />
                 <NumberField ..setting_props(SettingId::AccountAgeMedian, 0, p.account_age_median_days, edit(p, oc, |pop, v: f64| pop.account_age_median_days = v as u32)) />
                 <NumberField slider=true ..setting_props(SettingId::DocumentCheckedPercent, 0, u32::from(p.document_checked_percent), edit(p, oc, |pop, v: f64| pop.document_checked_percent = v as u8)) />

@@ -7,6 +7,7 @@ mod slides;
 use crate::comparison::{self, Outcome};
 use crate::explaining;
 use crate::hooks::use_document_keydown::{target_tag, use_document_keydown};
+use crate::locale::use_lang;
 use crate::pool::Pool;
 use backfire_engine::explain::Explanation;
 use backfire_engine::{Report, Scenario};
@@ -263,6 +264,7 @@ fn track<T: 'static>(
 /// Presentation mode.
 #[function_component]
 pub fn Presentation(props: &PresentationProps) -> Html {
+    let lang = use_lang();
     let deck_slides = slides(!props.scenario.interventions.is_empty(), props.baseline.is_some());
     let count = deck_slides.len();
     let deck = use_reducer({
@@ -433,7 +435,7 @@ pub fn Presentation(props: &PresentationProps) -> Html {
         (Slide::Run | Slide::Money | Slide::Opened, None, _) => {
             html! { <><h2 id="present-heading">{slide.title()}</h2>{slides::no_run()}</> }
         }
-        (Slide::Compare, _, Some(b)) => slides::compare(b, &props.scenario, &compare_work, on_compare.clone()),
+        (Slide::Compare, _, Some(b)) => slides::compare(lang, b, &props.scenario, &compare_work, on_compare.clone()),
         (Slide::Compare, _, None) => slides::rules(&props.scenario),
         (Slide::Why, _, _) => slides::why(explanation, &why_work, &start_why),
         (Slide::Fix, _, _) => slides::fix(explanation, &why_work, &start_why),

@@ -9,6 +9,7 @@ use yew::prelude::*;
 /// The list (nothing when no field holds refused text).
 #[function_component]
 pub fn RefusedList() -> Html {
+    let lang = crate::locale::use_lang();
     let Some(refused) = use_context::<RefusedHandle>() else {
         return Html::default();
     };
@@ -22,12 +23,15 @@ pub fn RefusedList() -> Html {
         };
         html! {
             <li data-testid="refused-item" data-path={path.clone()}>
-                {r.message.clone()}<span class="muted">{format!(" (in {}: you typed “{}”) ", place_words(path.trim_end_matches(".value")), r.text.trim())}</span>
-                <button class="btn small" data-testid="refused-discard" onclick={discard}>{"Discard"}</button>
+                {r.message.clone()}<span class="muted">{ {
+                    let (place, typed) = (place_words(path.trim_end_matches(".value")), r.text.trim());
+                    crate::locale::trf!(lang, " (in {place}: you typed “{typed}”) ", "（在 {place}：你输入了“{typed}”）")
+                } }</span>
+                <button class="btn small" data-testid="refused-discard" onclick={discard}>{crate::locale::tr!(lang, "Discard", "放弃")}</button>
             </li>
         }
     });
     html! {
-        <ul class="refused-list" data-testid="refused-list" aria-label="values refused">{ for rows }</ul>
+        <ul class="refused-list" data-testid="refused-list" aria-label={crate::locale::tr!(lang, "values refused", "被拒绝的值")}>{ for rows }</ul>
     }
 }

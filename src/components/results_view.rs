@@ -17,8 +17,9 @@ use crate::components::sweep_panel::SweepPanel;
 use crate::components::verdict_bar::VerdictBar;
 use crate::components::why_panel::WhyPanel;
 use crate::hooks::use_fast_explain::FastExplain;
+use crate::locale::{tr, trf, use_lang, Lang};
 use crate::pool::Pool;
-use crate::runner::{about, RunState, RunStatus, Runner};
+use crate::runner::{about_in, RunState, RunStatus, Runner};
 use crate::state::{Action, AppState, Notice};
 use backfire_engine::explain::Explanation;
 use backfire_engine::{RuleIssue, Scenario, Severity};
@@ -75,58 +76,76 @@ impl Freshness {
 }
 
 /// The words of every stale mark: the results shown are the previous rules'.
-pub const STALE_WORDS: &str = "The results are for the rules before your last edit";
+pub fn stale_words(lang: Lang) -> &'static str {
+    tr!(
+        lang,
+        "The results are for the rules before your last edit",
+        "这些结果属于你上次编辑之前的规则"
+    )
+}
 
 /// "Run blocked: `population.n_users`: at most 1,000,000 users (and 2 more problems)".
-pub fn blocked_reason(issues: &[RuleIssue]) -> String {
+pub fn blocked_reason(lang: Lang, issues: &[RuleIssue]) -> String {
     let mut errors = issues.iter().filter(|i| i.severity == Severity::Error);
     let Some(first) = errors.next() else {
-        return String::from("Run blocked");
+        return String::from(tr!(lang, "Run blocked", "无法运行"));
     };
     let more = errors.count();
-    let mut words = format!("Run blocked: {}", first.message);
+    // The engine's message stays in its own words (English): it names the field and its range.
+    let message = &first.message;
+    let mut words = trf!(lang, "Run blocked: {message}", "无法运行：{message}");
     if more > 0 {
-        words.push_str(&format!(
-            " (and {more} more problem{})",
-            if more == 1 { "" } else { "s" }
-        ));
+        words.push_str(&match lang {
+            Lang::En => format!(" (and {more} more problem{})", if more == 1 { "" } else { "s" }),
+            Lang::Zh => format!("（另有 {more} 个问题）"),
+        });
     }
     words
 }
 
 /// Whether the run's results match `scenario`, the rules on screen, given the rule problems that block a run.
-pub fn freshness(run: &RunState, scenario: &Scenario, issues: &[RuleIssue]) -> Freshness {
+pub fn freshness(lang: Lang, run: &RunState, scenario: &Scenario, issues: &[RuleIssue]) -> Freshness {
     if run.report.is_none() {
         return Freshness::Current;
     }
     if issues.iter().any(|i| i.severity == Severity::Error) {
-        return Freshness::Blocked(blocked_reason(issues));
+        return Freshness::Blocked(blocked_reason(lang, issues));
     }
     let same = run.scenario.as_deref() == Some(scenario);
+    let stale = stale_words(lang);
     match &run.status {
         RunStatus::Running { .. } | RunStatus::Idle if same => Freshness::Current,
         RunStatus::Running { .. } => Freshness::Updating,
         RunStatus::Done if same => Freshness::Current,
         // A large run waits for the Run button; a small one is about to start by itself.
-        RunStatus::Done if run.is_large(scenario) => Freshness::Stale(format!(
-            "{STALE_WORDS}. This run is large ({} users × {} days, {}): press Run to update them.",
-            backfire_engine::words::group(u64::from(scenario.population.n_users)),
-            scenario.days,
-            about(run.seconds(scenario))
-        )),
+        RunStatus::Done if run.is_large(scenario) => {
+            let users = crate::locale::count(u64::from(scenario.population.n_users));
+            let (days, time) = (scenario.days, about_in(lang, run.seconds(scenario)));
+            Freshness::Stale(trf!(
+                lang,
+                "{stale}. This run is large ({users} users × {days} days, {time}): press Run to update them.",
+                "{stale}。这次运行较大（{users} 个用户 × {days} 天，{time}）：按“运行”更新。"
+            ))
+        }
         RunStatus::Done => Freshness::Updating,
         RunStatus::Cancelling | RunStatus::Cancelled => match &run.report {
-            Some(r) if same && r.hours_done < r.total_hours => Freshness::Stale(format!(
-                "Run cancelled: the results cover only hours 0–{} of {}. Press Run to finish it.",
-                r.hours_done, r.total_hours
-            )),
+            Some(r) if same && r.hours_done < r.total_hours => {
+                let (done, total) = (r.hours_done, r.total_hours);
+                Freshness::Stale(trf!(
+                    lang,
+                    "Run cancelled: the results cover only hours 0–{done} of {total}. Press Run to finish it.",
+                    "运行已取消：结果只覆盖 {total} 小时中的第 0–{done} 小时。按“运行”完成它。"
+                ))
+            }
             _ if same => Freshness::Current,
-            _ => Freshness::Stale(format!(
-                "{STALE_WORDS}: the run was cancelled. Press Run to update them."
+            _ => Freshness::Stale(trf!(
+                lang,
+                "{stale}: the run was cancelled. Press Run to update them.",
+                "{stale}：运行已取消。按“运行”更新。"
             )),
         },
         RunStatus::Failed(_) if same => Freshness::Current,
-        RunStatus::Failed(_) | RunStatus::Idle => Freshness::Stale(format!("{STALE_WORDS}.")),
+        RunStatus::Failed(_) | RunStatus::Idle => Freshness::Stale(trf!(lang, "{stale}.", "{stale}。")),
     }
 }
 
@@ -198,7 +217,8 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
     let on_edit = actions.reform(|s: Scenario| Action::Edit(Box::new(s)));
     let dismiss = actions.reform(|_: MouseEvent| Action::DismissNotice);
     let issues = use_context::<Issues>().unwrap_or_default();
-    let fresh = freshness(runner, scenario, &issues.0);
+    let lang = use_lang();
+    let fresh = freshness(lang, runner, scenario, &issues.0);
     let view_button = |v: View, label: &'static str| {
         let onclick = on_view.reform(move |_| v);
         html! {
@@ -208,19 +228,19 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
     html! {
         // Focusable from the skip link (not by Tab: `tabindex="-1"`).
         <GlossaryProvider>
-        <main class="results" id={crate::components::skip_link::RESULTS_ID} tabindex="-1" aria-label="Results">
+        <main class="results" id={crate::components::skip_link::RESULTS_ID} tabindex="-1" aria-label={tr!(lang, "Results", "结果")}>
             if let Some(n) = notice {
                 <div class={classes!("banner", n.kind)} role="alert" data-testid="notice">
-                    {n.text.clone()}{" "}<button class="btn small" data-testid="dismiss-notice" onclick={dismiss}>{"Dismiss"}</button>
+                    {n.text.clone()}{" "}<button class="btn small" data-testid="dismiss-notice" onclick={dismiss}>{tr!(lang, "Dismiss", "关闭")}</button>
                     {crate::problem::detail_view(n.detail.as_deref())}
                 </div>
             }
             // The name and the run's status share a row, so the verdict and the first cards fit above the fold.
             <div class="results-head">
-                <h2 class="scenario-title"><span data-testid="scenario-name">{scenario.name.clone()}</span>
-                    if *modified { {" "}<span class="modified-mark" data-testid="scenario-modified">{"modified"}</span> }
+                <h2 class="scenario-title"><span data-testid="scenario-name" translate="no">{scenario.name.clone()}</span>
+                    if *modified { {" "}<span class="modified-mark" data-testid="scenario-modified">{tr!(lang, "modified", "已修改")}</span> }
                 </h2>
-                {status_line(runner, &fresh, *errors)}
+                {status_line(lang, runner, &fresh, *errors)}
                 if !*embed {
                     <HelpButtons />
                     <RefusedList />
@@ -232,11 +252,11 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
             // The rules on screen, so never greyed: folded, one line, above every view.
             <RulesSummary scenario={(**scenario).clone()} />
             if !*embed {
-                <div class="tabs" role="tablist" aria-label="what to look at">
-                    {view_button(View::Results, "Results")}
-                    {view_button(View::Compare, "Compare")}
-                    {view_button(View::Sweep, "Sweep")}
-                    {view_button(View::Why, "Why")}
+                <div class="tabs" role="tablist" aria-label={tr!(lang, "what to look at", "查看什么")}>
+                    {view_button(View::Results, tr!(lang, "Results", "结果"))}
+                    {view_button(View::Compare, tr!(lang, "Compare", "对比"))}
+                    {view_button(View::Sweep, tr!(lang, "Sweep", "扫描"))}
+                    {view_button(View::Why, tr!(lang, "Why", "原因"))}
                 </div>
             }
             { match *view {
@@ -244,7 +264,7 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
                     // Greyed while it does not match the rules on screen (after a short delay for runs about to land).
                     <div class="results-body" data-testid="results-body" data-fresh={fresh.id()} aria-describedby={matches!(fresh, Freshness::Stale(_) | Freshness::Blocked(_)).then_some("results-freshness")}>
                         if let Some(report) = &runner.report { <VerdictBar report={report.clone()} /> }
-                        {report_view(runner, scenario, explanation.as_ref(), fast)}
+                        {report_view(lang, runner, scenario, explanation.as_ref(), fast)}
                     </div>
                 },
                 View::Compare => match baseline {
@@ -253,7 +273,7 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
                         let on_unpin = actions.reform(|()| Action::Unpin);
                         html! { <ComparePanel baseline={(**b).clone()} variant={(**scenario).clone()} runs={*runs} {on_runs} pool={pool.clone()} {on_unpin} units_per_second={runner.units_per_second} /> }
                     }
-                    None => html! { <section class="panel" data-testid="compare-panel"><p>{"Pin the current scenario as the baseline (the “Pin as baseline” button above), then edit a variant: both run on the same seeds, side by side."}</p></section> },
+                    None => html! { <section class="panel" data-testid="compare-panel"><p>{tr!(lang, "Pin the current scenario as the baseline (the “Pin as baseline” button above), then edit a variant: both run on the same seeds, side by side.", "先把当前场景固定为基线（上方的“固定为基线”按钮），再编辑一个变体：两者用相同的种子并排运行。")}</p></section> },
                 },
                 View::Sweep => html! { <SweepPanel scenario={(**scenario).clone()} pool={pool.clone()} on_load={on_edit} units_per_second={runner.units_per_second} link={sweep_link.clone()} on_link={on_sweep_link.clone()} /> },
                 View::Why => {
@@ -268,6 +288,7 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
 
 /// The latest report: cards, charts, money flow and examples.
 fn report_view(
+    lang: Lang,
     runner: &Runner,
     scenario: &Rc<Scenario>,
     explanation: Option<&Rc<Explanation>>,
@@ -292,7 +313,7 @@ fn report_view(
             <PatternCards report={report.clone()} {explanation} {fast} scenario={scenario.clone()} />
             <ExportMenu report={report.clone()} />
             if streaming_large {
-                <p class="muted" data-testid="charts-after-run">{"Charts, money flow and examples appear when the run finishes."}</p>
+                <p class="muted" data-testid="charts-after-run">{tr!(lang, "Charts, money flow and examples appear when the run finishes.", "运行结束后显示图表、资金流向和案例。")}</p>
             } else {
                 <ResultsCharts report={report.clone()} events={crate::components::results_charts::timeline_events(scenario)} />
                 <MoneyFlowView money={report.money.clone()} demand_users={report.health.demand_users} demand_spent_fen={report.health.demand_spent_fen} />
@@ -304,26 +325,30 @@ fn report_view(
 }
 
 /// The line above the results saying what the run is doing.
-fn status_line(runner: &Runner, fresh: &Freshness, errors: usize) -> Html {
+fn status_line(lang: Lang, runner: &Runner, fresh: &Freshness, errors: usize) -> Html {
     let (status, run_id) = (&runner.status, runner.run_id);
     if errors > 0 {
         let why = match fresh {
             Freshness::Blocked(why) => why.clone(),
-            _ => String::from("Run blocked"),
+            _ => String::from(tr!(lang, "Run blocked", "无法运行")),
         };
         let stale = if runner.report.is_some() {
-            format!(" {STALE_WORDS}.")
+            let stale = stale_words(lang);
+            trf!(lang, " {stale}.", "{stale}。")
         } else {
             String::new()
         };
         return html! {
             <div class="banner error" data-testid="run-blocked" id="results-freshness">
-                {format!("{why}. Fix {} in the rules to run.{stale}", if errors == 1 { "it" } else { "them" })}
+                { match lang {
+                    Lang::En => format!("{why}. Fix {} in the rules to run.{stale}", if errors == 1 { "it" } else { "them" }),
+                    Lang::Zh => format!("{why}。请在规则中修正后再运行。{stale}"),
+                } }
             </div>
         };
     }
     match status {
-        RunStatus::Idle => html! { <p class="muted" data-testid="run-status">{"Ready."}</p> },
+        RunStatus::Idle => html! { <p class="muted" data-testid="run-status">{tr!(lang, "Ready.", "就绪。")}</p> },
         RunStatus::Running { hour, total_hours } => {
             let pct = if *total_hours == 0 {
                 0.0
@@ -333,25 +358,25 @@ fn status_line(runner: &Runner, fresh: &Freshness, errors: usize) -> Html {
             // On the status's own line, as tall as "Run complete.": a small run comes and goes within a
             // click, and a taller status pushed the tabs and cards down and back (a click landed elsewhere).
             html! {
-                <p class="muted run-running" data-testid="run-status" data-state="running" data-run={run_id.to_string()} title={format!("hour {hour} of {total_hours}")}>
-                    {format!("Running… {pct:.0} %")}
-                    <span class="progress" role="progressbar" aria-label="run progress" aria-valuemin="0" aria-valuemax="100" aria-valuenow={format!("{pct:.0}")} aria-valuetext={format!("hour {hour} of {total_hours}")}><span style={format!("width:{pct:.1}%")}></span></span>
+                <p class="muted run-running" data-testid="run-status" data-state="running" data-run={run_id.to_string()} title={trf!(lang, "hour {hour} of {total_hours}", "第 {hour} / {total_hours} 小时")}>
+                    {trf!(lang, "Running… {pct:.0} %", "运行中… {pct:.0}%")}
+                    <span class="progress" role="progressbar" aria-label={tr!(lang, "run progress", "运行进度")} aria-valuemin="0" aria-valuemax="100" aria-valuenow={format!("{pct:.0}")} aria-valuetext={trf!(lang, "hour {hour} of {total_hours}", "第 {hour} / {total_hours} 小时")}><span style={format!("width:{pct:.1}%")}></span></span>
                 </p>
             }
         }
         RunStatus::Done => {
-            html! { <p class="muted" data-testid="run-status" data-state="done" data-run={run_id.to_string()}>{"Run complete."}</p> }
+            html! { <p class="muted" data-testid="run-status" data-state="done" data-run={run_id.to_string()}>{tr!(lang, "Run complete.", "运行完成。")}</p> }
         }
         RunStatus::Cancelling => {
-            html! { <p class="muted" data-testid="run-status" data-state="cancelling" data-run={run_id.to_string()}>{"Cancelling…"}</p> }
+            html! { <p class="muted" data-testid="run-status" data-state="cancelling" data-run={run_id.to_string()}>{tr!(lang, "Cancelling…", "正在取消…")}</p> }
         }
         RunStatus::Cancelled => {
             // How long the worker took to stop, for the benchmark (cancel must land within 100 ms).
             let stopped = runner.cancel_ms.map(|ms| format!("{ms:.0}"));
-            html! { <p class="muted" data-testid="run-status" data-state="cancelled" data-run={run_id.to_string()} data-cancel-ms={stopped}>{"Run cancelled."}</p> }
+            html! { <p class="muted" data-testid="run-status" data-state="cancelled" data-run={run_id.to_string()} data-cancel-ms={stopped}>{tr!(lang, "Run cancelled.", "运行已取消。")}</p> }
         }
         RunStatus::Failed(msg) => {
-            html! { <div class="banner error" data-testid="run-status" data-state="failed" data-run={run_id.to_string()}>{format!("The run failed: {msg}")}</div> }
+            html! { <div class="banner error" data-testid="run-status" data-state="failed" data-run={run_id.to_string()}>{trf!(lang, "The run failed: {msg}", "运行失败：{msg}")}</div> }
         }
     }
 }

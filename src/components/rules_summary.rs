@@ -27,11 +27,13 @@ pub fn summary_paragraphs(sections: &[SummarySection]) -> Html {
 pub fn RulesSummary(props: &RulesSummaryProps) -> Html {
     // Written once per scenario change, not on every render.
     let sections = use_memo(props.scenario.clone(), rules_summary);
+    let lang = crate::locale::use_lang();
     html! {
         // Folded by default: the verdict and the cards come first; the prose is there to check the rules read right.
         <details class="summary-fold" data-testid="rules-summary-fold">
-            <summary>{"The rules in plain language"}</summary>
-            <section class="summary" data-testid="rules-summary" aria-label="the rules in plain language">
+            <summary>{crate::locale::tr!(lang, "The rules in plain language", "用大白话说规则")}</summary>
+            // The engine writes the summary in English (words::rules_summary).
+            <section class="summary" data-testid="rules-summary" aria-label={crate::locale::tr!(lang, "the rules in plain language", "用大白话说规则")} lang="en">
                 {summary_paragraphs(&sections)}
             </section>
         </details>

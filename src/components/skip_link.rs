@@ -37,7 +37,8 @@ pub fn SkipLink(props: &SkipLinkProps) -> Html {
             .forget();
         })
     };
+    let lang = crate::locale::use_lang();
     html! {
-        <a class="skip-link" href={format!("#{RESULTS_ID}")} data-testid="skip-link" {onclick}>{"Skip to results"}</a>
+        <a class="skip-link" href={format!("#{RESULTS_ID}")} data-testid="skip-link" {onclick}>{crate::locale::tr!(lang, "Skip to results", "跳到结果")}</a>
     }
 }

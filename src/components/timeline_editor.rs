@@ -2,6 +2,7 @@
 //! the other tabs edit.
 
 use super::field::{edit, issue_lines, Issues, NameField, NumberField};
+use crate::locale::{tr, trf, use_lang, Lang};
 use backfire_engine::timeline;
 use backfire_engine::words::rules_summary;
 use backfire_engine::{Intervention, Scenario, INTERVENTIONS_MAX};
@@ -22,8 +23,8 @@ pub struct TimelineEditorProps {
 }
 
 /// "day 2, 08:00" for an hour of the run (hour 0 is the first day's 00:00 on the chart axis).
-pub fn hour_words(h: u32) -> String {
-    format!("day {}, {:02}:00", h / 24 + 1, h % 24)
+pub fn hour_words(lang: Lang, h: u32) -> String {
+    crate::locale::hour_label(lang, h)
 }
 
 /// The hour a new change goes at: half a day after the last one, or the end of the first day, inside the run.
@@ -34,7 +35,7 @@ fn next_hour(s: &Scenario) -> u32 {
 
 /// A line saying how many problems a change's rules have (they are shown in full next to the fields when its
 /// rules are edited).
-fn rules_issues(issues: &Issues, at: &str) -> Html {
+fn rules_issues(lang: Lang, issues: &Issues, at: &str) -> Html {
     let n = ["circles", "platform"]
         .iter()
         .map(|part| issues.within(&format!("{at}.{part}")).len())
@@ -44,7 +45,10 @@ fn rules_issues(issues: &Issues, at: &str) -> Html {
     }
     html! {
         <p class="issue warning" data-testid="timeline-rules-issues">
-            {format!("{n} thing{} to check in its rules: edit its rules to see where.", if n == 1 { "" } else { "s" })}
+            { match lang {
+                Lang::En => format!("{n} thing{} to check in its rules: edit its rules to see where.", if n == 1 { "" } else { "s" }),
+                Lang::Zh => format!("其规则中有 {n} 处需检查：编辑其规则可看到位置。"),
+            } }
         </p>
     }
 }
@@ -53,6 +57,7 @@ fn rules_issues(issues: &Issues, at: &str) -> Html {
 #[function_component]
 pub fn TimelineEditor(props: &TimelineEditorProps) -> Html {
     let issues = use_context::<Issues>().unwrap_or_default();
+    let lang = use_lang();
     let s = &props.scenario;
     let oc = &props.onchange;
     let total_hours = s.days.saturating_mul(24);
@@ -68,7 +73,7 @@ pub fn TimelineEditor(props: &TimelineEditorProps) -> Html {
             let hour = next_hour(&s);
             next.interventions.push(Intervention {
                 hour,
-                label: format!("change at hour {hour}"),
+                label: trf!(lang, "change at hour {hour}", "第 {hour} 小时的变更"),
                 ..Intervention::default()
             });
             let i = next.interventions.len() - 1;
@@ -113,32 +118,33 @@ pub fn TimelineEditor(props: &TimelineEditorProps) -> Html {
                 .position(|st| st.intervention == Some(i))
                 .and_then(|k| said.get(k))
                 .map(|sec| sec.lines.clone())
-                .unwrap_or_else(|| vec![String::from("past the end of the run: it never applies")]);
+                .unwrap_or_else(|| vec![String::from(tr!(lang, "past the end of the run: it never applies", "晚于运行结束：永不生效"))]);
             let editing = props.stage == Some(i);
             html! {
                 <li class={classes!("timeline-change", editing.then_some("editing"))} data-testid="timeline-change">
                     <div class="change-head">
-                        <NumberField label="From hour" path={format!("{at}.hour")} value={f64::from(iv.hour)} min={0.0}
-                            max={f64::from(total_hours.saturating_sub(1).max(1))} hint={hour_words(iv.hour)} onchange={on_hour} />
-                        <NameField label="What the platform did" path={format!("{at}.label")} id={format!("change-label-{i}")}
+                        <NumberField label={tr!(lang, "From hour", "起始小时")} path={format!("{at}.hour")} value={f64::from(iv.hour)} min={0.0}
+                            max={f64::from(total_hours.saturating_sub(1).max(1))} hint={hour_words(lang, iv.hour)} onchange={on_hour} />
+                        <NameField label={tr!(lang, "What the platform did", "平台做了什么")} path={format!("{at}.label")} id={format!("change-label-{i}")}
                             value={iv.label.clone()} onchange={on_label} />
                     </div>
                     <div class="field">
-                        <label for={format!("change-note-{i}")}>{"Why at this hour (the timing and its source)"}</label>
+                        <label for={format!("change-note-{i}")}>{tr!(lang, "Why at this hour (the timing and its source)", "为何在此时（时间依据及来源）")}</label>
                         <textarea id={format!("change-note-{i}")} rows="2" data-testid={format!("{at}.note")} value={iv.note.clone()} onchange={on_note} />
                     </div>
-                    <p class="change-says">{"Changes: "}</p>
-                    <ul class="change-lines" data-testid="timeline-change-lines">
+                    <p class="change-says">{tr!(lang, "Changes: ", "变更：")}</p>
+                    // The engine writes these sentences in English (words::rules_summary).
+                    <ul class="change-lines" data-testid="timeline-change-lines" lang="en">
                         { for what.iter().map(|l| html! { <li>{l.clone()}</li> }) }
                     </ul>
                     {issue_lines(&issues.at(&at))}
-                    {rules_issues(&issues, &at)}
+                    {rules_issues(lang, &issues, &at)}
                     <div class="change-actions">
                         <button class="btn" data-testid="timeline-edit-rules" aria-pressed={editing.to_string()} onclick={on_rules}>
-                            { if editing { "Editing its rules" } else { "Edit its rules" } }
+                            { if editing { tr!(lang, "Editing its rules", "正在编辑其规则") } else { tr!(lang, "Edit its rules", "编辑其规则") } }
                         </button>
                         <button class="btn danger" data-testid="timeline-remove" onclick={remove.reform(|_| ())}
-                            aria-label={format!("Remove the change at hour {}", iv.hour)}>{"Remove"}</button>
+                            aria-label={ { let hour = iv.hour; trf!(lang, "Remove the change at hour {hour}", "删除第 {hour} 小时的变更") } }>{tr!(lang, "Remove", "删除")}</button>
                     </div>
                 </li>
             }
@@ -148,15 +154,15 @@ pub fn TimelineEditor(props: &TimelineEditorProps) -> Html {
     html! {
         <div class="timeline-editor" data-testid="timeline-editor">
             {issue_lines(&issues.at("interventions"))}
-            <p class="muted">{"The Circles and Run & platform tabs hold the launch's rules. A change puts new rules in force from its hour on, as a platform's response would: nothing that happened before it is undone."}</p>
+            <p class="muted">{tr!(lang, "The Circles and Run & platform tabs hold the launch's rules. A change puts new rules in force from its hour on, as a platform's response would: nothing that happened before it is undone.", "“圈子”和“运行与平台”标签页是上线时的规则。变更从其小时起施行新规则，如同平台的应对：之前发生的一切不会撤销。")}</p>
             if s.interventions.is_empty() {
-                <p class="muted" data-testid="timeline-empty">{"No changes: the launch's rules hold for the whole run."}</p>
+                <p class="muted" data-testid="timeline-empty">{tr!(lang, "No changes: the launch's rules hold for the whole run.", "没有变更：上线时的规则贯穿整个运行。")}</p>
             } else {
                 <ol class="changes">{rows}</ol>
             }
             <button class="btn" data-testid="timeline-add" disabled={full} onclick={add}
-                title={if full { format!("At most {INTERVENTIONS_MAX} changes") } else { String::from("Add a change of the rules at an hour of the run, then edit its rules") }}>
-                {"+ Add a change"}
+                title={if full { trf!(lang, "At most {INTERVENTIONS_MAX} changes", "最多 {INTERVENTIONS_MAX} 项变更") } else { String::from(tr!(lang, "Add a change of the rules at an hour of the run, then edit its rules", "在运行的某个小时加入规则变更，再编辑其规则")) }}>
+                {tr!(lang, "+ Add a change", "+ 添加变更")}
             </button>
         </div>
     }
@@ -168,8 +174,9 @@ mod tests {
 
     #[test]
     fn hours_read_as_days_and_times() {
-        assert_eq!(hour_words(0), "day 1, 00:00");
-        assert_eq!(hour_words(36), "day 2, 12:00");
+        assert_eq!(hour_words(Lang::En, 0), "day 1, 00:00");
+        assert_eq!(hour_words(Lang::En, 36), "day 2, 12:00");
+        assert_eq!(hour_words(Lang::Zh, 36), "第 2 天 12:00");
     }
 
     #[test]

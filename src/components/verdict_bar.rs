@@ -1,8 +1,8 @@
 //! The verdict bar: the run's top findings in a line or two a designer can read aloud (pattern, level, how
 //! fast, how much money, which rule let it through, what honest users paid), each linking to its card.
 
-use crate::view_model::{hour_label, level_class};
-use backfire_engine::words::{group, pattern_name, yuan};
+use crate::locale::{count, hour_label, level_word, money, pattern_name, plural, tr, use_lang, Lang};
+use crate::view_model::level_class;
 use backfire_engine::{Level, PatternId, PatternReport, Report};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -42,43 +42,69 @@ pub fn half_hour(p: &PatternReport) -> Option<u32> {
 
 /// What follows a finding's name and level, e.g. "4,728 incidents from day 1, 00:00, half of them by
 /// day 2, 06:00; ¥255,459.58 involved; let through by White Collar Diary · post: actor is female (61 %)".
-pub fn finding_sentence(p: &PatternReport) -> String {
+pub fn finding_sentence(lang: Lang, p: &PatternReport) -> String {
     let mut parts = Vec::new();
-    let mut pace = format!(
-        "{} incident{}",
-        group(p.incidents),
-        if p.incidents == 1 { "" } else { "s" }
-    );
+    let mut pace = plural(lang, p.incidents, "incident", "incidents", "起事件");
     if let Some(first) = p.first_hour {
-        pace.push_str(&format!(" from {}", hour_label(first)));
+        let first_words = hour_label(lang, first);
+        pace.push_str(&match lang {
+            Lang::En => format!(" from {first_words}"),
+            Lang::Zh => format!("，始于{first_words}"),
+        });
         if let Some(half) = half_hour(p).filter(|h| *h > first && p.incidents > 1) {
-            pace.push_str(&format!(", half of them by {}", hour_label(half)));
+            let half_words = hour_label(lang, half);
+            pace.push_str(&match lang {
+                Lang::En => format!(", half of them by {half_words}"),
+                Lang::Zh => format!("，{half_words} 前已过半"),
+            });
         }
     }
     parts.push(pace);
     if p.fen_involved > 0 {
-        parts.push(format!("{} involved", yuan(p.fen_involved)));
+        let amount = money(lang, p.fen_involved);
+        parts.push(match lang {
+            Lang::En => format!("{amount} involved"),
+            Lang::Zh => format!("涉及 {amount}"),
+        });
     }
     if let Some(top) = p.opened_by.first() {
         // The rule an act passed through, not its cause: "let through by", with its share of the incidents.
         let share = (top.incidents * 100).checked_div(p.incidents).unwrap_or(0);
-        parts.push(format!("let through by {} ({share} %)", top.rule));
+        let rule = &top.rule;
+        parts.push(match lang {
+            Lang::En => format!("let through by {rule} ({share} %)"),
+            Lang::Zh => format!("经由 {rule} 放行（{share}%）"),
+        });
     }
-    parts.join("; ")
+    parts.join(tr!(lang, "; ", "；"))
 }
 
 /// What the run cost people in good faith, e.g. "Honest users: 1,124 refused at least once, 190 left after
 /// abuse, 0 wrongly sanctioned; honest engagement on genuine posts 52,310".
-pub fn honest_cost_sentence(report: &Report) -> String {
+pub fn honest_cost_sentence(lang: Lang, report: &Report) -> String {
     let h = &report.health;
-    format!(
-        "Honest users ({}): {} refused at least once, {} left after abuse, {} wrongly sanctioned; honest engagement on genuine posts {}",
-        group(u64::from(h.honest_users)),
-        group(u64::from(h.honest_denied)),
-        group(u64::from(h.honest_left)),
-        group(u64::from(h.honest_wrongly_sanctioned)),
-        group(h.engagement)
+    let (users, denied) = (count(u64::from(h.honest_users)), count(u64::from(h.honest_denied)));
+    let (left, wrong) = (
+        count(u64::from(h.honest_left)),
+        count(u64::from(h.honest_wrongly_sanctioned)),
+    );
+    let engagement = count(h.engagement);
+    crate::locale::trf!(
+        lang,
+        "Honest users ({users}): {denied} refused at least once, {left} left after abuse, {wrong} wrongly sanctioned; honest engagement on genuine posts {engagement}",
+        "诚实用户（{users}）：{denied} 人至少被拒一次，{left} 人因遭滥用而离开，{wrong} 人被误罚；真实帖子上的诚实互动 {engagement}"
     )
+}
+
+/// A sentence with the engine's rule label in it marked as English (`lang="en"`): the engine names rules in
+/// English only, and screen readers and the language test read the mark.
+pub fn with_rule_marked(sentence: &str, rule: Option<&str>) -> Html {
+    match rule.and_then(|r| sentence.split_once(r).map(|(before, after)| (before, r, after))) {
+        Some((before, rule, after)) => {
+            html! { <>{before.to_string()}<span lang="en">{rule.to_string()}</span>{after.to_string()}</> }
+        }
+        None => html! { {sentence.to_string()} },
+    }
 }
 
 /// Moves the page to a pattern's card and gives it focus, so keyboard and screen-reader users land there too.
@@ -106,6 +132,7 @@ pub struct VerdictBarProps {
 #[function_component]
 pub fn VerdictBar(props: &VerdictBarProps) -> Html {
     let report = &props.report;
+    let lang = use_lang();
     let findings = top_findings(&report.patterns);
     let lines: Html = findings
         .iter()
@@ -120,24 +147,24 @@ pub fn VerdictBar(props: &VerdictBarProps) -> Html {
             };
             html! {
                 <li class="verdict-finding" data-testid={format!("verdict-{}", p.id.id())} data-level={p.level.id()}>
-                    <a class="verdict-link" href={format!("#{anchor}")} {onclick} title="show its card">
-                        <strong>{pattern_name(p.id)}</strong>
-                        {" "}<span class={classes!("level", level_class(p.level))}>{p.level.id()}</span>
+                    <a class="verdict-link" href={format!("#{anchor}")} {onclick} title={tr!(lang, "show its card", "查看其卡片")}>
+                        <strong>{pattern_name(lang, p.id)}</strong>
+                        {" "}<span class={classes!("level", level_class(p.level))}>{level_word(lang, p.level)}</span>
                         {" "}<span class="verdict-severity">{format!("{}/100", p.severity)}</span>
                     </a>
-                    {": "}{finding_sentence(p)}{"."}
+                    {tr!(lang, ": ", "：")}{with_rule_marked(&finding_sentence(lang, p), p.opened_by.first().map(|t| t.rule.as_str()))}{tr!(lang, ".", "。")}
                 </li>
             }
         })
         .collect();
     html! {
-        <section class="verdict" data-testid="verdict" aria-label="Verdict">
+        <section class="verdict" data-testid="verdict" aria-label={tr!(lang, "Verdict", "结论")}>
             if findings.is_empty() {
-                <p class="verdict-none" data-testid="verdict-none">{"No abuse pattern appeared in this run."}</p>
+                <p class="verdict-none" data-testid="verdict-none">{tr!(lang, "No abuse pattern appeared in this run.", "本次运行未出现滥用模式。")}</p>
             } else {
                 <ul class="verdict-findings">{lines}</ul>
             }
-            <p class="verdict-honest" data-testid="verdict-honest">{honest_cost_sentence(report)}{"."}</p>
+            <p class="verdict-honest" data-testid="verdict-honest">{honest_cost_sentence(lang, report)}{tr!(lang, ".", "。")}</p>
         </section>
     }
 }
@@ -197,10 +224,14 @@ mod tests {
         }];
         assert_eq!(half_hour(&p), Some(2));
         assert_eq!(
-            finding_sentence(&p),
+            finding_sentence(Lang::En, &p),
             "10 incidents from day 1, 01:00, half of them by day 1, 02:00; ¥255,459.58 involved; let through by White Collar Diary · post: actor is female (60 %)"
         );
         let one = pattern(PatternId::Harassment, 5, vec![0, 1]);
-        assert_eq!(finding_sentence(&one), "1 incident from day 1, 01:00");
+        assert_eq!(finding_sentence(Lang::En, &one), "1 incident from day 1, 01:00");
+        assert_eq!(
+            finding_sentence(Lang::Zh, &p),
+            "10 起事件，始于第 1 天 01:00，第 1 天 02:00 前已过半；涉及 ¥25.55万；经由 White Collar Diary · post: actor is female 放行（60%）"
+        );
     }
 }

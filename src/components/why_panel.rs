@@ -3,11 +3,11 @@
 
 use crate::components::progress_bar::progress_bar;
 use crate::explaining;
+use crate::locale::{level_word, pattern_name, tr, trf, use_lang, Lang};
 use crate::pool::{BatchProgress, Pool};
-use crate::runner::{seconds, will_take};
+use crate::runner::{seconds, will_take_in};
 use crate::view_model::level_class;
 use backfire_engine::explain::{Explanation, Suggestion};
-use backfire_engine::words::pattern_name;
 use backfire_engine::Scenario;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -48,6 +48,7 @@ enum Standing {
 }
 
 fn suggestion_row(
+    lang: Lang,
     s: &Suggestion,
     rank: usize,
     standing: Standing,
@@ -59,21 +60,35 @@ fn suggestion_row(
         on_apply.reform(move |_: MouseEvent| s.clone())
     };
     let (label, testid) = match standing {
-        Standing::Open => ("Apply this change", format!("apply-{}-{rank}", s.pattern.id())),
-        Standing::Instead => ("Apply this instead", format!("apply-{}-{rank}", s.pattern.id())),
-        Standing::Applied => ("Undo this change", format!("undo-{}-{rank}", s.pattern.id())),
+        Standing::Open => (
+            tr!(lang, "Apply this change", "应用此改动"),
+            format!("apply-{}-{rank}", s.pattern.id()),
+        ),
+        Standing::Instead => (
+            tr!(lang, "Apply this instead", "改为应用此项"),
+            format!("apply-{}-{rank}", s.pattern.id()),
+        ),
+        Standing::Applied => (
+            tr!(lang, "Undo this change", "撤销此改动"),
+            format!("undo-{}-{rank}", s.pattern.id()),
+        ),
     };
     html! {
         <li class={classes!("suggestion", (standing == Standing::Applied).then_some("applied"))} data-testid={format!("suggestion-{}-{rank}", s.pattern.id())} data-lever={s.lever_id.clone()}
             data-applied={(standing == Standing::Applied).then_some("true")}>
             <p class="sentence">
-                if standing == Standing::Applied { <span class="applied-mark" data-testid="applied-mark">{"Applied · "}</span> }
-                {s.sentence.clone()}
+                if standing == Standing::Applied { <span class="applied-mark" data-testid="applied-mark">{tr!(lang, "Applied · ", "已应用 · ")}</span> }
+                // The engine writes the suggestion's sentence in English.
+                <span lang="en">{s.sentence.clone()}</span>
             </p>
             <p class="muted small">
-                {format!("severity {} → {}; incidents {}; honest engagement {}; tip volume {}; fee revenue {}",
-                    s.severity_before, s.severity_after, percent(s.incidents_change_percent),
-                    percent(s.cost.engagement_change_percent), percent(s.cost.tip_volume_change_percent), percent(s.cost.fee_revenue_change_percent))}
+                { {
+                    let (before, after, incidents) = (s.severity_before, s.severity_after, percent(s.incidents_change_percent));
+                    let (engagement, tips, fees) = (percent(s.cost.engagement_change_percent), percent(s.cost.tip_volume_change_percent), percent(s.cost.fee_revenue_change_percent));
+                    trf!(lang,
+                        "severity {before} → {after}; incidents {incidents}; honest engagement {engagement}; tip volume {tips}; fee revenue {fees}",
+                        "严重度 {before} → {after}；事件 {incidents}；诚实互动度 {engagement}；打赏总额 {tips}；手续费收入 {fees}")
+                } }
             </p>
             if standing == Standing::Applied {
                 <button class="btn small" data-testid={testid} onclick={on_undo.reform(|_: MouseEvent| ())}>{label}</button>
@@ -110,6 +125,7 @@ impl Kept {
 pub fn WhyPanel(props: &WhyPanelProps) -> Html {
     // Runs done of the explanation in progress (its runs are spread over the pool's workers).
     let progress = use_state(|| None::<BatchProgress>);
+    let lang = use_lang();
     let busy = progress.is_some();
     // Applying a suggestion changes the scenario, which clears its explanation; the list stays here, with the
     // applied change marked, while the rules on screen are the explained ones or one of their suggestions.
@@ -209,32 +225,37 @@ pub fn WhyPanel(props: &WhyPanelProps) -> Html {
     };
     let body = match (&shown, busy) {
         (None, false) if failed.is_some() => {
-            html! { <p class="issue error" role="alert" data-testid="why-failed">{format!("The explanation stopped: {}", failed.as_deref().unwrap_or_default())}</p> }
+            html! { <p class="issue error" role="alert" data-testid="why-failed">{ { let message = failed.as_deref().unwrap_or_default(); trf!(lang, "The explanation stopped: {message}", "解释已停止：{message}") } }</p> }
         }
         (_, true) => {
             let p = (*progress).unwrap_or_default();
             html! {
                 <>
-                    <p data-testid="why-busy" role="status">{format!("Running counterfactuals: each rule tightened, or a gate loosened, alone, on the same seeds… {} of {} runs", p.done, p.total)}</p>
-                    {progress_bar(p, "explanation progress", "why-progress")}
+                    <p data-testid="why-busy" role="status">{ { let (done, total) = (p.done, p.total); trf!(lang, "Running counterfactuals: each rule tightened, or a gate loosened, alone, on the same seeds… {done} of {total} runs", "正在运行反事实：在相同种子上每次只收紧一条规则或放松一道门槛… 第 {done} / {total} 次") } }</p>
+                    {progress_bar(p, tr!(lang, "explanation progress", "解释进度"), "why-progress")}
                 </>
             }
         }
-        (None, false) => html! { <p class="muted">{"Explain which rules open each pattern at medium or above."}</p> },
+        (None, false) => {
+            html! { <p class="muted">{tr!(lang, "Explain which rules open each pattern at medium or above.", "解释是哪些规则打开了每个“中”及以上的模式。")}</p> }
+        }
         (Some((e, _)), false) if e.patterns.is_empty() => {
-            html! { <p data-testid="why-none">{"No pattern is at medium or above: nothing to explain."}</p> }
+            html! { <p data-testid="why-none">{tr!(lang, "No pattern is at medium or above: nothing to explain.", "没有模式达到“中”及以上：无需解释。")}</p> }
         }
         (Some((e, applied)), false) => html! {
             <div data-testid="why-results">
-                <p class="muted small">{format!("{} rule changes tried on {} users, {} seed{}: each rule tightened, or a gate loosened, alone.", e.levers_tried, e.n_users, e.seeds.len(), if e.seeds.len() == 1 { "" } else { "s" })}</p>
+                <p class="muted small">{ match lang {
+                    Lang::En => format!("{} rule changes tried on {} users, {} seed{}: each rule tightened, or a gate loosened, alone.", e.levers_tried, e.n_users, e.seeds.len(), if e.seeds.len() == 1 { "" } else { "s" }),
+                    Lang::Zh => format!("在 {} 个用户、{} 个种子上尝试了 {} 项规则改动：每次只收紧一条规则或放松一道门槛。", e.n_users, e.seeds.len(), e.levers_tried),
+                } }</p>
                 if applied.is_some() {
-                    <p class="notice info" data-testid="why-applied">{"One change is applied: the list is still about the rules before it. Undo it, apply another instead, or Explain again to see what is left."}</p>
+                    <p class="notice info" data-testid="why-applied">{tr!(lang, "One change is applied: the list is still about the rules before it. Undo it, apply another instead, or Explain again to see what is left.", "已应用一项改动：列表仍针对改动前的规则。可撤销它、改为应用另一项，或再次“解释”看看还剩什么。")}</p>
                 }
                 { for e.patterns.iter().map(|p| html! {
                     <article class="why-pattern" data-testid={format!("why-{}", p.pattern.id())}>
-                        <h3>{pattern_name(p.pattern)}{" "}<span class={classes!("level", level_class(p.level))}>{p.level.id()}</span>{format!(" severity {}", p.severity)}</h3>
+                        <h3>{pattern_name(lang, p.pattern)}{" "}<span class={classes!("level", level_class(p.level))}>{level_word(lang, p.level)}</span>{ { let severity = p.severity; trf!(lang, " severity {severity}", " 严重度 {severity}") } }</h3>
                         if p.suggestions.is_empty() {
-                            <p class="muted">{"No single rule change cuts it measurably."}</p>
+                            <p class="muted">{tr!(lang, "No single rule change cuts it measurably.", "没有任何单条规则改动能明显减少它。")}</p>
                         } else {
                             <ol>{ for p.suggestions.iter().take(5).enumerate().map(|(i, s)| {
                                 let standing = match applied {
@@ -242,7 +263,7 @@ pub fn WhyPanel(props: &WhyPanelProps) -> Html {
                                     Some(_) => Standing::Instead,
                                     None => Standing::Open,
                                 };
-                                suggestion_row(s, i, standing, &on_apply, &on_undo)
+                                suggestion_row(lang, s, i, standing, &on_apply, &on_undo)
                             }) }</ol>
                         }
                     </article>
@@ -256,15 +277,15 @@ pub fn WhyPanel(props: &WhyPanelProps) -> Html {
     let estimate = seconds(&sized, props.units_per_second) * f64::from(*runs) * (*levers + 1) as f64;
     html! {
         <section class="panel" data-testid="why-panel" aria-labelledby="why-title">
-            <h2 id="why-title">{"Why: which rules open each pattern"}</h2>
+            <h2 id="why-title">{tr!(lang, "Why: which rules open each pattern", "原因：哪些规则打开了每个模式")}</h2>
             <div class="row">
-                <label for="why-runs">{"Seeds per change"}</label>
+                <label for="why-runs">{tr!(lang, "Seeds per change", "每项改动的种子数")}</label>
                 <select id="why-runs" onchange={on_runs}>
-                    <option value="1" selected={*runs == 1}>{"1 (fast)"}</option>
-                    <option value="3" selected={*runs == 3}>{"3 (steadier)"}</option>
+                    <option value="1" selected={*runs == 1}>{tr!(lang, "1 (fast)", "1（快）")}</option>
+                    <option value="3" selected={*runs == 3}>{tr!(lang, "3 (steadier)", "3（更稳）")}</option>
                 </select>
-                <button class="btn primary" data-testid="explain" disabled={busy} onclick={on_explain}>{"Explain"}</button>
-                if !busy { <span class="muted small" data-testid="why-estimate">{will_take(estimate, props.pool.size())}</span> }
+                <button class="btn primary" data-testid="explain" disabled={busy} onclick={on_explain}>{tr!(lang, "Explain", "解释")}</button>
+                if !busy { <span class="muted small" data-testid="why-estimate">{will_take_in(lang, estimate, props.pool.size())}</span> }
             </div>
             {body}
         </section>

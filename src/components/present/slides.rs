@@ -8,6 +8,7 @@ use crate::components::money_flow::MoneyFlowView;
 use crate::components::progress_bar::progress_bar;
 use crate::components::results_charts::timeline_events;
 use crate::components::rules_table::rules_table;
+use crate::locale::Lang;
 use crate::pool::BatchProgress;
 use crate::view_model::{hour_label, level_class, pattern_color, prevalence_percent};
 use backfire_engine::explain::{Explanation, Suggestion};
@@ -294,6 +295,7 @@ pub enum Work<T> {
 
 /// Slide: the pinned baseline against the rules on screen, on shared seeds, with bands and the noise cue.
 pub fn compare(
+    lang: Lang,
     baseline: &Scenario,
     variant: &Scenario,
     work: &Work<std::rc::Rc<Outcome>>,
@@ -349,10 +351,10 @@ pub fn compare(
                     <thead><tr><th scope="col">{"Measure"}</th><th scope="col">{"Before"}</th><th scope="col">{"After"}</th><th scope="col">{"Change"}</th></tr></thead>
                     <tbody>
                         { for o.measures.iter().map(|(m, c)| {
-                            let (text, dir) = judged(c, m.more_is_better());
+                            let (text, dir) = judged(lang, c, m.more_is_better());
                             html! {
                                 <tr data-testid={format!("present-measure-{m:?}")} data-judged={dir}>
-                                    <th scope="row">{measure_name(*m)}</th>
+                                    <th scope="row">{measure_name(lang, *m)}</th>
                                     <td>{measure_value(*m, c.baseline)}</td>
                                     <td>{measure_value(*m, c.variant)}</td>
                                     <td class={classes!("change", dir)}>{arrow(dir, c.change)}{text}</td>
@@ -365,7 +367,7 @@ pub fn compare(
                     if let Some(p) = top {
                         <LineChart title={format!("{} per hour, before (dashed) and after", pattern_name(p))} series={chart} {hours} testid="present-chart-compare" {events} frame={Frame::PROJECTOR} />
                     }
-                    {late_cost(&o.stretches)}
+                    {late_cost(lang, &o.stretches)}
                 </div>
             </div>
         </>
