@@ -9,6 +9,7 @@ use crate::components::platform_editor::PlatformEditor;
 use crate::components::population_editor::PopulationEditor;
 use crate::components::present::Presentation;
 use crate::components::results_view::{ResultsView, View};
+use crate::components::review_sheet::ReviewSheet;
 use crate::components::skip_link::SkipLink;
 use crate::components::timeline_editor::TimelineEditor;
 use crate::components::toolbar::{modified_from_preset, scenario_badge, Toolbar};
@@ -175,6 +176,12 @@ pub fn App() -> Html {
             }
         })
     };
+    // The last comparison finished, with the variant it is about, for the Review PDF.
+    let compared = use_state(|| None::<(Scenario, Rc<crate::comparison::Outcome>)>);
+    let on_compared = {
+        let compared = compared.clone();
+        Callback::from(move |c| compared.set(Some(c)))
+    };
     let on_slide = {
         let shown = shown.clone();
         Callback::from(move |slide: String| {
@@ -283,7 +290,7 @@ pub fn App() -> Html {
             <div class="results-stale" data-stale={(errors > 0).then_some("true")}>
             <ResultsView scenario={state.scenario.clone()} baseline={state.baseline.clone()} runs={state.runs} notice={state.notice.clone()}
                 explanation={state.explanation.clone()} dispatcher={state.dispatcher()} runner={runner.clone()} pool={pool.clone()}
-                {errors} view={*view} {on_view} {modified} {fast} sweep_link={shown.sweep.clone()} {on_sweep_link} />
+                {errors} view={*view} {on_view} {modified} {fast} sweep_link={shown.sweep.clone()} {on_sweep_link} {on_compared} />
             </div>
             <footer class="app-footer">
                 <span>{trf!(lang, "Backfire engine {ENGINE_VERSION}", "Backfire 引擎 {ENGINE_VERSION}")}</span>
@@ -294,6 +301,10 @@ pub fn App() -> Html {
                 }
             </footer>
             <span data-testid="app-ready" hidden=true></span>
+            <ReviewSheet scenario={state.scenario.clone()} report={runner.report.clone().filter(|_| matches!(runner.status, RunStatus::Done))}
+                baseline={state.baseline.clone()}
+                comparison={(*compared).as_ref().filter(|(v, _)| state.baseline.is_some() && *v == *state.scenario).map(|(_, o)| Rc::clone(o))}
+                link={(*link).as_ref().ok().map(|p| share::share_url(p))} />
             if *presenting {
                 <Presentation scenario={(*state.scenario).clone()} baseline={state.baseline.clone()} runs={state.runs} report={runner.report.clone()}
                     explanation={state.explanation.clone()} on_explained={actions.reform(Action::Explained)} pool={pool.clone()}

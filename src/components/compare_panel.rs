@@ -32,6 +32,9 @@ pub struct ComparePanelProps {
     pub pool: Pool,
     /// Unpins the baseline.
     pub on_unpin: Callback<()>,
+    /// Told each finished comparison, with the variant it is about (the Review PDF prints it).
+    #[prop_or_default]
+    pub on_outcome: Callback<(Scenario, Rc<Outcome>)>,
     /// Work units per second this browser simulates (for "this will take about …").
     pub units_per_second: f64,
 }
@@ -251,9 +254,11 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
             props.variant.clone(),
             props.runs.clamp(1, RUNS_MAX),
         );
+        let on_outcome = props.on_outcome.clone();
         move || {
             let (progress_cb, progress_done) = (progress.clone(), progress.clone());
             let (outcome, failed) = (outcome.clone(), failed.clone());
+            let (on_outcome, compared) = (on_outcome.clone(), variant.clone());
             failed.set(None);
             comparison::submit(
                 &pool,
@@ -266,7 +271,9 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
                     match result {
                         Ok(o) => {
                             failed.set(None);
-                            outcome.set(Some(Rc::new(o)));
+                            let o = Rc::new(o);
+                            on_outcome.emit((compared.clone(), Rc::clone(&o)));
+                            outcome.set(Some(o));
                         }
                         Err(message) => failed.set(Some(message)),
                     }

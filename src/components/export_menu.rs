@@ -58,6 +58,8 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
                     </> }
                 }) }
                 <button class="btn small" data-testid="print" onclick={on_print}>{tr!(lang, "Print / PDF", "打印 / PDF")}</button>
+                <button class="btn small" data-testid="review-pdf" title={tr!(lang, "One page for a design review: verdict, rules, findings, comparison, assumptions, seed and link", "设计评审用的一页：结论、规则、发现、对比、假设、种子和链接")}
+                    onclick={Callback::from(|_| crate::components::review_sheet::print_review())}>{tr!(lang, "Review PDF", "评审 PDF")}</button>
             </div>
         </details>
     }

@@ -23,6 +23,7 @@ pub mod progress_bar;
 pub mod refused_list;
 pub mod results_charts;
 pub mod results_view;
+pub mod review_sheet;
 pub mod rules_summary;
 pub mod rules_table;
 pub mod shortcut_help;

@@ -189,6 +189,9 @@ pub struct ResultsViewProps {
     /// Keeps the link in step with the sweep on screen (`None`: no sweep to share).
     #[prop_or_default]
     pub on_sweep_link: Callback<Option<String>>,
+    /// Told each finished comparison, with the variant it is about.
+    #[prop_or_default]
+    pub on_compared: Callback<(Scenario, Rc<crate::comparison::Outcome>)>,
 }
 
 /// The results area.
@@ -211,6 +214,7 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
         embed,
         sweep_link,
         on_sweep_link,
+        on_compared,
     } = props;
     let view = if *embed { &View::Results } else { view };
     let actions = dispatcher.to_callback();
@@ -271,7 +275,7 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
                     Some(b) => {
                         let on_runs = actions.reform(Action::SetRuns);
                         let on_unpin = actions.reform(|()| Action::Unpin);
-                        html! { <ComparePanel baseline={(**b).clone()} variant={(**scenario).clone()} runs={*runs} {on_runs} pool={pool.clone()} {on_unpin} units_per_second={runner.units_per_second} /> }
+                        html! { <ComparePanel baseline={(**b).clone()} variant={(**scenario).clone()} runs={*runs} {on_runs} pool={pool.clone()} {on_unpin} units_per_second={runner.units_per_second} on_outcome={on_compared.clone()} /> }
                     }
                     None => html! { <section class="panel" data-testid="compare-panel"><p>{tr!(lang, "Pin the current scenario as the baseline (the “Pin as baseline” button above), then edit a variant: both run on the same seeds, side by side.", "先把当前场景固定为基线（上方的“固定为基线”按钮），再编辑一个变体：两者用相同的种子并排运行。")}</p></section> },
                 },

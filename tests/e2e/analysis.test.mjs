@@ -150,6 +150,42 @@ test('the print stylesheet hides the editor and keeps the report', async () => {
   await context.close();
 });
 
+test('the Review PDF prints one sheet: verdict, rules table, findings, comparison, assumptions, seed and link', async () => {
+  const { context, page, errors } = await openApp(browser);
+  await loadSmall(page, 'alipay-circles-2016-safe-launch');
+  await page.getByTestId('pin').click();
+  await loadSmall(page, 'alipay-circles-2016');
+  await page.getByTestId('view-compare').click();
+  await page.waitForTimeout(300);
+  await page.waitForFunction(() => document.querySelector('[data-testid="compare-measures"]')
+    && !document.querySelector('[data-testid="compare-progress"]'), null, { timeout: 120000 });
+  // The button marks the page for the review and prints; printing in a headless browser returns at once.
+  await page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += document.body.classList.contains('review-print') ? 1 : 0; }; });
+  await page.getByTestId('export-menu').locator('summary').click();
+  await page.getByTestId('review-pdf').click();
+  assert.equal(await page.evaluate(() => window.__printed), 1, 'printed with the review sheet marked');
+  assert.equal(await page.evaluate(() => document.body.classList.contains('review-print')), false, 'the mark is gone after printing');
+  // In print, with the mark, the sheet is all there is.
+  await page.evaluate(() => document.body.classList.add('review-print'));
+  await page.emulateMedia({ media: 'print' });
+  const sheet = page.getByTestId('review-sheet');
+  assert.equal(await sheet.isVisible(), true);
+  assert.equal(await page.getByTestId('pattern-cards').isVisible(), false, 'no interactive chrome');
+  assert.equal(await page.locator('.app-header').isVisible(), false);
+  const text = await sheet.innerText();
+  assert.match(text, /Design review: /);
+  assert.match(await page.getByTestId('review-meta').innerText(), /\d{4}-\d{2}-\d{2} · seed \d+ · 2,000 users × 7 days/);
+  assert.match(await page.getByTestId('review-link').innerText(), /#s=1\./);
+  assert.match(await page.getByTestId('present-rules-table').innerText(), /praise opens the tip page/);
+  assert.ok((await page.getByTestId('review-findings').locator('tbody tr').count()) >= 2, 'the findings');
+  assert.equal(await page.getByTestId('review-comparison').locator('tbody tr').count(), 7, 'every measure of the comparison');
+  assert.match(await page.getByTestId('review-assumptions').innerText(), /default/);
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a pool job the worker refuses ends its batch with the message, and the page stays usable', async () => {
   const { context, page, errors } = await openApp(browser);
   await loadSmall(page, 'alipay-circles-2016');
