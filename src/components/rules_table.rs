@@ -59,8 +59,8 @@ fn safety_cell(c: &Circle) -> String {
     format!("{feed}; {contact}; {moderation}")
 }
 
-/// The circle × action table of `s`, with the table's CSS class.
-pub fn rules_table(s: &Scenario, class: &'static str) -> Html {
+/// The circle × action table of `s`, with the table's CSS class and test id.
+pub fn rules_table(s: &Scenario, class: &'static str, testid: &'static str) -> Html {
     let shown: Vec<&Circle> = s.circles.iter().take(TABLE_CIRCLES).collect();
     let row = |label: &str, cell: &dyn Fn(&Circle) -> String| {
         html! {
@@ -76,7 +76,7 @@ pub fn rules_table(s: &Scenario, class: &'static str) -> Html {
     };
     html! {
         <>
-            <table class={classes!("rules-table", class)} data-testid="present-rules-table">
+            <table class={classes!("rules-table", class)} data-testid={testid}>
                 <thead><tr><th scope="col">{"Who may…"}</th>{ for shown.iter().map(|c| html! { <th scope="col">{c.name.clone()}</th> }) }</tr></thead>
                 <tbody>
                     {row("join", &|c| rule_cell(&c.join))}

@@ -161,6 +161,7 @@ test('the Review PDF prints one sheet: verdict, rules table, findings, compariso
     && !document.querySelector('[data-testid="compare-progress"]'), null, { timeout: 120000 });
   // The button marks the page for the review and prints; printing in a headless browser returns at once.
   await page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += document.body.classList.contains('review-print') ? 1 : 0; }; });
+  await page.getByTestId('view-results').click();
   await page.getByTestId('export-menu').locator('summary').click();
   await page.getByTestId('review-pdf').click();
   assert.equal(await page.evaluate(() => window.__printed), 1, 'printed with the review sheet marked');
@@ -176,7 +177,7 @@ test('the Review PDF prints one sheet: verdict, rules table, findings, compariso
   assert.match(text, /Design review: /);
   assert.match(await page.getByTestId('review-meta').innerText(), /\d{4}-\d{2}-\d{2} · seed \d+ · 2,000 users × 7 days/);
   assert.match(await page.getByTestId('review-link').innerText(), /#s=1\./);
-  assert.match(await page.getByTestId('present-rules-table').innerText(), /praise opens the tip page/);
+  assert.match(await page.getByTestId('review-rules-table').innerText(), /praise opens the tip page/);
   assert.ok((await page.getByTestId('review-findings').locator('tbody tr').count()) >= 2, 'the findings');
   assert.equal(await page.getByTestId('review-comparison').locator('tbody tr').count(), 7, 'every measure of the comparison');
   assert.match(await page.getByTestId('review-assumptions').innerText(), /default/);

@@ -60,7 +60,7 @@ pub fn rules(s: &Scenario) -> Html {
     html! {
         <>
             {heading(s.name.clone())}
-            {rules_table(s, "present-table")}
+            {rules_table(s, "present-table", "present-rules-table")}
             <div class="present-rules" data-testid="present-rules">
                 if let Some(p) = platform {
                     <p><strong>{format!("{}: ", p.title)}</strong>{p.lines.join("; ")}</p>
