@@ -33,6 +33,20 @@ pub struct ReviewSheetProps {
     pub link: Option<String>,
 }
 
+/// Characters of the scenario's payload the printed link keeps after `#s=1.`.
+const LINK_SHOWN: usize = 24;
+
+/// The link cut after the start of its payload: "http://host/#s=1.7VbbTtw…".
+fn shortened(link: &str) -> String {
+    match link.find("#s=") {
+        Some(at) if link.len() > at + 5 + LINK_SHOWN => {
+            let cut: String = link.chars().take(at + 5 + LINK_SHOWN).collect();
+            format!("{cut}…")
+        }
+        _ => link.to_string(),
+    }
+}
+
 /// Prints the review sheet alone (the browser's dialog saves it as a PDF).
 pub fn print_review() {
     let Some(window) = web_sys::window() else { return };
@@ -68,7 +82,10 @@ pub fn ReviewSheet(props: &ReviewSheetProps) -> Html {
                     "{date} · 种子 {seed} · {users} 名用户 × {days} 天 · Backfire 引擎 {ENGINE_VERSION}")}
             </p>
             if let Some(link) = &props.link {
-                <p class="review-link" data-testid="review-link">{link.clone()}</p>
+                // The whole link stays clickable in the PDF; on paper a shortened form says what it is.
+                <p class="review-link" data-testid="review-link">
+                    {tr!(lang, "Reopen these rules: ", "重新打开这些规则：")}<a href={link.clone()}>{shortened(link)}</a>
+                </p>
             }
             <h2>{tr!(lang, "Verdict", "结论")}</h2>
             { match &props.report {
@@ -139,5 +156,18 @@ pub fn ReviewSheet(props: &ReviewSheetProps) -> Html {
                 <ul>{ for s.notes.iter().map(|n| html! { <li>{n.clone()}</li> }) }</ul>
             }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_printed_link_keeps_its_start_and_says_it_is_cut() {
+        let long = format!("http://h/#s=1.{}", "a".repeat(100));
+        assert_eq!(shortened(&long), format!("http://h/#s=1.{}…", "a".repeat(LINK_SHOWN)));
+        assert_eq!(shortened("http://h/#s=1.abc"), "http://h/#s=1.abc");
+        assert_eq!(shortened("no link here"), "no link here");
     }
 }

@@ -176,7 +176,8 @@ test('the Review PDF prints one sheet: verdict, rules table, findings, compariso
   const text = await sheet.innerText();
   assert.match(text, /Design review: /);
   assert.match(await page.getByTestId('review-meta').innerText(), /\d{4}-\d{2}-\d{2} · seed \d+ · 2,000 users × 7 days/);
-  assert.match(await page.getByTestId('review-link').innerText(), /#s=1\./);
+  assert.match(await page.getByTestId('review-link').innerText(), /#s=1\.\S{24}…$/);
+  assert.equal(await page.getByTestId('review-link').locator('a').getAttribute('href'), await page.evaluate(() => location.href), 'the whole link, clickable');
   assert.match(await page.getByTestId('review-rules-table').innerText(), /praise opens the tip page/);
   assert.ok((await page.getByTestId('review-findings').locator('tbody tr').count()) >= 2, 'the findings');
   assert.equal(await page.getByTestId('review-comparison').locator('tbody tr').count(), 7, 'every measure of the comparison');
