@@ -97,18 +97,40 @@ fn xml(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// A chart's width in the page's SVG units (its `viewBox`), and the scale of an exported image.
+/// A chart's size in the page's SVG units when its `viewBox` cannot be read, and the scale of an exported image.
 const CHART_W: f64 = 720.0;
 const CHART_H: f64 = 220.0;
 const EXPORT_SCALE: f64 = 2.0;
 
+/// The drawing's width and height from its `viewBox` ("0 0 720 220"); charts of other shapes (the deck's, the
+/// sweep's heatmap and line) export whole.
+fn view_box(svg: &web_sys::Element) -> (f64, f64) {
+    let parts: Vec<f64> = svg
+        .get_attribute("viewBox")
+        .unwrap_or_default()
+        .split_whitespace()
+        .filter_map(|p| p.parse().ok())
+        .collect();
+    match parts.as_slice() {
+        [_, _, w, h] if *w > 0.0 && *h > 0.0 => (*w, *h),
+        _ => (CHART_W, CHART_H),
+    }
+}
+
 /// The standalone, slide-ready SVG of the chart inside the element with this `data-testid`, with its height in
-/// the chart's units: the chart's title and legend above it (the page's caption does not travel with the
+/// the chart's units (its width is the chart's own, see [`view_box`]): the chart's title and legend above it (the page's caption does not travel with the
 /// SVG), and the scenario, seed and link below, so a slide can be traced back to the run.
-pub fn chart_svg_text(testid: &str) -> Option<(String, f64)> {
+pub fn chart_svg_text(testid: &str) -> Option<(String, f64, f64)> {
     let document = web_sys::window()?.document()?;
-    let figure = document.query_selector(&format!("[data-testid=\"{testid}\"]")).ok()??;
+    let found = document.query_selector(&format!("[data-testid=\"{testid}\"]")).ok()??;
+    // The test id names the figure, or the drawing inside it (the sweep's charts).
+    let figure = if found.tag_name().eq_ignore_ascii_case("svg") {
+        found.closest("figure").ok().flatten().unwrap_or_else(|| found.clone())
+    } else {
+        found
+    };
     let svg = figure.query_selector("svg").ok()??;
+    let (chart_w, chart_h) = view_box(&svg);
     let title = figure
         .query_selector("figcaption strong")
         .ok()
@@ -137,7 +159,7 @@ pub fn chart_svg_text(testid: &str) -> Option<(String, f64)> {
     let (mut x, mut y) = (12.0, 36.0);
     for (label, color) in &legend {
         let w = 18.0 + label.chars().count() as f64 * 5.6 + 12.0;
-        if x + w > CHART_W - 12.0 && x > 12.0 {
+        if x + w > chart_w - 12.0 && x > 12.0 {
             x = 12.0;
             y += 14.0;
         }
@@ -152,7 +174,7 @@ pub fn chart_svg_text(testid: &str) -> Option<(String, f64)> {
     }
     let header = y + 10.0;
     let footer = 18.0;
-    let height = header + CHART_H + footer;
+    let height = header + chart_h + footer;
     let text_of = |id: &str| {
         document
             .query_selector(&format!("[data-testid=\"{id}\"]"))
@@ -170,13 +192,13 @@ pub fn chart_svg_text(testid: &str) -> Option<(String, f64)> {
     let footer_text = format!("{} · {} · {}", text_of("scenario-name"), text_of("seed"), shown_link);
     Some((
         format!(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {CHART_W} {height}\" role=\"img\" aria-label=\"{title_x}\">\
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {chart_w} {height}\" role=\"img\" aria-label=\"{title_x}\">\
 <title>{title_x}</title><desc>{link_x}</desc>\
 <style>text{{font-family:system-ui,sans-serif;fill:#1c1f24}}</style><rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\
 <text x=\"12\" y=\"18\" font-size=\"14\" font-weight=\"700\">{title_x}</text>{rows}\
 <g transform=\"translate(0 {header})\">{inner}</g>\
 <text x=\"12\" y=\"{fy}\" font-size=\"8\" fill=\"#57534e\">{footer_x}</text></svg>",
-            w = CHART_W * EXPORT_SCALE,
+            w = chart_w * EXPORT_SCALE,
             h = height * EXPORT_SCALE,
             title_x = xml(&title),
             link_x = xml(&link),
@@ -184,23 +206,24 @@ pub fn chart_svg_text(testid: &str) -> Option<(String, f64)> {
             fy = height - 6.0,
             footer_x = xml(&footer_text),
         ),
+        chart_w,
         height,
     ))
 }
 
 /// Downloads a chart as SVG.
 pub fn chart_svg(testid: &str) {
-    if let Some((text, _)) = chart_svg_text(testid) {
+    if let Some((text, _, _)) = chart_svg_text(testid) {
         download(&format!("{testid}.svg"), "image/svg+xml", &text);
     }
 }
 
 /// Downloads a chart as PNG: the SVG is drawn onto a canvas at twice its size, then encoded.
 pub fn chart_png(testid: &str) {
-    let Some((text, height)) = chart_svg_text(testid) else {
+    let Some((text, width, height)) = chart_svg_text(testid) else {
         return;
     };
-    let (w, h) = (CHART_W * EXPORT_SCALE, height * EXPORT_SCALE);
+    let (w, h) = (width * EXPORT_SCALE, height * EXPORT_SCALE);
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

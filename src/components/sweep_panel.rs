@@ -561,6 +561,20 @@ pub fn SweepPanel(props: &SweepPanelProps) -> Html {
                     (Chart::Map, true) => heatmap(o, *metric, at),
                     (Chart::Map, false) => line(o, *metric, at),
                 } }
+                { {
+                    // The chart on screen exports slide-ready, as the results' charts do.
+                    let shown = match (*chart, o.spec.y.is_some()) {
+                        (Chart::Scatter, _) => "sweep-scatter",
+                        (Chart::Map, true) => "sweep-heatmap",
+                        (Chart::Map, false) => "sweep-line",
+                    };
+                    html! {
+                        <div class="row">
+                            <button class="btn small" data-testid="sweep-svg" onclick={Callback::from(move |_| crate::export::chart_svg(shown))}>{"Chart SVG"}</button>
+                            <button class="btn small" data-testid="sweep-png" onclick={Callback::from(move |_| crate::export::chart_png(shown))}>{"Chart PNG"}</button>
+                        </div>
+                    }
+                } }
                 <div class="chart-readout sweep-readout" data-testid="sweep-readout" aria-live="polite">
                     { match (*hover).or(*picked) {
                         Some(i) => readout(o, i),

@@ -98,6 +98,14 @@ test('a sweep link reopens the same heatmap; metrics switch without a rerun; har
   const byThreshold = [0, 1, 2].map(x => Number(refused[`sweep-cell-${x}-0`].value));
   assert.ok(byThreshold[0] <= byThreshold[2], `a higher credit gate refuses no fewer honest users: ${byThreshold}`);
   await shot(page, 'sweep-heatmap-1440');
+  // The heatmap exports slide-ready and whole: its title, every cell, and the link.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('sweep-svg').click()]);
+  const svg = fs.readFileSync(await download.path()).toString();
+  assert.match(svg, /font-weight="700">[^<]*Honest users refused/);
+  assert.ok((svg.match(/data-testid="sweep-cell-/g) ?? []).length === 18, 'every cell travels');
+  assert.match(svg, /<desc>http[^<]*&amp;sweep=/);
+  const box = svg.match(/<svg[^>]*viewBox="0 0 ([\d.]+) ([\d.]+)"/);
+  assert.ok(box && Number(box[2]) > 220, `the export is as tall as the heatmap (${box?.[2]})`);
 
   // The link carries the sweep; a fresh page opens on it and shows the same cells.
   await page.waitForFunction(() => /&sweep=comment_credit_threshold~350~950~3~lin,tip_ceiling_yuan~5~200~6~log!incidents:exclusion!2/.test(location.hash));
