@@ -24,6 +24,7 @@ pub mod refused_list;
 pub mod results_charts;
 pub mod results_view;
 pub mod rules_summary;
+pub mod search_panel;
 pub mod shortcut_help;
 pub mod skip_link;
 pub mod sweep_panel;
