@@ -133,6 +133,9 @@ where
     let Some(batch) = search.propose() else {
         return drive.finish(Ok(search));
     };
+    if !drive.live() {
+        return;
+    }
     let jobs: Vec<Job> = batch
         .scenarios
         .iter()
@@ -164,9 +167,10 @@ where
             match outcome.and_then(reports) {
                 Ok(reports) => {
                     search.fold(batch, &reports);
-                    // The next batch is sent once the pool has finished settling this one's last reply.
+                    // The next batch is proposed in a task of its own, after the pool has settled this one's
+                    // last reply: folding and proposing in one task held the page's thread too long.
                     let drive = drive.clone();
-                    wasm_bindgen_futures::spawn_local(async move { step(drive, search, runs_done + size) });
+                    gloo::timers::callback::Timeout::new(0, move || step(drive, search, runs_done + size)).forget();
                 }
                 Err(message) => drive.finish(Err(message)),
             }

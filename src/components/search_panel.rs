@@ -18,8 +18,8 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-/// Runs a red team or frontier may make by default here: a few batches, so a search finishes in seconds.
-pub const UI_SEARCH_RUNS: u32 = 64;
+/// Runs a red team or frontier may make by default here: ten batches, about 5 s of a launch-sized search on two cores.
+pub const UI_SEARCH_RUNS: u32 = 160;
 /// Morris trajectories by default here: enough to rank the assumptions, small enough to finish in seconds.
 pub const UI_TRAJECTORIES: u32 = 4;
 

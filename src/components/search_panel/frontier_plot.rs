@@ -11,7 +11,7 @@ use yew::prelude::*;
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 320.0;
 /// Room for the axes' labels: left, right, top, bottom.
-const MARGIN: (f64, f64, f64, f64) = (56.0, 16.0, 12.0, 40.0);
+const MARGIN: (f64, f64, f64, f64) = (84.0, 16.0, 12.0, 40.0);
 
 /// Props of [`FrontierPlot`].
 #[derive(Properties, PartialEq, Clone)]
@@ -77,8 +77,8 @@ pub fn FrontierPlot(props: &FrontierPlotProps) -> Html {
                 <line class="axis" x1={l.to_string()} y1={t.to_string()} x2={l.to_string()} y2={(HEIGHT - b).to_string()} />
                 <text class="axis-label" x={((l + WIDTH - right) / 2.0).to_string()} y={(HEIGHT - 8.0).to_string()} text-anchor="middle">
                     {format!("honest cost per 10,000 ({:.1} – {:.1})", scale.x.0, scale.x.1)}</text>
-                <text class="axis-label" x="14" y={((t + HEIGHT - b) / 2.0).to_string()} text-anchor="middle"
-                    transform={format!("rotate(-90 14 {})", (t + HEIGHT - b) / 2.0)}>{format!("harm: {harm}")}</text>
+                <text class="axis-label" x="12" y={((t + HEIGHT - b) / 2.0).to_string()} text-anchor="middle"
+                    transform={format!("rotate(-90 12 {})", (t + HEIGHT - b) / 2.0)}>{format!("harm: {harm}")}</text>
                 <text class="axis-label" x={(l - 4.0).to_string()} y={(t + 10.0).to_string()} text-anchor="end">{format!("{:.1}", scale.y.1)}</text>
                 <text class="axis-label" x={(l - 4.0).to_string()} y={(HEIGHT - b).to_string()} text-anchor="end">{format!("{:.1}", scale.y.0)}</text>
                 <polyline class="frontier-line" points={line.join(" ")} />

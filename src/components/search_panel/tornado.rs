@@ -21,7 +21,7 @@ pub fn robustness_view(r: &RobustnessResult) -> Html {
     let watched = r.top_pattern.map_or("the top pattern", pattern_name);
     html! {
         <div class="search-result" data-testid="robustness-result">
-            <p class={classes!("robustness-verdict", r.flips.then_some("flips"))} data-testid="robustness-verdict" data-flips={r.flips.to_string()}>{r.verdict.clone()}</p>
+            <p class={classes!("robustness-verdict", r.flips.then_some("flips"))} data-testid="robustness-verdict" data-flips={r.flips.to_string()}>{sentence_case(&r.verdict)}</p>
             <p class="muted small">{format!("Effect of each assumption on the level of {watched} (now {:.1}): μ*, the mean size of its effect across its range; the whisker is σ, how much that effect depends on the other assumptions.", r.level)}</p>
             <ol class="tornado" aria-label="assumptions ranked by effect">
                 { for shown.iter().map(|e| html! {
@@ -40,5 +40,23 @@ pub fn robustness_view(r: &RobustnessResult) -> Html {
             }
             {super::provenance(&r.provenance)}
         </div>
+    }
+}
+
+/// The engine's verdict as a sentence on its own: its first letter upper case ("it flips if …" → "It flips if …").
+fn sentence_case(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_verdict_starts_with_a_capital() {
+        assert_eq!(super::sentence_case("it flips if x"), "It flips if x");
+        assert_eq!(super::sentence_case(""), "");
     }
 }
