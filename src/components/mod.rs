@@ -26,6 +26,7 @@ pub mod results_view;
 pub mod review_sheet;
 pub mod rules_summary;
 pub mod rules_table;
+pub mod search_panel;
 pub mod shortcut_help;
 pub mod skip_link;
 pub mod sweep_panel;

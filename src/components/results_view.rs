@@ -1,5 +1,5 @@
 //! The results area: the notice, the verdict, the run's status, whether the results still match the rules on
-//! screen, and the four views of what the rules do (results, compare, sweep, why).
+//! screen, and the five views of what the rules do (results, compare, sweep, why, search).
 
 use crate::components::compare_panel::ComparePanel;
 use crate::components::exemplars::Exemplars;
@@ -13,6 +13,7 @@ use crate::components::pattern_cards::PatternCards;
 use crate::components::refused_list::RefusedList;
 use crate::components::results_charts::ResultsCharts;
 use crate::components::rules_summary::RulesSummary;
+use crate::components::search_panel::SearchPanel;
 use crate::components::sweep_panel::SweepPanel;
 use crate::components::verdict_bar::VerdictBar;
 use crate::components::why_panel::WhyPanel;
@@ -37,6 +38,8 @@ pub enum View {
     Sweep,
     /// Which rules open each pattern.
     Why,
+    /// What breaks the rules, the best fixes and the assumptions the verdict rests on.
+    Search,
 }
 
 impl View {
@@ -46,6 +49,7 @@ impl View {
             View::Compare => "compare",
             View::Sweep => "sweep",
             View::Why => "why",
+            View::Search => "search",
         }
     }
 }
@@ -261,6 +265,7 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
                     {view_button(View::Compare, tr!(lang, "Compare", "对比"))}
                     {view_button(View::Sweep, tr!(lang, "Sweep", "扫描"))}
                     {view_button(View::Why, tr!(lang, "Why", "原因"))}
+                    {view_button(View::Search, tr!(lang, "Search", "搜索"))}
                 </div>
             }
             { match *view {
@@ -284,6 +289,7 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
                     let on_explained = actions.reform(Action::Explained);
                     html! { <WhyPanel scenario={(**scenario).clone()} explanation={explanation.clone()} {on_explained} pool={pool.clone()} on_apply={on_edit} units_per_second={runner.units_per_second} /> }
                 }
+                View::Search => html! { <SearchPanel scenario={(**scenario).clone()} pool={pool.clone()} on_load={on_edit} units_per_second={runner.units_per_second} /> },
             } }
         </main>
         </GlossaryProvider>

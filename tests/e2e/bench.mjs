@@ -154,3 +154,51 @@ test('cancel latency of a 1M-user run', async () => {
   console.log(`cancel of a 1M-user run (5 tries): Cancel click to "Run cancelled." shown (worker confirmed) median ${median(pageMs)} ms, max ${Math.max(...pageMs)} ms; in-page Cancel-to-worker-reply median ${median(workerMs)} ms, max ${Math.max(...workerMs)} ms`);
   await context.close();
 });
+
+// Searches on the worker pool (the launch preset; each run 10k users × 7 days, the engine's default size): wall time
+// of each search at the engine's default budget, the time from Run to the progress bar, the Cancel-to-"cancelled"
+// latency, and the longest main-thread task while searching.
+async function searchBench(page, kind, setBudget) {
+  await page.getByTestId(`search-tab-${kind}`).click();
+  await setBudget();
+  await page.evaluate(() => {
+    window.__long = [];
+    new PerformanceObserver(list => { for (const e of list.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask' });
+  });
+  const t0 = Date.now();
+  await page.getByTestId(`${kind}-run`).click();
+  await page.getByTestId(`${kind}-progress`).waitFor({ timeout: 5000 });
+  const progressMs = Date.now() - t0;
+  await page.locator(`[data-testid="${kind}-status"][data-state="done"]`).waitFor({ timeout: 300000 });
+  const seconds = (Date.now() - t0) / 1000;
+  const longest = await page.evaluate(() => Math.max(0, ...window.__long));
+  const caption = await page.getByTestId('search-provenance').innerText();
+  const runs = /(\d+) of \d+ runs/.exec(caption)?.[1];
+  // Cancel: start again, wait for a few runs, then cancel.
+  await page.getByTestId(`${kind}-run`).click();
+  await page.waitForFunction(k => Number(document.querySelector(`[data-testid="${k}-status"]`)?.dataset.done) >= 4, kind, { timeout: 60000 });
+  // Measured in the page: from the click's event to the first frame that shows "cancelled".
+  await page.evaluate(k => {
+    document.querySelector(`[data-testid="${k}-cancel"]`).addEventListener('click', e => {
+      window.__c0 = e.timeStamp;
+      const watch = () => document.querySelector(`[data-testid="${k}-status"][data-state="cancelled"]`)
+        ? (window.__c1 = performance.now()) : requestAnimationFrame(watch);
+      watch();
+    }, { capture: true, once: true });
+  }, kind);
+  await page.getByTestId(`${kind}-cancel`).click();
+  await page.locator(`[data-testid="${kind}-status"][data-state="cancelled"]`).waitFor({ timeout: 5000 });
+  const cancelMs = await page.evaluate(() => window.__c1 - window.__c0);
+  console.log(`search ${kind}: ${runs} runs in ${seconds.toFixed(1)} s wall, progress bar after ${progressMs} ms, cancel shown ${cancelMs.toFixed(0)} ms after the click, longest main-thread task ${longest.toFixed(0)} ms`);
+}
+
+test('searches: red team, fix frontier and Morris screen of the 2016 launch on the worker pool', async () => {
+  const { context, page } = await openApp(browser);
+  await page.getByTestId('preset-picker').selectOption('alipay-circles-2016');
+  await waitForRun(page, 0);
+  await page.getByTestId('view-search').click();
+  await searchBench(page, 'redteam', () => typeInto(page.getByTestId('redteam-runs'), 320));
+  await searchBench(page, 'frontier', () => typeInto(page.getByTestId('frontier-runs'), 320));
+  await searchBench(page, 'robustness', () => typeInto(page.getByTestId('robustness-trajectories'), 10));
+  await context.close();
+});
