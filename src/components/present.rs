@@ -7,7 +7,7 @@ mod slides;
 use crate::comparison::{self, Outcome};
 use crate::explaining;
 use crate::hooks::use_document_keydown::{target_tag, use_document_keydown};
-use crate::locale::use_lang;
+use crate::locale::{tr, trf, use_lang, Lang};
 use crate::pool::Pool;
 use backfire_engine::explain::Explanation;
 use backfire_engine::{Report, Scenario};
@@ -96,16 +96,16 @@ impl Slide {
     }
 
     /// The slide's name on the deck's path.
-    pub fn title(self) -> &'static str {
+    pub fn title(self, lang: Lang) -> &'static str {
         match self {
-            Slide::Rules => "The rules",
-            Slide::Timeline => "The timeline",
-            Slide::Run => "The run",
-            Slide::Money => "The money",
-            Slide::Opened => "What opened it",
-            Slide::Compare => "Before and after",
-            Slide::Why => "Why",
-            Slide::Fix => "The fix",
+            Slide::Rules => tr!(lang, "The rules", "规则"),
+            Slide::Timeline => tr!(lang, "The timeline", "时间线"),
+            Slide::Run => tr!(lang, "The run", "运行"),
+            Slide::Money => tr!(lang, "The money", "资金"),
+            Slide::Opened => tr!(lang, "What opened it", "是什么放开了它"),
+            Slide::Compare => tr!(lang, "Before and after", "之前与之后"),
+            Slide::Why => tr!(lang, "Why", "原因"),
+            Slide::Fix => tr!(lang, "The fix", "修正"),
         }
     }
 }
@@ -427,18 +427,18 @@ pub fn Presentation(props: &PresentationProps) -> Html {
     let explanation = props.explanation.as_deref();
     let report = props.report.as_deref();
     let screen = match (slide, report, props.baseline.as_deref()) {
-        (Slide::Rules, _, _) => slides::rules(&props.scenario),
-        (Slide::Timeline, _, _) => slides::timeline(&props.scenario),
-        (Slide::Run, Some(r), _) => slides::run(&props.scenario, r, &deck, hour, &deck.dispatcher()),
-        (Slide::Money, Some(r), _) => slides::money(r),
-        (Slide::Opened, Some(r), _) => slides::opened(r),
+        (Slide::Rules, _, _) => slides::rules(lang, &props.scenario),
+        (Slide::Timeline, _, _) => slides::timeline(lang, &props.scenario),
+        (Slide::Run, Some(r), _) => slides::run(lang, &props.scenario, r, &deck, hour, &deck.dispatcher()),
+        (Slide::Money, Some(r), _) => slides::money(lang, r),
+        (Slide::Opened, Some(r), _) => slides::opened(lang, r),
         (Slide::Run | Slide::Money | Slide::Opened, None, _) => {
-            html! { <><h2 id="present-heading">{slide.title()}</h2>{slides::no_run()}</> }
+            html! { <><h2 id="present-heading">{slide.title(lang)}</h2>{slides::no_run(lang)}</> }
         }
         (Slide::Compare, _, Some(b)) => slides::compare(lang, b, &props.scenario, &compare_work, on_compare.clone()),
-        (Slide::Compare, _, None) => slides::rules(&props.scenario),
-        (Slide::Why, _, _) => slides::why(explanation, &why_work, &start_why),
-        (Slide::Fix, _, _) => slides::fix(explanation, &why_work, &start_why),
+        (Slide::Compare, _, None) => slides::rules(lang, &props.scenario),
+        (Slide::Why, _, _) => slides::why(lang, explanation, &why_work, &start_why),
+        (Slide::Fix, _, _) => slides::fix(lang, explanation, &why_work, &start_why),
     };
     let on_prev = deck.dispatcher().to_callback().reform(|_: MouseEvent| DeckAction::Prev);
     let on_next = deck
@@ -453,25 +453,25 @@ pub fn Presentation(props: &PresentationProps) -> Html {
     html! {
         <div class={classes!("presentation", deck.notes.then_some("with-notes"))} data-testid="presentation" data-slide={slide.id()} role="dialog" aria-modal="true" aria-labelledby="present-heading" tabindex="-1" ref={dialog}>
             <header class="present-top">
-                <span class="present-title">{props.scenario.name.clone()}</span>
-                <ol class="present-path" aria-label="slides">
+                <span class="present-title" translate="no">{props.scenario.name.clone()}</span>
+                <ol class="present-path" aria-label={tr!(lang, "slides", "幻灯片")}>
                     { for deck_slides.iter().enumerate().map(|(i, s)| html! {
-                        <li class={classes!((i == deck.step).then_some("current"))} aria-current={(i == deck.step).then_some("step")}>{s.title()}</li>
+                        <li class={classes!((i == deck.step).then_some("current"))} aria-current={(i == deck.step).then_some("step")}>{s.title(lang)}</li>
                     }) }
                 </ol>
-                <button class="btn" data-testid="present-notes-toggle" aria-pressed={deck.notes.to_string()} title="Show or hide the speaker notes (N)" onclick={on_notes}>{"Notes"}</button>
-                <button class="btn" data-testid="present-exit" title="Leave presentation mode (Escape)" onclick={on_exit}>{"Exit"}</button>
+                <button class="btn" data-testid="present-notes-toggle" aria-pressed={deck.notes.to_string()} title={tr!(lang, "Show or hide the speaker notes (N)", "显示或隐藏演讲者备注（N）")} onclick={on_notes}>{tr!(lang, "Notes", "备注")}</button>
+                <button class="btn" data-testid="present-exit" title={tr!(lang, "Leave presentation mode (Escape)", "退出演示模式（Esc）")} onclick={on_exit}>{tr!(lang, "Exit", "退出")}</button>
             </header>
             <main class="present-slide" data-testid={format!("present-screen-{}", slide.id())} ref={slide_box}>
                 <div class="present-fit" ref={slide_body}>{screen}</div>
             </main>
             if deck.notes {
-                {slides::speaker_notes(&props.scenario)}
+                {slides::speaker_notes(lang, &props.scenario)}
             }
-            <nav class="present-nav" aria-label="slides">
-                <button class="btn" data-testid="present-prev" disabled={deck.step == 0} onclick={on_prev}>{"← Previous"}</button>
-                <span data-testid="present-step" data-step={(deck.step + 1).to_string()} data-count={count.to_string()} aria-live="polite">{format!("{} of {count} · {}", deck.step + 1, slide.title())}</span>
-                <button class="btn primary" data-testid="present-next" disabled={deck.step + 1 >= count} onclick={on_next}>{"Next →"}</button>
+            <nav class="present-nav" aria-label={tr!(lang, "slides", "幻灯片")}>
+                <button class="btn" data-testid="present-prev" disabled={deck.step == 0} onclick={on_prev}>{tr!(lang, "← Previous", "← 上一页")}</button>
+                <span data-testid="present-step" data-step={(deck.step + 1).to_string()} data-count={count.to_string()} aria-live="polite">{ { let (at, title) = (deck.step + 1, slide.title(lang)); trf!(lang, "{at} of {count} · {title}", "第 {at} / {count} 页 · {title}") } }</span>
+                <button class="btn primary" data-testid="present-next" disabled={deck.step + 1 >= count} onclick={on_next}>{tr!(lang, "Next →", "下一页 →")}</button>
             </nav>
         </div>
     }

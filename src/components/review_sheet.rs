@@ -102,7 +102,7 @@ pub fn ReviewSheet(props: &ReviewSheetProps) -> Html {
                 },
             } }
             <h2>{tr!(lang, "The rules", "规则")}</h2>
-            {rules_table(s, "review-table", "review-rules-table")}
+            {rules_table(lang, s, "review-table", "review-rules-table")}
             { for after_circles.iter().map(|sec| html! { <p><strong>{format!("{}: ", sec.title)}</strong>{sec.lines.join("; ")}</p> }) }
             if let Some(r) = &props.report {
                 <h2>{tr!(lang, "Findings", "发现")}</h2>

@@ -15,12 +15,11 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 // Latin words allowed in Chinese text: the brand, the case, file formats and keys named on buttons.
-const ALLOWED = ['Backfire', 'Alipay', 'JSON', 'CSV', 'SVG', 'PNG', 'PDF', 'Ctrl', 'Shift', 'iframe', 'wiki'];
+const ALLOWED = ['Backfire', 'Alipay', 'JSON', 'CSV', 'SVG', 'PNG', 'PDF', 'Ctrl', 'Shift', 'Esc', 'iframe', 'wiki'];
 
 /** Every visible Latin word (two letters or more) in Chinese text and labels of the main view, with where it is. */
-async function englishLeft(page, allowed) {
-  return page.evaluate(allowed => {
-    const scopes = ['header.app-header', '#rules-panel', 'main#results', 'footer.app-footer'];
+async function englishLeft(page, allowed, within = ['header.app-header', '#rules-panel', 'main#results', 'footer.app-footer']) {
+  return page.evaluate(([allowed, scopes]) => {
     const found = [];
     // A label may name what the designer typed ("上移Campus Diary"): those names, marked where they are shown,
     // are taken out of labels before the check.
@@ -48,7 +47,7 @@ async function englishLeft(page, allowed) {
       }
     }
     return found;
-  }, allowed);
+  }, [allowed, within]);
 }
 
 test('the switch turns the main view Chinese, the link keeps it, and switching back restores English', async () => {
@@ -92,6 +91,25 @@ test('a browser whose first language is Chinese opens in Chinese', async () => {
   const { context, page, errors } = await openApp(browser, { contextOptions: { locale: 'zh-CN' } });
   await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
   assert.equal((await page.getByTestId('lang-switch').textContent()).trim(), 'English');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the deck in Chinese: every slide, its charts and its controls', async () => {
+  const { context, page, errors } = await openApp(browser);
+  await waitForRun(page, 0);
+  await page.getByTestId('lang-switch').click();
+  await page.getByTestId('present').click();
+  const deck = page.getByTestId('presentation');
+  await deck.waitFor();
+  const count = Number(await page.getByTestId('present-step').getAttribute('data-count'));
+  for (let i = 0; i < count; i++) {
+    const slide = await deck.getAttribute('data-slide');
+    if (slide === 'run') await page.getByTestId('present-scrubber').fill('60');
+    assert.deepEqual(await englishLeft(page, ALLOWED, ['.presentation']), [], `no English left on the ${slide} slide`);
+    if (i + 1 < count) await page.getByTestId('present-next').click();
+  }
+  assert.match(await page.getByTestId('present-step').innerText(), /第 \d+ \/ \d+ 页/);
   assert.deepEqual(errors, []);
   await context.close();
 });
