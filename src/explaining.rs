@@ -68,7 +68,7 @@ pub fn submit(
 ) {
     // Rules with errors are refused as a comparison run is: the levers themselves run as they are.
     if let Some(why) = crate::protocol::refusal(scenario) {
-        return on_done(Err(format!("the rules have errors: {why}")));
+        return on_done(Err(why));
     }
     let opts = ExplainOptions {
         runs,

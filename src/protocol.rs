@@ -67,14 +67,15 @@ pub enum JobResult {
     Summary(Box<CellSummary>),
 }
 
-/// The rule errors of a scenario as one sentence, or `None` when the engine accepts it.
+/// Why a scenario is refused, as one sentence ("the rules have errors: days: …"), or `None` when the engine
+/// accepts it: a comparison run, an explanation and a search all refuse rules with errors in these words.
 pub fn refusal(scenario: &Scenario) -> Option<String> {
     let errors: Vec<String> = validate(scenario)
         .into_iter()
         .filter(|i| i.severity == Severity::Error)
         .map(|i| format!("{}: {}", i.path, i.message))
         .collect();
-    (!errors.is_empty()).then(|| errors.join("; "))
+    (!errors.is_empty()).then(|| format!("the rules have errors: {}", errors.join("; ")))
 }
 
 impl Job {
@@ -87,7 +88,7 @@ impl Job {
     pub fn perform(self) -> Result<JobResult, String> {
         match self {
             Job::Report(s) => match refusal(&s) {
-                Some(why) => Err(format!("the rules have errors: {why}")),
+                Some(why) => Err(why),
                 None => Ok(JobResult::Report(Box::new(run(&s)))),
             },
             Job::Summary(s) => Ok(JobResult::Summary(Box::new(cell_summary(&run(&s))))),

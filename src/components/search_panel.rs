@@ -139,7 +139,7 @@ pub fn SearchPanel(props: &SearchPanelProps) -> Html {
         Callback::from(move |kind: Kind| {
             let out = slots.of(kind);
             if let Some(why) = crate::protocol::refusal(&scenario) {
-                return out.set(Some(Outcome::Failed(format!("the rules have errors: {why}"))));
+                return out.set(Some(Outcome::Failed(why)));
             }
             let progress = {
                 let out = out.clone();

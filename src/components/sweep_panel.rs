@@ -8,6 +8,7 @@ mod metric;
 mod outcome;
 mod scatter;
 
+use crate::components::progress_bar::progress_bar;
 use crate::pool::BatchOutcome;
 use crate::pool::{BatchProgress, Pool};
 use crate::protocol::{Job, JobResult};
@@ -521,10 +522,7 @@ pub fn SweepPanel(props: &SweepPanelProps) -> Html {
                 <p class="issue error" data-testid="sweep-blocked">{"the rules have errors: fix them before sweeping"}</p>
             }
             if let Some(p) = progress {
-                <div class="progress" role="progressbar" aria-label="sweep progress" data-testid="sweep-progress" aria-valuemin="0"
-                    aria-valuemax={p.total.to_string()} aria-valuenow={p.done.to_string()}>
-                    <div style={format!("width:{:.1}%", if p.total == 0 { 0.0 } else { 100.0 * p.done as f64 / p.total as f64 })}></div>
-                </div>
+                {progress_bar(p, "sweep progress", "sweep-progress")}
             }
             <div class="row sweep-show">
                 <div class="field">
