@@ -133,6 +133,8 @@ pub const SPEEDS: [(&str, u32); 4] = [("½×", 500), ("1×", 250), ("2×", 125),
 const DEFAULT_SPEED: usize = 1;
 /// Pixels kept free below a fitted slide, so rounding never leaves it a pixel too tall.
 const FIT_SLACK: f64 = 4.0;
+/// Widths (CSS pixels) below which a slide scrolls rather than shrinks to fit (the deck's phone layout).
+const PHONE_WIDTH: f64 = 600.0;
 /// Least zoom a slide is shrunk to so it fits the screen; a slide that needs more scrolls.
 const FIT_MIN: f64 = 0.6;
 /// Seeds Why runs on from the deck: one, as the Why tab's fast choice, so it answers while the room waits.
@@ -298,6 +300,10 @@ pub fn Presentation(props: &PresentationProps) -> Html {
                 let pad_w = (f64::from(outer.scroll_width()) - inner_w).max(0.0);
                 let room_h = f64::from(outer.client_height()) - pad_h.max(0.0) - FIT_SLACK;
                 let room_w = f64::from(outer.client_width()) - pad_w;
+                // A phone reads a slide by scrolling: shrinking it would only make the type too small.
+                if room_w < PHONE_WIDTH {
+                    return;
+                }
                 let fit = (room_h / inner_h.max(1.0))
                     .min(room_w / inner_w.max(1.0))
                     .clamp(FIT_MIN, 1.0);
