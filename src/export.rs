@@ -30,7 +30,7 @@ pub fn patterns_csv(r: &Report) -> String {
     for p in &r.patterns {
         let row = [
             p.id.id().to_string(),
-            pattern_name(p.id).to_string(),
+            pattern_name(backfire_engine::lang::Lang::En, p.id).to_string(),
             p.level.id().to_string(),
             p.severity.to_string(),
             p.incidents.to_string(),

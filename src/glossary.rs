@@ -1,8 +1,11 @@
 //! The glossary's entries: each term a designer meets on the result cards, with its definition taken from the
-//! engine's own words (`report::SEVERITY_FORMULA`, `words::*_WORDS`, `words::archetype_words`), never a second copy.
+//! engine's own words (`report::SEVERITY_FORMULA`, `words::prevalence_words` and the like, `words::archetype_words`),
+//! never a second copy; in Chinese the severity entries are the formula's translation, kept here beside the parts
+//! the English reads from it.
 
+use crate::locale::Lang;
 use backfire_engine::report::SEVERITY_FORMULA;
-use backfire_engine::words::{archetype_words, ENGAGEMENT_WORDS, PEOPLE_HARMED_WORDS, PREVALENCE_WORDS};
+use backfire_engine::words::{archetype_words, engagement_words, people_harmed_words, prevalence_words};
 use backfire_engine::Archetype;
 
 /// A term the glossary defines.
@@ -81,13 +84,16 @@ impl Term {
         }
     }
 
-    /// The definition, in the engine's words.
-    pub fn definition(self) -> String {
+    /// The definition in `lang`, in the engine's words.
+    pub fn definition(self, lang: Lang) -> String {
+        if lang == Lang::Zh {
+            return self.definition_zh();
+        }
         match self {
             Term::Incident => sentence(&formula_part("One incident is ", " No incidents")),
-            Term::PeopleHarmed => sentence(PEOPLE_HARMED_WORDS),
-            Term::Prevalence => sentence(PREVALENCE_WORDS),
-            Term::Engagement => sentence(ENGAGEMENT_WORDS),
+            Term::PeopleHarmed => sentence(people_harmed_words(lang)),
+            Term::Prevalence => sentence(prevalence_words(lang)),
+            Term::Engagement => sentence(engagement_words(lang)),
             Term::Severity => {
                 let scale = formula_part("severity = ", ": reach = ");
                 let floor = formula_part("No incidents", " Levels:");
@@ -103,7 +109,25 @@ impl Term {
             Term::Reach => part("reach", &formula_part("reach = ", "; rate = ")),
             Term::Rate => part("rate", &formula_part("rate = ", "; money = ")),
             Term::Money => part("money", &formula_part("money = ", " One incident")),
-            Term::Archetype(a) => archetype_words(a).to_string(),
+            Term::Archetype(a) => archetype_words(lang, a).to_string(),
+        }
+    }
+
+    /// The definition in Chinese: the engine's Chinese words, and [`SEVERITY_FORMULA`] translated part by part.
+    fn definition_zh(self) -> String {
+        const SCALE: &str = "c(x) 是“严重度”下的对数刻度：达到顶端的 1% 读作 50。";
+        let lang = Lang::Zh;
+        match self {
+            Term::Incident => String::from("一起事件就是一次滥用行为：一条帖子（招揽、诈骗、伪造身份、团伙或掩护帖）、一条辱骂性的评论或私信、一笔刷分或洗钱的付款、一个回归账号的一次行为，或一位诚实用户在一个圈子里做一件事被拒一次。"),
+            Term::PeopleHarmed => format!("{}。", people_harmed_words(lang)),
+            Term::Prevalence => format!("{}。", prevalence_words(lang)),
+            Term::Engagement => format!("{}。", engagement_words(lang)),
+            Term::Severity => String::from("波及、频率和金额三者的平均值，每一项都用同一个对数刻度 c(x) = 100 × log10(1 + 10,000 × x) ÷ log10(10,001) 来读，x 是该量占其刻度顶端的比例（顶端的万分之一 → 7.5，千分之一 → 26，1% → 50，10% → 75，顶端 → 100）。没有事件 → 0；只要有事件 → 至少 1。"),
+            Term::Levels => String::from("无 0，低 1–24，中 25–49，高 50–74，严重 75–100。"),
+            Term::Reach => format!("波及 = c(善意用户每周受害的概率（运行不足一周时，为目前受害者的占比），或诚实浏览中出现该模式的比例，取较大者)。{SCALE}"),
+            Term::Rate => format!("频率 = c(每位用户每天的事件数)。{SCALE}"),
+            Term::Money => format!("金额 = c(每位用户每天涉及的金额（元）÷ 100)，骚扰和排斥不涉及金钱，不计此项。{SCALE}"),
+            Term::Archetype(a) => archetype_words(lang, a).to_string(),
         }
     }
 }
@@ -140,7 +164,12 @@ mod tests {
     #[test]
     fn every_term_is_defined_from_the_engine_words() {
         for t in Term::all() {
-            let d = t.definition();
+            let d = t.definition(Lang::En);
+            let zh = t.definition(Lang::Zh);
+            assert!(
+                zh != d && zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{t:?} has a Chinese definition: {zh}"
+            );
             assert!(d.len() > 20, "{t:?}: {d}");
             assert_ne!(
                 d, SEVERITY_FORMULA,
@@ -148,24 +177,26 @@ mod tests {
             );
         }
         assert!(
-            Term::Incident.definition().starts_with("One abusive act"),
+            Term::Incident.definition(Lang::En).starts_with("One abusive act"),
             "{}",
-            Term::Incident.definition()
+            Term::Incident.definition(Lang::En)
         );
-        assert!(Term::Levels.definition().contains("critical 75–100"));
-        assert!(Term::Reach.definition().contains("weekly chance"));
+        assert!(Term::Levels.definition(Lang::En).contains("critical 75–100"));
+        assert!(Term::Reach.definition(Lang::En).contains("weekly chance"));
         assert!(
             Term::Rate
-                .definition()
+                .definition(Lang::En)
                 .starts_with("Rate = c(incidents per user per day)"),
             "{}",
-            Term::Rate.definition()
+            Term::Rate.definition(Lang::En)
         );
-        assert!(Term::Money.definition().contains("yuan involved"));
+        assert!(Term::Money.definition(Lang::En).contains("yuan involved"));
         assert!(Term::Severity
-            .definition()
+            .definition(Lang::En)
             .starts_with("The mean of reach, rate and money"));
-        assert!(Term::Severity.definition().contains("any incident → at least 1"));
+        assert!(Term::Severity
+            .definition(Lang::En)
+            .contains("any incident → at least 1"));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! promises to decode forever, so a library saved today opens under a later model. A scenario too large
 //! for a link is kept as its wire JSON instead.
 
+use crate::locale::Lang;
 use backfire_engine::settings::{Place, SETTINGS};
 use backfire_engine::words::rules_summary;
 use backfire_engine::{link, wire, Scenario};
@@ -547,7 +548,7 @@ pub fn diff(a: &Scenario, b: &Scenario) -> Vec<Change> {
             });
         }
     }
-    let (sa, sb) = (rules_summary(a), rules_summary(b));
+    let (sa, sb) = (rules_summary(Lang::En, a), rules_summary(Lang::En, b));
     for section in &sa {
         match sb.iter().find(|t| t.title == section.title) {
             None => out.push(Change {

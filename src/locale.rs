@@ -7,8 +7,8 @@
 //! placeholders in both). Formatting changes only what is displayed: reports, links and exports keep the
 //! engine's own numbers.
 
-use backfire_engine::words::{group, yuan};
-use backfire_engine::{Level, PatternId};
+use backfire_engine::words::group;
+use backfire_engine::Level;
 
 pub use backfire_engine::lang::Lang;
 
@@ -38,24 +38,9 @@ pub(crate) use trf;
 /// Where the chosen language is kept between visits.
 pub const LANG_KEY: &str = "backfire.lang.v1";
 
-/// Money for display: English as the engine writes it (`¥1,234.50`); Chinese the same below ¥10,000 and in
-/// 万 (ten thousand yuan) from there, as Chinese readers count large sums: `¥25.55万`.
-pub fn money(lang: Lang, fen: u64) -> String {
-    const WAN_FEN: u64 = 10_000 * 100;
-    match lang {
-        Lang::Zh if fen >= WAN_FEN => {
-            // Two decimals of 万 (¥100), rounded half up in integers so every platform prints the same.
-            let hundreds = (fen + 5_000) / 10_000;
-            let (whole, frac) = (hundreds / 100, hundreds % 100);
-            match frac {
-                0 => format!("¥{}万", group(whole)),
-                f if f % 10 == 0 => format!("¥{}.{}万", group(whole), f / 10),
-                f => format!("¥{}.{f:02}万", group(whole)),
-            }
-        }
-        _ => yuan(fen),
-    }
-}
+/// Money for display: English as the engine writes it (`¥1,234.50`); Chinese in 万 from ¥10,000 (`¥25.55万`).
+/// The engine's `words::money` states the rule once, so its sentences and the interface agree.
+pub use backfire_engine::words::money;
 
 /// A whole count for display: thousands separated by commas in both languages (as Chinese interfaces write them).
 pub fn count(n: u64) -> String {
@@ -68,41 +53,8 @@ pub fn hour_label(lang: Lang, hour: u32) -> String {
     trf!(lang, "day {day}, {h:02}:00", "第 {day} 天 {h:02}:00")
 }
 
-/// A pattern's name as a heading (the engine's `words::pattern_name` in English).
-pub fn pattern_name(lang: Lang, id: PatternId) -> &'static str {
-    match lang {
-        Lang::En => backfire_engine::words::pattern_name(id),
-        Lang::Zh => match id {
-            PatternId::Solicitation => "招揽",
-            PatternId::IdentityFraud => "身份冒充",
-            PatternId::Scam => "诈骗",
-            PatternId::Harassment => "骚扰",
-            PatternId::ScoreFarming => "刷信用分",
-            PatternId::TipLaundering => "打赏洗钱",
-            PatternId::RankingManipulation => "操纵排名",
-            PatternId::BanEvasion => "封禁规避",
-            PatternId::Exclusion => "排斥诚实用户",
-        },
-    }
-}
-
-/// One sentence on what a pattern is (the engine's `words::pattern_blurb` in English).
-pub fn pattern_blurb(lang: Lang, id: PatternId) -> &'static str {
-    match lang {
-        Lang::En => backfire_engine::words::pattern_blurb(id),
-        Lang::Zh => match id {
-            PatternId::Solicitation => "发布擦边内容，索要打赏、私聊或见面。",
-            PatternId::IdentityFraud => "伪造性别或身份通过门槛行事的账号。",
-            PatternId::Scam => "收了打赏或预付款，约定的见面却从未发生。",
-            PatternId::Harassment => "辱骂性的评论和私信。",
-            PatternId::ScoreFarming => "反复刷付款买信用分，以跨过门槛。",
-            PatternId::TipLaundering => "通过打赏在受控账号之间转移资金。",
-            PatternId::RankingManipulation => "协同打赏或点赞，冲上排序的信息流。",
-            PatternId::BanEvasion => "被封禁的人用新账号回来。",
-            PatternId::Exclusion => "想参与却被规则拒绝的诚实用户。",
-        },
-    }
-}
+/// A pattern's name as a heading and one sentence on what it is, in the chosen language (the engine's words).
+pub use backfire_engine::words::{pattern_blurb, pattern_name};
 
 /// An archetype's name as a heading (the population editor's `archetype_name` in English).
 pub fn archetype_name(lang: Lang, a: backfire_engine::Archetype) -> &'static str {
@@ -125,21 +77,8 @@ pub fn archetype_name(lang: Lang, a: backfire_engine::Archetype) -> &'static str
     }
 }
 
-/// An action's word, as rule labels name it: "post" / "发帖".
-pub fn action_word(lang: Lang, action: backfire_engine::Action) -> &'static str {
-    use backfire_engine::Action;
-    match lang {
-        Lang::En => action.id(),
-        Lang::Zh => match action {
-            Action::Join => "加入",
-            Action::Post => "发帖",
-            Action::Comment => "评论",
-            Action::Praise => "点赞",
-            Action::Tip => "打赏",
-            Action::Message => "私信",
-        },
-    }
-}
+/// An action's word, as rule labels name it: "post" / "发帖" (the engine's words).
+pub use backfire_engine::words::action_word;
 
 /// A catalogued setting's label and unit text in Chinese (the engine's settings table holds the English).
 fn setting_zh(id: backfire_engine::settings::SettingId) -> (&'static str, &'static str) {
@@ -200,38 +139,8 @@ pub fn setting_words(lang: Lang, path: &str, label: &str, unit: &str) -> (String
         })
 }
 
-/// The engine's words for a gender, an identity and a verification level (`words::gender_word` …) in the chosen language.
-pub fn gender_word(lang: Lang, g: backfire_engine::Gender) -> &'static str {
-    use backfire_engine::Gender;
-    match (lang, g) {
-        (Lang::En, g) => backfire_engine::words::gender_word(g),
-        (Lang::Zh, Gender::Female) => "女性",
-        (Lang::Zh, Gender::Male) => "男性",
-    }
-}
-
-/// An identity's word (see [`gender_word`]).
-pub fn identity_word(lang: Lang, i: backfire_engine::Identity) -> &'static str {
-    use backfire_engine::Identity;
-    match (lang, i) {
-        (Lang::En, i) => backfire_engine::words::identity_word(i),
-        (Lang::Zh, Identity::Student) => "学生",
-        (Lang::Zh, Identity::WhiteCollar) => "白领",
-        (Lang::Zh, Identity::Overseas) => "海外",
-        (Lang::Zh, Identity::Other) => "其他",
-    }
-}
-
-/// A verification level's word (see [`gender_word`]).
-pub fn verification_word(lang: Lang, l: backfire_engine::VerificationLevel) -> &'static str {
-    use backfire_engine::VerificationLevel;
-    match (lang, l) {
-        (Lang::En, l) => backfire_engine::words::verification_word(l),
-        (Lang::Zh, VerificationLevel::SelfDeclared) => "自行声明",
-        (Lang::Zh, VerificationLevel::DocumentChecked) => "证件核验",
-        (Lang::Zh, VerificationLevel::RealNameBound) => "实名绑定",
-    }
-}
+/// The engine's words for a gender, an identity and a verification level in the chosen language.
+pub use backfire_engine::words::{gender_word, identity_word, verification_word};
 
 /// A preset's title and one-sentence description in the chosen language (the engine's presets hold the
 /// English); a preset this table does not know keeps its English words.
@@ -333,18 +242,6 @@ pub fn apply(lang: Lang) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn money_reads_in_wan_in_chinese_from_ten_thousand_yuan() {
-        assert_eq!(money(Lang::Zh, 123_450), "¥1,234.50");
-        assert_eq!(money(Lang::En, 123_450), "¥1,234.50");
-        assert_eq!(money(Lang::Zh, 25_700_000), "¥25.7万");
-        assert_eq!(money(Lang::Zh, 25_545_958), "¥25.55万");
-        assert_eq!(money(Lang::Zh, 1_000_000), "¥1万");
-        assert_eq!(money(Lang::Zh, 999_999), "¥9,999.99");
-        assert_eq!(money(Lang::Zh, 12_345_678_900), "¥12,345.68万");
-        assert_eq!(money(Lang::En, 25_700_000), "¥257,000");
-    }
 
     #[test]
     fn the_browser_language_picks_chinese_only_when_it_comes_first() {

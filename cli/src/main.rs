@@ -109,7 +109,7 @@ fn assumptions_text() -> String {
 /// The rules in plain language: a heading per circle and for the platform, one rule per line.
 fn summary_text(scenario: &Scenario) -> String {
     let mut out = String::new();
-    for section in words::rules_summary(scenario) {
+    for section in words::rules_summary(backfire_engine::lang::Lang::En, scenario) {
         out.push_str(&section.title);
         out.push('\n');
         for line in &section.lines {

@@ -343,7 +343,7 @@ fn sentence(
     incidents_change: Option<i32>,
     cost: &HonestCost,
 ) -> String {
-    let name = crate::words::pattern_words(id);
+    let name = crate::words::pattern_words(crate::lang::Lang::En, id);
     let effect = match incidents_change {
         Some(p) if p < 0 => format!(
             "cuts {name} by {} % (severity {severity_before} → {severity_after})",

@@ -126,13 +126,81 @@ named!(Level {
 });
 
 /// One rule that opened a pattern, with how many incidents it let through.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 #[serde(default)]
 pub struct OpenedBy {
-    /// The circle and rule in words, e.g. "Campus Diary · post: actor is female".
+    /// The circle and rule in English words, e.g. "Campus Diary · post: actor is female" (`words::rule_label`
+    /// of `at`; the CLI and saved snapshots read this).
     pub rule: String,
     /// Incidents this rule let through.
     pub incidents: u64,
+    /// The same rule as data, so the interface writes it in its own language (`words::rule_label(lang, at)`).
+    /// Left out of the JSON when absent and out of [`report_digest`], so digests stay those of the reports
+    /// before it was added: it is the rule's words, not a number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<RuleRef>,
+}
+
+impl OpenedBy {
+    /// The rule in `lang`: the stored English as it is, or written from [`OpenedBy::at`] (a report without it,
+    /// made before it was added, keeps its English).
+    pub fn label(&self, lang: crate::lang::Lang) -> String {
+        match (&self.at, lang) {
+            (Some(at), crate::lang::Lang::Zh) => crate::words::rule_label(lang, at),
+            _ => self.rule.clone(),
+        }
+    }
+}
+
+/// Which rule let something through, as plain data: the circle's rule and clause, or a platform ban rule, and
+/// the intervention whose rules were in force when it was not the launch's.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct RuleRef {
+    /// The rule itself.
+    pub rule: RuleAt,
+    /// The hour and label of the intervention that put this rule in force (`None` for the launch's rules).
+    pub from: Option<(u32, String)>,
+}
+
+/// A rule a rule key names.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleAt {
+    /// A key the scenario does not have (should not happen).
+    #[default]
+    Unknown,
+    /// Bans let banned people come back freely.
+    BansFree,
+    /// Bans let banned people come back at a cost.
+    BansAtCost,
+    /// Real-name bans, passed with a bought account the check missed.
+    BansRealName,
+    /// One clause of a circle's rule let the act through.
+    Clause {
+        /// The circle's name.
+        circle: String,
+        /// The action.
+        action: Action,
+        /// The clause that allowed it.
+        clause: crate::scenario::Clause,
+    },
+    /// A circle's rule, its clause unknown.
+    Rule {
+        /// The circle's name.
+        circle: String,
+        /// The action.
+        action: Action,
+    },
+    /// A circle's rule refused the act; it allows only these clauses.
+    Refused {
+        /// The circle's name.
+        circle: String,
+        /// The action.
+        action: Action,
+        /// The rule's clauses (empty: it allows nobody).
+        allows: Vec<crate::scenario::Clause>,
+    },
 }
 
 /// What the run found for one pattern.
@@ -483,9 +551,16 @@ fn model_1() -> u32 {
 /// A short fingerprint of a report (FNV-1a 64 over its canonical JSON, 16 hex digits), to compare wasm and native runs.
 ///
 /// The model version is left out: it labels the numbers rather than being one of them (a new model changes
-/// the numbers anyway), and leaving it out keeps every digest pinned before reports carried it.
+/// the numbers anyway), and leaving it out keeps every digest pinned before reports carried it; so is each
+/// rule's data (see [`OpenedBy::at`]).
 pub fn report_digest(r: &Report) -> String {
-    let json = serde_json::to_string(r).unwrap_or_default();
+    // The rules' data (`OpenedBy::at`) is left out like the model version: it is words, and the digests were
+    // pinned before reports carried it.
+    let mut bare = r.clone();
+    for o in bare.patterns.iter_mut().flat_map(|p| p.opened_by.iter_mut()) {
+        o.at = None;
+    }
+    let json = serde_json::to_string(&bare).unwrap_or_default();
     // The pair is written right after `engine_version`, and a quote inside a JSON text is escaped, so this
     // pattern can only match the field itself.
     let json = json.replacen(&format!(",\"model_version\":{}", r.model_version), "", 1);

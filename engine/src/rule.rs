@@ -78,16 +78,15 @@ pub(crate) fn key(circle: usize, action: crate::scenario::Action, clause: u8) ->
     1 + (circle.min(400) as u16) * 128 + (action as u16) * 16 + u16::from(clause.min(REFUSED))
 }
 
-/// The words for a rule key, e.g. "Campus Diary · post: actor is female".
-pub(crate) fn label(s: &crate::scenario::Scenario, key: u16) -> String {
+/// The rule a key names, as data (`words::rule_label` writes it, e.g. "Campus Diary · post: actor is female").
+pub(crate) fn at(s: &crate::scenario::Scenario, key: u16) -> crate::report::RuleAt {
+    use crate::report::RuleAt;
     use crate::scenario::Action;
     match key {
-        KEY_BAN_FREE => return String::from("platform · bans: banned people come back freely"),
-        KEY_BAN_AT_COST => return String::from("platform · bans: banned people come back at a cost"),
-        KEY_BAN_REAL_NAME => {
-            return String::from("platform · bans: real-name bans, passed with a bought account the check missed")
-        }
-        0 => return String::from("unknown"),
+        KEY_BAN_FREE => return RuleAt::BansFree,
+        KEY_BAN_AT_COST => return RuleAt::BansAtCost,
+        KEY_BAN_REAL_NAME => return RuleAt::BansRealName,
+        0 => return RuleAt::Unknown,
         _ => {}
     }
     let k = key - 1;
@@ -98,27 +97,28 @@ pub(crate) fn label(s: &crate::scenario::Scenario, key: u16) -> String {
         .unwrap_or(Action::Post);
     let clause = (k % 16) as u8;
     let Some(c) = s.circles.get(circle) else {
-        return String::from("unknown");
+        return RuleAt::Unknown;
     };
     let rule = match action {
         Action::Join => Some(&c.join),
         other => c.rules.get(other),
     };
-    let describe = crate::words::clause_phrase;
+    let circle = c.name.clone();
     match rule {
-        Some(r) if clause == REFUSED => {
-            let allows = if r.allow.is_empty() {
-                String::from("nobody")
-            } else {
-                r.allow.iter().map(describe).collect::<Vec<_>>().join("; or ")
-            };
-            format!("{} · {} refused (allows only: {})", c.name, action.id(), allows)
-        }
-        Some(r) => match r.allow.get(usize::from(clause)) {
-            Some(cl) => format!("{} · {}: {}", c.name, action.id(), describe(cl)),
-            None => format!("{} · {}", c.name, action.id()),
+        Some(r) if clause == REFUSED => RuleAt::Refused {
+            circle,
+            action,
+            allows: r.allow.clone(),
         },
-        None => format!("{} · {}", c.name, action.id()),
+        Some(r) => match r.allow.get(usize::from(clause)) {
+            Some(cl) => RuleAt::Clause {
+                circle,
+                action,
+                clause: cl.clone(),
+            },
+            None => RuleAt::Rule { circle, action },
+        },
+        None => RuleAt::Rule { circle, action },
     }
 }
 

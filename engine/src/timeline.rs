@@ -4,7 +4,8 @@
 //! [`stages`] turns the one into the other once, before the run, so the hour loop only swaps one read-only rule
 //! set for the next when an intervention's hour opens.
 
-use crate::report::{PatternId, Report};
+use crate::lang::Lang;
+use crate::report::{PatternId, Report, RuleAt, RuleRef};
 use crate::scenario::{Action, Circle, Scenario, CIRCLES_MAX, INTERVENTIONS_MAX};
 
 /// The rules in force over one stretch of a run.
@@ -110,24 +111,29 @@ pub(crate) fn key_bases(stages: &[Stage], k: usize) -> Vec<[u16; 6]> {
         .collect()
 }
 
-/// The label of a rule key: the rule, and from which intervention when it is not the launch's.
-pub(crate) fn label(stages: &[Stage], key: u16) -> String {
+/// The rule a key names, and from which intervention when it is not the launch's.
+pub(crate) fn rule_ref(stages: &[Stage], key: u16) -> RuleRef {
     if key == 0 || key >= crate::rule::KEY_BAN_FREE {
         let s = stages.last().map(|st| &st.scenario);
-        return s.map_or_else(|| String::from("unknown"), |s| crate::rule::label(s, key));
+        return RuleRef {
+            rule: s.map_or(RuleAt::Unknown, |s| crate::rule::at(s, key)),
+            from: None,
+        };
     }
     let k = usize::from((key - 1) / KEY_SPAN);
     let within = key - (k as u16) * KEY_SPAN;
     match stages.get(k) {
-        Some(st) if k == 0 => crate::rule::label(&st.scenario, within),
-        Some(st) => format!(
-            "{} (from hour {}, {})",
-            crate::rule::label(&st.scenario, within),
-            st.hour,
-            st.label
-        ),
-        None => String::from("unknown"),
+        Some(st) => RuleRef {
+            rule: crate::rule::at(&st.scenario, within),
+            from: (k > 0).then(|| (st.hour, st.label.clone())),
+        },
+        None => RuleRef::default(),
     }
+}
+
+/// The label of a rule key in `lang`: "Campus Diary · post: actor is female (from hour 36, crackdown)".
+pub fn label(lang: Lang, stages: &[Stage], key: u16) -> String {
+    crate::words::rule_label(lang, &rule_ref(stages, key))
 }
 
 /// What happened over one stretch of a run: from one stage's hour to the next one's.
@@ -388,8 +394,12 @@ mod tests {
         }];
         let st = stages(&s);
         let key = crate::rule::key(0, crate::scenario::Action::Post, 0);
-        assert!(label(&st, key).starts_with("A ·"), "{}", label(&st, key));
-        let later = label(&st, key + KEY_SPAN);
+        assert!(
+            label(Lang::En, &st, key).starts_with("A ·"),
+            "{}",
+            label(Lang::En, &st, key)
+        );
+        let later = label(Lang::En, &st, key + KEY_SPAN);
         assert!(
             later.starts_with("A2 ·") && later.contains("from hour 5, renamed"),
             "{later}"

@@ -324,7 +324,7 @@ fn rule(r: &Rule, action: Action, path: &str, out: &mut Issues) -> bool {
                     p.clone(),
                     format!(
                         "“{}” needs an author acted on, and {} has none",
-                        crate::words::condition(cond),
+                        crate::words::condition(crate::lang::Lang::En, cond),
                         action.id()
                     ),
                 );

@@ -323,9 +323,13 @@ impl World {
                     opened_by: opened
                         .iter()
                         .take(5)
-                        .map(|(k, n)| OpenedBy {
-                            rule: timeline::label(&self.stages, *k),
-                            incidents: *n,
+                        .map(|(k, n)| {
+                            let at = timeline::rule_ref(&self.stages, *k);
+                            OpenedBy {
+                                rule: crate::words::rule_label(crate::lang::Lang::En, &at),
+                                incidents: *n,
+                                at: Some(at),
+                            }
                         })
                         .collect(),
                 }

@@ -103,7 +103,7 @@ pub fn GlossaryDialog(props: &GlossaryDialogProps) -> Html {
             <>
                 <dt id={format!("glossary-{}", t.id())} tabindex="-1" class={classes!(current.then_some("current"))} data-testid={format!("glossary-{}", t.id())}>{t.name_in(lang)}</dt>
                 // The definitions are the engine's own words, in English.
-                <dd lang="en">{t.definition()}</dd>
+                <dd>{t.definition(lang)}</dd>
             </>
         }
     };

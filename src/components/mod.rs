@@ -24,6 +24,7 @@ pub mod refused_list;
 pub mod results_charts;
 pub mod results_view;
 pub mod review_sheet;
+pub mod rule_label;
 pub mod rules_summary;
 pub mod rules_table;
 pub mod search_panel;

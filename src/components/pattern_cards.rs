@@ -3,13 +3,14 @@
 //! explanation found closing it would do (the same explanation the Why panel shows, so the two agree).
 
 use crate::components::glossary::TermLink;
+use crate::components::rule_label::opened_by;
 use crate::components::verdict_bar::card_anchor;
 use crate::glossary::Term;
 use crate::hooks::use_fast_explain::FastExplain;
 use crate::locale::{count, hour_label, level_word, money, pattern_blurb, pattern_name, tr, trf, use_lang, Lang};
 use crate::view_model::{closing_summary, closing_words, level_class, pattern_color, prevalence_percent};
 use backfire_engine::explain::Explanation;
-use backfire_engine::words::PREVALENCE_WORDS;
+use backfire_engine::words::prevalence_words;
 use backfire_engine::{Level, PatternReport, Report, Scenario};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -185,7 +186,7 @@ pub fn PatternCards(props: &PatternCardsProps) -> Html {
                         </dd>
                         <dt><TermLink term={Term::Prevalence}>{tr!(lang, "Prevalence", "流行度")}</TermLink></dt>
                         if p.id.is_feed_content() {
-                            <dd data-testid={format!("pattern-{id}-prevalence")} data-per10k={p.prevalence_per_10k.to_string()} title={if lang == Lang::En { PREVALENCE_WORDS } else { "诚实用户的浏览中属于此模式的帖子占比" }}>{prevalence_percent(u64::from(p.prevalence_per_10k))}<span class="muted">{tr!(lang, " of views", " 的浏览")}</span></dd>
+                            <dd data-testid={format!("pattern-{id}-prevalence")} data-per10k={p.prevalence_per_10k.to_string()} title={prevalence_words(lang)}>{prevalence_percent(u64::from(p.prevalence_per_10k))}<span class="muted">{tr!(lang, " of views", " 的浏览")}</span></dd>
                         } else {
                             <dd data-testid={format!("pattern-{id}-prevalence")} title={tr!(lang, "this pattern is not posts in the feed, so no share of views", "此模式不是信息流中的帖子，因此没有浏览占比")}>{"–"}<span class="muted">{tr!(lang, " not posts", " 非帖子")}</span></dd>
                         }
@@ -198,7 +199,7 @@ pub fn PatternCards(props: &PatternCardsProps) -> Html {
                     if let Some(top) = p.opened_by.first() {
                         // The rule the acts passed through, not their cause (closing it may move little: see Why).
                         <p class="opened-by small" data-testid={format!("pattern-{id}-let-through")} title={tr!(lang, "the rule these acts passed through; closing it does not always stop them (see Why)", "这些行为所经过的规则；关闭它并不总能阻止它们（见“原因”）")}>
-                            <strong>{tr!(lang, "Let through by: ", "放行规则：")}</strong><span lang="en">{top.rule.clone()}</span></p>
+                            <strong>{tr!(lang, "Let through by: ", "放行规则：")}</strong><span>{opened_by(lang, top)}</span></p>
                         {closing_view(lang, p, &top.rule, props)}
                     }
                 </article>

@@ -71,7 +71,7 @@ pub fn ReviewSheet(props: &ReviewSheetProps) -> Html {
         .take(10)
         .collect::<String>();
     let (seed, days, users) = (s.seed, s.days, group(u64::from(s.population.n_users)));
-    let summary = rules_summary(s);
+    let summary = rules_summary(lang, s);
     let after_circles: Vec<_> = summary.iter().skip(s.circles.len()).collect();
     let changed: Vec<_> = s.assumptions.changed().collect();
     html! {

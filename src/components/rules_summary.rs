@@ -1,6 +1,8 @@
-//! The rules in plain language, as the engine's `words::rules_summary` writes them ("In Campus Diary only women may post; …"),
-//! folded under a summary line.
+//! The rules in plain language, as the engine's `words::rules_summary` writes them in the chosen language ("In
+//! Campus Diary only women may post; …" / "在 Campus Diary 中，只有女性可以发帖；…"), folded under a summary line.
 
+use crate::components::rule_label::{names_marked, scenario_names};
+use crate::locale::{tr, use_lang};
 use backfire_engine::words::{rules_summary, SummarySection};
 use backfire_engine::Scenario;
 use yew::prelude::*;
@@ -12,12 +14,14 @@ pub struct RulesSummaryProps {
     pub scenario: Scenario,
 }
 
-/// The summary's paragraphs: one per circle, then the platform's, quieter.
-pub fn summary_paragraphs(sections: &[SummarySection]) -> Html {
+/// The summary's paragraphs: one per circle, then the platform's, quieter; the names in `names` are marked
+/// `translate="no"`.
+pub fn summary_paragraphs(sections: &[SummarySection], names: &[String]) -> Html {
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
     sections
         .iter()
         .map(|s| {
-            html! { <p class={classes!(s.platform_wide.then_some("muted"))}>{s.paragraph.clone()}</p> }
+            html! { <p class={classes!(s.platform_wide.then_some("muted"))}>{names_marked(&s.paragraph, &names)}</p> }
         })
         .collect()
 }
@@ -25,16 +29,17 @@ pub fn summary_paragraphs(sections: &[SummarySection]) -> Html {
 /// The plain-language summary.
 #[function_component]
 pub fn RulesSummary(props: &RulesSummaryProps) -> Html {
-    // Written once per scenario change, not on every render.
-    let sections = use_memo(props.scenario.clone(), rules_summary);
-    let lang = crate::locale::use_lang();
+    let lang = use_lang();
+    // Written once per scenario or language change, not on every render.
+    let sections = use_memo((props.scenario.clone(), lang), |(s, lang)| {
+        (rules_summary(*lang, s), scenario_names(s))
+    });
     html! {
         // Folded by default: the verdict and the cards come first; the prose is there to check the rules read right.
         <details class="summary-fold" data-testid="rules-summary-fold">
-            <summary>{crate::locale::tr!(lang, "The rules in plain language", "用大白话说规则")}</summary>
-            // The engine writes the summary in English (words::rules_summary).
-            <section class="summary" data-testid="rules-summary" aria-label={crate::locale::tr!(lang, "the rules in plain language", "用大白话说规则")} lang="en">
-                {summary_paragraphs(&sections)}
+            <summary>{tr!(lang, "The rules in plain language", "用大白话说规则")}</summary>
+            <section class="summary" data-testid="rules-summary" aria-label={tr!(lang, "the rules in plain language", "用大白话说规则")}>
+                {summary_paragraphs(&sections.0, &sections.1)}
             </section>
         </details>
     }

@@ -1,10 +1,10 @@
 //! The rules as a table: one column per circle, one row per action (who may join, post, comment, praise, tip
 //! and message), then tips and safety, each cell a few words. The deck and the Review PDF show it.
 
-use crate::locale::{tr, trf, Lang};
+use crate::locale::{money, tr, trf, Lang};
 use backfire_engine::scenario::{ContactPolicy, Ranking, SanctionKind};
-use backfire_engine::words::{rule_cell, yuan};
-use backfire_engine::{Circle, Scenario};
+use backfire_engine::words::rule_cell;
+use backfire_engine::{Circle, Rule, Scenario};
 use yew::prelude::*;
 
 /// Circles the table shows side by side; more would not fit a 1024-pixel projector or a page.
@@ -18,8 +18,8 @@ fn tips_cell(lang: Lang, c: &Circle) -> String {
     }
     let range = format!(
         "{}–{}",
-        yuan(u64::from(t.min_fen)),
-        yuan(u64::from(t.max_fen)).trim_start_matches('¥')
+        money(lang, u64::from(t.min_fen)),
+        money(lang, u64::from(t.max_fen)).trim_start_matches('¥')
     );
     if t.praise_leads_to_tip {
         trf!(lang, "{range}, praise opens the tip page", "{range}，点赞即打开打赏页")
@@ -73,15 +73,16 @@ fn safety_cell(lang: Lang, c: &Circle) -> String {
 pub fn rules_table(lang: Lang, s: &Scenario, class: &'static str, testid: &'static str) -> Html {
     let shown: Vec<&Circle> = s.circles.iter().take(TABLE_CIRCLES).collect();
     let off = tr!(lang, "off", "关闭");
-    // Who a rule lets act is the engine's words (English, marked so); the rest is the table's own.
-    let row = |label: &str, engine_words: bool, cell: &dyn Fn(&Circle) -> String| {
+    // Who a rule lets act is the engine's words (`words::rule_cell`); the rest is the table's own.
+    let (nobody, anyone) = (rule_cell(lang, &Rule::nobody()), rule_cell(lang, &Rule::everyone()));
+    let row = |label: &str, cell: &dyn Fn(&Circle) -> String| {
         html! {
             <tr>
                 <th scope="row">{label.to_string()}</th>
                 { for shown.iter().map(|c| {
                     let text = cell(c);
-                    let class = match text.as_str() { "nobody" => Some("closed"), t if t == off => Some("closed"), "anyone" => Some("open"), _ => None };
-                    html! { <td class={classes!(class)} lang={(engine_words && text != off).then_some("en")}>{text}</td> }
+                    let class = if text == nobody || text == off { Some("closed") } else if text == anyone { Some("open") } else { None };
+                    html! { <td class={classes!(class)}>{text}</td> }
                 }) }
             </tr>
         }
@@ -91,14 +92,14 @@ pub fn rules_table(lang: Lang, s: &Scenario, class: &'static str, testid: &'stat
             <table class={classes!("rules-table", class)} data-testid={testid}>
                 <thead><tr><th scope="col">{tr!(lang, "Who may…", "谁可以…")}</th>{ for shown.iter().map(|c| html! { <th scope="col" translate="no">{c.name.clone()}</th> }) }</tr></thead>
                 <tbody>
-                    {row(tr!(lang, "join", "加入"), true, &|c| rule_cell(&c.join))}
-                    {row(tr!(lang, "post", "发帖"), true, &|c| rule_cell(&c.rules.post))}
-                    {row(tr!(lang, "comment", "评论"), true, &|c| rule_cell(&c.rules.comment))}
-                    {row(tr!(lang, "praise", "点赞"), true, &|c| rule_cell(&c.rules.praise))}
-                    {row(tr!(lang, "tip", "打赏"), true, &|c| rule_cell(&c.rules.tip))}
-                    {row(tr!(lang, "message", "私信"), true, &|c| if c.contact.direct_messages { rule_cell(&c.rules.message) } else { off.to_string() })}
-                    {row(tr!(lang, "tips", "打赏设置"), false, &|c| tips_cell(lang, c))}
-                    {row(tr!(lang, "feed and safety", "信息流与安全"), false, &|c| safety_cell(lang, c))}
+                    {row(tr!(lang, "join", "加入"), &|c| rule_cell(lang, &c.join))}
+                    {row(tr!(lang, "post", "发帖"), &|c| rule_cell(lang, &c.rules.post))}
+                    {row(tr!(lang, "comment", "评论"), &|c| rule_cell(lang, &c.rules.comment))}
+                    {row(tr!(lang, "praise", "点赞"), &|c| rule_cell(lang, &c.rules.praise))}
+                    {row(tr!(lang, "tip", "打赏"), &|c| rule_cell(lang, &c.rules.tip))}
+                    {row(tr!(lang, "message", "私信"), &|c| if c.contact.direct_messages { rule_cell(lang, &c.rules.message) } else { off.to_string() })}
+                    {row(tr!(lang, "tips", "打赏设置"), &|c| tips_cell(lang, c))}
+                    {row(tr!(lang, "feed and safety", "信息流与安全"), &|c| safety_cell(lang, c))}
                 </tbody>
             </table>
             if s.circles.len() > TABLE_CIRCLES {

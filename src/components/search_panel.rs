@@ -267,7 +267,7 @@ pub fn SearchPanel(props: &SearchPanelProps) -> Html {
                         <select data-testid="frontier-pattern" {onchange}>
                             <option value="" selected={pattern.is_empty()}>{"Overall prevalence"}</option>
                             { for PatternId::ALL.iter().map(|&id| html! {
-                                <option value={id.id()} selected={*pattern == id.id()}>{pattern_name(id)}</option>
+                                <option value={id.id()} selected={*pattern == id.id()}>{pattern_name(backfire_engine::lang::Lang::En, id)}</option>
                             }) }
                         </select>
                     </label>
@@ -383,7 +383,7 @@ fn redteam_view(r: &RedTeamResult, on_load: &Callback<Scenario>) -> Html {
                         let s = w.scenario.clone();
                         on_load.reform(move |_: MouseEvent| s.clone())
                     };
-                    let pattern = w.top_pattern.map_or("no feed pattern", pattern_name);
+                    let pattern = w.top_pattern.map_or("no feed pattern", |p| pattern_name(backfire_engine::lang::Lang::En, p));
                     html! {
                         <li class="worst-case" data-testid={format!("worst-{i}")}>
                             <p class="cell">{w.cell.clone()}</p>

@@ -2,6 +2,7 @@
 //! the other tabs edit.
 
 use super::field::{edit, issue_lines, Issues, NameField, NumberField};
+use super::rule_label::{names_marked, scenario_names};
 use crate::locale::{tr, trf, use_lang, Lang};
 use backfire_engine::timeline;
 use backfire_engine::words::rules_summary;
@@ -63,7 +64,9 @@ pub fn TimelineEditor(props: &TimelineEditorProps) -> Html {
     let total_hours = s.days.saturating_mul(24);
     // What each change does, in the rules summary's own words (its sections after the launch's, in hour order).
     let launch_sections = s.circles.len() + 1;
-    let said: Vec<_> = rules_summary(s).into_iter().skip(launch_sections).collect();
+    let said: Vec<_> = rules_summary(lang, s).into_iter().skip(launch_sections).collect();
+    let names = scenario_names(s);
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
     let stages = timeline::stages(s);
     let add = {
         let (s, oc) = (s.clone(), oc.clone());
@@ -133,9 +136,8 @@ pub fn TimelineEditor(props: &TimelineEditorProps) -> Html {
                         <textarea id={format!("change-note-{i}")} rows="2" data-testid={format!("{at}.note")} value={iv.note.clone()} onchange={on_note} />
                     </div>
                     <p class="change-says">{tr!(lang, "Changes: ", "变更：")}</p>
-                    // The engine writes these sentences in English (words::rules_summary).
-                    <ul class="change-lines" data-testid="timeline-change-lines" lang="en">
-                        { for what.iter().map(|l| html! { <li>{l.clone()}</li> }) }
+                    <ul class="change-lines" data-testid="timeline-change-lines">
+                        { for what.iter().map(|l| html! { <li>{names_marked(l, &names)}</li> }) }
                     </ul>
                     {issue_lines(&issues.at(&at))}
                     {rules_issues(lang, &issues, &at)}

@@ -1,6 +1,7 @@
 //! The verdict bar: the run's top findings in a line or two a designer can read aloud (pattern, level, how
 //! fast, how much money, which rule let it through, what honest users paid), each linking to its card.
 
+use crate::components::rule_label::{names_marked, rule_names};
 use crate::locale::{count, hour_label, level_word, money, pattern_name, plural, tr, use_lang, Lang};
 use crate::view_model::level_class;
 use backfire_engine::{Level, PatternId, PatternReport, Report};
@@ -70,7 +71,7 @@ pub fn finding_sentence(lang: Lang, p: &PatternReport) -> String {
     if let Some(top) = p.opened_by.first() {
         // The rule an act passed through, not its cause: "let through by", with its share of the incidents.
         let share = (top.incidents * 100).checked_div(p.incidents).unwrap_or(0);
-        let rule = &top.rule;
+        let rule = top.label(lang);
         parts.push(match lang {
             Lang::En => format!("let through by {rule} ({share} %)"),
             Lang::Zh => format!("经由 {rule} 放行（{share}%）"),
@@ -94,17 +95,6 @@ pub fn honest_cost_sentence(lang: Lang, report: &Report) -> String {
         "Honest users ({users}): {denied} refused at least once, {left} left after abuse, {wrong} wrongly sanctioned; honest engagement on genuine posts {engagement}",
         "诚实用户（{users}）：{denied} 人至少被拒一次，{left} 人因遭滥用而离开，{wrong} 人被误罚；真实帖子上的诚实互动 {engagement}"
     )
-}
-
-/// A sentence with the engine's rule label in it marked as English (`lang="en"`): the engine names rules in
-/// English only, and screen readers and the language test read the mark.
-pub fn with_rule_marked(sentence: &str, rule: Option<&str>) -> Html {
-    match rule.and_then(|r| sentence.split_once(r).map(|(before, after)| (before, r, after))) {
-        Some((before, rule, after)) => {
-            html! { <>{before.to_string()}<span lang="en">{rule.to_string()}</span>{after.to_string()}</> }
-        }
-        None => html! { {sentence.to_string()} },
-    }
 }
 
 /// Moves the page to a pattern's card and gives it focus, so keyboard and screen-reader users land there too.
@@ -152,7 +142,7 @@ pub fn VerdictBar(props: &VerdictBarProps) -> Html {
                         {" "}<span class={classes!("level", level_class(p.level))}>{level_word(lang, p.level)}</span>
                         {" "}<span class="verdict-severity">{format!("{}/100", p.severity)}</span>
                     </a>
-                    {tr!(lang, ": ", "：")}{with_rule_marked(&finding_sentence(lang, p), p.opened_by.first().map(|t| t.rule.as_str()))}{tr!(lang, ".", "。")}
+                    {tr!(lang, ": ", "：")}{names_marked(&finding_sentence(lang, p), &p.opened_by.first().map(rule_names).unwrap_or_default())}{tr!(lang, ".", "。")}
                 </li>
             }
         })
@@ -172,7 +162,7 @@ pub fn VerdictBar(props: &VerdictBarProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use backfire_engine::OpenedBy;
+    use backfire_engine::{Action, Clause, Condition, Gender, OpenedBy, RuleAt, RuleRef};
 
     fn pattern(id: PatternId, severity: u8, hourly: Vec<u32>) -> PatternReport {
         let incidents = hourly.iter().map(|n| u64::from(*n)).sum();
@@ -221,6 +211,16 @@ mod tests {
         p.opened_by = vec![OpenedBy {
             rule: "White Collar Diary · post: actor is female".into(),
             incidents: 6,
+            at: Some(RuleRef {
+                rule: RuleAt::Clause {
+                    circle: "White Collar Diary".into(),
+                    action: Action::Post,
+                    clause: Clause {
+                        conditions: vec![Condition::ActorGender(Gender::Female)],
+                    },
+                },
+                from: None,
+            }),
         }];
         assert_eq!(half_hour(&p), Some(2));
         assert_eq!(
@@ -231,7 +231,7 @@ mod tests {
         assert_eq!(finding_sentence(Lang::En, &one), "1 incident from day 1, 01:00");
         assert_eq!(
             finding_sentence(Lang::Zh, &p),
-            "10 起事件，始于第 1 天 01:00，第 1 天 02:00 前已过半；涉及 ¥25.55万；经由 White Collar Diary · post: actor is female 放行（60%）"
+            "10 起事件，始于第 1 天 01:00，第 1 天 02:00 前已过半；涉及 ¥25.55万；经由 White Collar Diary · 发帖：行为人是女性 放行（60%）"
         );
     }
 }

@@ -51,15 +51,15 @@ pub(super) fn fake(v: &mut Visit, idx: u32, h: u32) {
         if u.claimed_gender != u.gender {
             parts.push(format!(
                 "{} claiming to be {}",
-                gender_word(u.gender),
-                gender_word(u.claimed_gender)
+                gender_word(crate::lang::Lang::En, u.gender),
+                gender_word(crate::lang::Lang::En, u.claimed_gender)
             ));
         }
         if u.claimed_identity != u.identity {
             parts.push(format!(
                 "{} claiming to be {}",
-                identity_word(u.identity),
-                identity_word(u.claimed_identity)
+                identity_word(crate::lang::Lang::En, u.identity),
+                identity_word(crate::lang::Lang::En, u.claimed_identity)
             ));
         }
         let claim = parts.join(", ");

@@ -132,7 +132,7 @@ impl Visit<'_> {
                 format!(
                     "hour {h}: user #{idx} ({}, {}, credit {credit}) wanted to {} in {} and was refused",
                     self.archetype_word(idx),
-                    crate::words::gender_word(gender),
+                    crate::words::gender_word(crate::lang::Lang::En, gender),
                     action.id(),
                     self.rules.circle_name(c)
                 )

@@ -233,7 +233,8 @@ impl Robustness {
         if s.top != top {
             format!(
                 "the top pattern becomes {}",
-                s.top.map_or("none", crate::words::pattern_words)
+                s.top
+                    .map_or("none", |p| crate::words::pattern_words(crate::lang::Lang::En, p))
             )
         } else {
             String::from("the comparison with the baseline changes sign")

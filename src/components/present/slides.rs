@@ -7,6 +7,7 @@ use crate::components::line_chart::{Frame, LineChart, Series};
 use crate::components::money_flow::MoneyFlowView;
 use crate::components::progress_bar::progress_bar;
 use crate::components::results_charts::timeline_events;
+use crate::components::rule_label::{names_marked, opened_by, scenario_names};
 use crate::components::rules_table::rules_table;
 use crate::locale::{hour_label, level_word, pattern_name, tr, trf, Lang};
 use crate::pool::BatchProgress;
@@ -56,14 +57,14 @@ fn heading(text: impl Into<String>) -> Html {
 /// Slide: the rules as a circle × action table, then the platform in words.
 pub fn rules(lang: Lang, s: &Scenario) -> Html {
     // After the circles' sections comes the platform's (the timeline has a slide of its own).
-    let platform = rules_summary(s).into_iter().nth(s.circles.len());
+    let platform = rules_summary(lang, s).into_iter().nth(s.circles.len());
     html! {
         <>
             <h2 id="present-heading" translate="no">{s.name.clone()}</h2>
             {rules_table(lang, s, "present-table", "present-rules-table")}
             <div class="present-rules" data-testid="present-rules">
                 if let Some(p) = platform {
-                    <p lang="en"><strong>{format!("{}: ", p.title)}</strong>{p.lines.join("; ")}</p>
+                    <p><strong>{format!("{}{}", p.title, tr!(lang, ": ", "："))}</strong>{p.lines.join(tr!(lang, "; ", "；"))}</p>
                 }
                 if !s.interventions.is_empty() {
                     <p class="muted">{ { let n = s.interventions.len(); trf!(lang, "These are the rules at launch; {n} change(s) during the run (next slide).", "这是上线时的规则；运行期间有 {n} 次变更（见下一页）。") } }</p>
@@ -75,16 +76,18 @@ pub fn rules(lang: Lang, s: &Scenario) -> Html {
 
 /// Slide: each change of the timeline, at its hour, with what it changes.
 pub fn timeline(lang: Lang, s: &Scenario) -> Html {
-    let changes: Vec<_> = rules_summary(s).into_iter().skip(s.circles.len() + 1).collect();
+    let changes: Vec<_> = rules_summary(lang, s).into_iter().skip(s.circles.len() + 1).collect();
+    let names = scenario_names(s);
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
     html! {
         <>
             {heading(Slide::Timeline.title(lang))}
             <ol class="present-timeline" data-testid="present-timeline">
                 <li><strong>{tr!(lang, "Hour 0: launch", "第 0 小时：上线")}</strong><span class="muted">{tr!(lang, " with the rules on the previous slide", "，采用上一页的规则")}</span></li>
                 { for changes.iter().map(|c| html! {
-                    <li data-testid="present-change" lang="en">
-                        <strong>{c.title.clone()}</strong>
-                        <ul>{ for c.lines.iter().map(|l| html! { <li>{l.clone()}</li> }) }</ul>
+                    <li data-testid="present-change">
+                        <strong>{names_marked(&c.title, &names)}</strong>
+                        <ul>{ for c.lines.iter().map(|l| html! { <li>{names_marked(l, &names)}</li> }) }</ul>
                     </li>
                 }) }
             </ol>
@@ -251,7 +254,7 @@ pub fn money(lang: Lang, r: &Report) -> Html {
                                 <strong>{format!("{}: {}", pattern_name(lang, p.id), whole_yuan(p.fen_involved))}</strong>
                                 <br />
                                 <span class="muted">{match p.opened_by.first() {
-                                    Some(o) => html! { <>{tr!(lang, "most through ", "主要经由 ")}<span lang="en">{o.rule.clone()}</span></> },
+                                    Some(o) => html! { <>{tr!(lang, "most through ", "主要经由 ")}{opened_by(lang, o)}</> },
                                     None => html! { {tr!(lang, "through no single rule", "并非经由单一规则")} },
                                 }}</span>
                             </li>
@@ -279,7 +282,7 @@ pub fn opened(lang: Lang, r: &Report) -> Html {
                     if p.opened_by.is_empty() {
                         <p class="muted">{tr!(lang, "no single rule let it through", "没有单一规则放行")}</p>
                     } else {
-                        <ol>{ for p.opened_by.iter().take(3).map(|o| html! { <li><span lang="en">{o.rule.clone()}</span><span class="muted">{ { let n = group(o.incidents); trf!(lang, " — {n} incidents", " — {n} 起事件") } }</span></li> }) }</ol>
+                        <ol>{ for p.opened_by.iter().take(3).map(|o| html! { <li><span>{opened_by(lang, o)}</span><span class="muted">{ { let n = group(o.incidents); trf!(lang, " — {n} incidents", " — {n} 起事件") } }</span></li> }) }</ol>
                     }
                 </section>
             }) }

@@ -67,7 +67,9 @@ pub fn FrontierPlot(props: &FrontierPlotProps) -> Html {
             format!("{x:.1},{y:.1}")
         })
         .collect();
-    let harm = r.harm.map_or("overall prevalence (per 10,000 views)", pattern_name);
+    let harm = r.harm.map_or("overall prevalence (per 10,000 views)", |p| {
+        pattern_name(backfire_engine::lang::Lang::En, p)
+    });
     let (l, right, t, b) = MARGIN;
     let shown = (*hovered).and_then(|i| r.frontier.get(i));
     html! {

@@ -18,7 +18,9 @@ pub fn robustness_view(r: &RobustnessResult) -> Html {
         .fold(0.0_f64, f64::max)
         .max(f64::EPSILON);
     let pct = |v: f64| format!("{:.1}%", (100.0 * v / widest).clamp(0.0, 100.0));
-    let watched = r.top_pattern.map_or("the top pattern", pattern_name);
+    let watched = r
+        .top_pattern
+        .map_or("the top pattern", |p| pattern_name(backfire_engine::lang::Lang::En, p));
     html! {
         <div class="search-result" data-testid="robustness-result">
             <p class={classes!("robustness-verdict", r.flips.then_some("flips"))} data-testid="robustness-verdict" data-flips={r.flips.to_string()}>{sentence_case(&r.verdict)}</p>

@@ -9,11 +9,14 @@ use yew::prelude::*;
 pub fn label(m: SweepMetric) -> String {
     match m {
         SweepMetric::AbuseIncidents => "All abuse incidents (exclusion aside)".into(),
-        SweepMetric::Severity(p) => format!("{} severity (0–100)", pattern_name(p)),
+        SweepMetric::Severity(p) => format!("{} severity (0–100)", pattern_name(backfire_engine::lang::Lang::En, p)),
         SweepMetric::Incidents(PatternId::Exclusion) => "Honest users refused (times)".into(),
-        SweepMetric::Incidents(p) => format!("{} incidents", pattern_name(p)),
-        SweepMetric::Money(p) => format!("{}: money moved (¥)", pattern_name(p)),
-        SweepMetric::Prevalence(p) => format!("{} prevalence (% of honest views)", pattern_name(p)),
+        SweepMetric::Incidents(p) => format!("{} incidents", pattern_name(backfire_engine::lang::Lang::En, p)),
+        SweepMetric::Money(p) => format!("{}: money moved (¥)", pattern_name(backfire_engine::lang::Lang::En, p)),
+        SweepMetric::Prevalence(p) => format!(
+            "{} prevalence (% of honest views)",
+            pattern_name(backfire_engine::lang::Lang::En, p)
+        ),
         SweepMetric::Engagement => "Honest engagement on genuine posts".into(),
         SweepMetric::TipVolume => "Tip volume (¥)".into(),
     }
@@ -25,7 +28,7 @@ pub fn options(selected: SweepMetric) -> Html {
     let all = SweepMetric::all();
     let groups = PatternId::ALL.iter().map(|&p| {
         html! {
-            <optgroup label={pattern_name(p).to_string()}>
+            <optgroup label={pattern_name(backfire_engine::lang::Lang::En, p).to_string()}>
                 { for all.iter().copied().filter(|m| m.pattern() == Some(p)).map(option) }
             </optgroup>
         }

@@ -143,7 +143,7 @@ pub fn readout(o: &Outcome, i: usize) -> Html {
             { for active.iter().map(|&p| {
                 let severity = Band::of(SweepMetric::Severity(p), runs).mean;
                 let level = Level::from_severity(severity.round() as u8);
-                let mut words = format!(" {} severity {}, {} incidents", pattern_name(p), band(SweepMetric::Severity(p), &|v| format!("{v:.0}")), band(SweepMetric::Incidents(p), &count));
+                let mut words = format!(" {} severity {}, {} incidents", pattern_name(backfire_engine::lang::Lang::En, p), band(SweepMetric::Severity(p), &|v| format!("{v:.0}")), band(SweepMetric::Incidents(p), &count));
                 if p.involves_money() {
                     words.push_str(&format!(", {} moved", band(SweepMetric::Money(p), &money)));
                 }
