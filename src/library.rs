@@ -514,24 +514,40 @@ pub struct Change {
 }
 
 impl Change {
-    /// The change as one line: "Campus: only women may post → anyone may post".
-    pub fn words(&self) -> String {
+    /// The change as one line in `lang` (the parts are already in it): "Campus: only women may post → anyone
+    /// may post" / "Campus：只有女性可以发帖 → 任何人都可以发帖".
+    pub fn words(&self, lang: Lang) -> String {
+        let place = &self.place;
         match (&self.before, &self.after) {
-            (Some(b), Some(a)) => format!("{}: {b} → {a}", self.place),
-            (None, Some(a)) => format!("{}: added: {a}", self.place),
-            (Some(b), None) => format!("{}: removed: {b}", self.place),
-            (None, None) => self.place.clone(),
+            (Some(b), Some(a)) => crate::locale::trf!(lang, "{place}: {b} → {a}", "{place}：{b} → {a}"),
+            (None, Some(a)) => crate::locale::trf!(lang, "{place}: added: {a}", "{place}：新增：{a}"),
+            (Some(b), None) => crate::locale::trf!(lang, "{place}: removed: {b}", "{place}：删除：{b}"),
+            (None, None) => place.clone(),
         }
     }
 }
 
-/// What changed from `a` to `b`, in words: the scenario-wide settings of the catalogue with their labels
-/// and units, then the rules summary line by line per circle (matched by name) and for the platform.
-pub fn diff(a: &Scenario, b: &Scenario) -> Vec<Change> {
+/// What changed from `a` to `b`, in words of `lang`: the scenario-wide settings of the catalogue with their
+/// labels and units, then the rules summary line by line per circle (matched by name) and for the platform.
+pub fn diff(lang: Lang, a: &Scenario, b: &Scenario) -> Vec<Change> {
+    use crate::locale::tr;
+    // A setting with its value: the catalogue's English, or its Chinese label and unit.
+    let setting_words = |setting: &backfire_engine::settings::Setting, v: u32| match lang {
+        Lang::En => format!("{} {}", setting.label, setting.show(v)),
+        Lang::Zh => {
+            let path = setting.path(0);
+            let (label, unit) = crate::locale::setting_words(lang, &path, setting.label, setting.unit);
+            let number = setting.number(v);
+            match unit.strip_prefix('¥') {
+                Some(rest) => format!("{label} ¥{number}{rest}"),
+                None => format!("{label} {number} {unit}").trim_end().to_string(),
+            }
+        }
+    };
     let mut out = Vec::new();
     if a.name != b.name {
         out.push(Change {
-            place: "Name".into(),
+            place: tr!(lang, "Name", "名称").into(),
             before: Some(format!("`{}`", a.name)),
             after: Some(format!("`{}`", b.name)),
         });
@@ -542,18 +558,18 @@ pub fn diff(a: &Scenario, b: &Scenario) -> Vec<Change> {
         };
         if x != y {
             out.push(Change {
-                place: "Run & population".into(),
-                before: Some(format!("{} {}", setting.label, setting.show(x))),
-                after: Some(format!("{} {}", setting.label, setting.show(y))),
+                place: tr!(lang, "Run & population", "运行与人群").into(),
+                before: Some(setting_words(setting, x)),
+                after: Some(setting_words(setting, y)),
             });
         }
     }
-    let (sa, sb) = (rules_summary(Lang::En, a), rules_summary(Lang::En, b));
+    let (sa, sb) = (rules_summary(lang, a), rules_summary(lang, b));
     for section in &sa {
         match sb.iter().find(|t| t.title == section.title) {
             None => out.push(Change {
                 place: section.title.clone(),
-                before: Some(String::from("the circle")),
+                before: Some(String::from(tr!(lang, "the circle", "该圈子"))),
                 after: None,
             }),
             Some(other) => {
@@ -573,14 +589,24 @@ pub fn diff(a: &Scenario, b: &Scenario) -> Vec<Change> {
         out.push(Change {
             place: section.title.clone(),
             before: None,
-            after: Some(format!("the circle: {}", section.lines.join("; "))),
+            after: Some(match lang {
+                Lang::En => format!("the circle: {}", section.lines.join("; ")),
+                Lang::Zh => format!("该圈子：{}", section.lines.join("；")),
+            }),
         });
     }
     if out.is_empty() && a != b {
         out.push(Change {
-            place: "Other details".into(),
+            place: tr!(lang, "Other details", "其他细节").into(),
             before: None,
-            after: Some("the population mix, notes, seed or assumptions differ".into()),
+            after: Some(
+                tr!(
+                    lang,
+                    "the population mix, notes, seed or assumptions differ",
+                    "人群构成、备注、种子或假设不同"
+                )
+                .into(),
+            ),
         });
     }
     out
@@ -836,7 +862,7 @@ mod tests {
         let mut b = a.clone();
         b.circles[0].tips.enabled = false;
         b.population.n_users = 5000;
-        let lines: Vec<String> = diff(&a, &b).iter().map(Change::words).collect();
+        let lines: Vec<String> = diff(Lang::En, &a, &b).iter().map(|c| c.words(Lang::En)).collect();
         let circle = &a.circles[0].name;
         assert!(
             lines
@@ -845,15 +871,22 @@ mod tests {
             "{lines:?}"
         );
         assert!(lines.iter().any(|l| l.contains("5,000")), "{lines:?}");
-        assert!(diff(&a, &a).is_empty());
+        assert!(diff(Lang::En, &a, &a).is_empty());
+        let zh: Vec<String> = diff(Lang::Zh, &a, &b).iter().map(|c| c.words(Lang::Zh)).collect();
+        assert!(
+            zh.iter()
+                .any(|l| l.starts_with(&format!("{circle}：")) && l.ends_with("→ 打赏已关闭")),
+            "{zh:?}"
+        );
+        assert!(zh.iter().any(|l| l.starts_with("运行与人群：用户数")), "{zh:?}");
         let mut c = a.clone();
         c.circles.pop();
-        let gone = diff(&a, &c);
+        let gone = diff(Lang::En, &a, &c);
         assert!(gone.iter().any(|ch| ch.after.is_none()), "{gone:?}");
         let mut d = a.clone();
         d.seed += 1;
         assert!(
-            !diff(&a, &d).is_empty(),
+            !diff(Lang::En, &a, &d).is_empty(),
             "a difference outside the summary is still named"
         );
     }

@@ -302,7 +302,7 @@ pub fn rule_label(lang: Lang, r: &RuleRef) -> String {
         RuleAt::BansRealName => String::from(pick(
             lang,
             "platform · bans: real-name bans, passed with a bought account the check missed",
-            "平台 · 封禁：实名封禁，被用核验漏过的买来账号绕过",
+            "平台 · 封禁：实名封禁，被核验未识破的买来账号绕过",
         )),
         RuleAt::Refused { circle, action, allows } => {
             let allows = if allows.is_empty() {

@@ -643,11 +643,15 @@ fn LibraryDialog(props: &DialogProps) -> Html {
             </label>
         }
     };
-    let changes: Option<Vec<Change>> = match (
+    let changes: Option<(Vec<Change>, Vec<String>)> = match (
         side_a.scenario(&lib.library, &props.scenario),
         side_b.scenario(&lib.library, &props.scenario),
     ) {
-        (Some(a), Some(b)) => Some(diff(&a, &b)),
+        (Some(a), Some(b)) => {
+            let mut names = crate::components::rule_label::scenario_names(&a);
+            names.extend(crate::components::rule_label::scenario_names(&b));
+            Some((diff(lang, &a, &b), names))
+        }
         _ => None,
     };
 
@@ -702,8 +706,11 @@ fn LibraryDialog(props: &DialogProps) -> Html {
                     }
                     { match changes {
                         None => html! { <p class="muted">{tr!(lang, "That version is no longer kept.", "该版本已不再保留。")}</p> },
-                        Some(c) if c.is_empty() => html! { <p class="muted" data-testid="diff-none">{tr!(lang, "No differences.", "没有差别。")}</p> },
-                        Some(c) => html! { <ul class="library-diff-lines" data-testid="diff-lines" lang="en">{ for c.iter().map(|ch| html! { <li>{ch.words()}</li> }) }</ul> },
+                        Some((c, _)) if c.is_empty() => html! { <p class="muted" data-testid="diff-none">{tr!(lang, "No differences.", "没有差别。")}</p> },
+                        Some((c, names)) => {
+                            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                            html! { <ul class="library-diff-lines" data-testid="diff-lines">{ for c.iter().map(|ch| html! { <li>{crate::components::rule_label::names_marked(&ch.words(lang), &names)}</li> }) }</ul> }
+                        }
                     } }
                 </section>
                 <section class="library-files" aria-label={tr!(lang, "library file", "场景库文件")}>

@@ -2,13 +2,13 @@
 // back restores English. Scope of the "no English left" walk: the header, the rules panel (its circle editor,
 // as the page opens), the results column on its Results view (verdict, cards, charts, money flow, honest cost,
 // examples, export menu) and the footer. Not walked: the other editor tabs, the Compare, Sweep and Why views
-// and the dialogs (translated, but not opened here). Text the engine writes in English (rule labels, the rules
-// summary, validation's and the explanation's sentences, examples, the preset's sentence) carries
-// `lang="en"`, and names the designer typed (scenario, circles, changes) `translate="no"`: the walk skips
-// both, as a screen reader or a translator would.
+// and the dialogs (translated, but not opened here). Text the engine still writes in English only (validation's
+// and the explanation's sentences, examples, the preset's sentence) carries `lang="en"`, and names the designer
+// typed (scenario, circles, changes) `translate="no"`: the walk skips both, as a screen reader or a translator
+// would. The engine's rule words (rules summary, rule labels, glossary) are Chinese: their own test walks them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, waitForRun } from './browser.mjs';
+import { launch, loadSmall, openApp, waitForRun } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -110,6 +110,75 @@ test('the deck in Chinese: every slide, its charts and its controls', async () =
     if (i + 1 < count) await page.getByTestId('present-next').click();
   }
   assert.match(await page.getByTestId('present-step').innerText(), /第 \d+ \/ \d+ 页/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// The rule words (engine/src/words.rs) in Chinese: the rules summary, rules table, timeline, verdict, the cards'
+// "Let through by", the glossary and the deck's rules, timeline and opened slides carry no `lang="en"` mark and
+// no English but the names the designer typed (marked `translate="no"` inside the sentences).
+test('the rule words in Chinese: summary, table, timeline, verdict, let-through, glossary and the deck', async () => {
+  const { context, page, errors } = await openApp(browser);
+  await loadSmall(page, 'alipay-circles-2016-timeline', 2000);
+  await page.getByTestId('lang-switch').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  await page.getByTestId('verdict').waitFor();
+  const noEnglish = async (scopes, what) => {
+    for (const scope of scopes) {
+      assert.equal(await page.locator(`${scope} [lang="en"]`).count(), 0, `${what}: nothing in ${scope} is marked English`);
+    }
+    // The severity formula's log10 is notation, not English.
+    const left = await englishLeft(page, [...ALLOWED, 'log'], scopes);
+    assert.deepEqual(left, [], `${what}: English left:\n${left.join('\n')}`);
+  };
+  // The rules in plain language, the circle names kept as typed.
+  await page.getByTestId('rules-summary-fold').locator('summary').click();
+  const summary = await page.getByTestId('rules-summary').innerText();
+  assert.match(summary, /在 Campus Diary 中，只有学生可以加入；只有女性可以发帖/);
+  assert.match(summary, /信用分 750 及以上的男性可以在女性的帖子下评论/);
+  await noEnglish(['[data-testid="rules-summary"]'], 'rules summary');
+  // The verdict and the cards name the rule that let the acts through in Chinese.
+  assert.match(await page.getByTestId('verdict').innerText(), /经由 .+ · (加入|发帖|评论|点赞|打赏|私信)(：|被拒)/);
+  await noEnglish(['[data-testid="verdict"]'], 'verdict');
+  const through = page.locator('[data-testid$="-let-through"]');
+  assert.ok(await through.count() > 0, 'some card names a rule');
+  for (const text of await through.allInnerTexts()) assert.match(text, /^放行规则：.+ · /);
+  assert.equal(await page.locator('[data-testid$="-let-through"] [lang="en"]').count(), 0);
+  // The glossary's definitions.
+  await page.locator('[data-testid="term-severity"]').first().click();
+  await page.getByTestId('glossary').waitFor();
+  assert.match(await page.getByTestId('glossary-prevalence').evaluate(dt => dt.nextElementSibling.textContent), /诚实用户每看到 100 条帖子/);
+  await noEnglish(['[data-testid="glossary"]'], 'glossary');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('glossary').waitFor({ state: 'detached' });
+  // The timeline's change lines.
+  await page.getByTestId('tab-timeline').click();
+  const said = await page.getByTestId('timeline-change-lines').allInnerTexts();
+  assert.equal(said.length, 3);
+  assert.match(said[1], /Hobbies 开放：任何人都可以加入/);
+  assert.match(said[2], /被封禁的人永远不能回来/);
+  await noEnglish(['[data-testid="timeline-editor"] .changes'], 'timeline');
+  // The deck: the rules table and platform, the timeline, the rules that let the most through.
+  await page.getByTestId('present').click();
+  const deck = page.getByTestId('presentation');
+  await deck.waitFor();
+  const seen = [];
+  const count = Number(await page.getByTestId('present-step').getAttribute('data-count'));
+  for (let i = 0; i < count; i++) {
+    const slide = await deck.getAttribute('data-slide');
+    if (['rules', 'timeline', 'opened'].includes(slide)) {
+      seen.push(slide);
+      await noEnglish(['.presentation'], `the ${slide} slide`);
+    }
+    if (slide === 'rules') {
+      const cells = await page.getByTestId('present-rules-table').locator('td').allInnerTexts();
+      assert.ok(cells.includes('女性'), `the table says who may post: ${cells}`);
+      assert.match(await page.getByTestId('present-rules').innerText(), /平台：性别认证方式为实名绑定/);
+    }
+    if (slide === 'opened') assert.match(await deck.innerText(), /· (加入|发帖|评论|点赞|打赏|私信)(：|被拒)/);
+    if (i + 1 < count) await page.getByTestId('present-next').click();
+  }
+  assert.deepEqual(seen, ['rules', 'timeline', 'opened']);
   assert.deepEqual(errors, []);
   await context.close();
 });
