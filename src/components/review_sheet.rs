@@ -117,7 +117,7 @@ pub fn ReviewSheet(props: &ReviewSheetProps) -> Html {
                                 <td>{pattern_name(lang, p.id)}</td><td>{level_word(lang, p.level)}</td><td>{group(p.incidents)}</td>
                                 <td>{if p.id.is_feed_content() { prevalence_percent(u64::from(p.prevalence_per_10k)) } else { String::from("–") }}</td>
                                 <td>{money(lang, p.fen_involved)}</td>
-                                <td>{p.opened_by.first().map(|o| o.rule.clone()).unwrap_or_default()}</td>
+                                <td>{p.opened_by.first().map(|o| crate::components::rule_label::opened_by(lang, o)).unwrap_or_default()}</td>
                             </tr>
                         }) }
                     </tbody>
