@@ -74,7 +74,8 @@ pub fn opening_state() -> AppState {
         }
         Opened::Broken(reason) => {
             let (s, id) = fallback();
-            let notice = problem::explain(Source::Link, &reason).notice(Source::Link);
+            let lang = crate::locale::opening_lang();
+            let notice = problem::explain(lang, Source::Link, &reason).notice(lang, Source::Link);
             AppState::new(s, id, Some(notice))
         }
     }

@@ -178,7 +178,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     Ok((s, errors, model)) => on_import.emit((s, import_notice(lang, &name, errors, model))),
                     Err(raw) => {
                         let source = Source::ScenarioFile(&name);
-                        on_notify.emit(problem::explain(source, &raw).notice(source));
+                        on_notify.emit(problem::explain(lang, source, &raw).notice(lang, source));
                     }
                 }
             });
