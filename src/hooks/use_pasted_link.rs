@@ -40,7 +40,7 @@ pub fn use_pasted_link(
                     dispatcher.dispatch(Action::Load {
                         scenario,
                         preset_id: None,
-                        notice: notice.map(|n| share::model_notice(&n)),
+                        notice: notice.map(|n| share::model_notice(lang, &n)),
                     });
                 }
             })
