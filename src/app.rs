@@ -138,7 +138,7 @@ pub fn App() -> Html {
             })
         }
     };
-    use_pasted_link(state.dispatcher(), {
+    use_pasted_link(*lang_state, state.dispatcher(), {
         let started = started.clone();
         Callback::from(move |()| started(Origin::Link))
     });

@@ -11,6 +11,8 @@ use backfire_engine::words::group;
 use backfire_engine::Level;
 
 pub use backfire_engine::lang::Lang;
+/// An action's word, as rule labels name it: "post" / "发帖" (the engine's words, in validation messages too).
+pub use backfire_engine::words::action_word;
 
 /// A string of the interface in the chosen language: `tr!(lang, "Run", "运行")` gives a `&'static str`.
 macro_rules! tr {
@@ -77,47 +79,6 @@ pub fn archetype_name(lang: Lang, a: backfire_engine::Archetype) -> &'static str
     }
 }
 
-/// An action's word, as rule labels name it: "post" / "发帖" (the engine's words).
-pub use backfire_engine::words::action_word;
-
-/// A catalogued setting's label and unit text in Chinese (the engine's settings table holds the English).
-fn setting_zh(id: backfire_engine::settings::SettingId) -> (&'static str, &'static str) {
-    use backfire_engine::settings::SettingId as I;
-    match id {
-        I::Days => ("天数", "天"),
-        I::Users => ("用户数", "人"),
-        I::FemalePercent => ("诚实用户和潜水者中的女性", "%"),
-        I::IdentityStudent => ("学生", ""),
-        I::IdentityWhiteCollar => ("白领", ""),
-        I::IdentityOverseas => ("海外", ""),
-        I::IdentityOther => ("其他", ""),
-        I::CreditMean => ("平均信用分", "分"),
-        I::CreditStdDev => ("信用分离散度（标准差）", "分"),
-        I::SpendingMedian => ("消费中位数", "¥ 每天"),
-        I::AccountAgeMedian => ("账号年龄中位数", "天"),
-        I::DocumentCheckedPercent => ("证件核验账号", "%"),
-        I::RealNamePercent => ("实名绑定账号", "%"),
-        I::CreditPointPrice => ("每个信用分需付款", "¥"),
-        I::ChurnCost => ("刷单成本", "% 的刷单金额"),
-        I::MaxPointsPerDay => ("每天最多得分", "分"),
-        I::ForgedDocumentPrice => ("伪造证件价格", "¥"),
-        I::ForgeryCaught => ("伪造被识破", "%"),
-        I::ReturnCost => ("重新注册成本", "¥"),
-        I::TipFloor => ("打赏下限", "¥"),
-        I::TipCeiling => ("打赏上限", "¥"),
-        I::DailyTipCap => ("每位打赏者每日上限", "¥（0 = 不设上限）"),
-        I::TipFee => ("打赏手续费", "%"),
-        I::FilterRecall => ("过滤器拦截", "% 的联系方式"),
-        I::ClassifierRecall => ("分类器召回率", "%"),
-        I::ClassifierFalsePositives => ("误报", "% 的诚实内容"),
-        I::ReviewCapacity => ("审核能力", "次/天 每万用户"),
-        I::ReviewDelay => ("审核延迟", "小时"),
-        I::ReviewerError => ("审核员错误", "% 的误标被维持"),
-        I::SuspendDays => ("停用", "天"),
-        I::BanAfterStrikes => ("几次违规后封禁", "次（0 = 从不）"),
-    }
-}
-
 /// A number field's label and unit in the chosen language, found by the field's path (`circles[2].tips.min_fen`)
 /// in the settings catalogue; a field outside the catalogue keeps the words it was given.
 pub fn setting_words(lang: Lang, path: &str, label: &str, unit: &str) -> (String, String) {
@@ -133,10 +94,7 @@ pub fn setting_words(lang: Lang, path: &str, label: &str, unit: &str) -> (String
     backfire_engine::settings::SETTINGS
         .iter()
         .find(|row| row.path(circle_idx) == path)
-        .map_or_else(given, |row| {
-            let (label, unit) = setting_zh(row.id);
-            (label.to_string(), unit.to_string())
-        })
+        .map_or_else(given, |row| (row.label_in(lang).to_string(), row.unit_text_in(lang)))
 }
 
 /// The engine's words for a gender, an identity and a verification level in the chosen language.

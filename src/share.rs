@@ -33,7 +33,7 @@ pub fn open_fragment() -> Opened {
         None => Opened::Nothing,
         Some(fragment) => match (link::decode_with_notice(&fragment), link::decode_baseline(&fragment)) {
             (Ok(read), Ok(baseline)) => {
-                let notice = read.notice("link");
+                let notice = read.notice_in(crate::locale::opening_lang(), "link");
                 Opened::Scenario(
                     Box::new(read.scenario),
                     baseline.map(|(b, runs)| (Box::new(b), runs)),
@@ -61,12 +61,13 @@ pub fn opening_state() -> AppState {
             }
         })
     };
+    let lang = crate::locale::opening_lang();
     match open_fragment() {
-        Opened::Scenario(s, None, notice) => AppState::new(*s, None, notice.map(|n| model_notice(&n))),
+        Opened::Scenario(s, None, notice) => AppState::new(*s, None, notice.map(|n| model_notice(lang, &n))),
         Opened::Scenario(s, Some((baseline, runs)), notice) => AppState {
             baseline: Some(Rc::new(*baseline)),
             runs,
-            ..AppState::new(*s, None, notice.map(|n| model_notice(&n)))
+            ..AppState::new(*s, None, notice.map(|n| model_notice(lang, &n)))
         },
         Opened::Nothing => {
             let (s, id) = fallback();
@@ -74,21 +75,21 @@ pub fn opening_state() -> AppState {
         }
         Opened::Broken(reason) => {
             let (s, id) = fallback();
-            let notice = problem::explain(Source::Link, &reason).notice(Source::Link);
+            let notice = problem::explain(lang, Source::Link, &reason).notice(lang, Source::Link);
             AppState::new(s, id, Some(notice))
         }
     }
 }
 
-/// The engine's notice for a link made under an older model, as a sentence on the page: "This link was
-/// made under model 1; its numbers now come from model 2."
-pub fn model_notice(text: &str) -> Notice {
+/// The engine's notice for a link made under an older model, as a sentence on the page in `lang`: "This
+/// link was made under model 1; its numbers now come from model 2."
+pub fn model_notice(lang: crate::locale::Lang, text: &str) -> Notice {
     let mut chars = text.chars();
     let sentence: String = chars
         .next()
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default();
-    Notice::info(format!("{sentence}."))
+    Notice::info(crate::locale::trf!(lang, "{sentence}.", "{sentence}。"))
 }
 
 /// The link payload of what is on screen, or why no link of it would open (shared, computed once per change).

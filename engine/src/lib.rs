@@ -15,6 +15,7 @@ mod exclusion;
 pub mod explain;
 mod health;
 mod incentive;
+pub mod issue;
 pub mod lang;
 pub mod lever;
 pub mod limits;

@@ -3,6 +3,9 @@
 //! Values are stored as the scenario holds them (fen, parts per thousand, whole hours…); the
 //! [`Scale`] says how a designer sees them (yuan, percent…).
 
+use serde::{Deserialize, Serialize};
+
+use crate::lang::Lang;
 use crate::scenario::{Circle, Scenario, CIRCLES_MAX, CREDIT_MAX, CREDIT_MIN, DAYS_MAX, USERS_MAX, USERS_MIN};
 use crate::words::{group, yuan};
 
@@ -74,7 +77,7 @@ enum Access {
 }
 
 /// Every numeric setting, by name. `SETTINGS` holds one row per id, in this order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum SettingId {
     /// `days`.
     Days,
@@ -168,6 +171,8 @@ pub struct Setting {
     pub unit: &'static str,
     /// Words the editor shows after the unit, e.g. "(0 = no cap)" (may be empty).
     pub note: &'static str,
+    /// The label, unit and note in Chinese (see [`Setting::label_in`]).
+    zh: Zh,
     /// How stored values are shown.
     pub scale: Scale,
     /// Smallest stored value.
@@ -244,10 +249,31 @@ impl Setting {
 
     /// The unit with its note, as the editor shows it after the box, e.g. "¥ (0 = no cap)".
     pub fn unit_text(&self) -> String {
-        match (self.unit.is_empty(), self.note.is_empty()) {
-            (_, true) => self.unit.to_string(),
-            (true, false) => self.note.to_string(),
-            (false, false) => format!("{} {}", self.unit, self.note),
+        self.unit_text_in(Lang::En)
+    }
+
+    /// What a designer calls it in `lang`: "Tip ceiling" / "打赏上限".
+    pub fn label_in(&self, lang: Lang) -> &'static str {
+        self.words().label_in(lang)
+    }
+
+    /// The shown unit in `lang`: "hours" / "小时" (empty for a bare count).
+    pub fn unit_in(&self, lang: Lang) -> &'static str {
+        self.words().unit_in(lang)
+    }
+
+    /// The unit with its note in `lang`: "¥ (0 = no cap)" / "¥（0 = 不设上限）".
+    pub fn unit_text_in(&self, lang: Lang) -> String {
+        let (unit, note) = match lang {
+            Lang::En => (self.unit, self.note),
+            Lang::Zh => (self.zh.unit, self.zh.note),
+        };
+        // A full-width bracket carries its own spacing.
+        let gap = if note.starts_with('（') { "" } else { " " };
+        match (unit.is_empty(), note.is_empty()) {
+            (_, true) => unit.to_string(),
+            (true, false) => note.to_string(),
+            (false, false) => format!("{unit}{gap}{note}"),
         }
     }
 
@@ -258,7 +284,17 @@ impl Setting {
 
     /// The message for a value outside the bounds, e.g. "tip ceiling must be ¥0.01 to ¥10,000, not ¥20,000".
     pub fn out_of_range(&self, stored: u32) -> String {
-        self.words().out_of_range(stored)
+        self.words().out_of_range(Lang::En, stored)
+    }
+
+    /// A stored value with its unit in `lang`: "24 hours" / "24 小时".
+    pub fn show_in(&self, lang: Lang, stored: u32) -> String {
+        self.words().show_in(lang, stored)
+    }
+
+    /// The message for a value outside the bounds in `lang`: "打赏上限须在 ¥0.01 至 ¥10,000 之间，不能是 ¥20,000".
+    pub fn out_of_range_in(&self, lang: Lang, stored: u32) -> String {
+        self.words().out_of_range(lang, stored)
     }
 
     /// A stored value as shown, without its unit, with thousands separators where it is whole: "1,000,000", "0.5".
@@ -270,6 +306,7 @@ impl Setting {
         Words {
             label: self.label,
             unit: self.unit,
+            zh: self.zh,
             scale: self.scale,
             min: self.min,
             max: self.max,
@@ -277,17 +314,47 @@ impl Setting {
     }
 }
 
+/// A row's words in Chinese, kept in the same row as the English so that neither half can be missing.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Zh {
+    pub label: &'static str,
+    pub unit: &'static str,
+    pub note: &'static str,
+}
+
+/// The Chinese column of a row: label, unit, note.
+pub(crate) const fn zh(label: &'static str, unit: &'static str, note: &'static str) -> Zh {
+    Zh { label, unit, note }
+}
+
 /// How a bounded stored number reads to a designer: the one wording settings and assumptions share.
 #[derive(Clone, Copy)]
 pub(crate) struct Words {
     pub label: &'static str,
     pub unit: &'static str,
+    pub zh: Zh,
     pub scale: Scale,
     pub min: u32,
     pub max: u32,
 }
 
 impl Words {
+    /// The label in `lang`.
+    pub(crate) fn label_in(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.label,
+            Lang::Zh => self.zh.label,
+        }
+    }
+
+    /// The unit in `lang`.
+    pub(crate) fn unit_in(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.unit,
+            Lang::Zh => self.zh.unit,
+        }
+    }
+
     /// A stored value as shown, without its unit, with thousands separators where it is whole: "1,000,000", "0.5".
     pub(crate) fn number(&self, stored: u32) -> String {
         let v = self.scale.shown(stored);
@@ -300,36 +367,63 @@ impl Words {
 
     /// A stored value with its unit: "¥5", "1.5%", "24 hours", "1,000 users".
     pub(crate) fn show(&self, stored: u32) -> String {
+        self.show_in(Lang::En, stored)
+    }
+
+    /// A stored value with its unit in `lang`: "24 hours" / "24 小时" (signs read the same in both).
+    pub(crate) fn show_in(&self, lang: Lang, stored: u32) -> String {
+        // The English unit says what kind of unit it is; the words come from `lang`'s column.
         match self.unit {
             "¥" => yuan(u64::from(stored)),
             "%" => format!("{}%", trim(self.scale.shown(stored))),
             "" => self.number(stored),
-            unit => format!("{} {unit}", self.number(stored)),
+            _ => format!("{} {}", self.number(stored), self.unit_in(lang)),
         }
+    }
+
+    /// Whether the unit is a sign (¥, %) or nothing, said with every number; a word unit is said once.
+    fn is_sign(&self) -> bool {
+        matches!(self.unit, "¥" | "%" | "")
     }
 
     /// The bounds, with a word unit said once: "¥0.01 to ¥100,000", "0% to 100%", "1 to 24 visits a day".
     pub(crate) fn bounds_text(&self) -> String {
-        if matches!(self.unit, "¥" | "%" | "") {
-            format!("{} to {}", self.show(self.min), self.show(self.max))
+        self.bounds_text_in(Lang::En)
+    }
+
+    /// The bounds in `lang`: "1 to 90 days" / "1 至 90 天".
+    pub(crate) fn bounds_text_in(&self, lang: Lang) -> String {
+        let least = if self.is_sign() {
+            self.show_in(lang, self.min)
         } else {
-            format!("{} to {}", self.number(self.min), self.show(self.max))
+            self.number(self.min)
+        };
+        let most = self.show_in(lang, self.max);
+        match lang {
+            Lang::En => format!("{least} to {most}"),
+            Lang::Zh => format!("{least} 至 {most}"),
         }
     }
 
-    /// "tip ceiling must be ¥0.01 to ¥10,000, not ¥20,000".
-    pub(crate) fn out_of_range(&self, stored: u32) -> String {
-        let value = if matches!(self.unit, "¥" | "%" | "") {
-            self.show(stored)
+    /// "tip ceiling must be ¥0.01 to ¥10,000, not ¥20,000" / "打赏上限须为 ¥0.01 至 ¥10,000，不能是 ¥20,000".
+    pub(crate) fn out_of_range(&self, lang: Lang, stored: u32) -> String {
+        let value = if self.is_sign() {
+            self.show_in(lang, stored)
         } else {
             self.number(stored)
         };
-        let mut label = self.label.chars();
-        let label: String = label
-            .next()
-            .map(|c| c.to_lowercase().chain(label).collect())
-            .unwrap_or_default();
-        format!("{label} must be {}, not {value}", self.bounds_text())
+        let bounds = self.bounds_text_in(lang);
+        match lang {
+            Lang::En => {
+                let mut label = self.label.chars();
+                let label: String = label
+                    .next()
+                    .map(|c| c.to_lowercase().chain(label).collect())
+                    .unwrap_or_default();
+                format!("{label} must be {bounds}, not {value}")
+            }
+            Lang::Zh => format!("{}须为 {bounds}，不能是 {value}", self.label_in(lang)),
+        }
     }
 }
 
@@ -357,6 +451,7 @@ const fn whole(
     label: &'static str,
     unit: &'static str,
     note: &'static str,
+    zh: Zh,
     scale: Scale,
     bounds: (u32, u32, u32, u32),
     get: fn(&Scenario) -> u32,
@@ -365,6 +460,7 @@ const fn whole(
     row(
         id,
         (field, label, unit, note),
+        zh,
         scale,
         bounds,
         Place::Scenario,
@@ -380,6 +476,7 @@ const fn circle(
     label: &'static str,
     unit: &'static str,
     note: &'static str,
+    zh: Zh,
     scale: Scale,
     bounds: (u32, u32, u32, u32),
     get: fn(&Circle) -> u32,
@@ -388,6 +485,7 @@ const fn circle(
     row(
         id,
         (field, label, unit, note),
+        zh,
         scale,
         bounds,
         Place::Circle,
@@ -399,6 +497,7 @@ const fn circle(
 const fn row(
     id: SettingId,
     (field, label, unit, note): (&'static str, &'static str, &'static str, &'static str),
+    zh: Zh,
     scale: Scale,
     (min, max, default, step): (u32, u32, u32, u32),
     place: Place,
@@ -411,6 +510,7 @@ const fn row(
         label,
         unit,
         note,
+        zh,
         scale,
         min,
         max,
@@ -424,74 +524,105 @@ const fn row(
 const PRICE_MAX_FEN: u32 = 100_000_000;
 
 /// Every numeric setting, one row each, in [`SettingId`] order. Columns: id, path, label, unit,
-/// note, scale, (min, max, default, editor step) in stored units, getter, setter.
+/// note, the same three in Chinese, scale, (min, max, default, editor step) in stored units, getter, setter.
 #[rustfmt::skip]
 pub const SETTINGS: [Setting; 31] = {
     use Scale::*;
     use SettingId as I;
     [
-        whole(I::Days, "days", "Days", "days", "", Days, (1, DAYS_MAX, 7, 1),
+        whole(I::Days, "days", "Days", "days", "", zh("天数", "天", ""),
+            Days, (1, DAYS_MAX, 7, 1),
             |s| s.days, |s, v| s.days = v),
-        whole(I::Users, "population.n_users", "Users", "users", "", Count, (USERS_MIN, USERS_MAX, 10_000, 100),
+        whole(I::Users, "population.n_users", "Users", "users", "", zh("用户数", "人", ""),
+            Count, (USERS_MIN, USERS_MAX, 10_000, 100),
             |s| s.population.n_users, |s, v| s.population.n_users = v),
-        whole(I::FemalePercent, "population.female_percent", "Women among honest users and lurkers", "%", "", Percent, (0, 100, 50, 1),
+        whole(I::FemalePercent, "population.female_percent", "Women among honest users and lurkers", "%", "", zh("诚实用户和潜水者中的女性", "%", ""),
+            Percent, (0, 100, 50, 1),
             |s| u32::from(s.population.female_percent), |s, v| s.population.female_percent = u8_of(v)),
-        whole(I::IdentityStudent, "population.identity_mix.student", "Students", "", "", Count, (0, 1000, 20, 1),
+        whole(I::IdentityStudent, "population.identity_mix.student", "Students", "", "", zh("学生", "", ""),
+            Count, (0, 1000, 20, 1),
             |s| s.population.identity_mix.student, |s, v| s.population.identity_mix.student = v),
-        whole(I::IdentityWhiteCollar, "population.identity_mix.white_collar", "White-collar", "", "", Count, (0, 1000, 40, 1),
+        whole(I::IdentityWhiteCollar, "population.identity_mix.white_collar", "White-collar", "", "", zh("白领", "", ""),
+            Count, (0, 1000, 40, 1),
             |s| s.population.identity_mix.white_collar, |s, v| s.population.identity_mix.white_collar = v),
-        whole(I::IdentityOverseas, "population.identity_mix.overseas", "Overseas", "", "", Count, (0, 1000, 5, 1),
+        whole(I::IdentityOverseas, "population.identity_mix.overseas", "Overseas", "", "", zh("海外", "", ""),
+            Count, (0, 1000, 5, 1),
             |s| s.population.identity_mix.overseas, |s, v| s.population.identity_mix.overseas = v),
-        whole(I::IdentityOther, "population.identity_mix.other", "Other", "", "", Count, (0, 1000, 35, 1),
+        whole(I::IdentityOther, "population.identity_mix.other", "Other", "", "", zh("其他", "", ""),
+            Count, (0, 1000, 35, 1),
             |s| s.population.identity_mix.other, |s, v| s.population.identity_mix.other = v),
-        whole(I::CreditMean, "population.credit.mean", "Mean credit score", "points", "", Score,
+        whole(I::CreditMean, "population.credit.mean", "Mean credit score", "points", "", zh("平均信用分", "分", ""),
+            Score,
             (CREDIT_MIN as u32, CREDIT_MAX as u32, 640, 1),
             |s| u32::from(s.population.credit.mean), |s, v| s.population.credit.mean = u16_of(v)),
-        whole(I::CreditStdDev, "population.credit.std_dev", "Credit score spread (standard deviation)", "points", "", Score, (0, 600, 60, 1),
+        whole(I::CreditStdDev, "population.credit.std_dev", "Credit score spread (standard deviation)", "points", "", zh("信用分离散度（标准差）", "分", ""),
+            Score, (0, 600, 60, 1),
             |s| u32::from(s.population.credit.std_dev), |s, v| s.population.credit.std_dev = u16_of(v)),
-        whole(I::SpendingMedian, "population.spending_median_fen_per_day", "Median spending", "¥", "per day", Fen, (0, 10_000_000, 1_000, 1),
+        whole(I::SpendingMedian, "population.spending_median_fen_per_day", "Median spending", "¥", "per day", zh("消费中位数", "¥", "每天"),
+            Fen, (0, 10_000_000, 1_000, 1),
             |s| s.population.spending_median_fen_per_day, |s, v| s.population.spending_median_fen_per_day = v),
-        whole(I::AccountAgeMedian, "population.account_age_median_days", "Median account age", "days", "", Days, (0, 7_300, 700, 1),
+        whole(I::AccountAgeMedian, "population.account_age_median_days", "Median account age", "days", "", zh("账号年龄中位数", "天", ""),
+            Days, (0, 7_300, 700, 1),
             |s| s.population.account_age_median_days, |s, v| s.population.account_age_median_days = v),
-        whole(I::DocumentCheckedPercent, "population.document_checked_percent", "Document-checked accounts", "%", "", Percent, (0, 100, 30, 1),
+        whole(I::DocumentCheckedPercent, "population.document_checked_percent", "Document-checked accounts", "%", "", zh("证件核验账号", "%", ""),
+            Percent, (0, 100, 30, 1),
             |s| u32::from(s.population.document_checked_percent), |s, v| s.population.document_checked_percent = u8_of(v)),
-        whole(I::RealNamePercent, "population.real_name_percent", "Real-name bound accounts", "%", "", Percent, (0, 100, 40, 1),
+        whole(I::RealNamePercent, "population.real_name_percent", "Real-name bound accounts", "%", "", zh("实名绑定账号", "%", ""),
+            Percent, (0, 100, 40, 1),
             |s| u32::from(s.population.real_name_percent), |s, v| s.population.real_name_percent = u8_of(v)),
-        whole(I::CreditPointPrice, "platform.credit.fen_paid_per_point", "Payments per credit point", "¥", "", Fen, (0, PRICE_MAX_FEN, 20_000, 1),
+        whole(I::CreditPointPrice, "platform.credit.fen_paid_per_point", "Payments per credit point", "¥", "", zh("每个信用分需付款", "¥", ""),
+            Fen, (0, PRICE_MAX_FEN, 20_000, 1),
             |s| s.platform.credit.fen_paid_per_point, |s, v| s.platform.credit.fen_paid_per_point = v),
-        whole(I::ChurnCost, "platform.credit.churn_cost_permille", "Cost of churning", "%", "of the amount churned", Permille, (0, 1000, 20, 1),
+        whole(I::ChurnCost, "platform.credit.churn_cost_permille", "Cost of churning", "%", "of the amount churned", zh("刷单成本", "%", "的刷单金额"),
+            Permille, (0, 1000, 20, 1),
             |s| s.platform.credit.churn_cost_permille, |s, v| s.platform.credit.churn_cost_permille = v),
-        whole(I::MaxPointsPerDay, "platform.credit.max_points_per_day", "Most points per day", "points", "", Score, (0, 600, 10, 1),
+        whole(I::MaxPointsPerDay, "platform.credit.max_points_per_day", "Most points per day", "points", "", zh("每天最多得分", "分", ""),
+            Score, (0, 600, 10, 1),
             |s| s.platform.credit.max_points_per_day, |s, v| s.platform.credit.max_points_per_day = v),
-        whole(I::ForgedDocumentPrice, "platform.verification.forged_document_fen", "Forged document price", "¥", "", Fen, (0, PRICE_MAX_FEN, 30_000, 100),
+        whole(I::ForgedDocumentPrice, "platform.verification.forged_document_fen", "Forged document price", "¥", "", zh("伪造证件价格", "¥", ""),
+            Fen, (0, PRICE_MAX_FEN, 30_000, 100),
             |s| s.platform.verification.forged_document_fen, |s, v| s.platform.verification.forged_document_fen = v),
-        whole(I::ForgeryCaught, "platform.verification.forgery_caught_percent", "Forgeries caught", "%", "", Percent, (0, 100, 30, 1),
+        whole(I::ForgeryCaught, "platform.verification.forgery_caught_percent", "Forgeries caught", "%", "", zh("伪造被识破", "%", ""),
+            Percent, (0, 100, 30, 1),
             |s| u32::from(s.platform.verification.forgery_caught_percent), |s, v| s.platform.verification.forgery_caught_percent = u8_of(v)),
-        whole(I::ReturnCost, "platform.bans.return_cost_fen", "Cost of returning", "¥", "", Fen, (0, PRICE_MAX_FEN, 20_000, 100),
+        whole(I::ReturnCost, "platform.bans.return_cost_fen", "Cost of returning", "¥", "", zh("重新注册成本", "¥", ""),
+            Fen, (0, PRICE_MAX_FEN, 20_000, 100),
             |s| s.platform.bans.return_cost_fen, |s, v| s.platform.bans.return_cost_fen = v),
-        circle(I::TipFloor, "tips.min_fen", "Tip floor", "¥", "", Fen, (1, 1_000_000, 100, 1),
+        circle(I::TipFloor, "tips.min_fen", "Tip floor", "¥", "", zh("打赏下限", "¥", ""),
+            Fen, (1, 1_000_000, 100, 1),
             |c| c.tips.min_fen, |c, v| c.tips.min_fen = v),
-        circle(I::TipCeiling, "tips.max_fen", "Tip ceiling", "¥", "", Fen, (1, 1_000_000, 2_000, 1),
+        circle(I::TipCeiling, "tips.max_fen", "Tip ceiling", "¥", "", zh("打赏上限", "¥", ""),
+            Fen, (1, 1_000_000, 2_000, 1),
             |c| c.tips.max_fen, |c, v| c.tips.max_fen = v),
-        circle(I::DailyTipCap, "tips.daily_cap_per_tipper_fen", "Daily tip cap per tipper", "¥", "(0 = no cap)", Fen, (0, 10_000_000, 10_000, 100),
+        circle(I::DailyTipCap, "tips.daily_cap_per_tipper_fen", "Daily tip cap per tipper", "¥", "(0 = no cap)", zh("每位打赏者每日上限", "¥", "（0 = 不设上限）"),
+            Fen, (0, 10_000_000, 10_000, 100),
             |c| c.tips.daily_cap_per_tipper_fen, |c, v| c.tips.daily_cap_per_tipper_fen = v),
-        circle(I::TipFee, "tips.fee_permille", "Tip fee", "%", "", Permille, (0, 1000, 10, 1),
+        circle(I::TipFee, "tips.fee_permille", "Tip fee", "%", "", zh("打赏手续费", "%", ""),
+            Permille, (0, 1000, 10, 1),
             |c| c.tips.fee_permille, |c, v| c.tips.fee_permille = v),
-        circle(I::FilterRecall, "contact.filter_recall_percent", "Filter catches", "%", "of contact details", Percent, (0, 100, 80, 1),
+        circle(I::FilterRecall, "contact.filter_recall_percent", "Filter catches", "%", "of contact details", zh("过滤器拦截", "%", "的联系方式"),
+            Percent, (0, 100, 80, 1),
             |c| u32::from(c.contact.filter_recall_percent), |c, v| c.contact.filter_recall_percent = u8_of(v)),
-        circle(I::ClassifierRecall, "moderation.classifier.recall_percent", "Classifier recall", "%", "", Percent, (0, 100, 60, 1),
+        circle(I::ClassifierRecall, "moderation.classifier.recall_percent", "Classifier recall", "%", "", zh("分类器召回率", "%", ""),
+            Percent, (0, 100, 60, 1),
             |c| u32::from(c.moderation.classifier.recall_percent), |c, v| c.moderation.classifier.recall_percent = u8_of(v)),
-        circle(I::ClassifierFalsePositives, "moderation.classifier.false_positive_permille", "False positives", "%", "of honest items", Permille, (0, 1000, 10, 1),
+        circle(I::ClassifierFalsePositives, "moderation.classifier.false_positive_permille", "False positives", "%", "of honest items", zh("误报", "%", "的诚实内容"),
+            Permille, (0, 1000, 10, 1),
             |c| u32::from(c.moderation.classifier.false_positive_permille), |c, v| c.moderation.classifier.false_positive_permille = u16_of(v)),
-        circle(I::ReviewCapacity, "moderation.reviews_per_day_per_10k_users", "Review capacity", "reviews/day per 10k users", "", Count, (0, 10_000, 20, 1),
+        circle(I::ReviewCapacity, "moderation.reviews_per_day_per_10k_users", "Review capacity", "reviews/day per 10k users", "", zh("审核能力", "次/天 每万用户", ""),
+            Count, (0, 10_000, 20, 1),
             |c| c.moderation.reviews_per_day_per_10k_users, |c, v| c.moderation.reviews_per_day_per_10k_users = v),
-        circle(I::ReviewDelay, "moderation.review_delay_hours", "Review delay", "hours", "", Hours, (0, 24 * DAYS_MAX, 24, 1),
+        circle(I::ReviewDelay, "moderation.review_delay_hours", "Review delay", "hours", "", zh("审核延迟", "小时", ""),
+            Hours, (0, 24 * DAYS_MAX, 24, 1),
             |c| c.moderation.review_delay_hours, |c, v| c.moderation.review_delay_hours = v),
-        circle(I::ReviewerError, "moderation.reviewer_error_percent", "Reviewer error", "%", "of wrong flags upheld", Percent, (0, 100, 5, 1),
+        circle(I::ReviewerError, "moderation.reviewer_error_percent", "Reviewer error", "%", "of wrong flags upheld", zh("审核员错误", "%", "的误标被维持"),
+            Percent, (0, 100, 5, 1),
             |c| u32::from(c.moderation.reviewer_error_percent), |c, v| c.moderation.reviewer_error_percent = u8_of(v)),
-        circle(I::SuspendDays, "moderation.suspend_days", "Suspension", "days", "", Days, (0, DAYS_MAX, 3, 1),
+        circle(I::SuspendDays, "moderation.suspend_days", "Suspension", "days", "", zh("停用", "天", ""),
+            Days, (0, DAYS_MAX, 3, 1),
             |c| c.moderation.suspend_days, |c, v| c.moderation.suspend_days = v),
-        circle(I::BanAfterStrikes, "moderation.ban_after_strikes", "Ban after strikes", "strikes", "(0 = never)", Count, (0, 100, 3, 1),
+        circle(I::BanAfterStrikes, "moderation.ban_after_strikes", "Ban after strikes", "strikes", "(0 = never)", zh("几次违规后封禁", "次", "（0 = 从不）"),
+            Count, (0, 100, 3, 1),
             |c| c.moderation.ban_after_strikes, |c, v| c.moderation.ban_after_strikes = v),
     ]
 };
@@ -674,6 +805,27 @@ mod tests {
             assert_eq!(sanitize(&s), s, "{name}");
         }
         Ok(())
+    }
+
+    /// Every row's Chinese words and messages are Chinese, and differ from the English.
+    #[test]
+    fn every_setting_reads_in_chinese() {
+        use crate::issue::latin_words;
+        for row in &SETTINGS {
+            let over = row.out_of_range_in(Lang::Zh, row.max.saturating_add(1));
+            for text in [row.label_in(Lang::Zh).to_string(), row.unit_text_in(Lang::Zh), over] {
+                assert_eq!(latin_words(&text, &[]), Vec::<&str>::new(), "{}: {text}", row.field);
+            }
+            assert_ne!(row.label_in(Lang::Zh), row.label, "{}", row.field);
+            assert_eq!(row.unit.is_empty(), row.unit_in(Lang::Zh).is_empty(), "{}", row.field);
+        }
+        let cap = SettingId::DailyTipCap.setting();
+        assert_eq!(cap.unit_text_in(Lang::Zh), "¥（0 = 不设上限）");
+        assert_eq!(SettingId::ReviewDelay.setting().show_in(Lang::Zh, 24), "24 小时");
+        assert_eq!(
+            SettingId::TipCeiling.setting().out_of_range_in(Lang::Zh, 2_000_000),
+            "打赏上限须为 ¥0.01 至 ¥10,000，不能是 ¥20,000"
+        );
     }
 
     #[test]

@@ -1,53 +1,23 @@
 //! Validation: every problem in a scenario at once, each with the field's path and a sentence a designer understands.
 
-use serde::{Deserialize, Serialize};
-
 use crate::assumptions::ASSUMPTIONS;
+pub use crate::issue::{IssueKind, RuleIssue, Severity};
 use crate::scenario::{
     Action, Condition, Rule, SanctionKind, Scenario, CIRCLES_MAX, CREDIT_MAX, CREDIT_MIN, INTERVENTIONS_MAX,
     SCENARIO_VERSION,
 };
 use crate::settings::{Place, SETTINGS};
 
-/// Whether an issue stops the run or only deserves a look.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// The scenario cannot run as written.
-    Error,
-    /// The scenario runs, but a designer should look (e.g. a rule gates on gender).
-    Warning,
-}
-
-/// One problem found in a scenario.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RuleIssue {
-    /// Path of the field, e.g. `circles[0].rules.comment.allow[1].conditions[0]`.
-    pub path: String,
-    /// What is wrong, in a sentence a designer understands.
-    pub message: String,
-    /// Error or warning.
-    pub severity: Severity,
-}
-
 /// Collects issues as the checks walk the scenario.
 struct Issues(Vec<RuleIssue>);
 
 impl Issues {
-    fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.0.push(RuleIssue {
-            path: path.into(),
-            message: message.into(),
-            severity: Severity::Error,
-        });
+    fn error(&mut self, path: impl Into<String>, kind: IssueKind) {
+        self.0.push(RuleIssue::new(path, Severity::Error, kind));
     }
 
-    fn warning(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.0.push(RuleIssue {
-            path: path.into(),
-            message: message.into(),
-            severity: Severity::Warning,
-        });
+    fn warning(&mut self, path: impl Into<String>, kind: IssueKind) {
+        self.0.push(RuleIssue::new(path, Severity::Warning, kind));
     }
 
     /// Every catalogued setting of `place` that lies outside its bounds (in circle `circle_idx` for per-circle ones).
@@ -55,7 +25,13 @@ impl Issues {
         for row in SETTINGS.iter().filter(|r| r.place == place) {
             if let Some(v) = row.get(s, circle_idx) {
                 if !(row.min..=row.max).contains(&v) {
-                    self.error(row.path(circle_idx), row.out_of_range(v));
+                    self.error(
+                        row.path(circle_idx),
+                        IssueKind::SettingOutOfRange {
+                            setting: row.id,
+                            value: v,
+                        },
+                    );
                 }
             }
         }
@@ -66,47 +42,38 @@ impl Issues {
 pub fn validate(s: &Scenario) -> Vec<RuleIssue> {
     let mut out = Issues(Vec::new());
     if s.version != SCENARIO_VERSION {
-        out.error(
-            "version",
-            format!(
-                "this build reads scenario version {SCENARIO_VERSION}, not {}",
-                s.version
-            ),
-        );
+        out.error("version", IssueKind::Version { found: s.version });
     }
     out.ranges(s, Place::Scenario, 0);
     population(s, &mut out);
     platform(s, &mut out);
     if s.circles.is_empty() {
-        out.error("circles", "add at least one circle");
+        out.error("circles", IssueKind::NoCircles);
     }
     if s.circles.len() > CIRCLES_MAX {
-        out.error(
-            "circles",
-            format!("at most {CIRCLES_MAX} circles, not {}", s.circles.len()),
-        );
+        out.error("circles", IssueKind::TooManyCircles { count: s.circles.len() });
     }
     for (i, c) in s.circles.iter().enumerate() {
         circle(s, i, &mut out);
         if c.name.trim().is_empty() {
-            out.warning(
-                format!("circles[{i}].name"),
-                "give the circle a name so reports can point at it",
-            );
+            out.warning(format!("circles[{i}].name"), IssueKind::UnnamedCircle);
         } else if s.circles.iter().take(i).any(|o| o.name == c.name) {
             out.warning(
                 format!("circles[{i}].name"),
-                format!(
-                    "another circle is also called “{}”; reports will not tell them apart",
-                    c.name
-                ),
+                IssueKind::DuplicateCircleName { name: c.name.clone() },
             );
         }
     }
     for row in ASSUMPTIONS {
         let v = row.get(&s.assumptions);
         if !(row.min..=row.max).contains(&v) {
-            out.error(row.path(), row.out_of_range(v));
+            out.error(
+                row.path(),
+                IssueKind::AssumptionOutOfRange {
+                    field: row.field.to_string(),
+                    value: v,
+                },
+            );
         }
     }
     interventions(s, &mut out);
@@ -125,10 +92,9 @@ fn interventions(s: &Scenario, out: &mut Issues) {
     if s.interventions.len() > INTERVENTIONS_MAX {
         out.error(
             "interventions",
-            format!(
-                "at most {INTERVENTIONS_MAX} interventions, not {}",
-                s.interventions.len()
-            ),
+            IssueKind::TooManyInterventions {
+                count: s.interventions.len(),
+            },
         );
     }
     let total_hours = s.days.saturating_mul(24);
@@ -139,21 +105,20 @@ fn interventions(s: &Scenario, out: &mut Issues) {
             // A warning: shortening a run must not make its timeline an error.
             out.warning(
                 format!("{at}.hour"),
-                format!(
-                    "hour {} is past the end of the run (hours 0 to {}): this change never applies",
-                    iv.hour,
-                    total_hours.saturating_sub(1)
-                ),
+                IssueKind::HourPastEnd {
+                    hour: iv.hour,
+                    last: total_hours.saturating_sub(1),
+                },
             );
         }
         if let Some(before) = i.checked_sub(1).and_then(|j| s.interventions.get(j)) {
             if iv.hour < before.hour {
                 out.error(
                     format!("{at}.hour"),
-                    format!(
-                        "interventions go in order of hour: hour {} comes after hour {}",
-                        iv.hour, before.hour
-                    ),
+                    IssueKind::HoursOutOfOrder {
+                        hour: iv.hour,
+                        before: before.hour,
+                    },
                 );
             }
         }
@@ -161,16 +126,16 @@ fn interventions(s: &Scenario, out: &mut Issues) {
             if circles.len() < open {
                 out.error(
                     format!("{at}.circles"),
-                    format!(
-                        "{} circles listed, but {open} are open by then: a circle cannot be removed (give it rules that let nobody in)",
-                        circles.len()
-                    ),
+                    IssueKind::CircleRemoved {
+                        listed: circles.len(),
+                        open,
+                    },
                 );
             }
             if circles.len() > CIRCLES_MAX {
                 out.error(
                     format!("{at}.circles"),
-                    format!("at most {CIRCLES_MAX} circles, not {}", circles.len()),
+                    IssueKind::TooManyCircles { count: circles.len() },
                 );
             }
             open = open.max(circles.len());
@@ -205,44 +170,32 @@ fn interventions(s: &Scenario, out: &mut Issues) {
 fn population(s: &Scenario, out: &mut Issues) {
     let p = &s.population;
     if u32::from(p.document_checked_percent) + u32::from(p.real_name_percent) > 100 {
-        out.error(
-            "population.real_name_percent",
-            "document-checked and real-name shares together cannot pass 100%",
-        );
+        out.error("population.real_name_percent", IssueKind::VerifiedSharesOver100);
     }
     let m = &p.identity_mix;
     // Summed wide: each weight is user-controlled, and four u32s can wrap a u32 (4294967295 + 1 = 0).
     let weights = [m.student, m.white_collar, m.overseas, m.other];
     if weights.iter().map(|&w| u64::from(w)).sum::<u64>() == 0 {
-        out.error("population.identity_mix", "give at least one identity a weight above 0");
+        out.error("population.identity_mix", IssueKind::NoIdentityWeight);
     }
     if p.credit.std_dev > 300 {
-        out.warning(
-            "population.credit.std_dev",
-            "a spread above 300 points piles most users at 350 and 950",
-        );
+        out.warning("population.credit.std_dev", IssueKind::WideCreditSpread);
     }
     let total: u64 = crate::scenario::Archetype::ALL
         .iter()
         .map(|a| u64::from(p.archetypes.get(*a)))
         .sum();
     if total == 0 {
-        out.error("population.archetypes", "give at least one archetype a share above 0");
+        out.error("population.archetypes", IssueKind::NoArchetypeShare);
     } else if total != 1000 {
-        out.warning(
-            "population.archetypes",
-            format!("shares add up to {total}‰, not 1000‰; they will be scaled to fit"),
-        );
+        out.warning("population.archetypes", IssueKind::ArchetypeShares { total });
     }
 }
 
 fn platform(s: &Scenario, out: &mut Issues) {
     let pl = &s.platform;
     if pl.credit.fen_paid_per_point == 0 {
-        out.warning(
-            "platform.credit.fen_paid_per_point",
-            "0 means payments never raise a credit score, so scores cannot be bought",
-        );
+        out.warning("platform.credit.fen_paid_per_point", IssueKind::FreeCreditPoints);
     }
 }
 
@@ -252,12 +205,12 @@ fn circle(s: &Scenario, i: usize, out: &mut Issues) {
     };
     let base = format!("circles[{i}]");
     // The gender warning is given once per circle, naming its actions, not once per gendered condition.
-    let mut gendered: Vec<&str> = Vec::new();
+    let mut gendered: Vec<Action> = Vec::new();
     if rule(&c.join, Action::Join, &format!("{base}.join"), out) {
-        gendered.push(Action::Join.id());
+        gendered.push(Action::Join);
     }
     if c.join.allow.is_empty() {
-        out.warning(format!("{base}.join"), "nobody may join this circle");
+        out.warning(format!("{base}.join"), IssueKind::NobodyJoins);
     }
     for action in [
         Action::Post,
@@ -269,46 +222,36 @@ fn circle(s: &Scenario, i: usize, out: &mut Issues) {
         if let Some(r) = c.rules.get(action) {
             let path = format!("{base}.rules.{}", action.id());
             if rule(r, action, &path, out) {
-                gendered.push(action.id());
+                gendered.push(action);
             }
             if r.allow.is_empty() && action == Action::Post {
-                out.warning(path, "nobody may post, so the circle will stay empty");
+                out.warning(path, IssueKind::NobodyPosts);
             }
         }
     }
     if !gendered.is_empty() {
-        out.warning(
-            base.clone(),
-            format!(
-                "this circle sorts people by gender (a protected attribute) to {}: check it is intended and lawful",
-                gendered.join(", ")
-            ),
-        );
+        out.warning(base.clone(), IssueKind::GenderGate { actions: gendered });
     }
     let t = &c.tips;
     if t.min_fen > t.max_fen {
         out.error(
             format!("{base}.tips.min_fen"),
-            format!(
-                "the smallest tip (¥{}) is above the largest (¥{})",
-                yuan(t.min_fen),
-                yuan(t.max_fen)
-            ),
+            IssueKind::TipFloorAboveCeiling {
+                min_fen: t.min_fen,
+                max_fen: t.max_fen,
+            },
         );
     }
     // A tip ceiling of ¥0 is below the catalogue's minimum, so `ranges` reports it.
     out.ranges(s, Place::Circle, i);
     let m = &c.moderation;
     if m.sanction == SanctionKind::Suspend && m.suspend_days == 0 {
-        out.error(
-            format!("{base}.moderation.suspend_days"),
-            "a suspension must last at least one day",
-        );
+        out.error(format!("{base}.moderation.suspend_days"), IssueKind::ZeroDaySuspension);
     }
     if m.reviews_per_day_per_10k_users == 0 && (m.user_reports || m.classifier.enabled) {
         out.warning(
             format!("{base}.moderation.reviews_per_day_per_10k_users"),
-            "reports and flags are collected but nobody reviews them",
+            IssueKind::NobodyReviews,
         );
     }
 }
@@ -322,24 +265,20 @@ fn rule(r: &Rule, action: Action, path: &str, out: &mut Issues) -> bool {
             if cond.is_about_author() && matches!(action, Action::Join | Action::Post) {
                 out.error(
                     p.clone(),
-                    format!(
-                        "“{}” needs an author acted on, and {} has none",
-                        crate::words::condition(crate::lang::Lang::En, cond),
-                        action.id()
-                    ),
+                    IssueKind::NoAuthor {
+                        condition: cond.clone(),
+                        action,
+                    },
                 );
             }
             match cond {
                 Condition::ActorCreditAtLeast(x) | Condition::AuthorCreditAtLeast(x)
                     if !(CREDIT_MIN..=CREDIT_MAX).contains(x) =>
                 {
-                    out.error(
-                        p.clone(),
-                        format!("credit scores run {CREDIT_MIN}–{CREDIT_MAX}; {x} is outside"),
-                    );
+                    out.error(p.clone(), IssueKind::CreditOutOfRange { value: *x });
                 }
                 Condition::ActorAccountAgeAtLeastDays(d) if *d > 36_500 => {
-                    out.error(p.clone(), format!("no account is {d} days old"));
+                    out.error(p.clone(), IssueKind::AccountTooOld { days: *d });
                 }
                 Condition::ActorGender(_) | Condition::AuthorGender(_) => gendered = true,
                 _ => {}
@@ -347,10 +286,6 @@ fn rule(r: &Rule, action: Action, path: &str, out: &mut Issues) -> bool {
         }
     }
     gendered
-}
-
-fn yuan(fen: u32) -> String {
-    format!("{}.{:02}", fen / 100, fen % 100)
 }
 
 #[cfg(test)]

@@ -40,11 +40,24 @@ impl Decoded {
     /// What to tell the reader when the text was made under an older model, e.g. for `what` = "link":
     /// "this link was made under model 1; its numbers now come from model 2".
     pub fn notice(&self, what: &str) -> Option<String> {
-        (self.made_under_model != MODEL_VERSION).then(|| {
-            format!(
-                "this {what} was made under model {}; its numbers now come from model {MODEL_VERSION}",
-                self.made_under_model
-            )
+        self.notice_in(crate::lang::Lang::En, what)
+    }
+
+    /// The same notice in `lang`, `what` being "link" or "file": "这个链接是在模型 1 下制作的；其中的数字现在来自模型 2".
+    pub fn notice_in(&self, lang: crate::lang::Lang, what: &str) -> Option<String> {
+        let made = self.made_under_model;
+        (made != MODEL_VERSION).then(|| match lang {
+            crate::lang::Lang::En => {
+                format!("this {what} was made under model {made}; its numbers now come from model {MODEL_VERSION}")
+            }
+            crate::lang::Lang::Zh => {
+                let what = match what {
+                    "link" => "链接",
+                    "file" => "文件",
+                    other => other,
+                };
+                format!("这个{what}是在模型 {made} 下制作的；其中的数字现在来自模型 {MODEL_VERSION}")
+            }
         })
     }
 }
@@ -330,6 +343,10 @@ mod tests {
         assert_eq!(
             old.notice("link").as_deref(),
             Some("this link was made under model 1; its numbers now come from model 2")
+        );
+        assert_eq!(
+            old.notice_in(crate::lang::Lang::Zh, "file").as_deref(),
+            Some("这个文件是在模型 1 下制作的；其中的数字现在来自模型 2")
         );
         let new = read_scenario(r#"{"version": 2, "assumptions": {"reroute_percent": 10}}"#)?;
         assert_eq!(new.notice("link"), None);

@@ -3,7 +3,7 @@
 //! a reset per row and for all.
 
 use super::field::{NumberField, NumberProps};
-use crate::locale::{tr, trf, use_lang};
+use crate::locale::{tr, trf, use_lang, Lang};
 use backfire_engine::assumptions::{Assumption, Assumptions, ASSUMPTIONS};
 use backfire_engine::MODEL_VERSION;
 use yew::prelude::*;
@@ -18,10 +18,16 @@ pub struct AssumptionsPanelProps {
 }
 
 /// The props of a [`NumberField`] editing one assumption: label, path, unit, bounds and step come from the
-/// engine's catalogue, so the panel accepts exactly what validation accepts.
-pub fn assumption_props(row: &'static Assumption, a: &Assumptions, onchange: &Callback<Assumptions>) -> NumberProps {
+/// engine's catalogue, so the panel accepts exactly what validation accepts; the words are in `lang`.
+pub fn assumption_props(
+    lang: Lang,
+    row: &'static Assumption,
+    a: &Assumptions,
+    onchange: &Callback<Assumptions>,
+) -> NumberProps {
     let stored = row.get(a);
-    let hint = format!("{} Source: {}.", row.meaning, row.source);
+    let (meaning, source) = (row.meaning_in(lang), row.source_in(lang));
+    let hint = trf!(lang, "{meaning} Source: {source}.", "{meaning}来源：{source}。");
     let on_value = {
         let (a, onchange) = (a.clone(), onchange.clone());
         Callback::from(move |v: f64| {
@@ -31,13 +37,13 @@ pub fn assumption_props(row: &'static Assumption, a: &Assumptions, onchange: &Ca
         })
     };
     NumberProps {
-        label: row.label.into(),
+        label: row.label_in(lang).into(),
         path: row.path().into(),
         value: row.scale.shown(stored),
         min: row.shown_min(),
         max: row.shown_max(),
         step: row.shown_step(),
-        unit: row.unit.into(),
+        unit: row.unit_in(lang).into(),
         slider: false,
         hint: hint.into(),
         onchange: on_value,
@@ -67,14 +73,13 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
         };
         html! {
             <div class={classes!("assumption", is_changed.then_some("changed"))} data-testid={format!("assumption-{}", row.field)}>
-                // The catalogue's label, meaning and source are the engine's, in English.
-                <div lang="en"><NumberField ..assumption_props(row, a, &props.onchange) /></div>
+                <NumberField ..assumption_props(lang, row, a, &props.onchange) />
                 if is_changed {
                     <p class="assumption-changed">
-                        <span data-testid="assumption-changed">{ { let default = row.show(row.default); trf!(lang, "Changed: the model's default is {default}.", "已修改：模型默认值为 {default}。") } }</span>
+                        <span data-testid="assumption-changed">{ { let default = row.show_in(lang, row.default); trf!(lang, "Changed: the model's default is {default}.", "已修改：模型默认值为 {default}。") } }</span>
                         {" "}
                         <button type="button" class="btn small" data-testid={format!("reset-{}", row.field)}
-                            aria-label={format!("Reset {} to {}", row.label.to_lowercase(), row.show(row.default))} onclick={reset}>{tr!(lang, "Reset", "重置")}</button>
+                            aria-label={ { let (label, default) = (row.label_in(lang).to_lowercase(), row.show_in(lang, row.default)); trf!(lang, "Reset {label} to {default}", "将{label}重置为 {default}") } } onclick={reset}>{tr!(lang, "Reset", "重置")}</button>
                     </p>
                 }
             </div>
@@ -108,7 +113,7 @@ mod tests {
     fn every_row_gets_its_catalogue_bounds() {
         let a = Assumptions::default();
         for row in ASSUMPTIONS {
-            let props = assumption_props(row, &a, &Callback::noop());
+            let props = assumption_props(Lang::En, row, &a, &Callback::noop());
             assert_eq!(props.path.as_str(), row.path());
             assert_eq!(
                 (props.min, props.max),
@@ -118,6 +123,9 @@ mod tests {
             );
             assert_eq!(row.scale.stored(props.value), row.default, "{}", row.field);
             assert!(props.hint.contains(row.source));
+            let zh = assumption_props(Lang::Zh, row, &a, &Callback::noop());
+            assert!(zh.hint.contains(row.source_in(Lang::Zh)), "{}", row.field);
+            assert_ne!(zh.label.as_str(), row.label, "{} has no Chinese label", row.field);
         }
     }
 }

@@ -29,9 +29,26 @@ impl Issues {
     }
 }
 
-/// The issues for `path`, rendered as lines under a field.
+/// The issues for `path`, rendered as lines under a field in the chosen language.
 pub fn issue_lines(issues: &[RuleIssue]) -> Html {
-    issues
+    if issues.is_empty() {
+        return Html::default();
+    }
+    html! { <IssueLines issues={issues.to_vec()} /> }
+}
+
+/// Props of [`IssueLines`].
+#[derive(Properties, PartialEq, Clone)]
+struct IssueLinesProps {
+    issues: Vec<RuleIssue>,
+}
+
+/// The lines of [`issue_lines`]: a component, so it reads the language from context.
+#[function_component]
+fn IssueLines(props: &IssueLinesProps) -> Html {
+    let lang = crate::locale::use_lang();
+    props
+        .issues
         .iter()
         .map(|i| {
             let class = if i.severity == Severity::Error {
@@ -39,8 +56,7 @@ pub fn issue_lines(issues: &[RuleIssue]) -> Html {
             } else {
                 "issue warning"
             };
-            // Validation's sentences are the engine's, in English.
-            html! { <p class={class} data-testid="field-issue" data-path={i.path.clone()} lang="en">{i.message.clone()}</p> }
+            html! { <p class={class} data-testid="field-issue" data-path={i.path.clone()}>{i.text(lang)}</p> }
         })
         .collect()
 }

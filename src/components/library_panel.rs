@@ -508,7 +508,7 @@ fn LibraryDialog(props: &DialogProps) -> Html {
                 let read = text.and_then(|text| Library::from_file(&text).map_err(|e| e.message));
                 lib.dispatch(LibraryAction::Imported(read.map_err(|raw| {
                     let source = Source::LibraryFile(&name);
-                    problem::explain(source, &raw).notice(source)
+                    problem::explain(lang, source, &raw).notice(lang, source)
                 })));
             });
         })
@@ -671,7 +671,7 @@ fn LibraryDialog(props: &DialogProps) -> Html {
                 </p>
                 if let Some(m) = &lib.message {
                     <div class={classes!("library-message", m.kind)} role={if m.kind == "error" { "alert" } else { "status" }} data-testid="library-message">
-                        <p>{m.text.clone()}</p>{problem::detail_view(m.detail.as_deref())}
+                        <p>{m.text.clone()}</p>{problem::detail_view(lang, m.detail.as_deref())}
                     </div>
                 }
                 <form class="library-save" onsubmit={on_save_submit}>

@@ -3,7 +3,7 @@
 //! circle that is no longer on screen is neither lost nor a block with nothing to fix.
 
 use super::field::RefusedHandle;
-use crate::problem::place_words;
+use crate::problem::place_words_in;
 use yew::prelude::*;
 
 /// The list (nothing when no field holds refused text).
@@ -24,7 +24,7 @@ pub fn RefusedList() -> Html {
         html! {
             <li data-testid="refused-item" data-path={path.clone()}>
                 {r.message.clone()}<span class="muted">{ {
-                    let (place, typed) = (place_words(path.trim_end_matches(".value")), r.text.trim());
+                    let (place, typed) = (place_words_in(lang, path.trim_end_matches(".value")), r.text.trim());
                     crate::locale::trf!(lang, " (in {place}: you typed “{typed}”) ", "（在 {place}：你输入了“{typed}”）")
                 } }</span>
                 <button class="btn small" data-testid="refused-discard" onclick={discard}>{crate::locale::tr!(lang, "Discard", "放弃")}</button>

@@ -95,8 +95,8 @@ pub fn blocked_reason(lang: Lang, issues: &[RuleIssue]) -> String {
         return String::from(tr!(lang, "Run blocked", "无法运行"));
     };
     let more = errors.count();
-    // The engine's message stays in its own words (English): it names the field and its range.
-    let message = &first.message;
+    // The engine's message names the field and its range.
+    let message = first.text(lang);
     let mut words = trf!(lang, "Run blocked: {message}", "无法运行：{message}");
     if more > 0 {
         words.push_str(&match lang {
@@ -240,7 +240,7 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
             if let Some(n) = notice {
                 <div class={classes!("banner", n.kind)} role="alert" data-testid="notice">
                     {n.text.clone()}{" "}<button class="btn small" data-testid="dismiss-notice" onclick={dismiss}>{tr!(lang, "Dismiss", "关闭")}</button>
-                    {crate::problem::detail_view(n.detail.as_deref())}
+                    {crate::problem::detail_view(lang, n.detail.as_deref())}
                 </div>
             }
             // The name and the run's status share a row, so the verdict and the first cards fit above the fold.

@@ -41,9 +41,9 @@ pub struct ToolbarProps {
 ///
 /// A file that parses but breaks rules is still loaded, so the designer can fix it next to the fields
 /// (the Run button stays disabled until then); a file that does not parse changes nothing.
-pub fn import_text(text: &str) -> Result<(backfire_engine::Scenario, usize, Option<String>), String> {
+pub fn import_text(lang: Lang, text: &str) -> Result<(backfire_engine::Scenario, usize, Option<String>), String> {
     let read = wire::read_scenario(text).map_err(|e| e.message)?;
-    let notice = read.notice("file");
+    let notice = read.notice_in(lang, "file");
     let errors = validate(&read.scenario)
         .iter()
         .filter(|i| i.severity == Severity::Error)
@@ -53,7 +53,7 @@ pub fn import_text(text: &str) -> Result<(backfire_engine::Scenario, usize, Opti
 
 fn import_notice(lang: Lang, name: &str, errors: usize, model: Option<String>) -> Notice {
     let model = model
-        .map(|m| format!(" {}", crate::share::model_notice(&m).text))
+        .map(|m| format!(" {}", crate::share::model_notice(lang, &m).text))
         .unwrap_or_default();
     if errors == 0 {
         Notice::info(trf!(lang, "Imported `{name}`.{model}", "已导入 `{name}`。{model}"))
@@ -174,11 +174,11 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         Callback::from(move |e: Event| {
             let (on_import, on_notify) = (on_import.clone(), on_notify.clone());
             share::read_chosen_file(&e, IMPORT_LIMIT_BYTES, &reader, move |name, text| {
-                match text.and_then(|t| import_text(&t)) {
+                match text.and_then(|t| import_text(lang, &t)) {
                     Ok((s, errors, model)) => on_import.emit((s, import_notice(lang, &name, errors, model))),
                     Err(raw) => {
                         let source = Source::ScenarioFile(&name);
-                        on_notify.emit(problem::explain(source, &raw).notice(source));
+                        on_notify.emit(problem::explain(lang, source, &raw).notice(lang, source));
                     }
                 }
             });

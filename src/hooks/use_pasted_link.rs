@@ -8,16 +8,21 @@ use yew::prelude::*;
 
 /// Listens for `hashchange` (the app writes its own fragment with `replaceState`, which fires none, so
 /// every event is a link the designer pasted or navigated to) and opens what it holds: `on_new_work` first,
-/// so the library gives the link a slot of its own and the work before it is kept.
+/// so the library gives the link a slot of its own and the work before it is kept. A refusal is said in
+/// `lang`; the listener is set up again when the language changes.
 #[hook]
-pub fn use_pasted_link(dispatcher: UseReducerDispatcher<AppState>, on_new_work: Callback<()>) {
-    use_effect_with((), move |_| {
+pub fn use_pasted_link(
+    lang: crate::locale::Lang,
+    dispatcher: UseReducerDispatcher<AppState>,
+    on_new_work: Callback<()>,
+) {
+    use_effect_with(lang, move |&lang| {
         let listener = web_sys::window().map(|w| {
             gloo::events::EventListener::new(&w, "hashchange", move |_| match share::open_fragment() {
                 Opened::Nothing => {}
                 Opened::Broken(reason) => {
                     dispatcher.dispatch(Action::Notify(
-                        problem::explain(Source::PastedLink, &reason).notice(Source::PastedLink),
+                        problem::explain(lang, Source::PastedLink, &reason).notice(lang, Source::PastedLink),
                     ));
                 }
                 Opened::Scenario(scenario, baseline, notice) => {
@@ -35,7 +40,7 @@ pub fn use_pasted_link(dispatcher: UseReducerDispatcher<AppState>, on_new_work: 
                     dispatcher.dispatch(Action::Load {
                         scenario,
                         preset_id: None,
-                        notice: notice.map(|n| share::model_notice(&n)),
+                        notice: notice.map(|n| share::model_notice(lang, &n)),
                     });
                 }
             })

@@ -2,8 +2,8 @@
 // back restores English. Scope of the "no English left" walk: the header, the rules panel (its circle editor,
 // as the page opens), the results column on its Results view (verdict, cards, charts, money flow, honest cost,
 // examples, export menu) and the footer. Not walked: the other editor tabs, the Compare, Sweep and Why views
-// and the dialogs (translated, but not opened here). Text the engine still writes in English only (validation's
-// and the explanation's sentences, examples, the preset's sentence) carries `lang="en"`, and names the designer
+// and the dialogs (translated, but not opened here). Text the engine still writes in English only carries
+// `lang="en"`, and names the designer
 // typed (scenario, circles, changes) `translate="no"`: the walk skips both, as a screen reader or a translator
 // would. The engine's rule words (rules summary, rule labels, glossary) are Chinese: their own test walks them.
 import { test, before, after } from 'node:test';
@@ -181,4 +181,57 @@ test('the rule words in Chinese: summary, table, timeline, verdict, let-through,
   assert.deepEqual(seen, ['rules', 'timeline', 'opened']);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+// Validation, the assumptions catalogue, the settings table and a broken link's notice in Chinese: no
+// `lang="en"` left to skip there. Sources name the project's domain notes (DOMAIN.md) and a cited model (SimSoM).
+test('validation messages, the assumptions panel and a broken link in Chinese', async () => {
+  const SOURCES = [...ALLOWED, 'DOMAIN', 'md', 'SimSoM'];
+  const { typeInto } = await import('./browser.mjs');
+  const { context, page, errors } = await openApp(browser);
+  await waitForRun(page, 0);
+  await page.getByTestId('lang-switch').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  // An editor with an invalid value: a tip floor above the ceiling blocks the run, in Chinese, at the field
+  // and in the results' banner.
+  const min = page.getByTestId('circles[0].tips.min_fen');
+  const max = page.getByTestId('circles[0].tips.max_fen');
+  await typeInto(max, 1);
+  await typeInto(min, 50);
+  await page.getByTestId('run-blocked').waitFor();
+  const issue = page.locator('[data-testid="field-issue"][data-path="circles[0].tips.min_fen"]');
+  assert.equal(await issue.innerText(), '最小打赏（¥50.00）高于最大打赏（¥1.00）');
+  assert.equal(await issue.evaluate(el => el.closest('[lang]').getAttribute('lang')), 'zh-CN');
+  // A typed value out of range is refused in Chinese, with the catalogue's label and unit.
+  await typeInto(page.getByTestId('circles[0].moderation.review_delay_hours'), 99999);
+  await page.locator('[data-testid="field-issue"][data-refused="true"]').first().waitFor();
+  let left = await englishLeft(page, ALLOWED, ['#rules-panel', 'main#results']);
+  assert.deepEqual(left, [], `English left in the circle editor with invalid values:\n${left.join('\n')}`);
+  await page.keyboard.press('Escape');
+
+  // The assumptions panel, unfolded: every label, unit, meaning and source in Chinese.
+  await page.getByTestId('tab-platform').click();
+  await page.getByTestId('assumptions-summary').click();
+  const reservation = page.getByTestId('assumptions.reservation_median_fen');
+  await reservation.waitFor();
+  await typeInto(reservation, 1);
+  await page.getByTestId('assumption-reservation_median_fen').getByTestId('assumption-changed').waitFor();
+  assert.match(await page.getByTestId('assumptions-summary').innerText(), /已改 1 项/);
+  left = await englishLeft(page, SOURCES, ['[data-testid="assumptions-panel"]']);
+  assert.deepEqual(left, [], `English left in the assumptions panel:\n${left.join('\n')}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  // A broken link opened in Chinese: the notice is Chinese; only the folded raw detail keeps the engine's words.
+  const other = await openApp(browser, { hash: '#s=1.!!!not-base64!!!&lang=zh' });
+  const notice = other.page.getByTestId('notice');
+  await notice.waitFor();
+  const text = await notice.innerText();
+  assert.match(text, /^无法打开这个链接：链接中有 Backfire 链接从不包含的字符/);
+  assert.match(text, /位置：`s=1\.` 之后的第 1 个字符。/);
+  left = await englishLeft(other.page, ALLOWED, ['[data-testid="notice"]']);
+  assert.deepEqual(left, [], `English left in the broken link's notice:\n${left.join('\n')}`);
+  assert.match(await notice.getByTestId('problem-detail').locator('code').textContent(), /Invalid symbol 33, offset 0/);
+  assert.deepEqual(other.errors, []);
+  await other.context.close();
 });
