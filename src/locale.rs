@@ -72,17 +72,8 @@ pub fn hour_label(lang: Lang, hour: u32) -> String {
 pub fn pattern_name(lang: Lang, id: PatternId) -> &'static str {
     match lang {
         Lang::En => backfire_engine::words::pattern_name(id),
-        Lang::Zh => match id {
-            PatternId::Solicitation => "招揽",
-            PatternId::IdentityFraud => "身份冒充",
-            PatternId::Scam => "诈骗",
-            PatternId::Harassment => "骚扰",
-            PatternId::ScoreFarming => "刷信用分",
-            PatternId::TipLaundering => "打赏洗钱",
-            PatternId::RankingManipulation => "操纵排名",
-            PatternId::BanEvasion => "封禁规避",
-            PatternId::Exclusion => "排斥诚实用户",
-        },
+        // A pattern's Chinese name is the same as a heading and inside the engine's sentences.
+        Lang::Zh => backfire_engine::explain::pattern_words(lang, id),
     }
 }
 
@@ -106,22 +97,9 @@ pub fn pattern_blurb(lang: Lang, id: PatternId) -> &'static str {
 
 /// An archetype's name as a heading (the population editor's `archetype_name` in English).
 pub fn archetype_name(lang: Lang, a: backfire_engine::Archetype) -> &'static str {
-    use backfire_engine::Archetype;
     match lang {
         Lang::En => crate::components::population_editor::archetype_name(a),
-        Lang::Zh => match a {
-            Archetype::Honest => "诚实成员",
-            Archetype::Lurker => "潜水者",
-            Archetype::Solicitor => "招揽者",
-            Archetype::GenerousTipper => "慷慨打赏者",
-            Archetype::IdentityFaker => "身份伪造者",
-            Archetype::Scammer => "骗子",
-            Archetype::ScoreFarmer => "刷分者",
-            Archetype::Harasser => "骚扰者",
-            Archetype::SybilRing => "女巫打赏团伙",
-            Archetype::Launderer => "洗钱者",
-            Archetype::BanEvader => "封禁规避者",
-        },
+        Lang::Zh => backfire_engine::exemplar::archetype_zh(a),
     }
 }
 

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::exemplar::Exemplar;
 use crate::named::named;
 
 use crate::scenario::{Action, Archetype, Gender};
@@ -160,8 +161,13 @@ pub struct PatternReport {
     /// The components the severity is the mean of.
     #[serde(default)]
     pub severity_parts: SeverityParts,
-    /// A few incidents as readable sentences naming simulated users (at most 5).
+    /// A few incidents as readable sentences naming simulated users (at most 5), in English: the sentences of
+    /// [`PatternReport::exemplar_facts`], in the same order.
     pub exemplars: Vec<String>,
+    /// The same incidents as plain facts, from which [`crate::exemplar::sentence`] writes them in either language.
+    /// Left out of [`report_digest`]: they say what `exemplars` says, and the digests stay pinned.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exemplar_facts: Vec<Exemplar>,
     /// The rules that let the most incidents through, most first (at most 5).
     pub opened_by: Vec<OpenedBy>,
     /// Views by honest users of content that is this pattern (posts only: solicitation, scam, faked
@@ -485,7 +491,11 @@ fn model_1() -> u32 {
 /// The model version is left out: it labels the numbers rather than being one of them (a new model changes
 /// the numbers anyway), and leaving it out keeps every digest pinned before reports carried it.
 pub fn report_digest(r: &Report) -> String {
-    let json = serde_json::to_string(r).unwrap_or_default();
+    let mut r = r.clone();
+    for p in &mut r.patterns {
+        p.exemplar_facts.clear();
+    }
+    let json = serde_json::to_string(&r).unwrap_or_default();
     // The pair is written right after `engine_version`, and a quote inside a JSON text is escaped, so this
     // pattern can only match the field itself.
     let json = json.replacen(&format!(",\"model_version\":{}", r.model_version), "", 1);
