@@ -107,3 +107,34 @@ fn why_sentences_read_the_same_in_english_and_have_no_english_in_chinese() {
         assert_eq!(english_in(&zh, &s, None), None, "{zh}");
     }
 }
+
+#[test]
+fn red_team_sentences_read_the_same_in_english_and_have_no_english_in_chinese() {
+    use backfire_engine::search::redteam::{Adversary, ABUSERS, EVASIONS};
+    let s = Scenario::default();
+    let mut adversaries: Vec<Adversary> = small_presets().iter().map(Adversary::of).collect();
+    // Each strategy dominant, alone and with each evasion beside it.
+    for lead in 0..ABUSERS.len() {
+        for evasion in std::iter::once(None).chain(EVASIONS.iter().map(Some)) {
+            let mut a = Adversary::of(&s);
+            a.permille = vec![0; ABUSERS.len()];
+            a.permille[lead] = 30;
+            if let Some((archetype, _)) = evasion {
+                let k = ABUSERS
+                    .iter()
+                    .position(|(b, _)| b == archetype)
+                    .expect("an evasion is an abuser");
+                a.permille[k] += 20;
+            }
+            adversaries.push(a);
+        }
+    }
+    let mut evading = 0;
+    for a in &adversaries {
+        assert_eq!(a.sentence_in(Lang::En), a.sentence());
+        let zh = a.sentence_in(Lang::Zh);
+        assert_eq!(english_in(&zh, &s, None), None, "{zh}");
+        evading += usize::from(zh.contains("规避"));
+    }
+    assert!(evading > 0, "some adversary evades, so its words were checked");
+}
