@@ -60,22 +60,9 @@ pub use backfire_engine::words::{pattern_blurb, pattern_name};
 
 /// An archetype's name as a heading (the population editor's `archetype_name` in English).
 pub fn archetype_name(lang: Lang, a: backfire_engine::Archetype) -> &'static str {
-    use backfire_engine::Archetype;
     match lang {
         Lang::En => crate::components::population_editor::archetype_name(a),
-        Lang::Zh => match a {
-            Archetype::Honest => "诚实成员",
-            Archetype::Lurker => "潜水者",
-            Archetype::Solicitor => "招揽者",
-            Archetype::GenerousTipper => "慷慨打赏者",
-            Archetype::IdentityFaker => "身份伪造者",
-            Archetype::Scammer => "骗子",
-            Archetype::ScoreFarmer => "刷分者",
-            Archetype::Harasser => "骚扰者",
-            Archetype::SybilRing => "女巫打赏团伙",
-            Archetype::Launderer => "洗钱者",
-            Archetype::BanEvader => "封禁规避者",
-        },
+        Lang::Zh => backfire_engine::exemplar::archetype_zh(a),
     }
 }
 

@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::ensemble::seeds;
+use crate::lang::Lang;
 use crate::lever::{levers, Lever};
 use crate::report::{Level, PatternId, Report};
 use crate::scenario::{Scenario, USERS_MIN};
@@ -314,10 +315,10 @@ fn suggestion(id: PatternId, before: &Figures, after: &Figures, lever: &Lever) -
         lever_id: lever.id.clone(),
         circle_idx: lever.circle_idx,
         sentence: sentence(
-            lever,
+            Lang::En,
+            &lever.change,
             id,
-            severity_before,
-            severity_after,
+            (severity_before, severity_after),
             incidents_change_percent,
             &cost,
         ),
@@ -334,44 +335,80 @@ fn suggestion(id: PatternId, before: &Figures, after: &Figures, lever: &Lever) -
     }
 }
 
-/// "Capping tips at ¥5 in every circle cuts solicitation by 45 % (severity 100 → 97), lowers honest engagement by 5 % and lowers tip volume by 83 %".
+/// The suggestion's sentence in either language, written from its figures: "Capping tips at ¥5 in every circle
+/// cuts solicitation by 45 % (severity 100 → 97), lowers honest engagement by 5 % and lowers tip volume by 83 %" /
+/// "在所有圈子将打赏上限设为 ¥5：招揽事件减少 45 %（严重度 100 → 97），诚实互动下降 5 %，打赏总额下降 83 %".
+/// `explained` is the scenario the explanation was made from (see [`crate::lever::change_words`]); English is
+/// [`Suggestion::sentence`] byte for byte. Given other rules than those explained, where the lever's words would
+/// differ, the change keeps the suggestion's own (English) words rather than say something it did not try.
+pub fn sentence_in(lang: Lang, explained: &Scenario, s: &Suggestion) -> String {
+    let words = |lang| crate::lever::change_words(lang, explained, &s.lever_id);
+    let change = match (words(Lang::En), words(lang)) {
+        (Some(en), Some(theirs)) if en == s.change => theirs,
+        _ => s.change.clone(),
+    };
+    sentence(
+        lang,
+        &change,
+        s.pattern,
+        (s.severity_before, s.severity_after),
+        s.incidents_change_percent,
+        &s.cost,
+    )
+}
+
+/// The sentence of [`Suggestion::sentence`] for a change already in words.
 fn sentence(
-    lever: &Lever,
+    lang: Lang,
+    change: &str,
     id: PatternId,
-    severity_before: u8,
-    severity_after: u8,
+    (severity_before, severity_after): (u8, u8),
     incidents_change: Option<i32>,
     cost: &HonestCost,
 ) -> String {
-    let name = crate::words::pattern_words(crate::lang::Lang::En, id);
-    let effect = match incidents_change {
-        Some(p) if p < 0 => format!(
+    let name = crate::words::pattern_words(lang, id);
+    let effect = match (lang, incidents_change) {
+        (Lang::En, Some(p)) if p < 0 => format!(
             "cuts {name} by {} % (severity {severity_before} → {severity_after})",
             -p
         ),
-        _ => format!("cuts {name} severity from {severity_before} to {severity_after}"),
+        (Lang::En, _) => format!("cuts {name} severity from {severity_before} to {severity_after}"),
+        (Lang::Zh, Some(p)) if p < 0 => {
+            format!("{name}事件减少 {} %（严重度 {severity_before} → {severity_after}）", -p)
+        }
+        (Lang::Zh, _) => format!("{name}的严重度从 {severity_before} 降到 {severity_after}"),
     };
     let mut costs: Vec<String> = Vec::new();
-    for (what, change) in [
-        ("honest engagement", cost.engagement_change_percent),
-        ("tip volume", cost.tip_volume_change_percent),
-        ("fee revenue", cost.fee_revenue_change_percent),
+    for ((en, zh), change) in [
+        (("honest engagement", "诚实互动"), cost.engagement_change_percent),
+        (("tip volume", "打赏总额"), cost.tip_volume_change_percent),
+        (("fee revenue", "手续费收入"), cost.fee_revenue_change_percent),
     ] {
-        match change {
-            Some(p) if p <= -1 => costs.push(format!("lowers {what} by {} %", -p)),
-            Some(p) if p >= 1 => costs.push(format!("raises {what} by {p} %")),
+        match (lang, change) {
+            (Lang::En, Some(p)) if p <= -1 => costs.push(format!("lowers {en} by {} %", -p)),
+            (Lang::En, Some(p)) if p >= 1 => costs.push(format!("raises {en} by {p} %")),
+            (Lang::Zh, Some(p)) if p <= -1 => costs.push(format!("{zh}下降 {} %", -p)),
+            (Lang::Zh, Some(p)) if p >= 1 => costs.push(format!("{zh}上升 {p} %")),
             _ => {}
         }
     }
-    let mut out = format!("{} {effect}", lever.change);
+    let (mut out, free, comma, and) = match lang {
+        Lang::En => (
+            format!("{change} {effect}"),
+            ", at no cost to honest engagement",
+            ", ",
+            " and ",
+        ),
+        Lang::Zh => (format!("{change}：{effect}"), "，不影响诚实互动", "，", "，"),
+    };
     match costs.split_last() {
-        None => out.push_str(", at no cost to honest engagement"),
+        None => out.push_str(free),
         Some((last, rest)) => {
             for c in rest {
-                out.push_str(", ");
+                out.push_str(comma);
                 out.push_str(c);
             }
-            out.push_str(" and ");
+            out.push_str(and);
             out.push_str(last);
         }
     }

@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::lang::Lang;
 use crate::words::yuan;
 
 use crate::scenario::{
@@ -41,8 +42,16 @@ pub struct Lever {
 /// which returns `false` when the circle is already restrictive or the rule cannot matter there.
 struct CircleChange {
     key: &'static str,
-    phrase: fn(&Circle) -> String,
+    phrase: fn(Lang, &Circle) -> String,
     edit: fn(&mut Circle) -> bool,
+}
+
+/// A change to the platform: its id, its phrase, and the edit, which returns `false` when the platform is
+/// already there.
+struct PlatformChange {
+    id: &'static str,
+    phrase: fn(Lang, &Scenario) -> String,
+    edit: fn(&mut Scenario) -> bool,
 }
 
 /// Every lever of a scenario, in a fixed order: platform levers, then each circle's levers
@@ -57,8 +66,19 @@ pub fn levers(s: &Scenario) -> Vec<Lever> {
             out.push(lever);
         }
     };
-    for lever in platform_levers(s) {
-        push(&mut out, lever);
+    for change in platform_changes() {
+        let mut t = s.clone();
+        if (change.edit)(&mut t) {
+            push(
+                &mut out,
+                Lever {
+                    id: String::from(change.id),
+                    circle_idx: None,
+                    change: (change.phrase)(Lang::En, s),
+                    scenario: t,
+                },
+            );
+        }
     }
     let changes = circle_changes();
     for (circle_idx, circle) in s.circles.iter().enumerate() {
@@ -76,7 +96,7 @@ pub fn levers(s: &Scenario) -> Vec<Lever> {
                 Lever {
                     id: format!("circle.{circle_idx}.{}", change.key),
                     circle_idx: Some(circle_idx),
-                    change: format!("{} in {}", (change.phrase)(circle), circle.name),
+                    change: in_circle(Lang::En, change, circle),
                     scenario: t,
                 },
             );
@@ -98,7 +118,7 @@ pub fn levers(s: &Scenario) -> Vec<Lever> {
                     Lever {
                         id: format!("all.{}", change.key),
                         circle_idx: None,
-                        change: format!("{} in every circle", (change.phrase)(first)),
+                        change: in_every_circle(Lang::En, change, first),
                         scenario: t,
                     },
                 );
@@ -108,77 +128,124 @@ pub fn levers(s: &Scenario) -> Vec<Lever> {
     out
 }
 
-fn platform_levers(s: &Scenario) -> Vec<Lever> {
-    let mut out = Vec::new();
-    let v = &s.platform.verification;
-    if v.gender != VerificationLevel::RealNameBound {
-        let mut t = s.clone();
-        t.platform.verification.gender = VerificationLevel::RealNameBound;
-        out.push(platform_lever(
-            "platform.verification.gender.real_name",
-            "Binding gender to the real-name ID",
-            t,
-        ));
+/// The change a lever makes, as [`Lever::change`] says it, in either language: "Capping tips at ¥5 in Campus
+/// Diary" / "在「Campus Diary」将打赏上限设为 ¥5". `s` is the scenario the lever was made from (the rules
+/// explained, not the lever's own); `None` for an id no lever of `s` could have.
+pub fn change_words(lang: Lang, s: &Scenario, lever_id: &str) -> Option<String> {
+    if let Some(change) = platform_changes().into_iter().find(|c| c.id == lever_id) {
+        return Some((change.phrase)(lang, s));
     }
-    if v.identity != VerificationLevel::RealNameBound {
-        let mut t = s.clone();
-        t.platform.verification.identity = VerificationLevel::RealNameBound;
-        out.push(platform_lever(
-            "platform.verification.identity.real_name",
-            "Binding identity (student, white-collar, overseas) to the real-name ID",
-            t,
-        ));
+    let changes = circle_changes();
+    let by_key = |key: &str| changes.iter().find(|c| c.key == key);
+    if let Some(key) = lever_id.strip_prefix("all.") {
+        let change = by_key(key)?;
+        let first = s.circles.iter().find(|c| (change.edit)(&mut (*c).clone()))?;
+        return Some(in_every_circle(lang, change, first));
     }
-    if s.platform.bans.return_after_ban != BanReturn::RealNameBound {
-        let mut t = s.clone();
-        t.platform.bans.return_after_ban = BanReturn::RealNameBound;
-        out.push(platform_lever(
-            "platform.bans.real_name",
-            "Binding bans to the real name, so nobody returns after one",
-            t,
-        ));
-    }
-    let price = s.platform.credit.fen_paid_per_point;
-    let dearer = price.saturating_mul(CREDIT_PRICE_FACTOR);
-    if dearer > price {
-        let mut t = s.clone();
-        t.platform.credit.fen_paid_per_point = dearer;
-        out.push(platform_lever(
-            "platform.credit.point_price_x10",
-            &format!(
-                "Raising the price of a credit point to {} of payments",
-                yuan(u64::from(dearer))
-            ),
-            t,
-        ));
-    }
-    out
+    let (idx, key) = lever_id.strip_prefix("circle.")?.split_once('.')?;
+    let circle = s.circles.get(idx.parse::<usize>().ok()?)?;
+    Some(in_circle(lang, by_key(key)?, circle))
 }
 
-fn platform_lever(id: &str, change: &str, scenario: Scenario) -> Lever {
-    Lever {
-        id: String::from(id),
-        circle_idx: None,
-        change: String::from(change),
-        scenario,
+/// A circle change made in one circle: "Turning tips off in Campus Diary" / "在「Campus Diary」关闭打赏".
+fn in_circle(lang: Lang, change: &CircleChange, circle: &Circle) -> String {
+    let phrase = (change.phrase)(lang, circle);
+    let name = &circle.name;
+    match lang {
+        Lang::En => format!("{phrase} in {name}"),
+        Lang::Zh => format!("在「{name}」{phrase}"),
     }
+}
+
+/// A circle change made in every circle, its phrase from the first circle it changes.
+fn in_every_circle(lang: Lang, change: &CircleChange, first: &Circle) -> String {
+    let phrase = (change.phrase)(lang, first);
+    match lang {
+        Lang::En => format!("{phrase} in every circle"),
+        Lang::Zh => format!("在所有圈子{phrase}"),
+    }
+}
+
+fn platform_changes() -> Vec<PlatformChange> {
+    vec![
+        PlatformChange {
+            id: "platform.verification.gender.real_name",
+            phrase: |lang, _| words(lang, "Binding gender to the real-name ID", "将性别与实名身份证绑定"),
+            edit: |t| replace(&mut t.platform.verification.gender, VerificationLevel::RealNameBound),
+        },
+        PlatformChange {
+            id: "platform.verification.identity.real_name",
+            phrase: |lang, _| {
+                words(
+                    lang,
+                    "Binding identity (student, white-collar, overseas) to the real-name ID",
+                    "将身份（学生、白领、海外）与实名身份证绑定",
+                )
+            },
+            edit: |t| replace(&mut t.platform.verification.identity, VerificationLevel::RealNameBound),
+        },
+        PlatformChange {
+            id: "platform.bans.real_name",
+            phrase: |lang, _| {
+                words(
+                    lang,
+                    "Binding bans to the real name, so nobody returns after one",
+                    "封禁与实名绑定，被封禁者无法再回来",
+                )
+            },
+            edit: |t| replace(&mut t.platform.bans.return_after_ban, BanReturn::RealNameBound),
+        },
+        PlatformChange {
+            id: "platform.credit.point_price_x10",
+            phrase: |lang, s| {
+                let dearer = yuan(u64::from(dearer_point(s.platform.credit.fen_paid_per_point)));
+                words(
+                    lang,
+                    &format!("Raising the price of a credit point to {dearer} of payments"),
+                    &format!("将每个信用分所需的付款提高到 {dearer}"),
+                )
+            },
+            edit: |t| {
+                let price = &mut t.platform.credit.fen_paid_per_point;
+                replace(price, dearer_point(*price))
+            },
+        },
+    ]
+}
+
+/// The price of a credit point under the "dearer credit points" lever.
+fn dearer_point(price: u32) -> u32 {
+    price.saturating_mul(CREDIT_PRICE_FACTOR)
 }
 
 fn circle_changes() -> Vec<CircleChange> {
     vec![
         CircleChange {
             key: "tips.off",
-            phrase: |_| String::from("Turning tips off"),
+            phrase: |lang, _| words(lang, "Turning tips off", "关闭打赏"),
             edit: |c| replace(&mut c.tips.enabled, false),
         },
         CircleChange {
             key: "tips.no_praise_funnel",
-            phrase: |_| String::from("Stopping praise from opening the tip page"),
+            phrase: |lang, _| {
+                words(
+                    lang,
+                    "Stopping praise from opening the tip page",
+                    "点赞后不再打开打赏页",
+                )
+            },
             edit: |c| c.tips.enabled && replace(&mut c.tips.praise_leads_to_tip, false),
         },
         CircleChange {
             key: "tips.ceiling_5_yuan",
-            phrase: |_| format!("Capping tips at {}", yuan(u64::from(TIP_CEILING_FEN))),
+            phrase: |lang, _| {
+                let cap = yuan(u64::from(TIP_CEILING_FEN));
+                words(
+                    lang,
+                    &format!("Capping tips at {cap}"),
+                    &format!("将打赏上限设为 {cap}"),
+                )
+            },
             edit: |c| {
                 c.tips.enabled
                     && c.tips.min_fen < TIP_CEILING_FEN
@@ -188,7 +255,14 @@ fn circle_changes() -> Vec<CircleChange> {
         },
         CircleChange {
             key: "tips.ceiling_at_floor",
-            phrase: |c| format!("Capping tips at their {} minimum", yuan(u64::from(c.tips.min_fen))),
+            phrase: |lang, c| {
+                let floor = yuan(u64::from(c.tips.min_fen));
+                words(
+                    lang,
+                    &format!("Capping tips at their {floor} minimum"),
+                    &format!("将打赏上限降到下限 {floor}"),
+                )
+            },
             edit: |c| {
                 let floor = c.tips.min_fen;
                 c.tips.enabled && c.tips.max_fen > floor && replace(&mut c.tips.max_fen, floor)
@@ -196,7 +270,14 @@ fn circle_changes() -> Vec<CircleChange> {
         },
         CircleChange {
             key: "tips.daily_cap_50_yuan",
-            phrase: |_| format!("Capping each tipper at {} a day", yuan(u64::from(DAILY_TIP_CAP_FEN))),
+            phrase: |lang, _| {
+                let cap = yuan(u64::from(DAILY_TIP_CAP_FEN));
+                words(
+                    lang,
+                    &format!("Capping each tipper at {cap} a day"),
+                    &format!("每位打赏者每天最多打赏 {cap}"),
+                )
+            },
             edit: |c| {
                 let cap = c.tips.daily_cap_per_tipper_fen;
                 c.tips.enabled
@@ -206,42 +287,56 @@ fn circle_changes() -> Vec<CircleChange> {
         },
         CircleChange {
             key: "ranking.newest",
-            phrase: |_| String::from("Ordering the feed newest-first"),
+            phrase: |lang, _| words(lang, "Ordering the feed newest-first", "信息流改为按最新排序"),
             edit: |c| replace(&mut c.ranking, Ranking::Newest),
         },
         CircleChange {
             key: "contact.filtered",
-            phrase: |c| {
-                format!(
-                    "Filtering off-platform contact details ({} % recall)",
-                    c.contact.filter_recall_percent
+            phrase: |lang, c| {
+                let recall = c.contact.filter_recall_percent;
+                words(
+                    lang,
+                    &format!("Filtering off-platform contact details ({recall} % recall)"),
+                    &format!("过滤站外联系方式（拦截率 {recall} %）"),
                 )
             },
             edit: |c| replace(&mut c.contact.off_platform, ContactPolicy::Filtered),
         },
         CircleChange {
             key: "contact.no_direct_messages",
-            phrase: |_| String::from("Turning direct messages off"),
+            phrase: |lang, _| words(lang, "Turning direct messages off", "关闭私信"),
             edit: |c| replace(&mut c.contact.direct_messages, false),
         },
         CircleChange {
             key: "comment.verified",
-            phrase: |_| String::from("Requiring a document-checked account to comment"),
+            phrase: |lang, _| {
+                words(
+                    lang,
+                    "Requiring a document-checked account to comment",
+                    "评论须使用证件核验的账号",
+                )
+            },
             edit: |c| require_verified(&mut c.rules.comment),
         },
         CircleChange {
             key: "comment.nobody",
-            phrase: |_| String::from("Closing comments"),
+            phrase: |lang, _| words(lang, "Closing comments", "关闭评论"),
             edit: |c| close(&mut c.rules.comment),
         },
         CircleChange {
             key: "message.verified",
-            phrase: |_| String::from("Requiring a document-checked account to message authors"),
+            phrase: |lang, _| {
+                words(
+                    lang,
+                    "Requiring a document-checked account to message authors",
+                    "私信作者须使用证件核验的账号",
+                )
+            },
             edit: |c| c.contact.direct_messages && require_verified(&mut c.rules.message),
         },
         CircleChange {
             key: "post.everyone",
-            phrase: |_| String::from("Letting everyone post"),
+            phrase: |lang, _| words(lang, "Letting everyone post", "允许所有人发帖"),
             edit: |c| {
                 let open = c.rules.post.allow.iter().any(|clause| clause.conditions.is_empty());
                 !open && replace(&mut c.rules.post, Rule::everyone())
@@ -249,22 +344,36 @@ fn circle_changes() -> Vec<CircleChange> {
         },
         CircleChange {
             key: "post.verified",
-            phrase: |_| String::from("Requiring a document-checked account to post"),
+            phrase: |lang, _| {
+                words(
+                    lang,
+                    "Requiring a document-checked account to post",
+                    "发帖须使用证件核验的账号",
+                )
+            },
             edit: |c| require_verified(&mut c.rules.post),
         },
         CircleChange {
             key: "moderation.classifier",
-            phrase: |c| {
-                format!(
-                    "Turning the classifier on ({} % recall)",
-                    c.moderation.classifier.recall_percent
+            phrase: |lang, c| {
+                let recall = c.moderation.classifier.recall_percent;
+                words(
+                    lang,
+                    &format!("Turning the classifier on ({recall} % recall)"),
+                    &format!("开启分类器（召回率 {recall} %）"),
                 )
             },
             edit: |c| replace(&mut c.moderation.classifier.enabled, true),
         },
         CircleChange {
             key: "moderation.fast_review",
-            phrase: |_| format!("Reviewing flagged items within {FAST_REVIEW_HOURS} hours"),
+            phrase: |lang, _| {
+                words(
+                    lang,
+                    &format!("Reviewing flagged items within {FAST_REVIEW_HOURS} hours"),
+                    &format!("被标记的内容在 {FAST_REVIEW_HOURS} 小时内审核"),
+                )
+            },
             edit: |c| {
                 let m = &mut c.moderation;
                 m.review_delay_hours > FAST_REVIEW_HOURS && replace(&mut m.review_delay_hours, FAST_REVIEW_HOURS)
@@ -272,7 +381,13 @@ fn circle_changes() -> Vec<CircleChange> {
         },
         CircleChange {
             key: "moderation.more_reviewers",
-            phrase: |_| format!("Raising review capacity to {REVIEWS_PER_DAY_PER_10K} a day per 10,000 users"),
+            phrase: |lang, _| {
+                words(
+                    lang,
+                    &format!("Raising review capacity to {REVIEWS_PER_DAY_PER_10K} a day per 10,000 users"),
+                    &format!("将审核能力提高到每万用户每天 {REVIEWS_PER_DAY_PER_10K} 次"),
+                )
+            },
             edit: |c| {
                 let m = &mut c.moderation;
                 m.reviews_per_day_per_10k_users < REVIEWS_PER_DAY_PER_10K
@@ -281,39 +396,39 @@ fn circle_changes() -> Vec<CircleChange> {
         },
         CircleChange {
             key: "moderation.ban",
-            phrase: |_| String::from("Banning on the first confirmed violation"),
+            phrase: |lang, _| words(lang, "Banning on the first confirmed violation", "首次确认违规即封禁"),
             edit: |c| replace(&mut c.moderation.sanction, SanctionKind::Ban),
         },
         // Relaxing levers: what a gate costs honest users is only seen by opening it (exclusion is explained
         // by the gate that refuses people, and its fix is to relax it).
         CircleChange {
             key: "join.everyone",
-            phrase: |_| String::from("Letting anyone join"),
+            phrase: |lang, _| words(lang, "Letting anyone join", "允许任何人加入"),
             edit: |c| open_up(&mut c.join),
         },
         CircleChange {
             key: "comment.everyone",
-            phrase: |_| String::from("Letting everyone comment"),
+            phrase: |lang, _| words(lang, "Letting everyone comment", "允许所有人评论"),
             edit: |c| open_up(&mut c.rules.comment),
         },
         CircleChange {
             key: "comment.credit_lower",
-            phrase: |c| lower_credit_phrase(&c.rules.comment, "comments"),
+            phrase: |lang, c| lower_credit_phrase(lang, &c.rules.comment, ("comments", "评论")),
             edit: |c| lower_credit(&mut c.rules.comment),
         },
         CircleChange {
             key: "praise.everyone",
-            phrase: |_| String::from("Letting everyone praise"),
+            phrase: |lang, _| words(lang, "Letting everyone praise", "允许所有人点赞"),
             edit: |c| open_up(&mut c.rules.praise),
         },
         CircleChange {
             key: "tip.everyone",
-            phrase: |_| String::from("Letting everyone tip"),
+            phrase: |lang, _| words(lang, "Letting everyone tip", "允许所有人打赏"),
             edit: |c| c.tips.enabled && open_up(&mut c.rules.tip),
         },
         CircleChange {
             key: "message.everyone",
-            phrase: |_| String::from("Letting everyone message authors"),
+            phrase: |lang, _| words(lang, "Letting everyone message authors", "允许所有人私信作者"),
             edit: |c| c.contact.direct_messages && open_up(&mut c.rules.message),
         },
     ]
@@ -342,8 +457,9 @@ fn lower_credit(rule: &mut Rule) -> bool {
     changed
 }
 
-/// "Lowering the credit gate on comments from 750 to 650", from the rule's highest threshold.
-fn lower_credit_phrase(rule: &Rule, what: &str) -> String {
+/// "Lowering the credit gate on comments from 750 to 650", from the rule's highest threshold; `what` names the
+/// action in English and in Chinese.
+fn lower_credit_phrase(lang: Lang, rule: &Rule, what: (&str, &str)) -> String {
     let highest = rule
         .allow
         .iter()
@@ -357,7 +473,20 @@ fn lower_credit_phrase(rule: &Rule, what: &str) -> String {
     let lower = highest
         .saturating_sub(CREDIT_GATE_STEP)
         .max(crate::scenario::CREDIT_MIN);
-    format!("Lowering the credit gate on {what} from {highest} to {lower}")
+    let (en, zh) = what;
+    words(
+        lang,
+        &format!("Lowering the credit gate on {en} from {highest} to {lower}"),
+        &format!("将{zh}的信用分门槛从 {highest} 降到 {lower}"),
+    )
+}
+
+/// The English or the Chinese of a phrase (both written beside each other where the phrase is made).
+fn words(lang: Lang, en: &str, zh: &str) -> String {
+    String::from(match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
+    })
 }
 
 /// Sets `slot` to `value` and says whether that changed it.

@@ -12,6 +12,7 @@ pub mod cost;
 mod dice;
 pub mod ensemble;
 mod exclusion;
+pub mod exemplar;
 pub mod explain;
 mod health;
 mod incentive;

@@ -8,6 +8,7 @@ use std::collections::BinaryHeap;
 
 use crate::circle::CircleState;
 use crate::dice::Dice;
+use crate::exemplar::{Deed, Exemplar};
 use crate::people::People;
 use crate::population::{flag, Status, User};
 use crate::report::PatternId;
@@ -360,13 +361,16 @@ fn comeback(idx: u32, at: u32, key: u16, rules: &Rules, people: &mut People, tal
         // The return falls after the run: decided, but not seen.
         return;
     }
-    let word = u.archetype.id();
+    let archetype = u.archetype;
     let t = tallies.pattern_mut(PatternId::BanEvasion);
     t.record(at, key, 0);
     if t.wants_exemplar() {
-        t.exemplars.push(format!(
-            "hour {at}: user #{idx} ({word}) was banned and came back with a new account"
-        ));
+        t.exemplars.push(Exemplar {
+            hour: at,
+            user: idx,
+            circle: None,
+            deed: Deed::Comeback { archetype },
+        });
     }
 }
 

@@ -1,5 +1,6 @@
 //! Pattern tallies: incidents, money, people harmed, hourly series, exemplars and the rules that opened each pattern.
 
+use crate::exemplar::Exemplar;
 use crate::report::{Level, PatternId, SeverityParts};
 
 /// Exemplars kept per pattern.
@@ -13,7 +14,7 @@ pub(crate) struct PatternTally {
     pub first_hour: Option<u32>,
     pub hourly: Vec<u32>,
     pub this_hour: u32,
-    pub exemplars: Vec<String>,
+    pub exemplars: Vec<Exemplar>,
     /// (rule key, incidents) pairs, in first-seen order.
     pub opened: Vec<(u16, u64)>,
     /// Views by honest users of content that is this pattern.
@@ -53,7 +54,7 @@ impl PatternTally {
         }
     }
 
-    /// Whether another exemplar sentence is wanted (so callers build strings only when needed).
+    /// Whether another exemplar is wanted (so callers build one only when it is kept).
     pub(crate) fn wants_exemplar(&self) -> bool {
         self.exemplars.len() < EXEMPLARS
     }

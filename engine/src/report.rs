@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::exemplar::Exemplar;
 use crate::named::named;
 
 use crate::scenario::{Action, Archetype, Gender};
@@ -228,8 +229,13 @@ pub struct PatternReport {
     /// The components the severity is the mean of.
     #[serde(default)]
     pub severity_parts: SeverityParts,
-    /// A few incidents as readable sentences naming simulated users (at most 5).
+    /// A few incidents as readable sentences naming simulated users (at most 5), in English: the sentences of
+    /// [`PatternReport::exemplar_facts`], in the same order.
     pub exemplars: Vec<String>,
+    /// The same incidents as plain facts, from which [`crate::exemplar::sentence`] writes them in either language.
+    /// Left out of [`report_digest`]: they say what `exemplars` says, and the digests stay pinned.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exemplar_facts: Vec<Exemplar>,
     /// The rules that let the most incidents through, most first (at most 5).
     pub opened_by: Vec<OpenedBy>,
     /// Views by honest users of content that is this pattern (posts only: solicitation, scam, faked
@@ -554,11 +560,14 @@ fn model_1() -> u32 {
 /// the numbers anyway), and leaving it out keeps every digest pinned before reports carried it; so is each
 /// rule's data (see [`OpenedBy::at`]).
 pub fn report_digest(r: &Report) -> String {
-    // The rules' data (`OpenedBy::at`) is left out like the model version: it is words, and the digests were
-    // pinned before reports carried it.
+    // The rules' data (`OpenedBy::at`) and the exemplars' facts are left out like the model version: they say
+    // again what the English fields say, and the digests were pinned before reports carried them.
     let mut bare = r.clone();
-    for o in bare.patterns.iter_mut().flat_map(|p| p.opened_by.iter_mut()) {
-        o.at = None;
+    for p in &mut bare.patterns {
+        p.exemplar_facts.clear();
+        for o in &mut p.opened_by {
+            o.at = None;
+        }
     }
     let json = serde_json::to_string(&bare).unwrap_or_default();
     // The pair is written right after `engine_version`, and a quote inside a JSON text is escaped, so this

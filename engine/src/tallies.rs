@@ -1,5 +1,6 @@
 //! The tallies of a run: patterns, honest-user health, money and moderation, written as things happen.
 
+use crate::exemplar::Exemplar;
 use crate::health::HealthTally;
 use crate::money::Ledger;
 use crate::pattern::PatternTally;
@@ -59,18 +60,18 @@ impl Tallies {
         &self.patterns
     }
 
-    /// Whether the pattern still wants exemplar sentences (so strings are built only when kept).
+    /// Whether the pattern still wants exemplars (so they are built only when kept).
     pub(crate) fn wants(&self, p: PatternId) -> bool {
         self.pattern(p).wants_exemplar()
     }
 
-    /// Records an incident of a pattern, with an exemplar sentence if one was built.
-    pub(crate) fn incident(&mut self, p: PatternId, h: u32, key: u16, fen: u64, exemplar: Option<String>) {
+    /// Records an incident of a pattern, with an exemplar if one was built.
+    pub(crate) fn incident(&mut self, p: PatternId, h: u32, key: u16, fen: u64, exemplar: Option<Exemplar>) {
         let t = self.pattern_mut(p);
         t.record(h, key, fen);
-        if let Some(text) = exemplar {
+        if let Some(e) = exemplar {
             if t.wants_exemplar() {
-                t.exemplars.push(text);
+                t.exemplars.push(e);
             }
         }
     }

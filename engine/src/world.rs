@@ -9,6 +9,8 @@ use crate::archetype;
 use crate::calendar::Calendar;
 use crate::circle::CircleState;
 use crate::dice::Dice;
+use crate::exemplar;
+use crate::lang::Lang;
 use crate::moderation::Desk;
 use crate::pattern;
 use crate::people::People;
@@ -316,7 +318,8 @@ impl World {
                     severity,
                     level: pattern::level(severity),
                     severity_parts,
-                    exemplars: t.exemplars.clone(),
+                    exemplars: t.exemplars.iter().map(|e| exemplar::sentence(Lang::En, e)).collect(),
+                    exemplar_facts: t.exemplars.clone(),
                     violating_views: t.views,
                     prevalence_per_10k,
                     incidents_by_converts: t.by_converts,

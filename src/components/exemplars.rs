@@ -1,7 +1,9 @@
 //! Exemplar incidents as readable sentences, filterable by pattern.
 
-use crate::locale::{pattern_name, tr, use_lang};
-use backfire_engine::{PatternId, Report};
+use crate::components::typed_names::with_names_marked;
+use crate::locale::{pattern_name, tr, use_lang, Lang};
+use backfire_engine::exemplar::sentence;
+use backfire_engine::{PatternId, PatternReport, Report};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -11,6 +13,26 @@ use yew::prelude::*;
 pub struct ExemplarsProps {
     /// The report whose exemplars are listed.
     pub report: Rc<Report>,
+}
+
+/// A pattern's exemplars as list items, written in `lang` from their facts (circle names marked as typed); a
+/// report without facts (written before they were kept) shows its English sentences, marked as English.
+fn example_lines(lang: Lang, p: &PatternReport) -> Vec<Html> {
+    let tag = html! { <span class={classes!("tag")}>{pattern_name(lang, p.id)}</span> };
+    if p.exemplar_facts.is_empty() {
+        return p
+            .exemplars
+            .iter()
+            .map(|text| html! { <li data-pattern={p.id.id()}>{tag.clone()}{" "}<span lang="en">{text.clone()}</span></li> })
+            .collect();
+    }
+    p.exemplar_facts
+        .iter()
+        .map(|e| {
+            let name = e.circle.as_ref().map_or("", |c| c.name.as_str());
+            html! { <li data-pattern={p.id.id()}>{tag.clone()}{" "}{with_names_marked(&sentence(lang, e), &[name])}</li> }
+        })
+        .collect()
 }
 
 /// The exemplar list with its pattern filter.
@@ -34,8 +56,7 @@ pub fn Exemplars(props: &ExemplarsProps) -> Html {
     let items: Html = with_examples
         .iter()
         .filter(|p| filter.is_none_or(|f| f == p.id))
-        .flat_map(|p| p.exemplars.iter().map(move |e| (p.id, e)))
-        .map(|(id, text)| html! { <li data-pattern={id.id()}><span class={classes!("tag")}>{pattern_name(lang, id)}</span>{" "}<span lang="en">{text.clone()}</span></li> })
+        .flat_map(|p| example_lines(lang, p))
         .collect();
     html! {
         <section class="panel" aria-labelledby="exemplars-title" data-testid="exemplars">

@@ -33,5 +33,6 @@ pub mod skip_link;
 pub mod sweep_panel;
 pub mod timeline_editor;
 pub mod toolbar;
+pub mod typed_names;
 pub mod verdict_bar;
 pub mod why_panel;

@@ -430,7 +430,8 @@ pub fn Presentation(props: &PresentationProps) -> Html {
 
     // A report that got shorter (a new run streaming in) keeps the hour inside it.
     let hour = deck.hour.min(last);
-    let explanation = props.explanation.as_deref();
+    // The explanation is of the scenario presented: its sentences are written from those rules.
+    let explained = props.explanation.as_deref().map(|e| (&props.scenario, e));
     let report = props.report.as_deref();
     let screen = match (slide, report, props.baseline.as_deref()) {
         (Slide::Rules, _, _) => slides::rules(lang, &props.scenario),
@@ -443,8 +444,8 @@ pub fn Presentation(props: &PresentationProps) -> Html {
         }
         (Slide::Compare, _, Some(b)) => slides::compare(lang, b, &props.scenario, &compare_work, on_compare.clone()),
         (Slide::Compare, _, None) => slides::rules(lang, &props.scenario),
-        (Slide::Why, _, _) => slides::why(lang, explanation, &why_work, &start_why),
-        (Slide::Fix, _, _) => slides::fix(lang, explanation, &why_work, &start_why),
+        (Slide::Why, _, _) => slides::why(lang, explained, &why_work, &start_why),
+        (Slide::Fix, _, _) => slides::fix(lang, explained, &why_work, &start_why),
     };
     let on_prev = deck.dispatcher().to_callback().reform(|_: MouseEvent| DeckAction::Prev);
     let on_next = deck

@@ -177,6 +177,7 @@ mod tests {
             level: Level::from_severity(severity),
             severity_parts: Default::default(),
             exemplars: Vec::new(),
+            exemplar_facts: Vec::new(),
             opened_by: Vec::new(),
             violating_views: 0,
             prevalence_per_10k: 0,

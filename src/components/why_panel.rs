@@ -2,12 +2,13 @@
 //! a one-line suggestion, its effect, its cost to honest users, and a button that applies it.
 
 use crate::components::progress_bar::progress_bar;
+use crate::components::typed_names::with_names_marked;
 use crate::explaining;
 use crate::locale::{level_word, pattern_name, tr, trf, use_lang, Lang};
 use crate::pool::{BatchProgress, Pool};
 use crate::runner::{seconds, will_take_in};
 use crate::view_model::level_class;
-use backfire_engine::explain::{Explanation, Suggestion};
+use backfire_engine::explain::{sentence_in, Explanation, Suggestion};
 use backfire_engine::Scenario;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -49,6 +50,7 @@ enum Standing {
 
 fn suggestion_row(
     lang: Lang,
+    explained: &Scenario,
     s: &Suggestion,
     rank: usize,
     standing: Standing,
@@ -78,8 +80,10 @@ fn suggestion_row(
             data-applied={(standing == Standing::Applied).then_some("true")}>
             <p class="sentence">
                 if standing == Standing::Applied { <span class="applied-mark" data-testid="applied-mark">{tr!(lang, "Applied · ", "已应用 · ")}</span> }
-                // The engine writes the suggestion's sentence in English.
-                <span lang="en">{s.sentence.clone()}</span>
+                { {
+                    let names: Vec<&str> = explained.circles.iter().map(|c| c.name.as_str()).collect();
+                    with_names_marked(&sentence_in(lang, explained, s), &names)
+                } }
             </p>
             <p class="muted small">
                 { {
@@ -176,10 +180,15 @@ pub fn WhyPanel(props: &WhyPanelProps) -> Html {
             .applied_to(&props.scenario)
             .map(Some)
             .or_else(|| (k.explained == props.scenario).then_some(None))?;
-        Some((Rc::clone(&k.explanation), applied))
+        Some((Rc::clone(&k.explanation), applied, k.explained.clone()))
     });
-    let shown: Option<(Rc<Explanation>, Option<String>)> =
-        applied_view.or_else(|| props.explanation.as_ref().map(|e| (Rc::clone(e), None)));
+    // With the rules it explains: the suggestions' sentences are written from them.
+    let shown: Option<(Rc<Explanation>, Option<String>, Scenario)> = applied_view.or_else(|| {
+        props
+            .explanation
+            .as_ref()
+            .map(|e| (Rc::clone(e), None, props.scenario.clone()))
+    });
     let failed = use_state(|| None::<String>);
     let runs = use_state(|| 1u32);
     let on_explain = {
@@ -239,10 +248,10 @@ pub fn WhyPanel(props: &WhyPanelProps) -> Html {
         (None, false) => {
             html! { <p class="muted">{tr!(lang, "Explain which rules open each pattern at medium or above.", "解释是哪些规则打开了每个“中”及以上的模式。")}</p> }
         }
-        (Some((e, _)), false) if e.patterns.is_empty() => {
+        (Some((e, _, _)), false) if e.patterns.is_empty() => {
             html! { <p data-testid="why-none">{tr!(lang, "No pattern is at medium or above: nothing to explain.", "没有模式达到“中”及以上：无需解释。")}</p> }
         }
-        (Some((e, applied)), false) => html! {
+        (Some((e, applied, explained)), false) => html! {
             <div data-testid="why-results">
                 <p class="muted small">{ match lang {
                     Lang::En => format!("{} rule changes tried on {} users, {} seed{}: each rule tightened, or a gate loosened, alone.", e.levers_tried, e.n_users, e.seeds.len(), if e.seeds.len() == 1 { "" } else { "s" }),
@@ -263,7 +272,7 @@ pub fn WhyPanel(props: &WhyPanelProps) -> Html {
                                     Some(_) => Standing::Instead,
                                     None => Standing::Open,
                                 };
-                                suggestion_row(lang, s, i, standing, &on_apply, &on_undo)
+                                suggestion_row(lang, explained, s, i, standing, &on_apply, &on_undo)
                             }) }</ol>
                         }
                     </article>

@@ -235,3 +235,45 @@ test('validation messages, the assumptions panel and a broken link in Chinese', 
   assert.deepEqual(other.errors, []);
   await other.context.close();
 });
+
+test("the engine's sentences in Chinese: examples, Why after running it, and the deck's Why and fix slides", async () => {
+  // Imported here so this block stands alone beside the others at the end of the file.
+  const { loadSmall } = await import('./browser.mjs');
+  const { context, page, errors } = await openApp(browser);
+  await loadSmall(page, 'alipay-circles-2016');
+  await page.getByTestId('lang-switch').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  // Examples are written in Chinese from their facts; circle names stay as typed (translate="no").
+  const examples = page.getByTestId('exemplars');
+  await examples.locator('li').first().waitFor();
+  assert.equal(await examples.locator('[lang="en"]').count(), 0, 'no example is marked English');
+  assert.match(await examples.locator('li').first().innerText(), /第 \d+ 小时：用户 #\d+/);
+  assert.ok(await examples.locator('li [translate="no"]').count() > 0, 'circle names are marked as typed');
+  assert.deepEqual(await englishLeft(page, ALLOWED, ['[data-testid="exemplars"]']), []);
+  // Why: the suggestions' sentences in Chinese, from the rules explained.
+  await page.getByTestId('view-why').click();
+  await page.getByTestId('explain').click();
+  await page.getByTestId('why-results').waitFor({ timeout: 180000 });
+  assert.match(await page.getByTestId('suggestion-solicitation-0').locator('.sentence').innerText(), /招揽事件减少 \d+ %（严重度 \d+ → \d+）/);
+  assert.equal(await page.getByTestId('why-panel').locator('[lang="en"]').count(), 0, 'no suggestion is marked English');
+  assert.deepEqual(await englishLeft(page, ALLOWED, ['[data-testid="why-panel"]']), []);
+  // The deck's Why and fix slides show the kept explanation in Chinese.
+  await page.getByTestId('present').click();
+  const deck = page.getByTestId('presentation');
+  await deck.waitFor();
+  const seen = [];
+  for (let i = 0; i < 10 && seen.length < 2; i++) {
+    const slide = await deck.getAttribute('data-slide');
+    if (slide === 'why' || slide === 'fix') {
+      await page.locator(`[data-testid^="present-${slide}-solicitation"]`).waitFor();
+      assert.equal(await deck.locator('[lang="en"]').count(), 0, `nothing on the ${slide} slide is marked English`);
+      assert.deepEqual(await englishLeft(page, ALLOWED, ['.presentation']), [], `no English left on the ${slide} slide`);
+      seen.push(slide);
+    }
+    if (seen.length < 2) await page.getByTestId('present-next').click();
+  }
+  assert.deepEqual(seen, ['why', 'fix']);
+  assert.match(await page.locator('.present-sentence').first().innerText(), /：/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

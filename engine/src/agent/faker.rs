@@ -2,11 +2,11 @@
 
 use super::{posting, solicitor, Visit};
 use crate::circle::PostKind;
+use crate::exemplar::Deed;
 use crate::population::flag;
 use crate::report::PatternId;
 use crate::rule;
 use crate::scenario::{Action, Gender, Identity, VerificationLevel};
-use crate::words::{gender_word, identity_word};
 
 /// An identity faker decides once whether a faked gender or identity opens a gate worth its price, then posts through it.
 pub(super) fn fake(v: &mut Visit, idx: u32, h: u32) {
@@ -46,28 +46,13 @@ pub(super) fn fake(v: &mut Visit, idx: u32, h: u32) {
         PostKind::Genuine
     };
     if let (Some(_), Some(key)) = (posting::publish(v, idx, c, kind, clause, h), gate) {
-        let u = v.people.user(idx);
-        let mut parts = Vec::new();
-        if u.claimed_gender != u.gender {
-            parts.push(format!(
-                "{} claiming to be {}",
-                gender_word(crate::lang::Lang::En, u.gender),
-                gender_word(crate::lang::Lang::En, u.claimed_gender)
-            ));
-        }
-        if u.claimed_identity != u.identity {
-            parts.push(format!(
-                "{} claiming to be {}",
-                identity_word(crate::lang::Lang::En, u.identity),
-                identity_word(crate::lang::Lang::En, u.claimed_identity)
-            ));
-        }
-        let claim = parts.join(", ");
         let text = v.tallies.wants(PatternId::IdentityFraud).then(|| {
-            format!(
-                "hour {h}: user #{idx} (identity faker, {claim}) posted a persona in {}",
-                v.rules.circle_name(c)
-            )
+            let u = v.people.user(idx);
+            let deed = Deed::Persona {
+                gender: (u.claimed_gender != u.gender).then_some((u.gender, u.claimed_gender)),
+                identity: (u.claimed_identity != u.identity).then_some((u.identity, u.claimed_identity)),
+            };
+            v.exemplar(h, idx, c, deed)
         });
         v.tallies.incident(PatternId::IdentityFraud, h, key, 0, text);
     }

@@ -1,6 +1,7 @@
 //! Score farmers: they buy credit points by churning payments when the price of crossing a gate is worth it.
 
 use super::{honest, Visit};
+use crate::exemplar::Deed;
 use crate::population::flag;
 use crate::report::PatternId;
 use crate::rule::{self, Attrs};
@@ -108,11 +109,17 @@ fn buy_points(v: &mut Visit, idx: u32, h: u32) {
         .unwrap_or(0) as u8;
     let key = v.rules.key(c, action, clause);
     let text = v.tallies.wants(PatternId::ScoreFarming).then(|| {
-        format!(
-            "hour {h}: user #{idx} (score farmer) churned ¥{} through payments for {today} points (now {credit_now}) to reach {need} and {} in {}",
-            volume / 100,
-            action.id(),
-            rules.circle_name(c)
+        v.exemplar(
+            h,
+            idx,
+            c,
+            Deed::ScoreFarming {
+                fen: volume,
+                points: today,
+                credit: credit_now,
+                need,
+                action,
+            },
         )
     });
     v.tallies.incident(PatternId::ScoreFarming, h, key, cost, text);

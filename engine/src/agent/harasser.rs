@@ -2,6 +2,7 @@
 
 use super::{honest, solicitor, Visit};
 use crate::circle::PostKind;
+use crate::exemplar::Deed;
 use crate::moderation::QueueItem;
 use crate::report::PatternId;
 use crate::scenario::{Action, Gender};
@@ -64,15 +65,16 @@ fn harass_once(v: &mut Visit, idx: u32, author: u32, c: usize, h: u32, action: A
     let a = v.people.user_mut(author);
     a.suffer(6);
     let text = v.tallies.wants(PatternId::Harassment).then(|| {
-        format!(
-            "hour {h}: user #{idx} ({}) sent abusive {} to user #{author} in {}",
-            v.archetype_word(idx),
-            if action == Action::Comment {
-                "comments"
-            } else {
-                "messages"
+        let who = v.who(idx);
+        v.exemplar(
+            h,
+            idx,
+            c,
+            Deed::Harassment {
+                who,
+                messages: action != Action::Comment,
+                target: author,
             },
-            v.rules.circle_name(c)
         )
     });
     v.tallies.incident(PatternId::Harassment, h, key, 0, text);

@@ -3,6 +3,7 @@
 use super::{payment, posting, solicitor, Visit};
 use crate::assumptions::Derived;
 use crate::circle::{flag, Post, PostKind};
+use crate::exemplar::Deed;
 use crate::population::Status;
 use crate::report::PatternId;
 use crate::scenario::{Action, Archetype, Gender};
@@ -409,10 +410,14 @@ fn take_contact(v: &mut Visit, idx: u32, c: usize, serial: u32, post: &Post, h: 
     u.spent_today_fen = u.spent_today_fen.saturating_add(paid);
     v.harm(idx, PatternId::Solicitation);
     let text = v.tallies.wants(PatternId::Solicitation).then(|| {
-        format!(
-            "hour {h}: user #{idx} ({}) took up user #{author}'s offer of off-platform contact in {}",
-            viewer.id(),
-            v.rules.circle_name(c)
+        v.exemplar(
+            h,
+            idx,
+            c,
+            Deed::ContactTaken {
+                archetype: viewer,
+                author,
+            },
         )
     });
     let key = v.circle(c).origin(serial).rule_key;

@@ -16,6 +16,7 @@ pub(crate) use honest::Reactions;
 
 use crate::circle::CircleState;
 use crate::dice::Dice;
+use crate::exemplar::{Deed, Exemplar, ExemplarCircle, Who};
 use crate::incentive::CircleIncentive;
 use crate::moderation::{Desk, QueueItem};
 use crate::people::People;
@@ -98,13 +99,25 @@ impl Visit<'_> {
         self.tallies.harm(self.people.user_mut(idx), p);
     }
 
-    /// The archetype id of a user, for exemplar sentences.
-    fn archetype_word(&self, idx: u32) -> &'static str {
+    /// Who a user is, for exemplars.
+    fn who(&self, idx: u32) -> Who {
         let u = self.people.user(idx);
-        if u.is_convert() {
-            "an ordinary user turned solicitor"
-        } else {
-            u.archetype.id()
+        Who {
+            archetype: u.archetype,
+            converted: u.is_convert(),
+        }
+    }
+
+    /// An exemplar of user `idx` doing `deed` in circle `c` at hour `h`.
+    fn exemplar(&self, h: u32, idx: u32, c: usize, deed: Deed) -> Exemplar {
+        Exemplar {
+            hour: h,
+            user: idx,
+            circle: Some(ExemplarCircle {
+                idx: c as u32,
+                name: self.rules.circle_name(c).to_string(),
+            }),
+            deed,
         }
     }
 
@@ -129,12 +142,17 @@ impl Visit<'_> {
         } else {
             self.harm(idx, PatternId::Exclusion);
             let text = self.tallies.wants(PatternId::Exclusion).then(|| {
-                format!(
-                    "hour {h}: user #{idx} ({}, {}, credit {credit}) wanted to {} in {} and was refused",
-                    self.archetype_word(idx),
-                    crate::words::gender_word(crate::lang::Lang::En, gender),
-                    action.id(),
-                    self.rules.circle_name(c)
+                let who = self.who(idx);
+                self.exemplar(
+                    h,
+                    idx,
+                    c,
+                    Deed::Refused {
+                        who,
+                        gender,
+                        credit,
+                        action,
+                    },
                 )
             });
             self.tallies.incident(PatternId::Exclusion, h, key, 0, text);

@@ -3,6 +3,7 @@
 use super::Visit;
 use crate::circle::PostKind;
 use crate::dice::Dice;
+use crate::exemplar::Deed;
 use crate::moderation::QueueItem;
 use crate::population::User;
 use crate::report::PatternId;
@@ -112,14 +113,10 @@ pub(super) fn bite(v: &mut Visit, victim: u32, c: usize, serial: u32, scammer: u
         return;
     };
     v.harm(victim, PatternId::Scam);
-    let text = v.tallies.wants(PatternId::Scam).then(|| {
-        format!(
-            "hour {h}: user #{victim} paid ¥{}.{:02} to user #{scammer} (scammer) in {} for a meeting that never happened",
-            amount / 100,
-            amount % 100,
-            v.rules.circle_name(c)
-        )
-    });
+    let text = v
+        .tallies
+        .wants(PatternId::Scam)
+        .then(|| v.exemplar(h, victim, c, Deed::Scam { fen: amount, scammer }));
     let key = v.circle(c).origin(serial).rule_key;
     v.tallies.incident(PatternId::Scam, h, key, amount, text);
     let gen = v.people.user(scammer).generation;

@@ -2,6 +2,7 @@
 
 use super::{payment, posting, Visit};
 use crate::circle::PostKind;
+use crate::exemplar::Deed;
 use crate::population::GROUP_SIZE;
 use crate::report::PatternId;
 use crate::scenario::{Action, Archetype, Ranking};
@@ -70,12 +71,10 @@ pub(super) fn ring(v: &mut Visit, idx: u32, h: u32) {
                 0
             }
         };
-        let text = v.tallies.wants(PatternId::RankingManipulation).then(|| {
-            format!(
-                "hour {h}: user #{idx} (sybil ring) boosted ring-mate user #{mate}'s post in {} to climb the feed",
-                rules.circle_name(c)
-            )
-        });
+        let text = v
+            .tallies
+            .wants(PatternId::RankingManipulation)
+            .then(|| v.exemplar(h, idx, c, Deed::RingBoost { mate }));
         v.tallies
             .incident(PatternId::RankingManipulation, h, post_key, fen, text);
     }
@@ -133,14 +132,10 @@ pub(super) fn launder(v: &mut Visit, idx: u32, h: u32) {
             break;
         };
         let key = v.rules.key(c, Action::Tip, tip_clause);
-        let text = v.tallies.wants(PatternId::TipLaundering).then(|| {
-            format!(
-                "hour {h}: user #{idx} (launderer) tipped ¥{}.{:02} to controlled account user #{mate} in {}",
-                amount / 100,
-                amount % 100,
-                rules.circle_name(c)
-            )
-        });
+        let text = v
+            .tallies
+            .wants(PatternId::TipLaundering)
+            .then(|| v.exemplar(h, idx, c, Deed::Laundering { fen: amount, mate }));
         v.tallies.incident(PatternId::TipLaundering, h, key, amount, text);
     }
 }

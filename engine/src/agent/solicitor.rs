@@ -2,6 +2,7 @@
 
 use super::{posting, Visit};
 use crate::circle::PostKind;
+use crate::exemplar::Deed;
 use crate::incentive::CircleIncentive;
 use crate::population::Memory;
 use crate::report::PatternId;
@@ -120,11 +121,15 @@ pub(super) fn solicit(v: &mut Visit, idx: u32, h: u32) {
     let key = v.rules.key(c, Action::Post, clause);
     let returned = v.people.memory(idx).returned;
     let text = v.tallies.wants(PatternId::Solicitation).then(|| {
-        format!(
-            "hour {h}: user #{idx} ({}{}) posted suggestive photos asking for tips and a meeting in {}",
-            v.archetype_word(idx),
-            if returned { ", on a replacement account" } else { "" },
-            v.rules.circle_name(c)
+        let who = v.who(idx);
+        v.exemplar(
+            h,
+            idx,
+            c,
+            Deed::SolicitPost {
+                who,
+                replacement: returned,
+            },
         )
     });
     v.tallies.incident(PatternId::Solicitation, h, key, 0, text);

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::assumptions::by_field;
 use crate::dice::Dice;
+use crate::lang::Lang;
 use crate::report::{PatternId, Report};
 use crate::scenario::{Archetype, Scenario};
 use crate::search::{dice_for, link_of, main_opener, per_candidate, Batch, Evaluation, Provenance, Search, Tally};
@@ -49,6 +50,9 @@ pub const EVASIONS: [(Archetype, &str); 3] = [
     (Archetype::ScoreFarmer, "farm score"),
     (Archetype::BanEvader, "return after bans"),
 ];
+
+/// What each of [`EVASIONS`] evades, in Chinese, in the same order.
+const EVASIONS_ZH: [&str; 3] = ["伪造身份", "刷信用分", "封禁后换号回来"];
 
 /// The adversary's effort: the assumptions that set how hard professionals work and nobody else, searched within
 /// their bounds (`solicit_post_permille` is left out: ordinary users who turn to soliciting post by it too, and
@@ -151,37 +155,67 @@ impl Adversary {
 
     /// What the adversary did, in one sentence: its accounts, the mix, the evasion and the effort.
     pub fn sentence(&self) -> String {
-        let mut parts: Vec<(u32, &str)> = ABUSERS
+        self.sentence_in(Lang::En)
+    }
+
+    /// [`Adversary::sentence`] in either language: "3 % of accounts abusive (2 % solicitors, 1 % scammers),
+    /// evading by the choice to return after bans; solicitor visits 5 visits a day, …" / "3 % 的账号是滥用账号
+    /// （招揽者 2 %，骗子 1 %），并以封禁后换号回来规避；招揽者每天访问 5 次，…".
+    pub fn sentence_in(&self, lang: Lang) -> String {
+        let mut parts: Vec<(u32, Archetype, &str)> = ABUSERS
             .iter()
             .zip(&self.permille)
             .filter(|(_, &w)| w > 0)
-            .map(|((_, name), &w)| (w, *name))
+            .map(|((a, name), &w)| (w, *a, *name))
             .collect();
         parts.sort_by_key(|p| std::cmp::Reverse(p.0));
         let mix: Vec<String> = parts
             .iter()
-            .map(|(w, name)| format!("{} {name}", permille_words(*w)))
+            .map(|(w, a, name)| match lang {
+                Lang::En => format!("{} {name}", permille_words(*w)),
+                Lang::Zh => format!("{} {}", crate::exemplar::archetype_zh(*a), permille_words(*w)),
+            })
             .collect();
         let (_, evasion) = self.cell();
-        let evades = match evasion.checked_sub(1).and_then(|k| EVASIONS.get(k)) {
-            Some((_, how)) => format!(", evading by the choice to {how}"),
-            None => String::new(),
+        let evades = match (lang, evasion.checked_sub(1).and_then(|k| EVASIONS.get(k))) {
+            (Lang::En, Some((_, how))) => format!(", evading by the choice to {how}"),
+            (Lang::Zh, Some(_)) => {
+                let how = evasion.checked_sub(1).and_then(|k| EVASIONS_ZH.get(k)).unwrap_or(&"");
+                format!("，并以{how}规避")
+            }
+            (_, None) => String::new(),
         };
         let effort: Vec<String> = EFFORT
             .iter()
             .zip(&self.effort)
-            .filter_map(|(f, &v)| by_field(f).map(|row| format!("{} {}", row.label.to_lowercase(), row.show(v))))
+            .filter_map(|(f, &v)| {
+                by_field(f).map(|row| match lang {
+                    Lang::En => format!("{} {}", row.label.to_lowercase(), row.show(v)),
+                    Lang::Zh => effort_zh(f, &row.number(v)),
+                })
+            })
             .collect();
-        format!(
-            "{} of accounts abusive ({}){evades}; {}",
-            permille_words(self.total_permille()),
-            if mix.is_empty() {
-                String::from("none")
-            } else {
-                mix.join(", ")
-            },
-            effort.join(", ")
-        )
+        let total = permille_words(self.total_permille());
+        match lang {
+            Lang::En => format!(
+                "{total} of accounts abusive ({}){evades}; {}",
+                if mix.is_empty() {
+                    String::from("none")
+                } else {
+                    mix.join(", ")
+                },
+                effort.join(", ")
+            ),
+            Lang::Zh => format!(
+                "{total} 的账号是滥用账号（{}）{evades}；{}",
+                if mix.is_empty() {
+                    String::from("无")
+                } else {
+                    mix.join("，")
+                },
+                effort.join("，")
+            ),
+        }
     }
 
     /// A small Gaussian change (Mouret & Clune's mutation): a few shares and efforts moved, shares put back on
@@ -242,6 +276,15 @@ fn on_budget(mut permille: Vec<u32>, budget: u32, allowed: &[bool], dice: &mut D
         *w += budget - given;
     }
     permille
+}
+
+/// An [`EFFORT`] assumption at a value (its number as the catalogue shows it) in Chinese.
+fn effort_zh(field: &str, number: &str) -> String {
+    match field {
+        "solicitor_sessions_per_day" => format!("招揽者每天访问 {number} 次"),
+        "scam_post_permille" => format!("骗子每次访问发帖的概率 {number} %"),
+        _ => format!("{field} {number}"),
+    }
 }
 
 /// "1.5 %" from ‰.

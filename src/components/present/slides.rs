@@ -9,10 +9,11 @@ use crate::components::progress_bar::progress_bar;
 use crate::components::results_charts::timeline_events;
 use crate::components::rule_label::{names_marked, opened_by, scenario_names};
 use crate::components::rules_table::rules_table;
+use crate::components::typed_names::with_names_marked;
 use crate::locale::{hour_label, level_word, pattern_name, tr, trf, Lang};
 use crate::pool::BatchProgress;
 use crate::view_model::{level_class, pattern_color, prevalence_percent};
-use backfire_engine::explain::{Explanation, Suggestion};
+use backfire_engine::explain::{sentence_in, Explanation, Suggestion};
 use backfire_engine::words::{group, rules_summary};
 use backfire_engine::{Level, PatternReport, Report, Scenario};
 use yew::prelude::*;
@@ -415,14 +416,23 @@ fn why_work(lang: Lang, work: &Work<()>, on_start: &Callback<MouseEvent>) -> Htm
     }
 }
 
-/// Slide: the rules ranked by their effect on each serious pattern.
-pub fn why(lang: Lang, e: Option<&Explanation>, work: &Work<()>, on_start: &Callback<MouseEvent>) -> Html {
-    let body = match e {
+/// An explanation with the rules it explains (its sentences are written from them), once Why has run.
+pub type Explained<'a> = Option<(&'a Scenario, &'a Explanation)>;
+
+/// A suggestion's sentence in `lang`, written from the rules explained (`s`), circle names marked as typed.
+fn suggestion_sentence(lang: Lang, s: &Scenario, suggestion: &Suggestion) -> Html {
+    let names: Vec<&str> = s.circles.iter().map(|c| c.name.as_str()).collect();
+    with_names_marked(&sentence_in(lang, s, suggestion), &names)
+}
+
+/// Slide: the rules ranked by their effect on each serious pattern, from the explanation and the rules it explains.
+pub fn why(lang: Lang, explained: Explained, work: &Work<()>, on_start: &Callback<MouseEvent>) -> Html {
+    let body = match explained {
         None => why_work(lang, work, on_start),
-        Some(e) if e.patterns.is_empty() => {
+        Some((_, e)) if e.patterns.is_empty() => {
             html! { <p>{tr!(lang, "No pattern is at medium or above: nothing to explain.", "没有达到中等及以上的模式：无需解释。")}</p> }
         }
-        Some(e) => html! { <div class="present-columns">{ for e
+        Some((s, e)) => html! { <div class="present-columns">{ for e
         .patterns
         .iter()
         .take(TOP_PATTERNS)
@@ -433,7 +443,7 @@ pub fn why(lang: Lang, e: Option<&Explanation>, work: &Work<()>, on_start: &Call
                     if p.suggestions.is_empty() {
                         <p class="muted">{tr!(lang, "No single rule change cuts it measurably.", "没有单一规则变更能明显降低它。")}</p>
                     } else {
-                        <ol>{ for p.suggestions.iter().take(WHY_SHOWN).map(|s| html! { <li lang="en">{s.sentence.clone()}</li> }) }</ol>
+                        <ol>{ for p.suggestions.iter().take(WHY_SHOWN).map(|sg| html! { <li>{suggestion_sentence(lang, s, sg)}</li> }) }</ol>
                     }
                 </section>
             }
@@ -454,12 +464,12 @@ fn bars(lang: Lang, label: &str, before: f64, after: f64, shown: (String, String
     }
 }
 
-fn fix_card(lang: Lang, s: &Suggestion) -> Html {
+fn fix_card(lang: Lang, explained: &Scenario, s: &Suggestion) -> Html {
     let (sev_b, sev_a) = (f64::from(s.severity_before), f64::from(s.severity_after));
     html! {
         <section class="present-pattern present-fix" data-testid={format!("present-fix-{}", s.pattern.id())}>
             <h3>{pattern_name(lang, s.pattern)}</h3>
-            <p class="present-sentence" lang="en">{s.sentence.clone()}</p>
+            <p class="present-sentence">{suggestion_sentence(lang, explained, s)}</p>
             {bars(lang, tr!(lang, "Severity (0–100)", "严重度（0–100）"), sev_b, sev_a, (s.severity_before.to_string(), s.severity_after.to_string()))}
             <dl class="stats wide">
                 <dt>{tr!(lang, "Incidents", "事件")}</dt><dd>{percent(s.incidents_change_percent)}</dd>
@@ -470,11 +480,11 @@ fn fix_card(lang: Lang, s: &Suggestion) -> Html {
     }
 }
 
-/// Slide: the best change per serious pattern, before and after, with its cost.
-pub fn fix(lang: Lang, e: Option<&Explanation>, work: &Work<()>, on_start: &Callback<MouseEvent>) -> Html {
-    let body = match e {
+/// Slide: the best change per serious pattern, before and after, with its cost (see [`why`]).
+pub fn fix(lang: Lang, explained: Explained, work: &Work<()>, on_start: &Callback<MouseEvent>) -> Html {
+    let body = match explained {
         None => why_work(lang, work, on_start),
-        Some(e) => {
+        Some((s, e)) => {
             let best: Vec<&Suggestion> = e
                 .patterns
                 .iter()
@@ -484,7 +494,7 @@ pub fn fix(lang: Lang, e: Option<&Explanation>, work: &Work<()>, on_start: &Call
             if best.is_empty() {
                 html! { <p>{tr!(lang, "No single rule change cuts a serious pattern measurably.", "没有单一规则变更能明显降低严重的模式。")}</p> }
             } else {
-                html! { <div class="present-fixes">{ for best.into_iter().map(|s| fix_card(lang, s)) }</div> }
+                html! { <div class="present-fixes">{ for best.into_iter().map(|sg| fix_card(lang, s, sg)) }</div> }
             }
         }
     };
