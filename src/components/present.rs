@@ -141,6 +141,31 @@ const FIT_MIN: f64 = 0.6;
 /// Seeds Why runs on from the deck: one, as the Why tab's fast choice, so it answers while the room waits.
 const DECK_WHY_SEEDS: u32 = 1;
 
+/// The zoom that fits a slide's body (`inner`, unzoomed) into its box (`outer`), at least `least`, and the body's
+/// natural width to lay it out at while zoomed (so it shrinks evenly rather than reflowing wider); `None` on a
+/// phone, which reads a slide by scrolling (shrinking it would only make the type too small). The deck and a
+/// slide's image both fit this way.
+pub fn fit(outer: &web_sys::Element, inner: &web_sys::Element, least: f64) -> Option<(f64, f64)> {
+    // The box's padding is not zoomed: what the body may take is the box less its padding.
+    let (inner_h, inner_w) = (f64::from(inner.scroll_height()), f64::from(inner.scroll_width()));
+    let pad_h = f64::from(outer.scroll_height()) - inner_h;
+    let pad_w = (f64::from(outer.scroll_width()) - inner_w).max(0.0);
+    let room_h = f64::from(outer.client_height()) - pad_h.max(0.0) - FIT_SLACK;
+    let room_w = f64::from(outer.client_width()) - pad_w;
+    if room_w < PHONE_WIDTH {
+        return None;
+    }
+    let zoom = (room_h / inner_h.max(1.0))
+        .min(room_w / inner_w.max(1.0))
+        .clamp(least, 1.0);
+    Some((zoom, f64::from(inner.client_width())))
+}
+
+/// The style that zooms a slide's body by `zoom`, laid out at its natural `width`, centred.
+pub fn fit_style(zoom: f64, width: f64) -> String {
+    format!("zoom: {zoom:.3}; width: {width:.0}px; margin: 0 auto")
+}
+
 /// Where the presenter is: the slide, the hour played back to, whether playback runs, and how fast.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Deck {
@@ -321,24 +346,10 @@ pub fn Presentation(props: &PresentationProps) -> Html {
         use_effect(move || {
             if let (Some(outer), Some(inner)) = (slide_box.cast::<HtmlElement>(), slide_body.cast::<HtmlElement>()) {
                 let _ = inner.remove_attribute("style");
-                // The box's padding is not zoomed: what the body may take is the box less its padding.
-                let (inner_h, inner_w) = (f64::from(inner.scroll_height()), f64::from(inner.scroll_width()));
-                let pad_h = f64::from(outer.scroll_height()) - inner_h;
-                let pad_w = (f64::from(outer.scroll_width()) - inner_w).max(0.0);
-                let room_h = f64::from(outer.client_height()) - pad_h.max(0.0) - FIT_SLACK;
-                let room_w = f64::from(outer.client_width()) - pad_w;
-                // A phone reads a slide by scrolling: shrinking it would only make the type too small.
-                if room_w < PHONE_WIDTH {
-                    return;
-                }
-                let fit = (room_h / inner_h.max(1.0))
-                    .min(room_w / inner_w.max(1.0))
-                    .clamp(FIT_MIN, 1.0);
-                if fit < 1.0 {
-                    // Laid out at its natural width, so zooming shrinks it evenly rather than letting it reflow wider.
-                    let width = f64::from(inner.client_width());
-                    let _ =
-                        inner.set_attribute("style", &format!("zoom: {fit:.3}; width: {width:.0}px; margin: 0 auto"));
+                if let Some((zoom, width)) = fit(&outer, &inner, FIT_MIN) {
+                    if zoom < 1.0 {
+                        let _ = inner.set_attribute("style", &fit_style(zoom, width));
+                    }
                 }
             }
         });

@@ -18,6 +18,8 @@ pub const SLIDE_W: f64 = 1920.0;
 pub const SLIDE_H: f64 = 1080.0;
 /// Height of the footer strip under the slide (title, scenario, seed, link).
 const FOOTER_H: f64 = 52.0;
+/// Least zoom a slide's image shrinks its slide to: an image cannot scroll, so it goes further than the deck.
+const IMAGE_FIT_MIN: f64 = 0.4;
 /// Characters of the link the footer shows; the whole link is the footer's `href` and the image's description.
 const LINK_SHOWN: usize = 72;
 
@@ -172,6 +174,39 @@ fn image_css(slide_h: f64) -> String {
     )
 }
 
+/// The zoom that fits the slide into the image and the width to lay it out at, measured in a hidden frame
+/// 1920 pixels wide with the image's styles (measured in the window, a narrow window's layout would count).
+fn fitted(document: &web_sys::Document, frame: &web_sys::Element, slide_h: f64) -> Option<(f64, f64)> {
+    let iframe = document.create_element("iframe").ok()?;
+    iframe
+        .set_attribute(
+            "style",
+            &format!("position: fixed; left: -{SLIDE_W}px; top: 0; width: {SLIDE_W}px; height: {slide_h}px; border: 0; visibility: hidden"),
+        )
+        .ok()?;
+    iframe.set_attribute("aria-hidden", "true").ok()?;
+    let body = document.body()?;
+    body.append_child(&iframe).ok()?;
+    let measured = (|| {
+        // A new frame holds an empty document at once, so it can be filled and measured without waiting. That
+        // document belongs to the frame's own window, so `dyn_into` (an `instanceof` of this window's
+        // `Document`) would refuse it: it is checked to be there, then taken as a document.
+        let inner_doc = field(&iframe, "contentDocument");
+        if inner_doc.is_null() || inner_doc.is_undefined() {
+            return None;
+        }
+        let inner_doc: web_sys::Document = inner_doc.unchecked_into();
+        let inner_body = inner_doc.body()?;
+        inner_body.set_attribute("style", "margin: 0").ok()?;
+        inner_body.set_inner_html(&frame.outer_html());
+        let outer = inner_doc.query_selector(".present-slide").ok()??;
+        let inner = inner_doc.query_selector(".present-fit").ok()??;
+        crate::components::present::fit(&outer, &inner, IMAGE_FIT_MIN)
+    })();
+    let _ = body.remove_child(&iframe);
+    measured
+}
+
 /// The standalone SVG of the slide on screen (`.present-fit`), or `None` when no slide is shown.
 pub fn slide_svg(info: &SlideInfo, lang: crate::locale::Lang) -> Option<String> {
     let window = web_sys::window()?;
@@ -193,6 +228,10 @@ pub fn slide_svg(info: &SlideInfo, lang: crate::locale::Lang) -> Option<String> 
     main.append_child(&copy).ok()?;
     frame.append_child(&style).ok()?;
     frame.append_child(&main).ok()?;
+    if let Some((zoom, width)) = fitted(&document, &frame, slide_h).filter(|f| f.0 < 1.0) {
+        copy.set_attribute("style", &crate::components::present::fit_style(zoom, width))
+            .ok()?;
+    }
     let markup = XmlSerializer::new().serialize_to_string(&frame);
     let footer = format!("{} · {} · {}", info.title, info.scenario, info.seed);
     let (w, h) = (SLIDE_W, SLIDE_H);
