@@ -1,11 +1,13 @@
 //! Exports of a report: pattern and series tables as CSV, the report as JSON, and charts as slide-ready SVG or
-//! PNG (title, legend, scenario, seed and link travel with the chart).
+//! PNG (title, legend, scenario, seed and link travel with the chart), and deck slides as images (`slide`).
 
 use crate::share::download;
 use backfire_engine::ensemble::{Measure, PairedChange};
 use backfire_engine::words::pattern_name;
 use backfire_engine::Report;
 use wasm_bindgen::JsCast;
+
+pub mod slide;
 
 /// Quotes a CSV field when it holds a comma, quote or line break (RFC 4180), and neutralises text a
 /// spreadsheet would run as a formula: a cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage
@@ -220,9 +222,15 @@ pub fn chart_svg(testid: &str) {
 
 /// Downloads a chart as PNG: the SVG is drawn onto a canvas at twice its size, then encoded.
 pub fn chart_png(testid: &str) {
-    let Some((text, width, height)) = chart_svg_text(testid) else {
-        return;
-    };
+    if let Some((text, width, height)) = chart_svg_text(testid) {
+        png_from_svg(&text, width, height, format!("{testid}.png"));
+    }
+}
+
+/// Downloads an SVG drawing of `width` × `height` as a PNG of twice that size, named `name`. The SVG goes to
+/// the image as a `data:` URL: Chromium taints a canvas that drew a `blob:` SVG holding a `<foreignObject>`
+/// (a slide image), and a tainted canvas cannot be encoded.
+pub fn png_from_svg(text: &str, width: f64, height: f64, name: String) {
     let (w, h) = (width * EXPORT_SCALE, height * EXPORT_SCALE);
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -230,14 +238,12 @@ pub fn chart_png(testid: &str) {
     let Ok(img) = web_sys::HtmlImageElement::new() else {
         return;
     };
-    let blob = gloo::file::Blob::new_with_options(text.as_str(), Some("image/svg+xml"));
-    let url = gloo::file::ObjectUrl::from(blob);
-    let src = url.to_string();
-    let name = format!("{testid}.png");
+    let src = format!(
+        "data:image/svg+xml;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(text))
+    );
     let img2 = img.clone();
     let onload = wasm_bindgen::closure::Closure::once_into_js(move || {
-        // The object URL must outlive the image load; it is revoked when this closure drops `url`.
-        let _keep_url_alive = &url;
         let Ok(canvas) = document
             .create_element("canvas")
             .map(|c| c.unchecked_into::<web_sys::HtmlCanvasElement>())

@@ -6,6 +6,7 @@ mod slides;
 
 use crate::comparison::{self, Outcome};
 use crate::explaining;
+use crate::export::slide::{save_slide, slide_link, ImageFormat, SlideInfo};
 use crate::hooks::use_document_keydown::{target_tag, use_document_keydown};
 use crate::locale::{tr, trf, use_lang, Lang};
 use crate::pool::Pool;
@@ -140,6 +141,31 @@ const FIT_MIN: f64 = 0.6;
 /// Seeds Why runs on from the deck: one, as the Why tab's fast choice, so it answers while the room waits.
 const DECK_WHY_SEEDS: u32 = 1;
 
+/// The zoom that fits a slide's body (`inner`, unzoomed) into its box (`outer`), at least `least`, and the body's
+/// natural width to lay it out at while zoomed (so it shrinks evenly rather than reflowing wider); `None` on a
+/// phone, which reads a slide by scrolling (shrinking it would only make the type too small). The deck and a
+/// slide's image both fit this way.
+pub fn fit(outer: &web_sys::Element, inner: &web_sys::Element, least: f64) -> Option<(f64, f64)> {
+    // The box's padding is not zoomed: what the body may take is the box less its padding.
+    let (inner_h, inner_w) = (f64::from(inner.scroll_height()), f64::from(inner.scroll_width()));
+    let pad_h = f64::from(outer.scroll_height()) - inner_h;
+    let pad_w = (f64::from(outer.scroll_width()) - inner_w).max(0.0);
+    let room_h = f64::from(outer.client_height()) - pad_h.max(0.0) - FIT_SLACK;
+    let room_w = f64::from(outer.client_width()) - pad_w;
+    if room_w < PHONE_WIDTH {
+        return None;
+    }
+    let zoom = (room_h / inner_h.max(1.0))
+        .min(room_w / inner_w.max(1.0))
+        .clamp(least, 1.0);
+    Some((zoom, f64::from(inner.client_width())))
+}
+
+/// The style that zooms a slide's body by `zoom`, laid out at its natural `width`, centred.
+pub fn fit_style(zoom: f64, width: f64) -> String {
+    format!("zoom: {zoom:.3}; width: {width:.0}px; margin: 0 auto")
+}
+
 /// Where the presenter is: the slide, the hour played back to, whether playback runs, and how fast.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Deck {
@@ -177,6 +203,8 @@ pub enum DeckAction {
     },
     /// The previous slide (stays on the first).
     Prev,
+    /// Slide `i` of the deck (saving every slide walks the deck with it, then comes back).
+    Go(usize),
     /// Jump to an hour (scrubbing pauses playback, so the hour stays where it was put).
     Seek(u32),
     /// Start playback; from the start again when the last hour is already shown.
@@ -213,6 +241,7 @@ impl Reducible for Deck {
                 step: d.step.saturating_sub(1),
                 ..d
             },
+            DeckAction::Go(step) => Deck { step, ..d },
             DeckAction::Seek(hour) => Deck {
                 hour,
                 playing: false,
@@ -245,6 +274,29 @@ impl Reducible for Deck {
 /// Hours each playback tick advances, so any run plays in about [`TICKS_PER_RUN`] ticks.
 pub fn hours_per_tick(hours: u32) -> u32 {
     hours.div_ceil(TICKS_PER_RUN).max(1)
+}
+
+/// Saving every slide as images: the format, and the slide to come back to afterwards.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct SavingAll {
+    format: ImageFormat,
+    back_to: usize,
+}
+
+/// The footer facts of slide `step` of the deck, for its image.
+fn slide_info(lang: Lang, scenario: &Scenario, slide: Slide, step: usize) -> SlideInfo {
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let seed = scenario.seed;
+    SlideInfo {
+        title: slide.title(lang).to_string(),
+        id: slide.id(),
+        number: step + 1,
+        scenario: scenario.name.clone(),
+        seed: trf!(lang, "seed {seed}", "种子 {seed}"),
+        link: slide_link(&href, slide.id()),
+    }
 }
 
 /// A batch's progress and end, kept in a state handle the deck shows.
@@ -294,29 +346,34 @@ pub fn Presentation(props: &PresentationProps) -> Html {
         use_effect(move || {
             if let (Some(outer), Some(inner)) = (slide_box.cast::<HtmlElement>(), slide_body.cast::<HtmlElement>()) {
                 let _ = inner.remove_attribute("style");
-                // The box's padding is not zoomed: what the body may take is the box less its padding.
-                let (inner_h, inner_w) = (f64::from(inner.scroll_height()), f64::from(inner.scroll_width()));
-                let pad_h = f64::from(outer.scroll_height()) - inner_h;
-                let pad_w = (f64::from(outer.scroll_width()) - inner_w).max(0.0);
-                let room_h = f64::from(outer.client_height()) - pad_h.max(0.0) - FIT_SLACK;
-                let room_w = f64::from(outer.client_width()) - pad_w;
-                // A phone reads a slide by scrolling: shrinking it would only make the type too small.
-                if room_w < PHONE_WIDTH {
-                    return;
-                }
-                let fit = (room_h / inner_h.max(1.0))
-                    .min(room_w / inner_w.max(1.0))
-                    .clamp(FIT_MIN, 1.0);
-                if fit < 1.0 {
-                    // Laid out at its natural width, so zooming shrinks it evenly rather than letting it reflow wider.
-                    let width = f64::from(inner.client_width());
-                    let _ =
-                        inner.set_attribute("style", &format!("zoom: {fit:.3}; width: {width:.0}px; margin: 0 auto"));
+                if let Some((zoom, width)) = fit(&outer, &inner, FIT_MIN) {
+                    if zoom < 1.0 {
+                        let _ = inner.set_attribute("style", &fit_style(zoom, width));
+                    }
                 }
             }
         });
     }
     let why_work = use_state(|| Work::<()>::Idle);
+    let export_open = use_state(|| false);
+    let saving_all = use_state(|| None::<SavingAll>);
+
+    // Saving every slide: once each slide is on screen, save it and go on; at the end, come back.
+    {
+        let (saving_all, dispatcher, scenario) = (saving_all.clone(), deck.dispatcher(), props.scenario.clone());
+        let step = deck.step;
+        use_effect_with((*saving_all, step), move |&(saving, step)| {
+            if let Some(SavingAll { format, back_to }) = saving {
+                save_slide(&slide_info(lang, &scenario, slide, step), lang, format);
+                if step + 1 < count {
+                    dispatcher.dispatch(DeckAction::Next { count });
+                } else {
+                    dispatcher.dispatch(DeckAction::Go(back_to));
+                    saving_all.set(None);
+                }
+            }
+        });
+    }
 
     // The link follows the slide shown.
     {
@@ -457,8 +514,30 @@ pub fn Presentation(props: &PresentationProps) -> Html {
         .to_callback()
         .reform(|_: MouseEvent| DeckAction::ToggleNotes);
     let on_exit = props.on_close.reform(|_: MouseEvent| ());
+    let on_export_menu = {
+        let open = export_open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let save_this = |format: ImageFormat| {
+        let (open, scenario, step) = (export_open.clone(), props.scenario.clone(), deck.step);
+        Callback::from(move |_: MouseEvent| {
+            open.set(false);
+            save_slide(&slide_info(lang, &scenario, slide, step), lang, format);
+        })
+    };
+    let save_all = |format: ImageFormat| {
+        let (open, saving, dispatcher, back_to) =
+            (export_open.clone(), saving_all.clone(), deck.dispatcher(), deck.step);
+        Callback::from(move |_: MouseEvent| {
+            open.set(false);
+            // The run slide is saved with the whole run shown, not the hour playback stopped at.
+            dispatcher.dispatch(DeckAction::Seek(last));
+            dispatcher.dispatch(DeckAction::Go(0));
+            saving.set(Some(SavingAll { format, back_to }));
+        })
+    };
     html! {
-        <div class={classes!("presentation", deck.notes.then_some("with-notes"))} data-testid="presentation" data-slide={slide.id()} role="dialog" aria-modal="true" aria-labelledby="present-heading" tabindex="-1" ref={dialog}>
+        <div class={classes!("presentation", deck.notes.then_some("with-notes"))} data-testid="presentation" data-slide={slide.id()} data-saving={saving_all.is_some().to_string()} role="dialog" aria-modal="true" aria-labelledby="present-heading" tabindex="-1" ref={dialog}>
             <header class="present-top">
                 <span class="present-title" translate="no">{props.scenario.name.clone()}</span>
                 <ol class="present-path" aria-label={tr!(lang, "slides", "幻灯片")}>
@@ -467,6 +546,17 @@ pub fn Presentation(props: &PresentationProps) -> Html {
                     }) }
                 </ol>
                 <button class="btn" data-testid="present-notes-toggle" aria-pressed={deck.notes.to_string()} title={tr!(lang, "Show or hide the speaker notes (N)", "显示或隐藏演讲者备注（N）")} onclick={on_notes}>{tr!(lang, "Notes", "备注")}</button>
+                <span class="present-export">
+                    <button class="btn" data-testid="present-export" aria-expanded={export_open.to_string()} aria-controls="present-export-menu" title={tr!(lang, "Save this slide or every slide as an image", "将本页或全部幻灯片保存为图片")} onclick={on_export_menu}>{tr!(lang, "Save image", "保存图片")}</button>
+                    if *export_open {
+                        <span class="present-export-menu" id="present-export-menu" role="group" aria-label={tr!(lang, "save as image", "保存为图片")}>
+                            <button class="btn" data-testid="present-export-png" onclick={save_this(ImageFormat::Png)}>{tr!(lang, "This slide (PNG)", "本页（PNG）")}</button>
+                            <button class="btn" data-testid="present-export-svg" onclick={save_this(ImageFormat::Svg)}>{tr!(lang, "This slide (SVG)", "本页（SVG）")}</button>
+                            <button class="btn" data-testid="present-export-all-png" onclick={save_all(ImageFormat::Png)}>{tr!(lang, "Every slide (PNG)", "全部幻灯片（PNG）")}</button>
+                            <button class="btn" data-testid="present-export-all-svg" onclick={save_all(ImageFormat::Svg)}>{tr!(lang, "Every slide (SVG)", "全部幻灯片（SVG）")}</button>
+                        </span>
+                    }
+                </span>
                 <button class="btn" data-testid="present-exit" title={tr!(lang, "Leave presentation mode (Escape)", "退出演示模式（Esc）")} onclick={on_exit}>{tr!(lang, "Exit", "退出")}</button>
             </header>
             <main class="present-slide" data-testid={format!("present-screen-{}", slide.id())} ref={slide_box}>

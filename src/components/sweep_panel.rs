@@ -9,10 +9,11 @@ mod outcome;
 mod scatter;
 
 use crate::components::progress_bar::progress_bar;
+use crate::locale::{count, plural, tr, trf, use_lang, Lang};
 use crate::pool::BatchOutcome;
 use crate::pool::{BatchProgress, Pool};
 use crate::protocol::{Job, JobResult};
-use crate::runner::{seconds, will_take};
+use crate::runner::{seconds, will_take_in};
 use axis_form::{clash, AxisForm, AxisIssues};
 use backfire_engine::ensemble::scenarios;
 use backfire_engine::settings::SettingId;
@@ -57,12 +58,12 @@ enum Status {
     Done,
 }
 /// A labelled text box of an axis, with its message beside it.
-fn axis_input(label: &str, testid: &str, value: &str, issue: Option<&String>, oninput: Callback<String>) -> Html {
+fn axis_input(label: Html, testid: &str, value: &str, issue: Option<&String>, oninput: Callback<String>) -> Html {
     let id = format!("f-{testid}");
     let oninput = oninput.reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
     html! {
         <div class={classes!("field", issue.is_some().then_some("invalid"))}>
-            <label for={id.clone()}>{label.to_string()}</label>
+            <label for={id.clone()}>{label}</label>
             <input id={id} type="text" inputmode="decimal" data-testid={testid.to_string()} value={value.to_string()} {oninput} aria-invalid={issue.is_some().to_string()} />
             if let Some(msg) = issue { <p class="issue error" data-testid={format!("{testid}-issue")}>{msg.clone()}</p> }
         </div>
@@ -71,6 +72,7 @@ fn axis_input(label: &str, testid: &str, value: &str, issue: Option<&String>, on
 
 /// The controls of one axis: rule, circle, first and last value, number of values.
 fn axis_fields(
+    lang: Lang,
     name: &str,
     form: &UseStateHandle<AxisForm>,
     f: AxisForm,
@@ -126,35 +128,35 @@ fn axis_fields(
     let unit = f.param.unit();
     html! {
         <fieldset class="sweep-axis">
-            <legend>{if name == "x" { "Across (x)" } else { "Up (y)" }}</legend>
+            <legend>{if name == "x" { tr!(lang, "Across (x)", "横向（x）") } else { tr!(lang, "Up (y)", "纵向（y）") }}</legend>
             <div class={classes!("field", param_issue.is_some().then_some("invalid"))}>
-                <label for={format!("f-{prefix}-param")}>{"Rule"}</label>
+                <label for={format!("f-{prefix}-param")}>{tr!(lang, "Rule", "规则")}</label>
                 <select id={format!("f-{prefix}-param")} data-testid={format!("{prefix}-param")} onchange={on_kind}>
                     { for SweepParam::every(None).map(|p| html! {
-                        <option value={p.kind()} selected={p.kind() == kind}>{format!("{} ({})", p.label(), p.unit())}</option>
+                        <option value={p.kind()} selected={p.kind() == kind} lang="en">{format!("{} ({})", p.label(), p.unit())}</option>
                     }) }
                 </select>
                 if let Some(msg) = param_issue { <p class="issue error" data-testid={format!("{prefix}-param-issue")}>{msg}</p> }
             </div>
             if f.param.per_circle() {
                 <div class="field">
-                    <label for={format!("f-{prefix}-circle")}>{"In"}</label>
+                    <label for={format!("f-{prefix}-circle")}>{tr!(lang, "In", "范围")}</label>
                     <select id={format!("f-{prefix}-circle")} data-testid={format!("{prefix}-circle")} onchange={on_circle}>
-                        <option value="" selected={circle.is_none()}>{"all circles"}</option>
+                        <option value="" selected={circle.is_none()}>{tr!(lang, "all circles", "所有圈子")}</option>
                         { for scenario.circles.iter().enumerate().map(|(i, c)| html! {
-                            <option value={i.to_string()} selected={circle == Some(i as u32)}>{c.name.clone()}</option>
+                            <option value={i.to_string()} selected={circle == Some(i as u32)} translate="no">{c.name.clone()}</option>
                         }) }
                     </select>
                 </div>
             }
             <div class="sweep-range">
-                {axis_input(&format!("From ({unit})"), &format!("{prefix}-from"), &f.from, issues.from.as_ref(), edit(|a, t| a.from = t))}
-                {axis_input(&format!("To ({unit})"), &format!("{prefix}-to"), &f.to, issues.to.as_ref(), edit(|a, t| a.to = t))}
-                {axis_input("Steps", &format!("{prefix}-steps"), &f.steps, issues.steps.as_ref(), edit(|a, t| a.steps = t))}
+                {axis_input(with_unit_words(tr!(lang, "From", "起点"), unit), &format!("{prefix}-from"), &f.from, issues.from.as_ref(), edit(|a, t| a.from = t))}
+                {axis_input(with_unit_words(tr!(lang, "To", "终点"), unit), &format!("{prefix}-to"), &f.to, issues.to.as_ref(), edit(|a, t| a.to = t))}
+                {axis_input(html! { {tr!(lang, "Steps", "步数")} }, &format!("{prefix}-steps"), &f.steps, issues.steps.as_ref(), edit(|a, t| a.steps = t))}
                 <div class="field">
-                    <label for={format!("f-{prefix}-scale")}>{"Spacing"}</label>
+                    <label for={format!("f-{prefix}-scale")}>{tr!(lang, "Spacing", "间隔")}</label>
                     <select id={format!("f-{prefix}-scale")} data-testid={format!("{prefix}-scale")} onchange={on_scale}>
-                        <option value={SweepScale::Linear.id()} selected={f.scale == SweepScale::Linear}>{"even"}</option>
+                        <option value={SweepScale::Linear.id()} selected={f.scale == SweepScale::Linear}>{tr!(lang, "even", "均匀")}</option>
                         <option value={SweepScale::OneTwoFive.id()} selected={f.scale == SweepScale::OneTwoFive}>{"1-2-5"}</option>
                     </select>
                 </div>
@@ -162,6 +164,11 @@ fn axis_fields(
         </fieldset>
     }
 }
+/// A field's label with the rule's unit, as the engine writes it (marked English): "From (¥)".
+fn with_unit_words(words: &str, unit: &str) -> Html {
+    html! { <>{words}{" ("}<span lang="en">{unit.to_string()}</span>{")"}</> }
+}
+
 /// What a finished sweep is drawn as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Chart {
@@ -174,6 +181,7 @@ enum Chart {
 /// The state a sweep writes as it runs, so the Run button and a link's sweep start it the same way.
 #[derive(Clone)]
 struct Runner {
+    lang: Lang,
     pool: Pool,
     status: UseStateHandle<Status>,
     outcome: UseStateHandle<Option<Rc<Outcome>>>,
@@ -205,12 +213,17 @@ impl Runner {
             move |p: BatchProgress| status.set(Status::Running(p))
         };
         let on_done = {
-            let (status, outcome, scenario) = (self.status.clone(), self.outcome.clone(), scenario.clone());
+            let (status, outcome, scenario, lang) =
+                (self.status.clone(), self.outcome.clone(), scenario.clone(), self.lang);
             move |outcome_of_batch: BatchOutcome| {
                 let results = match outcome_of_batch {
                     Ok(results) => results,
                     Err(message) => {
-                        status.set(Status::Failed(format!("the sweep stopped: {message}")));
+                        status.set(Status::Failed(trf!(
+                            lang,
+                            "the sweep stopped: {message}",
+                            "扫描已停止：{message}"
+                        )));
                         return;
                     }
                 };
@@ -223,10 +236,11 @@ impl Runner {
                     })
                     .collect();
                 if summaries.len() != total {
-                    status.set(Status::Failed(format!(
-                        "{} of {} runs came back; run the sweep again",
-                        summaries.len(),
-                        total
+                    let back = summaries.len();
+                    status.set(Status::Failed(trf!(
+                        lang,
+                        "{back} of {total} runs came back; run the sweep again",
+                        "{total} 次运行只返回了 {back} 次；请重新扫描"
                     )));
                     return;
                 }
@@ -251,6 +265,7 @@ impl Runner {
 /// The sweep panel.
 #[function_component]
 pub fn SweepPanel(props: &SweepPanelProps) -> Html {
+    let lang = use_lang();
     let first = SweepSpec::default();
     let x_form = use_state(|| AxisForm::from_axis(&first.x));
     let y_form = use_state(|| AxisForm::new(SweepParam::setting(SettingId::TipCeiling, None)));
@@ -268,6 +283,7 @@ pub fn SweepPanel(props: &SweepPanelProps) -> Html {
         validate(s).iter().any(|i| i.severity == Severity::Error)
     });
     let runner = Runner {
+        lang,
         pool: props.pool.clone(),
         status: status.clone(),
         outcome: outcome.clone(),
@@ -277,19 +293,23 @@ pub fn SweepPanel(props: &SweepPanelProps) -> Html {
 
     let n_circles = props.scenario.circles.len() as u32;
     let (x_now, y_now) = (x_form.in_circles(n_circles), y_form.in_circles(n_circles));
-    let x_checked = x_now.check();
-    let y_checked = y_now.check();
+    let x_checked = x_now.check_in(lang);
+    let y_checked = y_now.check_in(lang);
     let y_clash = if *y_enabled {
-        clash(&x_now.param, &y_now.param)
+        clash(lang, &x_now.param, &y_now.param)
     } else {
         None
     };
     let seeds = match seeds_text.trim().parse::<u32>() {
         Ok(n) if (1..=SEEDS_MAX).contains(&n) => Ok(n),
-        _ => Err(format!(
-            "`{}` is not a whole number from 1 to {SEEDS_MAX}",
-            seeds_text.trim()
-        )),
+        _ => {
+            let typed = seeds_text.trim();
+            Err(trf!(
+                lang,
+                "`{typed}` is not a whole number from 1 to {SEEDS_MAX}",
+                "`{typed}` 不是 1 到 {SEEDS_MAX} 之间的整数"
+            ))
+        }
     };
     let running = matches!(*status, Status::Running(_));
     let ready = match (&x_checked, *y_enabled, &y_checked, &seeds) {
@@ -336,7 +356,7 @@ pub fn SweepPanel(props: &SweepPanelProps) -> Html {
                 let x = AxisForm::from_axis(&spec.x).in_circles(n);
                 let y = spec.y.map(|y| AxisForm::from_axis(&y).in_circles(n));
                 let checked = match &y {
-                    Some(y) if clash(&x.param, &y.param).is_some() => None,
+                    Some(y) if clash(lang, &x.param, &y.param).is_some() => None,
                     Some(y) => x.check().ok().zip(y.check().ok()).map(|(x, y)| (x, Some(y))),
                     None => x.check().ok().map(|x| (x, None)),
                 };
@@ -461,10 +481,12 @@ pub fn SweepPanel(props: &SweepPanelProps) -> Html {
     let status_line = match &*status {
         Status::Idle => html! {},
         Status::Running(p) => {
-            html! { <span>{format!("running {} of {} runs…", p.done, p.total)}</span> }
+            let (done, total) = (count(p.done as u64), count(p.total as u64));
+            html! { <span>{trf!(lang, "running {done} of {total} runs…", "正在运行 {done} / {total} 次…")}</span> }
         }
         Status::Cancelled(p) => {
-            html! { <span data-testid="sweep-cancelled">{format!("cancelled after {} of {} runs", p.done, p.total)}</span> }
+            let (done, total) = (count(p.done as u64), count(p.total as u64));
+            html! { <span data-testid="sweep-cancelled">{trf!(lang, "cancelled after {done} of {total} runs", "已取消，完成 {done} / {total} 次")}</span> }
         }
         Status::Failed(msg) => html! { <span class="issue error" data-testid="sweep-failed">{msg.clone()}</span> },
         Status::Done => html! {},
@@ -475,89 +497,96 @@ pub fn SweepPanel(props: &SweepPanelProps) -> Html {
         .as_ref()
         .is_some_and(|o| o.base != props.scenario && !o.cells.iter().any(|c| c.scenario == props.scenario));
     let run_words = match (n_cells, ready) {
-        (Some(n), Some(s)) => format!(
-            "Run {n} cell{} × {} seed{}",
-            if n == 1 { "" } else { "s" },
-            s.seeds,
-            if s.seeds == 1 { "" } else { "s" }
-        ),
-        _ => "Run".to_string(),
+        (Some(n), Some(s)) => {
+            let (cells, seeds) = (
+                plural(lang, u64::from(n), "cell", "cells", "个单元格"),
+                plural(lang, u64::from(s.seeds), "seed", "seeds", "个种子"),
+            );
+            trf!(lang, "Run {cells} × {seeds}", "运行 {cells} × {seeds}")
+        }
+        _ => tr!(lang, "Run", "运行").to_string(),
     };
     html! {
         <section class="panel sweep" data-testid="sweep-panel" aria-labelledby="sweep-title">
-            <h2 id="sweep-title">{"Sweep: move one or two rules across their range"}</h2>
+            <h2 id="sweep-title">{tr!(lang, "Sweep: move one or two rules across their range", "扫描：让一两条规则走遍其取值范围")}</h2>
             if let Some(msg) = &*link_issue {
-                <p class="issue error" data-testid="sweep-link-issue">{msg.clone()}</p>
+                <p class="issue error" data-testid="sweep-link-issue" lang="en">{msg.clone()}</p>
             }
             <div class="sweep-axes">
-                {axis_fields("x", &x_form, x_now.clone(), &props.scenario, &x_issues, None)}
+                {axis_fields(lang, "x", &x_form, x_now.clone(), &props.scenario, &x_issues, None)}
                 <div>
                     <label class="toggle">
                         <input type="checkbox" data-testid="sweep-y-enabled" checked={*y_enabled} onchange={on_y_enabled} />
-                        {"Sweep a second rule (y)"}
+                        {tr!(lang, "Sweep a second rule (y)", "再扫描一条规则（y）")}
                     </label>
                     if *y_enabled {
-                        {axis_fields("y", &y_form, y_now.clone(), &props.scenario, &y_issues, y_clash.clone())}
+                        {axis_fields(lang, "y", &y_form, y_now.clone(), &props.scenario, &y_issues, y_clash.clone())}
                     }
                 </div>
             </div>
             <div class="row sweep-actions">
                 <div class={classes!("field", "sweep-seeds", seeds.is_err().then_some("invalid"))}>
-                    <label for="f-sweep-seeds">{"Seeds per cell"}</label>
+                    <label for="f-sweep-seeds">{tr!(lang, "Seeds per cell", "每格种子数")}</label>
                     <input id="f-sweep-seeds" type="text" inputmode="numeric" data-testid="sweep-seeds" value={(*seeds_text).clone()} oninput={on_seeds} aria-invalid={seeds.is_err().to_string()} />
                     if let Err(msg) = &seeds { <p class="issue error" data-testid="sweep-seeds-issue">{msg.clone()}</p> }
                 </div>
                 <button class="btn primary" data-testid="sweep-run" disabled={ready.is_none() || running || *rules_invalid} onclick={on_run}>
                     {run_words}
                 </button>
-                <button class="btn" data-testid="sweep-cancel" disabled={!running} onclick={on_cancel}>{"Cancel"}</button>
+                <button class="btn" data-testid="sweep-cancel" disabled={!running} onclick={on_cancel}>{tr!(lang, "Cancel", "取消")}</button>
                 {status_line}
                 if let (Some(n), false) = (n_runs, running) {
                     <span class="muted small" data-testid="sweep-estimate">
-                        {will_take(seconds(&props.scenario, props.units_per_second) * f64::from(n), props.pool.size().min(n as usize))}
+                        {will_take_in(lang, seconds(&props.scenario, props.units_per_second) * f64::from(n), props.pool.size().min(n as usize))}
                     </span>
                 }
             </div>
             if *rules_invalid {
-                <p class="issue error" data-testid="sweep-blocked">{"the rules have errors: fix them before sweeping"}</p>
+                <p class="issue error" data-testid="sweep-blocked">{tr!(lang, "the rules have errors: fix them before sweeping", "规则有错误：请先修正再扫描")}</p>
             }
             if let Some(p) = progress {
-                {progress_bar(p, "sweep progress", "sweep-progress")}
+                {progress_bar(p, tr!(lang, "sweep progress", "扫描进度"), "sweep-progress")}
             }
             <div class="row sweep-show">
                 <div class="field">
-                    <label for="f-sweep-metric">{"Show"}</label>
+                    <label for="f-sweep-metric">{tr!(lang, "Show", "显示")}</label>
                     <select id="f-sweep-metric" data-testid="sweep-metric" onchange={on_metric}>
-                        {metric::options(*metric)}
+                        {metric::options(lang, *metric)}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="f-sweep-chart">{"As"}</label>
+                    <label for="f-sweep-chart">{tr!(lang, "As", "图形")}</label>
                     <select id="f-sweep-chart" data-testid="sweep-chart" onchange={on_chart}>
-                        <option value="map" selected={*chart == Chart::Map}>{if *y_enabled { "heatmap" } else { "line with bands" }}</option>
-                        <option value="scatter" selected={*chart == Chart::Scatter}>{"harm vs honest cost"}</option>
+                        <option value="map" selected={*chart == Chart::Map}>{if *y_enabled { tr!(lang, "heatmap", "热力图") } else { tr!(lang, "line with bands", "带区间的折线") }}</option>
+                        <option value="scatter" selected={*chart == Chart::Scatter}>{tr!(lang, "harm vs honest cost", "危害与诚实成本")}</option>
                     </select>
                 </div>
                 if *chart == Chart::Scatter {
                     <div class="field">
-                        <label for="f-sweep-cost">{"Honest cost"}</label>
+                        <label for="f-sweep-cost">{tr!(lang, "Honest cost", "诚实成本")}</label>
                         <select id="f-sweep-cost" data-testid="sweep-cost" onchange={on_cost}>
-                            { for Cost::ALL.into_iter().map(|c| html! { <option value={c.id()} selected={c == *cost}>{c.label()}</option> }) }
+                            { for Cost::ALL.into_iter().map(|c| html! { <option value={c.id()} selected={c == *cost}>{c.label(lang)}</option> }) }
                         </select>
                     </div>
                 }
             </div>
             if let Some(o) = outcome.as_ref() {
                 <p class="muted small" data-testid="sweep-ms" data-cells={o.cells.len().to_string()} data-seeds={o.spec.seeds.to_string()} data-ms={format!("{:.0}", o.ms)} data-workers={o.workers.to_string()}>
-                    {format!("{} cells × {} seed{} in {:.1} s on {} worker{}", o.cells.len(), o.spec.seeds, if o.spec.seeds == 1 { "" } else { "s" }, o.ms / 1000.0, o.workers, if o.workers == 1 { "" } else { "s" })}
+                    { {
+                        let cells = plural(lang, o.cells.len() as u64, "cell", "cells", "个单元格");
+                        let seeds = plural(lang, u64::from(o.spec.seeds), "seed", "seeds", "个种子");
+                        let workers = plural(lang, o.workers as u64, "worker", "workers", "个工作线程");
+                        let secs = o.ms / 1000.0;
+                        trf!(lang, "{cells} × {seeds} in {secs:.1} s on {workers}", "{cells} × {seeds}，用时 {secs:.1} 秒，{workers}")
+                    } }
                 </p>
                 if stale {
-                    <p class="muted small" data-testid="sweep-stale">{"The rules have changed since this sweep: a cell loads the rules as they were swept, with that cell's values."}</p>
+                    <p class="muted small" data-testid="sweep-stale">{tr!(lang, "The rules have changed since this sweep: a cell loads the rules as they were swept, with that cell's values.", "规则在这次扫描之后已改动：点选一格会载入扫描时的规则及该格的取值。")}</p>
                 }
                 { match (*chart, o.spec.y.is_some()) {
-                    (Chart::Scatter, _) => scatter(o, *metric, *cost, at),
-                    (Chart::Map, true) => heatmap(o, *metric, at),
-                    (Chart::Map, false) => line(o, *metric, at),
+                    (Chart::Scatter, _) => scatter(lang, o, *metric, *cost, at),
+                    (Chart::Map, true) => heatmap(lang, o, *metric, at),
+                    (Chart::Map, false) => line(lang, o, *metric, at),
                 } }
                 { {
                     // The chart on screen exports slide-ready, as the results' charts do.
@@ -568,15 +597,15 @@ pub fn SweepPanel(props: &SweepPanelProps) -> Html {
                     };
                     html! {
                         <div class="row">
-                            <button class="btn small" data-testid="sweep-svg" onclick={Callback::from(move |_| crate::export::chart_svg(shown))}>{"Chart SVG"}</button>
-                            <button class="btn small" data-testid="sweep-png" onclick={Callback::from(move |_| crate::export::chart_png(shown))}>{"Chart PNG"}</button>
+                            <button class="btn small" data-testid="sweep-svg" onclick={Callback::from(move |_| crate::export::chart_svg(shown))}>{tr!(lang, "Chart SVG", "图表 SVG")}</button>
+                            <button class="btn small" data-testid="sweep-png" onclick={Callback::from(move |_| crate::export::chart_png(shown))}>{tr!(lang, "Chart PNG", "图表 PNG")}</button>
                         </div>
                     }
                 } }
                 <div class="chart-readout sweep-readout" data-testid="sweep-readout" aria-live="polite">
                     { match (*hover).or(*picked) {
-                        Some(i) => readout(o, i),
-                        None => html! { <span class="muted">{"Hover or focus a cell for its numbers; click it or press Enter to load that configuration (Undo takes it back)."}</span> },
+                        Some(i) => readout(lang, o, i),
+                        None => html! { <span class="muted">{tr!(lang, "Hover or focus a cell for its numbers; click it or press Enter to load that configuration (Undo takes it back).", "悬停或聚焦一格查看数字；点击或按 Enter 载入该配置（撤销可复原）。")}</span> },
                     } }
                 </div>
             }

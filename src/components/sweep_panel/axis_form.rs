@@ -1,6 +1,7 @@
 //! One sweep axis as the designer types it: which rule, where, and its range, checked field by field.
 
 use crate::components::field::trim_number;
+use crate::locale::{tr, trf, Lang};
 use backfire_engine::sweep::{tick, SweepAxis, SweepParam, SweepScale, STEPS_MAX};
 
 /// What is wrong with each field of an axis, as sentences shown beside them.
@@ -68,33 +69,58 @@ impl AxisForm {
         }
     }
 
-    /// The axis, or what is wrong with each field (every problem at once).
+    /// The axis, or what is wrong with each field (every problem at once), in English.
     pub fn check(&self) -> Result<SweepAxis, AxisIssues> {
+        self.check_in(Lang::En)
+    }
+
+    /// [`AxisForm::check`] with the messages in the interface's language.
+    pub fn check_in(&self, lang: Lang) -> Result<SweepAxis, AxisIssues> {
         let (lo, hi) = self.param.range();
+        let (lo_t, hi_t) = (tick(lo), tick(hi));
         let number = |text: &str| -> Result<f64, String> {
             let t = text.trim();
             match t.parse::<f64>() {
-                _ if t.is_empty() => Err(format!("enter a number from {} to {}", tick(lo), tick(hi))),
-                Ok(v) if !v.is_finite() => Err(format!("`{t}` is not a number")),
-                Ok(v) if v < lo || v > hi => Err(format!("`{t}` is out of range: enter {} to {}", tick(lo), tick(hi))),
+                _ if t.is_empty() => Err(trf!(
+                    lang,
+                    "enter a number from {lo_t} to {hi_t}",
+                    "请输入 {lo_t} 到 {hi_t} 之间的数"
+                )),
+                Ok(v) if !v.is_finite() => Err(trf!(lang, "`{t}` is not a number", "`{t}` 不是数字")),
+                Ok(v) if v < lo || v > hi => Err(trf!(
+                    lang,
+                    "`{t}` is out of range: enter {lo_t} to {hi_t}",
+                    "`{t}` 超出范围：请输入 {lo_t} 到 {hi_t}"
+                )),
                 Ok(v) => Ok(v),
-                Err(_) => Err(format!("`{t}` is not a number")),
+                Err(_) => Err(trf!(lang, "`{t}` is not a number", "`{t}` 不是数字")),
             }
         };
         let from = number(&self.from);
         let mut to = number(&self.to);
         if let (Ok(f), Ok(t)) = (&from, &to) {
             if f > t {
-                to = Err(format!("must be at least the first value ({})", tick(*f)));
+                let first = tick(*f);
+                to = Err(trf!(
+                    lang,
+                    "must be at least the first value ({first})",
+                    "不能小于起点（{first}）"
+                ));
             }
         }
-        let steps = match self.steps.trim().parse::<u32>() {
-            Ok(0) => Err("enter at least 1 step".to_string()),
-            Ok(n) if n > STEPS_MAX => Err(format!("`{n}` is too many: at most {STEPS_MAX} steps")),
+        let typed = self.steps.trim();
+        let steps = match typed.parse::<u32>() {
+            Ok(0) => Err(tr!(lang, "enter at least 1 step", "请至少输入 1 步").to_string()),
+            Ok(n) if n > STEPS_MAX => Err(trf!(
+                lang,
+                "`{n}` is too many: at most {STEPS_MAX} steps",
+                "`{n}` 太多：最多 {STEPS_MAX} 步"
+            )),
             Ok(n) => Ok(n),
-            Err(_) => Err(format!(
-                "`{}` is not a whole number from 1 to {STEPS_MAX}",
-                self.steps.trim()
+            Err(_) => Err(trf!(
+                lang,
+                "`{typed}` is not a whole number from 1 to {STEPS_MAX}",
+                "`{typed}` 不是 1 到 {STEPS_MAX} 之间的整数"
             )),
         };
         match (from, to, steps) {
@@ -114,13 +140,19 @@ impl AxisForm {
     }
 }
 /// Why y cannot be swept against x: the same rule in the same place, or one that overrides the other.
-pub(super) fn clash(x: &SweepParam, y: &SweepParam) -> Option<String> {
+pub(super) fn clash(lang: Lang, x: &SweepParam, y: &SweepParam) -> Option<String> {
     let overlap = match (x.circle_idx(), y.circle_idx()) {
         (Some(a), Some(b)) => a == b,
         _ => true,
     };
-    (x.kind() == y.kind() && overlap)
-        .then(|| "x already moves this rule here: choose another rule or circle".to_string())
+    (x.kind() == y.kind() && overlap).then(|| {
+        tr!(
+            lang,
+            "x already moves this rule here: choose another rule or circle",
+            "x 已经在这里改变这条规则：请换一条规则或一个圈子"
+        )
+        .to_string()
+    })
 }
 
 #[cfg(test)]
@@ -188,9 +220,9 @@ mod tests {
         let all = SweepParam::setting(SettingId::TipCeiling, None);
         let one = SweepParam::setting(SettingId::TipCeiling, Some(0));
         let other = SweepParam::setting(SettingId::TipCeiling, Some(1));
-        assert!(clash(&all, &one).is_some());
-        assert!(clash(&one, &one).is_some());
-        assert!(clash(&one, &other).is_none());
-        assert!(clash(&all, &SweepParam::setting(SettingId::TipFee, None)).is_none());
+        assert!(clash(Lang::En, &all, &one).is_some());
+        assert!(clash(Lang::En, &one, &one).is_some());
+        assert!(clash(Lang::En, &one, &other).is_none());
+        assert!(clash(Lang::En, &all, &SweepParam::setting(SettingId::TipFee, None)).is_none());
     }
 }

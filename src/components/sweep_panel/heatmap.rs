@@ -4,6 +4,7 @@
 use super::metric::{label, ramp, scale};
 use super::outcome::{raw, Outcome};
 use crate::components::line_chart::compact;
+use crate::locale::{trf, Lang};
 use backfire_engine::sweep::{tick, with_unit, SweepMetric};
 use yew::prelude::*;
 
@@ -133,7 +134,8 @@ pub(super) fn cell_keys(o: &Outcome, on_pick: &Callback<usize>) -> Callback<Keyb
 
 /// The heatmap: cells coloured by the metric, axes in the rules' units, a legend, hover and click, and
 /// the keyboard (one tab stop at `active`; focusing a cell shows its numbers as hovering does).
-pub(super) fn heatmap(o: &Outcome, metric: SweepMetric, at: Pointer) -> Html {
+pub(super) fn heatmap(lang: Lang, o: &Outcome, metric: SweepMetric, at: Pointer) -> Html {
+    let name = label(lang, metric);
     let (nx, ny) = (o.nx(), o.ny());
     let plot_w = W - LEFT - RIGHT;
     let plot_h = if o.spec.y.is_some() { PLOT_H_2D } else { PLOT_H_1D };
@@ -164,10 +166,10 @@ pub(super) fn heatmap(o: &Outcome, metric: SweepMetric, at: Pointer) -> Html {
                 <g>
                     <rect class={classes!("sweep-cell", hovered.then_some("hovered"))} data-testid={format!("sweep-cell-{}-{}", c.x_idx, c.y_idx)}
                         data-idx={i.to_string()} role="button" tabindex={at.tabindex(i, o.cells.len())}
-                        aria-label={format!("{place}: {} {}", label(metric), tick(v))}
+                        aria-label={format!("{place}: {name} {}", tick(v))}
                         data-value={raw(v)} x={format!("{x:.2}")} y={format!("{y:.2}")} width={format!("{:.2}", cw)} height={format!("{:.2}", ch)}
                         fill={colour(ramp, t)} {onmouseenter} {onclick} {onfocus}>
-                        <title>{format!("{}: {}", label(metric), tick(v))}</title>
+                        <title>{format!("{name}: {}", tick(v))}</title>
                     </rect>
                     if write_values {
                         <text class={classes!("cell-value", (t > 0.55).then_some("on-dark"))} x={format!("{:.2}", x + cw / 2.0)} y={format!("{:.2}", y + ch / 2.0 + 5.0)} text-anchor="middle" font-size="14">{compact(v)}</text>
@@ -188,7 +190,7 @@ pub(super) fn heatmap(o: &Outcome, metric: SweepMetric, at: Pointer) -> Html {
             html! {
                 <g>
                     <line x1={format!("{cx:.2}")} x2={format!("{cx:.2}")} y1={(TOP + plot_h).to_string()} y2={(TOP + plot_h + 5.0).to_string()} stroke="#78716c" />
-                    <text x={format!("{cx:.2}")} y={(TOP + plot_h + 20.0).to_string()} text-anchor="middle" font-size="12">{with_unit(v, o.x().param.unit())}</text>
+                    <text x={format!("{cx:.2}")} y={(TOP + plot_h + 20.0).to_string()} text-anchor="middle" font-size="12" lang="en">{with_unit(v, o.x().param.unit())}</text>
                 </g>
             }
         })
@@ -205,7 +207,7 @@ pub(super) fn heatmap(o: &Outcome, metric: SweepMetric, at: Pointer) -> Html {
                     html! {
                         <g>
                             <line x1={(LEFT - 5.0).to_string()} x2={LEFT.to_string()} y1={format!("{cy:.2}")} y2={format!("{cy:.2}")} stroke="#78716c" />
-                            <text x={(LEFT - 8.0).to_string()} y={format!("{:.2}", cy + 4.0)} text-anchor="end" font-size="12">{with_unit(v, axis.param.unit())}</text>
+                            <text x={(LEFT - 8.0).to_string()} y={format!("{:.2}", cy + 4.0)} text-anchor="end" font-size="12" lang="en">{with_unit(v, axis.param.unit())}</text>
                         </g>
                     }
                 })
@@ -239,13 +241,18 @@ pub(super) fn heatmap(o: &Outcome, metric: SweepMetric, at: Pointer) -> Html {
         })
         .collect();
     let title = match &y_title {
-        Some(yt) => format!("{} for {} (across) and {} (up)", label(metric), x_title, yt),
-        None => format!("{} for {}", label(metric), x_title),
+        Some(yt) => trf!(
+            lang,
+            "{name} for {x_title} (across) and {yt} (up)",
+            "{x_title}（横向）与{yt}（纵向）下的{name}"
+        ),
+        None => trf!(lang, "{name} for {x_title}", "{x_title}下的{name}"),
     };
+    let seeds = o.seeds_words(lang);
     let onmouseleave = at.leave();
     html! {
         <figure class="chart heatmap">
-            <figcaption><strong>{label(metric)}</strong><span class="muted small" data-testid="sweep-caption">{format!("{}; darker is more; click a cell to load it (or Tab to the grid, arrows to move, Enter to load)", o.seeds_words())}</span></figcaption>
+            <figcaption><strong>{name.clone()}</strong><span class="muted small" data-testid="sweep-caption">{trf!(lang, "{seeds}; darker is more; click a cell to load it (or Tab to the grid, arrows to move, Enter to load)", "{seeds}；颜色越深数值越大；点击一格载入（或用 Tab 移到网格，方向键移动，Enter 载入）")}</span></figcaption>
             // A group, not an image: its cells are buttons (arrow keys move between them).
             <svg data-testid="sweep-heatmap" viewBox={format!("0 0 {W} {h}")} role="group" aria-label={title.clone()} {onmouseleave} onkeydown={cell_keys(o, at.on_pick)} preserveAspectRatio="xMidYMid meet">
                 <title>{title}</title>
@@ -253,10 +260,10 @@ pub(super) fn heatmap(o: &Outcome, metric: SweepMetric, at: Pointer) -> Html {
                 {outline}
                 <line x1={LEFT.to_string()} x2={(LEFT + plot_w).to_string()} y1={(TOP + plot_h).to_string()} y2={(TOP + plot_h).to_string()} stroke="#78716c" />
                 {x_ticks}{y_ticks}
-                <text x={(LEFT + plot_w / 2.0).to_string()} y={(TOP + plot_h + 44.0).to_string()} text-anchor="middle" font-size="13" font-weight="600">{x_title}</text>
+                <text x={(LEFT + plot_w / 2.0).to_string()} y={(TOP + plot_h + 44.0).to_string()} text-anchor="middle" font-size="13" font-weight="600" lang="en">{x_title}</text>
                 if let Some(yt) = y_title {
                     <line x1={LEFT.to_string()} x2={LEFT.to_string()} y1={TOP.to_string()} y2={(TOP + plot_h).to_string()} stroke="#78716c" />
-                    <text x="16" y={y_mid.to_string()} transform={format!("rotate(-90 16 {y_mid})")} text-anchor="middle" font-size="13" font-weight="600">{yt}</text>
+                    <text x="16" y={y_mid.to_string()} transform={format!("rotate(-90 16 {y_mid})")} text-anchor="middle" font-size="13" font-weight="600" lang="en">{yt}</text>
                 }
                 {legend}{legend_labels}
             </svg>

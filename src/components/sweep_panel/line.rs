@@ -4,6 +4,7 @@
 use super::heatmap::{cell_keys, labelled, Pointer};
 use super::metric::label;
 use super::outcome::{raw, Outcome};
+use crate::locale::{tr, trf, Lang};
 use backfire_engine::sweep::{round_ticks, tick, with_unit, SweepMetric, SweepScale};
 use yew::prelude::*;
 
@@ -28,7 +29,8 @@ pub(super) fn across(o: &Outcome, i: usize, n: usize) -> f64 {
 }
 
 /// The line with its band; points are buttons (hover or focus for the numbers, click or Enter to load).
-pub(super) fn line(o: &Outcome, metric: SweepMetric, at: Pointer) -> Html {
+pub(super) fn line(lang: Lang, o: &Outcome, metric: SweepMetric, at: Pointer) -> Html {
+    let name = label(lang, metric);
     let n = o.cells.len();
     let bands: Vec<_> = (0..n).map(|i| o.band(metric, i)).collect();
     let current = o.current(metric);
@@ -68,7 +70,7 @@ pub(super) fn line(o: &Outcome, metric: SweepMetric, at: Pointer) -> Html {
                 <circle class={classes!("sweep-point", (at.hover == Some(i)).then_some("hovered"))} data-testid={format!("sweep-point-{i}")}
                     data-idx={i.to_string()} data-value={raw(b.mean)} data-min={raw(b.lo)} data-max={raw(b.hi)}
                     role="button" tabindex={at.tabindex(i, o.cells.len())}
-                    aria-label={format!("{}: {} {}", o.place(i, ", "), label(metric), tick(b.mean))}
+                    aria-label={format!("{}: {name} {}", o.place(i, ", "), tick(b.mean))}
                     cx={format!("{:.2}", px(i))} cy={format!("{:.2}", py(b.mean))} r="7" {onmouseenter} {onclick} {onfocus}>
                     <title>{format!("{}: {}", o.place(i, ", "), tick(b.mean))}</title>
                 </circle>
@@ -86,7 +88,7 @@ pub(super) fn line(o: &Outcome, metric: SweepMetric, at: Pointer) -> Html {
             html! {
                 <g>
                     <line x1={format!("{x:.2}")} x2={format!("{x:.2}")} y1={(TOP + PLOT_H).to_string()} y2={(TOP + PLOT_H + 5.0).to_string()} stroke="#78716c" />
-                    <text x={format!("{x:.2}")} y={(TOP + PLOT_H + 20.0).to_string()} text-anchor="middle" font-size="12">{with_unit(c.x_value, o.x().param.unit())}</text>
+                    <text x={format!("{x:.2}")} y={(TOP + PLOT_H + 20.0).to_string()} text-anchor="middle" font-size="12" lang="en">{with_unit(c.x_value, o.x().param.unit())}</text>
                 </g>
             }
         })
@@ -105,18 +107,27 @@ pub(super) fn line(o: &Outcome, metric: SweepMetric, at: Pointer) -> Html {
         .collect();
     let cy = py(current.mean);
     let x_title = o.x().param.describe(&o.base);
-    let title = format!("{} for {}", label(metric), x_title);
+    let title = trf!(lang, "{name} for {x_title}", "{x_title}下的{name}");
     let onmouseleave = at.leave();
     let band_words = if o.spec.seeds > 1 {
-        "; the band runs from the lowest to the highest seed"
+        tr!(
+            lang,
+            "; the band runs from the lowest to the highest seed",
+            "；色带从最低的种子延伸到最高的种子"
+        )
     } else {
         ""
+    };
+    let seeds = o.seeds_words(lang);
+    let current_words = {
+        let v = tick(current.mean);
+        trf!(lang, "rules on screen: {v}", "当前规则：{v}")
     };
     html! {
         <figure class="chart sweep-line">
             <figcaption>
-                <strong>{label(metric)}</strong>
-                <span class="muted small" data-testid="sweep-caption">{format!("{}{band_words}; dashed: the rules on screen; click a point to load it", o.seeds_words())}</span>
+                <strong>{name.clone()}</strong>
+                <span class="muted small" data-testid="sweep-caption">{trf!(lang, "{seeds}{band_words}; dashed: the rules on screen; click a point to load it", "{seeds}{band_words}；虚线：当前规则；点击一点载入")}</span>
             </figcaption>
             <svg data-testid="sweep-line" viewBox={format!("0 0 {W} {}", TOP + PLOT_H + BOTTOM)} role="group" aria-label={title.clone()} {onmouseleave} onkeydown={cell_keys(o, at.on_pick)}>
                 <title>{title}</title>
@@ -124,11 +135,11 @@ pub(super) fn line(o: &Outcome, metric: SweepMetric, at: Pointer) -> Html {
                 <polygon class="sweep-band" data-testid="sweep-band" points={band_path.join(" ")} />
                 <polyline class="sweep-mean" points={mean_path.join(" ")} fill="none" />
                 <line class="sweep-current" data-testid="sweep-current" data-value={raw(current.mean)} x1={LEFT.to_string()} x2={(LEFT + plot_w).to_string()} y1={format!("{cy:.2}")} y2={format!("{cy:.2}")} />
-                <text class="sweep-current-label" x={(LEFT + plot_w).to_string()} y={format!("{:.2}", cy - 6.0)} text-anchor="end" font-size="12">{format!("rules on screen: {}", tick(current.mean))}</text>
+                <text class="sweep-current-label" x={(LEFT + plot_w).to_string()} y={format!("{:.2}", cy - 6.0)} text-anchor="end" font-size="12">{current_words}</text>
                 {points}
                 <line x1={LEFT.to_string()} x2={(LEFT + plot_w).to_string()} y1={(TOP + PLOT_H).to_string()} y2={(TOP + PLOT_H).to_string()} stroke="#78716c" />
                 {x_ticks}
-                <text x={(LEFT + plot_w / 2.0).to_string()} y={(TOP + PLOT_H + 44.0).to_string()} text-anchor="middle" font-size="13" font-weight="600">{x_title}</text>
+                <text x={(LEFT + plot_w / 2.0).to_string()} y={(TOP + PLOT_H + 44.0).to_string()} text-anchor="middle" font-size="13" font-weight="600" lang="en">{x_title}</text>
             </svg>
         </figure>
     }

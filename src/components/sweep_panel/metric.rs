@@ -1,34 +1,45 @@
 //! How the sweep names and colours its metrics (the engine's [`SweepMetric`]): labels, the select's groups, colour ramps and scales.
 
+use crate::locale::{pattern_name, tr, trf, Lang};
 use backfire_engine::sweep::SweepMetric;
-use backfire_engine::words::pattern_name;
 use backfire_engine::PatternId;
 use yew::prelude::*;
 
 /// What a designer reads, e.g. "Solicitation severity (0–100)", "Honest users refused (times)".
-pub fn label(m: SweepMetric) -> String {
+pub fn label(lang: Lang, m: SweepMetric) -> String {
+    let name = m.pattern().map_or("", |p| pattern_name(lang, p));
     match m {
-        SweepMetric::AbuseIncidents => "All abuse incidents (exclusion aside)".into(),
-        SweepMetric::Severity(p) => format!("{} severity (0–100)", pattern_name(backfire_engine::lang::Lang::En, p)),
-        SweepMetric::Incidents(PatternId::Exclusion) => "Honest users refused (times)".into(),
-        SweepMetric::Incidents(p) => format!("{} incidents", pattern_name(backfire_engine::lang::Lang::En, p)),
-        SweepMetric::Money(p) => format!("{}: money moved (¥)", pattern_name(backfire_engine::lang::Lang::En, p)),
-        SweepMetric::Prevalence(p) => format!(
-            "{} prevalence (% of honest views)",
-            pattern_name(backfire_engine::lang::Lang::En, p)
-        ),
-        SweepMetric::Engagement => "Honest engagement on genuine posts".into(),
-        SweepMetric::TipVolume => "Tip volume (¥)".into(),
+        SweepMetric::AbuseIncidents => tr!(
+            lang,
+            "All abuse incidents (exclusion aside)",
+            "全部滥用事件（不含排斥）"
+        )
+        .into(),
+        SweepMetric::Severity(_) => trf!(lang, "{name} severity (0–100)", "{name}严重度（0–100）"),
+        SweepMetric::Incidents(PatternId::Exclusion) => {
+            tr!(lang, "Honest users refused (times)", "诚实用户被拒（次）").into()
+        }
+        SweepMetric::Incidents(_) => trf!(lang, "{name} incidents", "{name}事件数"),
+        SweepMetric::Money(_) => trf!(lang, "{name}: money moved (¥)", "{name}：转移金额（¥）"),
+        SweepMetric::Prevalence(_) => {
+            trf!(
+                lang,
+                "{name} prevalence (% of honest views)",
+                "{name}占比（占诚实浏览的 %）"
+            )
+        }
+        SweepMetric::Engagement => tr!(lang, "Honest engagement on genuine posts", "真实帖子上的诚实互动").into(),
+        SweepMetric::TipVolume => tr!(lang, "Tip volume (¥)", "打赏金额（¥）").into(),
     }
 }
 
 /// The metric select's options, grouped: harm overall, each pattern, then honest users and money.
-pub fn options(selected: SweepMetric) -> Html {
-    let option = |m: SweepMetric| html! { <option value={m.id()} selected={m == selected}>{label(m)}</option> };
+pub fn options(lang: Lang, selected: SweepMetric) -> Html {
+    let option = |m: SweepMetric| html! { <option value={m.id()} selected={m == selected}>{label(lang, m)}</option> };
     let all = SweepMetric::all();
     let groups = PatternId::ALL.iter().map(|&p| {
         html! {
-            <optgroup label={pattern_name(backfire_engine::lang::Lang::En, p).to_string()}>
+            <optgroup label={pattern_name(lang, p)}>
                 { for all.iter().copied().filter(|m| m.pattern() == Some(p)).map(option) }
             </optgroup>
         }
@@ -37,7 +48,7 @@ pub fn options(selected: SweepMetric) -> Html {
         <>
             {option(SweepMetric::AbuseIncidents)}
             { for groups }
-            <optgroup label="Honest users and money">
+            <optgroup label={tr!(lang, "Honest users and money", "诚实用户与资金")}>
                 {option(SweepMetric::Engagement)}
                 {option(SweepMetric::TipVolume)}
             </optgroup>
@@ -82,7 +93,7 @@ mod tests {
         assert_eq!(scale(SweepMetric::Engagement, &[5.0, 5.0]), (5.0, 6.0));
         assert_eq!(scale(SweepMetric::TipVolume, &[]), (0.0, 1.0));
         assert_eq!(
-            label(SweepMetric::Incidents(PatternId::Exclusion)),
+            label(Lang::En, SweepMetric::Incidents(PatternId::Exclusion)),
             "Honest users refused (times)"
         );
         assert_ne!(ramp(SweepMetric::Money(PatternId::Scam)), ramp(SweepMetric::Engagement));

@@ -1,8 +1,8 @@
 //! A finished sweep: its grid, every run of every cell, the rules on screen run on the same seeds, and the read-out of one cell.
 
+use crate::locale::{count, level_word, money, pattern_name, tr, trf, Lang};
 use crate::view_model::level_class;
 use backfire_engine::sweep::{with_unit, CellSummary, SweepAxis, SweepCell, SweepMetric, SweepSpec};
-use backfire_engine::words::{group, pattern_name, yuan};
 use backfire_engine::{Level, PatternId, Scenario};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -83,10 +83,10 @@ impl Outcome {
     }
 
     /// "mean of 3 seeds" or "one seed", for captions.
-    pub fn seeds_words(&self) -> String {
+    pub fn seeds_words(&self, lang: Lang) -> String {
         match self.spec.seeds {
-            1 => "one seed".into(),
-            n => format!("mean of {n} seeds"),
+            1 => tr!(lang, "one seed", "单个种子").into(),
+            n => trf!(lang, "mean of {n} seeds", "{n} 个种子的平均值"),
         }
     }
 
@@ -115,7 +115,7 @@ pub fn raw(v: f64) -> String {
 }
 
 /// The numbers of one cell, for the read-out under the chart (means over the seeds, with the range when there are several).
-pub fn readout(o: &Outcome, i: usize) -> Html {
+pub fn readout(lang: Lang, o: &Outcome, i: usize) -> Html {
     let Some(runs) = o.runs.get(i) else {
         return Html::default();
     };
@@ -127,8 +127,8 @@ pub fn readout(o: &Outcome, i: usize) -> Html {
             show(b.mean)
         }
     };
-    let count = |v: f64| group(v.round() as u64);
-    let money = |v: f64| yuan((v * 100.0).round() as u64);
+    let times = |v: f64| count(v.round() as u64);
+    let yuan = |v: f64| money(lang, (v * 100.0).round() as u64);
     let active: Vec<PatternId> = PatternId::ALL
         .iter()
         .copied()
@@ -136,22 +136,24 @@ pub fn readout(o: &Outcome, i: usize) -> Html {
         .collect();
     html! {
         <>
-            <strong>{o.place(i, "; ")}</strong>
+            <strong lang="en">{o.place(i, "; ")}</strong>
             if active.is_empty() {
-                <span>{"no abuse pattern"}</span>
+                <span>{tr!(lang, "no abuse pattern", "没有滥用模式")}</span>
             }
             { for active.iter().map(|&p| {
                 let severity = Band::of(SweepMetric::Severity(p), runs).mean;
                 let level = Level::from_severity(severity.round() as u8);
-                let mut words = format!(" {} severity {}, {} incidents", pattern_name(backfire_engine::lang::Lang::En, p), band(SweepMetric::Severity(p), &|v| format!("{v:.0}")), band(SweepMetric::Incidents(p), &count));
+                let (name, sev, n) = (pattern_name(lang, p), band(SweepMetric::Severity(p), &|v| format!("{v:.0}")), band(SweepMetric::Incidents(p), &times));
+                let mut words = trf!(lang, " {name} severity {sev}, {n} incidents", " {name}严重度 {sev}，{n} 起事件");
                 if p.involves_money() {
-                    words.push_str(&format!(", {} moved", band(SweepMetric::Money(p), &money)));
+                    let moved = band(SweepMetric::Money(p), &yuan);
+                    words.push_str(&trf!(lang, ", {moved} moved", "，转移 {moved}"));
                 }
-                html! { <span><span class={classes!("level", level_class(level))}>{level.id()}</span>{words}</span> }
+                html! { <span><span class={classes!("level", level_class(level))}>{level_word(lang, level)}</span>{words}</span> }
             }) }
-            <span>{format!("honest users refused {} times", band(SweepMetric::Incidents(PatternId::Exclusion), &count))}</span>
-            <span>{format!("honest engagement {}", band(SweepMetric::Engagement, &count))}</span>
-            <span>{format!("tips {}", band(SweepMetric::TipVolume, &money))}</span>
+            <span>{ { let n = band(SweepMetric::Incidents(PatternId::Exclusion), &times); trf!(lang, "honest users refused {n} times", "诚实用户被拒 {n} 次") } }</span>
+            <span>{ { let n = band(SweepMetric::Engagement, &times); trf!(lang, "honest engagement {n}", "诚实互动 {n}") } }</span>
+            <span>{ { let m = band(SweepMetric::TipVolume, &yuan); trf!(lang, "tips {m}", "打赏 {m}") } }</span>
         </>
     }
 }

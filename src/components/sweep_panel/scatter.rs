@@ -6,6 +6,7 @@
 use super::heatmap::{cell_keys, Pointer};
 use super::metric::label;
 use super::outcome::{raw, Band, Outcome};
+use crate::locale::{tr, trf, Lang};
 use backfire_engine::sweep::{round_ticks, tick, SweepMetric};
 use backfire_engine::PatternId;
 use yew::prelude::*;
@@ -32,10 +33,14 @@ impl Cost {
     }
 
     /// What a designer reads.
-    pub fn label(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Cost::Refused => "Honest users refused (times)",
-            Cost::EngagementLost => "Honest engagement lost vs the rules on screen (%; below 0: gained)",
+            Cost::Refused => tr!(lang, "Honest users refused (times)", "诚实用户被拒（次）"),
+            Cost::EngagementLost => tr!(
+                lang,
+                "Honest engagement lost vs the rules on screen (%; below 0: gained)",
+                "相对当前规则损失的诚实互动（%；低于 0 为增加）"
+            ),
         }
     }
 
@@ -84,7 +89,7 @@ fn padded(values: impl Iterator<Item = f64>) -> (f64, f64) {
 }
 
 /// The scatter: one point per cell, the rules on screen as a ringed point.
-pub(super) fn scatter(o: &Outcome, metric: SweepMetric, cost: Cost, at: Pointer) -> Html {
+pub(super) fn scatter(lang: Lang, o: &Outcome, metric: SweepMetric, cost: Cost, at: Pointer) -> Html {
     let harm = harm(metric);
     let n = o.cells.len();
     let points: Vec<(f64, f64)> = (0..n).map(|i| (cost.of(o, Some(i)), o.band(harm, i).mean)).collect();
@@ -102,7 +107,7 @@ pub(super) fn scatter(o: &Outcome, metric: SweepMetric, cost: Cost, at: Pointer)
             html! {
                 <circle class={classes!("sweep-dot", (at.hover == Some(i)).then_some("hovered"))} data-testid={format!("sweep-dot-{i}")}
                     data-idx={i.to_string()} data-cost={raw(x)} data-harm={raw(y)} role="button" tabindex={at.tabindex(i, o.cells.len())}
-                    aria-label={format!("{}: {} {}, {} {}", o.place(i, ", "), cost.label(), tick(x), label(harm), tick(y))}
+                    aria-label={format!("{}: {} {}, {} {}", o.place(i, ", "), cost.label(lang), tick(x), label(lang, harm), tick(y))}
                     cx={format!("{:.2}", px(x))} cy={format!("{:.2}", py(y))} r="7" {onmouseenter} {onclick} {onfocus}>
                     <title>{o.place(i, ", ")}</title>
                 </circle>
@@ -135,13 +140,15 @@ pub(super) fn scatter(o: &Outcome, metric: SweepMetric, cost: Cost, at: Pointer)
         .collect();
     let y_mid = TOP + PLOT_H / 2.0;
     let right = px(here.0) > LEFT + plot_w / 2.0;
-    let title = format!("{} against {}", label(harm), cost.label());
+    let (harm_name, cost_name) = (label(lang, harm), cost.label(lang));
+    let title = trf!(lang, "{harm_name} against {cost_name}", "{harm_name}对比{cost_name}");
+    let seeds = o.seeds_words(lang);
     let onmouseleave = at.leave();
     html! {
         <figure class="chart sweep-scatter">
             <figcaption>
-                <strong>{"Harm vs honest cost"}</strong>
-                <span class="muted small" data-testid="sweep-caption">{format!("{}; lower left is better; the ringed point is the rules on screen; click a point to load it", o.seeds_words())}</span>
+                <strong>{tr!(lang, "Harm vs honest cost", "危害与诚实成本")}</strong>
+                <span class="muted small" data-testid="sweep-caption">{trf!(lang, "{seeds}; lower left is better; the ringed point is the rules on screen; click a point to load it", "{seeds}；越靠左下越好；带圈的点是当前规则；点击一点载入")}</span>
             </figcaption>
             <svg data-testid="sweep-scatter" viewBox={format!("0 0 {W} {}", TOP + PLOT_H + BOTTOM)} role="group" aria-label={title.clone()} {onmouseleave} onkeydown={cell_keys(o, at.on_pick)}>
                 <title>{title}</title>
@@ -151,10 +158,10 @@ pub(super) fn scatter(o: &Outcome, metric: SweepMetric, cost: Cost, at: Pointer)
                 <circle class="sweep-here" data-testid="sweep-dot-current" data-cost={raw(here.0)} data-harm={raw(here.1)} cx={format!("{:.2}", px(here.0))} cy={format!("{:.2}", py(here.1))} r="11" />
                 // The label sits on the side of the ring with room for it.
                 <text class="sweep-here-label" x={format!("{:.2}", if right { px(here.0) - 14.0 } else { px(here.0) + 14.0 })} y={format!("{:.2}", py(here.1) - 10.0)}
-                    text-anchor={if right { "end" } else { "start" }} font-size="12">{"rules on screen"}</text>
+                    text-anchor={if right { "end" } else { "start" }} font-size="12">{tr!(lang, "rules on screen", "当前规则")}</text>
                 {dots}
-                <text x={(LEFT + plot_w / 2.0).to_string()} y={(TOP + PLOT_H + 44.0).to_string()} text-anchor="middle" font-size="13" font-weight="600">{cost.label()}</text>
-                <text x="16" y={y_mid.to_string()} transform={format!("rotate(-90 16 {y_mid})")} text-anchor="middle" font-size="13" font-weight="600">{label(harm)}</text>
+                <text x={(LEFT + plot_w / 2.0).to_string()} y={(TOP + PLOT_H + 44.0).to_string()} text-anchor="middle" font-size="13" font-weight="600">{cost_name}</text>
+                <text x="16" y={y_mid.to_string()} transform={format!("rotate(-90 16 {y_mid})")} text-anchor="middle" font-size="13" font-weight="600">{harm_name.clone()}</text>
             </svg>
         </figure>
     }
