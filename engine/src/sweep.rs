@@ -14,10 +14,12 @@ pub use spec::{SweepSpec, SweepSpecError};
 
 use serde::{Deserialize, Serialize};
 
+use crate::lang::Lang;
 use crate::report::{PatternId, Report};
 use crate::scenario::{Circle, Condition, Scenario, CREDIT_MAX, CREDIT_MIN};
 use crate::settings::{Place, SettingId};
 use crate::sim::run;
+use crate::words::pick;
 
 /// What a sweep axis moves: a setting from the catalogue, or the comment rule's credit threshold
 /// (a value inside a rule's conditions rather than a setting of its own).
@@ -210,17 +212,27 @@ impl SweepParam {
 
     /// A short label for an axis, e.g. "Tip ceiling".
     pub fn label(&self) -> &'static str {
+        self.label_in(Lang::En)
+    }
+
+    /// [`SweepParam::label`] in `lang`: "Tip ceiling" / "打赏上限".
+    pub fn label_in(&self, lang: Lang) -> &'static str {
         match self.rule {
-            SweepRule::CommentCreditThreshold => "Comment credit threshold",
-            SweepRule::Setting(id) => id.setting().label,
+            SweepRule::CommentCreditThreshold => pick(lang, "Comment credit threshold", "评论信用分门槛"),
+            SweepRule::Setting(id) => id.setting().label_in(lang),
         }
     }
 
     /// The unit of values on this axis, e.g. "¥" or "reviews/day per 10k users".
     pub fn unit(&self) -> &'static str {
+        self.unit_in(Lang::En)
+    }
+
+    /// [`SweepParam::unit`] in `lang`: "hours" / "小时".
+    pub fn unit_in(&self, lang: Lang) -> &'static str {
         match self.rule {
-            SweepRule::CommentCreditThreshold => "points",
-            SweepRule::Setting(id) => id.setting().unit,
+            SweepRule::CommentCreditThreshold => pick(lang, "points", "分"),
+            SweepRule::Setting(id) => id.setting().unit_in(lang),
         }
     }
 
@@ -241,30 +253,44 @@ impl SweepParam {
     /// circle"; "every circle" names the circles it moves when only some have the rule's gate, and says what it adds
     /// when none has.
     pub fn describe(&self, s: &Scenario) -> String {
+        self.describe_in(Lang::En, s)
+    }
+
+    /// [`SweepParam::describe`] in `lang`: "打赏上限（¥），每个圈子".
+    pub fn describe_in(&self, lang: Lang, s: &Scenario) -> String {
         let gate = self.gate();
+        let zh = lang == Lang::Zh;
         let place = match (self.circle_idx, gate) {
-            _ if !self.per_circle() => String::from("platform"),
+            _ if !self.per_circle() => String::from(pick(lang, "platform", "全平台")),
             (None, Some(g)) => {
                 let gated = s.circles.iter().filter(|c| (g.has)(c)).count();
+                let (noun, when_none) = (pick(lang, g.noun.0, g.noun.1), pick(lang, g.when_none.0, g.when_none.1));
                 match gated {
-                    0 => format!("every circle ({})", g.when_none),
-                    n if n == s.circles.len() => String::from("every circle"),
-                    1 => format!("the circle with {}", g.noun),
-                    n => format!("the {n} circles with {}", g.noun),
+                    0 if zh => format!("每个圈子（{when_none}）"),
+                    0 => format!("every circle ({when_none})"),
+                    n if n == s.circles.len() => String::from(pick(lang, "every circle", "每个圈子")),
+                    1 if zh => format!("{noun}的那个圈子"),
+                    1 => format!("the circle with {noun}"),
+                    n if zh => format!("{noun}的 {n} 个圈子"),
+                    n => format!("the {n} circles with {noun}"),
                 }
             }
-            (None, None) => String::from("every circle"),
+            (None, None) => String::from(pick(lang, "every circle", "每个圈子")),
             (Some(i), gate) => match s.circles.get(i as usize) {
+                None if zh => format!("圈子 {i}"),
                 None => format!("circle {i}"),
                 Some(c) => match gate.filter(|g| !(g.has)(c)) {
-                    Some(g) => format!("{} ({})", c.name, g.when_none),
+                    Some(g) if zh => format!("{}（{}）", c.name, g.when_none.1),
+                    Some(g) => format!("{} ({})", c.name, g.when_none.0),
                     None => c.name.clone(),
                 },
             },
         };
-        match self.unit() {
-            "" => format!("{}, {place}", self.label()),
-            unit => format!("{} ({unit}), {place}", self.label()),
+        match (lang, self.unit_in(lang)) {
+            (Lang::Zh, "") => format!("{}，{place}", self.label_in(lang)),
+            (Lang::Zh, unit) => format!("{}（{unit}），{place}", self.label_in(lang)),
+            (Lang::En, "") => format!("{}, {place}", self.label_in(lang)),
+            (Lang::En, unit) => format!("{} ({unit}), {place}", self.label_in(lang)),
         }
     }
 
@@ -272,25 +298,34 @@ impl SweepParam {
     fn gate(&self) -> Option<Gate> {
         let tipping = Gate {
             has: |c| c.tips.enabled,
-            noun: "tipping",
-            when_none: "none has tipping, so nothing changes",
+            noun: ("tipping", "开了打赏"),
+            when_none: ("none has tipping, so nothing changes", "没有圈子开打赏，所以什么也不变"),
         };
         match self.rule {
             SweepRule::CommentCreditThreshold => Some(Gate {
                 has: has_comment_gate,
-                noun: "a credit gate on comments",
-                when_none: "adds a credit gate on comments, which none has",
+                noun: ("a credit gate on comments", "评论设了信用分门槛"),
+                when_none: (
+                    "adds a credit gate on comments, which none has",
+                    "会给评论加上信用分门槛，目前没有圈子有",
+                ),
             }),
             SweepRule::Setting(SettingId::TipFloor | SettingId::TipCeiling | SettingId::TipFee) => Some(tipping),
             SweepRule::Setting(SettingId::DailyTipCap) => Some(Gate {
                 has: |c| c.tips.enabled && c.tips.daily_cap_per_tipper_fen > 0,
-                noun: "a daily tip cap",
-                when_none: "adds a daily tip cap, which none has",
+                noun: ("a daily tip cap", "设了每日打赏上限"),
+                when_none: (
+                    "adds a daily tip cap, which none has",
+                    "会加上每日打赏上限，目前没有圈子有",
+                ),
             }),
             SweepRule::Setting(SettingId::ClassifierRecall) => Some(Gate {
                 has: |c| c.moderation.classifier.enabled,
-                noun: "the classifier on",
-                when_none: "turns the classifier on, which none has",
+                noun: ("the classifier on", "开了分类器"),
+                when_none: (
+                    "turns the classifier on, which none has",
+                    "会打开分类器，目前没有圈子开",
+                ),
             }),
             SweepRule::Setting(_) => None,
         }
@@ -303,10 +338,10 @@ impl SweepParam {
 struct Gate {
     /// Whether the circle has it.
     has: fn(&Circle) -> bool,
-    /// It in words, after "with": "a credit gate on comments".
-    noun: &'static str,
-    /// What sweeping it does where a circle lacks it.
-    when_none: &'static str,
+    /// It in words, after "with" / before "的": ("a credit gate on comments", "评论设了信用分门槛").
+    noun: (&'static str, &'static str),
+    /// What sweeping it does where a circle lacks it, in English and Chinese.
+    when_none: (&'static str, &'static str),
 }
 
 /// One cell of a sweep grid: where it sits and the scenario to run there.

@@ -59,7 +59,7 @@ pub fn group(n: u64) -> String {
 }
 
 /// The English or the Chinese of a pair, as `lang` asks.
-fn pick(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
+pub(crate) fn pick(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
     match lang {
         Lang::En => en,
         Lang::Zh => zh,

@@ -125,7 +125,7 @@ fn axis_fields(
     };
     let kind = f.param.kind();
     let circle = f.param.circle_idx();
-    let unit = f.param.unit();
+    let unit = f.param.unit_in(lang);
     html! {
         <fieldset class="sweep-axis">
             <legend>{if name == "x" { tr!(lang, "Across (x)", "横向（x）") } else { tr!(lang, "Up (y)", "纵向（y）") }}</legend>
@@ -133,7 +133,7 @@ fn axis_fields(
                 <label for={format!("f-{prefix}-param")}>{tr!(lang, "Rule", "规则")}</label>
                 <select id={format!("f-{prefix}-param")} data-testid={format!("{prefix}-param")} onchange={on_kind}>
                     { for SweepParam::every(None).map(|p| html! {
-                        <option value={p.kind()} selected={p.kind() == kind} lang="en">{format!("{} ({})", p.label(), p.unit())}</option>
+                        <option value={p.kind()} selected={p.kind() == kind}>{unit_words(lang, p.label_in(lang), p.unit_in(lang))}</option>
                     }) }
                 </select>
                 if let Some(msg) = param_issue { <p class="issue error" data-testid={format!("{prefix}-param-issue")}>{msg}</p> }
@@ -150,8 +150,8 @@ fn axis_fields(
                 </div>
             }
             <div class="sweep-range">
-                {axis_input(with_unit_words(tr!(lang, "From", "起点"), unit), &format!("{prefix}-from"), &f.from, issues.from.as_ref(), edit(|a, t| a.from = t))}
-                {axis_input(with_unit_words(tr!(lang, "To", "终点"), unit), &format!("{prefix}-to"), &f.to, issues.to.as_ref(), edit(|a, t| a.to = t))}
+                {axis_input(with_unit_words(lang, tr!(lang, "From", "起点"), unit), &format!("{prefix}-from"), &f.from, issues.from.as_ref(), edit(|a, t| a.from = t))}
+                {axis_input(with_unit_words(lang, tr!(lang, "To", "终点"), unit), &format!("{prefix}-to"), &f.to, issues.to.as_ref(), edit(|a, t| a.to = t))}
                 {axis_input(html! { {tr!(lang, "Steps", "步数")} }, &format!("{prefix}-steps"), &f.steps, issues.steps.as_ref(), edit(|a, t| a.steps = t))}
                 <div class="field">
                     <label for={format!("f-{prefix}-scale")}>{tr!(lang, "Spacing", "间隔")}</label>
@@ -164,9 +164,18 @@ fn axis_fields(
         </fieldset>
     }
 }
-/// A field's label with the rule's unit, as the engine writes it (marked English): "From (¥)".
-fn with_unit_words(words: &str, unit: &str) -> Html {
-    html! { <>{words}{" ("}<span lang="en">{unit.to_string()}</span>{")"}</> }
+/// A field's label with the rule's unit: "From (¥)" / "起点（¥）".
+fn with_unit_words(lang: Lang, words: &str, unit: &str) -> Html {
+    html! { {unit_words(lang, words, unit)} }
+}
+
+/// Words with a unit in brackets, as each language writes them: "Tip ceiling (¥)" / "打赏上限（¥）".
+fn unit_words(lang: Lang, words: &str, unit: &str) -> String {
+    match (lang, unit) {
+        (_, "") => words.to_string(),
+        (Lang::En, unit) => format!("{words} ({unit})"),
+        (Lang::Zh, unit) => format!("{words}（{unit}）"),
+    }
 }
 
 /// What a finished sweep is drawn as.

@@ -17,15 +17,10 @@ after(async () => { await browser?.close(); });
 // Latin words allowed in Chinese text: the brand, the case, file formats and keys named on buttons.
 const ALLOWED = ['Backfire', 'Alipay', 'JSON', 'CSV', 'SVG', 'PNG', 'PDF', 'Ctrl', 'Shift', 'Esc', 'iframe', 'wiki'];
 
-/** Every visible Latin word (two letters or more) in Chinese text and labels of the main view, with where it is.
- * With `quoting`, a label may quote the engine's English words that the scope shows marked `lang="en"` (a sweep
- * cell's label names its rule as the axis does, until the engine writes its setting labels in Chinese). */
-async function englishLeft(page, allowed, within = ['header.app-header', '#rules-panel', 'main#results', 'footer.app-footer'], { quoting = false } = {}) {
-  return page.evaluate(([allowed, scopes, quoting]) => {
+/** Every visible Latin word (two letters or more) in Chinese text and labels of the main view, with where it is. */
+async function englishLeft(page, allowed, within = ['header.app-header', '#rules-panel', 'main#results', 'footer.app-footer']) {
+  return page.evaluate(([allowed, scopes]) => {
     const found = [];
-    const quoted = new Set(quoting
-      ? scopes.flatMap(sc => [...document.querySelectorAll(`${sc} [lang="en"]`)].flatMap(el => el.textContent.match(/[A-Za-z]{2,}/g) ?? []))
-      : []);
     // A label may name what the designer typed ("上移Campus Diary"): those names, marked where they are shown,
     // are taken out of labels before the check.
     const names = [...document.querySelectorAll('[translate="no"]')].map(el => el.textContent.trim())
@@ -48,15 +43,11 @@ async function englishLeft(page, allowed, within = ['header.app-header', '#rules
       }
       for (const el of root.querySelectorAll('[aria-label], [title]')) {
         if (!chinese(el) || !el.checkVisibility()) continue;
-        for (const attr of ['aria-label', 'title']) {
-          if (!el.hasAttribute(attr)) continue;
-          const text = withoutNames(el.getAttribute(attr)).replace(/[A-Za-z]{2,}/g, w => (quoted.has(w) ? ' ' : w));
-          check(text, `${selector} @${attr}`);
-        }
+        for (const attr of ['aria-label', 'title']) if (el.hasAttribute(attr)) check(withoutNames(el.getAttribute(attr)), `${selector} @${attr}`);
       }
     }
     return found;
-  }, [allowed, within, quoting]);
+  }, [allowed, within]);
 }
 
 test('the switch turns the main view Chinese, the link keeps it, and switching back restores English', async () => {
@@ -298,7 +289,7 @@ test('the sweep in Chinese: its controls, messages, heatmap, scatter and read-ou
   const from = await page.getByTestId('sweep-x-from').inputValue();
   await typeInto(page.getByTestId('sweep-x-from'), -5);
   assert.match(await page.getByTestId('sweep-x-from-issue').innerText(), /超出范围/);
-  assert.deepEqual(await englishLeft(page, allowed, panel, { quoting: true }), [], 'no English left in the sweep form');
+  assert.deepEqual(await englishLeft(page, allowed, panel), [], 'no English left in the sweep form');
   await page.getByTestId('sweep-x-scale').selectOption('lin');
   await typeInto(page.getByTestId('sweep-x-from'), from);
   await typeInto(page.getByTestId('sweep-x-steps'), 2);
@@ -311,10 +302,10 @@ test('the sweep in Chinese: its controls, messages, heatmap, scatter and read-ou
   await page.getByTestId('sweep-cell-1-1').hover();
   assert.match(await page.getByTestId('sweep-readout').innerText(), /诚实用户被拒 [\d,]+ 次/);
   assert.match(await page.getByTestId('sweep-caption').innerText(), /单个种子；颜色越深数值越大/);
-  assert.deepEqual(await englishLeft(page, allowed, panel, { quoting: true }), [], 'no English left around the heatmap');
+  assert.deepEqual(await englishLeft(page, allowed, panel), [], 'no English left around the heatmap');
   await page.getByTestId('sweep-chart').selectOption('scatter');
   await page.getByTestId('sweep-scatter').waitFor();
-  assert.deepEqual(await englishLeft(page, allowed, panel, { quoting: true }), [], 'no English left around the scatter');
+  assert.deepEqual(await englishLeft(page, allowed, panel), [], 'no English left around the scatter');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -4,7 +4,7 @@
 use super::metric::{label, ramp, scale};
 use super::outcome::{raw, Outcome};
 use crate::components::line_chart::compact;
-use crate::locale::{trf, Lang};
+use crate::locale::{tr, trf, Lang};
 use backfire_engine::sweep::{tick, with_unit, SweepMetric};
 use yew::prelude::*;
 
@@ -161,7 +161,7 @@ pub(super) fn heatmap(lang: Lang, o: &Outcome, metric: SweepMetric, at: Pointer)
             let (onmouseenter, onclick, onfocus) = at.handlers(i);
             let (x, y) = (cell_x(c.x_idx), cell_y(c.y_idx));
             let hovered = at.hover == Some(i);
-            let place = o.place(i, ", ");
+            let place = o.place(lang, i, tr!(lang, ", ", "，"));
             html! {
                 <g>
                     <rect class={classes!("sweep-cell", hovered.then_some("hovered"))} data-testid={format!("sweep-cell-{}-{}", c.x_idx, c.y_idx)}
@@ -190,7 +190,7 @@ pub(super) fn heatmap(lang: Lang, o: &Outcome, metric: SweepMetric, at: Pointer)
             html! {
                 <g>
                     <line x1={format!("{cx:.2}")} x2={format!("{cx:.2}")} y1={(TOP + plot_h).to_string()} y2={(TOP + plot_h + 5.0).to_string()} stroke="#78716c" />
-                    <text x={format!("{cx:.2}")} y={(TOP + plot_h + 20.0).to_string()} text-anchor="middle" font-size="12" lang="en">{with_unit(v, o.x().param.unit())}</text>
+                    <text x={format!("{cx:.2}")} y={(TOP + plot_h + 20.0).to_string()} text-anchor="middle" font-size="12">{with_unit(v, o.x().param.unit_in(lang))}</text>
                 </g>
             }
         })
@@ -207,7 +207,7 @@ pub(super) fn heatmap(lang: Lang, o: &Outcome, metric: SweepMetric, at: Pointer)
                     html! {
                         <g>
                             <line x1={(LEFT - 5.0).to_string()} x2={LEFT.to_string()} y1={format!("{cy:.2}")} y2={format!("{cy:.2}")} stroke="#78716c" />
-                            <text x={(LEFT - 8.0).to_string()} y={format!("{:.2}", cy + 4.0)} text-anchor="end" font-size="12" lang="en">{with_unit(v, axis.param.unit())}</text>
+                            <text x={(LEFT - 8.0).to_string()} y={format!("{:.2}", cy + 4.0)} text-anchor="end" font-size="12">{with_unit(v, axis.param.unit_in(lang))}</text>
                         </g>
                     }
                 })
@@ -219,8 +219,8 @@ pub(super) fn heatmap(lang: Lang, o: &Outcome, metric: SweepMetric, at: Pointer)
     let outline = at.hover.and_then(|i| o.cells.get(i)).map(|c| {
         html! { <rect class="sweep-outline" x={format!("{:.2}", cell_x(c.x_idx))} y={format!("{:.2}", cell_y(c.y_idx))} width={format!("{cw:.2}")} height={format!("{ch:.2}")} fill="none" stroke="#1c1f24" stroke-width="2.5" pointer-events="none" /> }
     });
-    let x_title = o.x().param.describe(&o.base);
-    let y_title = o.spec.y.map(|a| a.param.describe(&o.base));
+    let x_title = o.x().param.describe_in(lang, &o.base);
+    let y_title = o.spec.y.map(|a| a.param.describe_in(lang, &o.base));
     let y_mid = TOP + plot_h / 2.0;
     // The legend: a bar of discrete steps, lowest at the bottom, labelled at both ends and the middle.
     const LEGEND_STEPS: u32 = 20;
@@ -260,10 +260,10 @@ pub(super) fn heatmap(lang: Lang, o: &Outcome, metric: SweepMetric, at: Pointer)
                 {outline}
                 <line x1={LEFT.to_string()} x2={(LEFT + plot_w).to_string()} y1={(TOP + plot_h).to_string()} y2={(TOP + plot_h).to_string()} stroke="#78716c" />
                 {x_ticks}{y_ticks}
-                <text x={(LEFT + plot_w / 2.0).to_string()} y={(TOP + plot_h + 44.0).to_string()} text-anchor="middle" font-size="13" font-weight="600" lang="en">{x_title}</text>
+                <text x={(LEFT + plot_w / 2.0).to_string()} y={(TOP + plot_h + 44.0).to_string()} text-anchor="middle" font-size="13" font-weight="600">{x_title}</text>
                 if let Some(yt) = y_title {
                     <line x1={LEFT.to_string()} x2={LEFT.to_string()} y1={TOP.to_string()} y2={(TOP + plot_h).to_string()} stroke="#78716c" />
-                    <text x="16" y={y_mid.to_string()} transform={format!("rotate(-90 16 {y_mid})")} text-anchor="middle" font-size="13" font-weight="600" lang="en">{yt}</text>
+                    <text x="16" y={y_mid.to_string()} transform={format!("rotate(-90 16 {y_mid})")} text-anchor="middle" font-size="13" font-weight="600">{yt}</text>
                 }
                 {legend}{legend_labels}
             </svg>

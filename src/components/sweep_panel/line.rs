@@ -70,9 +70,9 @@ pub(super) fn line(lang: Lang, o: &Outcome, metric: SweepMetric, at: Pointer) ->
                 <circle class={classes!("sweep-point", (at.hover == Some(i)).then_some("hovered"))} data-testid={format!("sweep-point-{i}")}
                     data-idx={i.to_string()} data-value={raw(b.mean)} data-min={raw(b.lo)} data-max={raw(b.hi)}
                     role="button" tabindex={at.tabindex(i, o.cells.len())}
-                    aria-label={format!("{}: {name} {}", o.place(i, ", "), tick(b.mean))}
+                    aria-label={format!("{}: {name} {}", o.place(lang, i, tr!(lang, ", ", "，")), tick(b.mean))}
                     cx={format!("{:.2}", px(i))} cy={format!("{:.2}", py(b.mean))} r="7" {onmouseenter} {onclick} {onfocus}>
-                    <title>{format!("{}: {}", o.place(i, ", "), tick(b.mean))}</title>
+                    <title>{format!("{}: {}", o.place(lang, i, tr!(lang, ", ", "，")), tick(b.mean))}</title>
                 </circle>
             }
         })
@@ -88,7 +88,7 @@ pub(super) fn line(lang: Lang, o: &Outcome, metric: SweepMetric, at: Pointer) ->
             html! {
                 <g>
                     <line x1={format!("{x:.2}")} x2={format!("{x:.2}")} y1={(TOP + PLOT_H).to_string()} y2={(TOP + PLOT_H + 5.0).to_string()} stroke="#78716c" />
-                    <text x={format!("{x:.2}")} y={(TOP + PLOT_H + 20.0).to_string()} text-anchor="middle" font-size="12" lang="en">{with_unit(c.x_value, o.x().param.unit())}</text>
+                    <text x={format!("{x:.2}")} y={(TOP + PLOT_H + 20.0).to_string()} text-anchor="middle" font-size="12">{with_unit(c.x_value, o.x().param.unit_in(lang))}</text>
                 </g>
             }
         })
@@ -106,7 +106,7 @@ pub(super) fn line(lang: Lang, o: &Outcome, metric: SweepMetric, at: Pointer) ->
         })
         .collect();
     let cy = py(current.mean);
-    let x_title = o.x().param.describe(&o.base);
+    let x_title = o.x().param.describe_in(lang, &o.base);
     let title = trf!(lang, "{name} for {x_title}", "{x_title}下的{name}");
     let onmouseleave = at.leave();
     let band_words = if o.spec.seeds > 1 {
@@ -139,7 +139,7 @@ pub(super) fn line(lang: Lang, o: &Outcome, metric: SweepMetric, at: Pointer) ->
                 {points}
                 <line x1={LEFT.to_string()} x2={(LEFT + plot_w).to_string()} y1={(TOP + PLOT_H).to_string()} y2={(TOP + PLOT_H).to_string()} stroke="#78716c" />
                 {x_ticks}
-                <text x={(LEFT + plot_w / 2.0).to_string()} y={(TOP + PLOT_H + 44.0).to_string()} text-anchor="middle" font-size="13" font-weight="600" lang="en">{x_title}</text>
+                <text x={(LEFT + plot_w / 2.0).to_string()} y={(TOP + PLOT_H + 44.0).to_string()} text-anchor="middle" font-size="13" font-weight="600">{x_title}</text>
             </svg>
         </figure>
     }

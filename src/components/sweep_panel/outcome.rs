@@ -91,17 +91,17 @@ impl Outcome {
     }
 
     /// Where cell `i` sits, e.g. "Tip ceiling = ¥5; Review delay = 12 hours".
-    pub fn place(&self, i: usize, sep: &str) -> String {
+    pub fn place(&self, lang: Lang, i: usize, sep: &str) -> String {
         let Some(c) = self.cells.get(i) else {
             return String::new();
         };
         let x = &self.spec.x.param;
-        let mut place = format!("{} = {}", x.label(), with_unit(c.x_value, x.unit()));
+        let mut place = format!("{} = {}", x.label_in(lang), with_unit(c.x_value, x.unit_in(lang)));
         if let (Some(axis), Some(v)) = (&self.spec.y, c.y_value) {
             place = format!(
                 "{place}{sep}{} = {}",
-                axis.param.label(),
-                with_unit(v, axis.param.unit())
+                axis.param.label_in(lang),
+                with_unit(v, axis.param.unit_in(lang))
             );
         }
         place
@@ -136,7 +136,7 @@ pub fn readout(lang: Lang, o: &Outcome, i: usize) -> Html {
         .collect();
     html! {
         <>
-            <strong lang="en">{o.place(i, "; ")}</strong>
+            <strong>{o.place(lang, i, tr!(lang, "; ", "；"))}</strong>
             if active.is_empty() {
                 <span>{tr!(lang, "no abuse pattern", "没有滥用模式")}</span>
             }

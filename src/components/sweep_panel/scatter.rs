@@ -107,9 +107,9 @@ pub(super) fn scatter(lang: Lang, o: &Outcome, metric: SweepMetric, cost: Cost, 
             html! {
                 <circle class={classes!("sweep-dot", (at.hover == Some(i)).then_some("hovered"))} data-testid={format!("sweep-dot-{i}")}
                     data-idx={i.to_string()} data-cost={raw(x)} data-harm={raw(y)} role="button" tabindex={at.tabindex(i, o.cells.len())}
-                    aria-label={format!("{}: {} {}, {} {}", o.place(i, ", "), cost.label(lang), tick(x), label(lang, harm), tick(y))}
+                    aria-label={format!("{}: {} {}, {} {}", o.place(lang, i, tr!(lang, ", ", "，")), cost.label(lang), tick(x), label(lang, harm), tick(y))}
                     cx={format!("{:.2}", px(x))} cy={format!("{:.2}", py(y))} r="7" {onmouseenter} {onclick} {onfocus}>
-                    <title>{o.place(i, ", ")}</title>
+                    <title>{o.place(lang, i, tr!(lang, ", ", "，"))}</title>
                 </circle>
             }
         })
