@@ -12,7 +12,7 @@ use backfire_engine::search::frontier::{Frontier, FrontierOptions, FrontierResul
 use backfire_engine::search::redteam::{Adversary, RedTeam, RedTeamOptions, RedTeamResult, DEFAULT_ABUSIVE_PERMILLE};
 use backfire_engine::search::robustness::{Robustness, RobustnessOptions, RobustnessResult};
 use backfire_engine::search::under_attack::{UnderAttack, UnderAttackResult};
-use backfire_engine::search::{Evaluation, Search, SEARCH_SEEDS};
+use backfire_engine::search::{Evaluation, Search};
 use backfire_engine::{PatternId, Scenario};
 use std::cell::{Cell, Ref, RefCell};
 use std::rc::{Rc, Weak};
@@ -103,7 +103,7 @@ pub struct SearchSettings {
     pub harm: String,
     /// Robustness: Morris trajectories.
     pub trajectories: String,
-    /// Seeds each candidate runs on.
+    /// Seeds each candidate runs on (empty: the search's own default, as the CLI's without `--seeds`).
     pub seeds: String,
 }
 
@@ -139,6 +139,8 @@ struct Part {
     valid: fn(&str) -> bool,
     /// What the value must be, for the message about a bad one.
     wanted: (&'static str, &'static str),
+    /// What an empty value stands for, in the message about a bad one.
+    blank: (&'static str, &'static str),
 }
 
 /// The link's settings, in the order it writes them.
@@ -149,6 +151,7 @@ const PARTS: [Part; 5] = [
         write: |s| &mut s.runs,
         valid: |t| whole(t, 2, RUNS_MAX).is_some(),
         wanted: ("a whole number from 2 to 10,000", "2 到 10,000 之间的整数"),
+        blank: ("", ""),
     },
     Part {
         key: "share",
@@ -156,13 +159,15 @@ const PARTS: [Part; 5] = [
         write: |s| &mut s.share,
         valid: |t| percent_as_permille(t).is_some(),
         wanted: ("a percentage from 0.1 to 100", "0.1 到 100 之间的百分比"),
+        blank: ("", ""),
     },
     Part {
         key: "seeds",
         read: |s| &s.seeds,
         write: |s| &mut s.seeds,
-        valid: |t| whole(t, 1, SEEDS_MAX).is_some(),
+        valid: |t| t.is_empty() || whole(t, 1, SEEDS_MAX).is_some(),
         wanted: ("a whole number from 1 to 10", "1 到 10 之间的整数"),
+        blank: ("the search's own number of seeds", "该搜索默认的种子数"),
     },
     Part {
         key: "trajectories",
@@ -170,6 +175,7 @@ const PARTS: [Part; 5] = [
         write: |s| &mut s.trajectories,
         valid: |t| whole(t, 1, TRAJECTORIES_MAX).is_some(),
         wanted: ("a whole number from 1 to 100", "1 到 100 之间的整数"),
+        blank: ("", ""),
     },
     Part {
         key: "harm",
@@ -177,6 +183,7 @@ const PARTS: [Part; 5] = [
         write: |s| &mut s.harm,
         valid: |t| t.is_empty() || PatternId::from_id(t).is_some(),
         wanted: ("a pattern id such as `solicitation`", "模式编号，例如 `solicitation`"),
+        blank: ("overall prevalence", "总体流行度"),
     },
 ];
 
@@ -189,7 +196,7 @@ impl SearchSettings {
             runs: UI_SEARCH_RUNS.to_string(),
             harm: String::new(),
             trajectories: UI_TRAJECTORIES.to_string(),
-            seeds: SEARCH_SEEDS.to_string(),
+            seeds: String::new(),
         }
     }
 
@@ -235,13 +242,12 @@ impl SearchSettings {
             if (part.valid)(value) {
                 *(part.write)(&mut settings) = value.to_string();
             } else {
-                let default = (part.read)(&settings).clone();
-                let default = if default.is_empty() {
-                    String::from(tr!(lang, "overall prevalence", "总体流行度"))
-                } else {
-                    default
+                let pick = |(en, zh): (&'static str, &'static str)| if lang == Lang::En { en } else { zh };
+                let default = match (part.read)(&settings).as_str() {
+                    "" => pick(part.blank).to_string(),
+                    value => value.to_string(),
                 };
-                let wanted = if lang == Lang::En { part.wanted.0 } else { part.wanted.1 };
+                let wanted = pick(part.wanted);
                 problems.push(trf!(
                     lang,
                     "the link's search setting `{key}` is `{value}`, not {wanted}: {default} is used",
@@ -252,11 +258,24 @@ impl SearchSettings {
         (settings, problems)
     }
 
-    fn evaluation(&self) -> Option<Evaluation> {
+    /// How each candidate runs: `default` (the search's own), with the seeds on the form if any.
+    fn evaluation(&self, default: Evaluation) -> Option<Evaluation> {
+        if self.seeds.trim().is_empty() {
+            return Some(default);
+        }
         Some(Evaluation {
             seeds: whole(&self.seeds, 1, SEEDS_MAX)?,
-            ..Evaluation::default()
+            ..default
         })
+    }
+
+    /// The seeds per candidate `kind` runs by default (the engine's, as the CLI's).
+    pub fn default_seeds(kind: Kind) -> u32 {
+        match kind {
+            Kind::RedTeam => RedTeamOptions::default().evaluation.seeds,
+            Kind::Frontier => FrontierOptions::default().evaluation.seeds,
+            Kind::Robustness => RobustnessOptions::default().evaluation.seeds,
+        }
     }
 
     /// The robustness screen these settings make of `scenario` (against `baseline` when one is pinned), or
@@ -264,7 +283,7 @@ impl SearchSettings {
     pub fn robustness(&self, scenario: &Scenario, baseline: Option<&Scenario>) -> Option<Robustness> {
         let options = RobustnessOptions {
             trajectories: whole(&self.trajectories, 1, TRAJECTORIES_MAX)?,
-            evaluation: self.evaluation()?,
+            evaluation: self.evaluation(RobustnessOptions::default().evaluation)?,
             ..RobustnessOptions::default()
         };
         Some(Robustness::new(scenario, baseline, &options))
@@ -435,7 +454,10 @@ impl SearchSession {
         if let Some(why) = crate::protocol::refusal(scenario) {
             return failed(why);
         }
-        let Some(evaluation) = settings.evaluation() else {
+        let Some(evaluation) = settings.evaluation(Evaluation {
+            seeds: SearchSettings::default_seeds(kind),
+            ..Evaluation::default()
+        }) else {
             return failed(String::from(tr!(
                 lang,
                 "seeds must be 1 to 10",

@@ -117,7 +117,8 @@ pub fn SearchPanel(props: &SearchPanelProps) -> Html {
         let oninput = Callback::from(move |e: InputEvent| set(e.target_unchecked_into::<HtmlInputElement>().value()));
         html! {
             <label class="search-field">{label.to_string()}
-                <input type="number" min="0" step={step.to_string()} value={value.to_string()} data-testid={testid.to_string()} {oninput} />
+                <input type="number" min="0" step={step.to_string()} value={value.to_string()} data-testid={testid.to_string()} {oninput}
+                    placeholder={(testid.ends_with("-seeds")).then(|| SearchSettings::default_seeds(kind).to_string())} />
             </label>
         }
     };
@@ -191,7 +192,7 @@ pub fn SearchPanel(props: &SearchPanelProps) -> Html {
             </div>
             {status(lang, kind.id(), outcome.as_ref())}
             { match outcome {
-                Some(Outcome::RedTeam(r)) => redteam_view(lang, &r, &props.on_load, &state.reproduce(kind, &r.provenance.input_link, None)),
+                Some(Outcome::RedTeam(r)) => html! { <RedTeamView reproduce={state.reproduce(kind, &r.provenance.input_link, None)} result={r} on_load={props.on_load.clone()} /> },
                 Some(Outcome::Frontier(r)) => {
                     let attack = state.under_attack.as_ref().filter(|(f, _)| Rc::ptr_eq(f, &r)).map(|(_, o)| o.clone());
                     let worst = match state.outcome(Kind::RedTeam) {
@@ -211,7 +212,7 @@ pub fn SearchPanel(props: &SearchPanelProps) -> Html {
                         </>
                     }
                 }
-                Some(Outcome::Robustness(r)) => tornado::robustness_view(lang, &r, &state.reproduce(kind, &r.provenance.input_link, r.baseline_link.as_deref())),
+                Some(Outcome::Robustness(r)) => html! { <tornado::RobustnessView reproduce={state.reproduce(kind, &r.provenance.input_link, r.baseline_link.as_deref())} result={r} /> },
                 _ => html! {},
             } }
         </section>
@@ -294,6 +295,20 @@ fn provenance(lang: Lang, p: &Provenance, reproduce: &str) -> Html {
             {" "}<a href={reproduce.to_string()} data-testid="search-reproduce">{tr!(lang, "Link to this search", "此搜索的链接")}</a>
         </p>
     }
+}
+
+/// Props of [`RedTeamView`].
+#[derive(Properties, PartialEq)]
+struct RedTeamViewProps {
+    result: Rc<RedTeamResult>,
+    on_load: Callback<Scenario>,
+    reproduce: String,
+}
+
+/// The red team's atlas as a component of its own, so a progress tick of another search does not redraw it.
+#[function_component]
+fn RedTeamView(props: &RedTeamViewProps) -> Html {
+    redteam_view(use_lang(), &props.result, &props.on_load, &props.reproduce)
 }
 
 /// The red team's atlas: one worst case per kind of attack, most harmful first.

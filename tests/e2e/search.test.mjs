@@ -209,16 +209,18 @@ test('determinism: the red team opened from its link in the browser finds the CL
   const first = await openSearch('redteam');
   await typeInto(first.page.getByTestId('redteam-runs'), 32);
   await typeInto(first.page.getByTestId('redteam-percent'), 2.5);
+  await typeInto(first.page.getByTestId('redteam-seeds'), 1);
   await runSearch(first.page, 'redteam');
   // The search rides in the address bar, and its result links to itself.
   const reproduce = await first.page.getByTestId('search-reproduce').getAttribute('href');
-  assert.match(await first.page.evaluate(() => location.hash), /&search=redteam,runs:32,share:2\.5,seeds:2,/);
-  assert.match(reproduce, /^#s=1\..*&search=redteam,runs:32,share:2\.5,seeds:2,/);
+  assert.match(await first.page.evaluate(() => location.hash), /&search=redteam,runs:32,share:2\.5,seeds:1,/);
+  assert.match(reproduce, /^#s=1\..*&search=redteam,runs:32,share:2\.5,seeds:1,/);
   await first.context.close();
   // A fresh page opened on that link opens the Search view and runs it.
   const { context, page, errors } = await openApp(browser, { hash: reproduce });
   await page.locator('[data-testid="redteam-status"][data-state="done"]').waitFor({ timeout: 60000 });
   assert.equal(await page.getByTestId('redteam-runs').inputValue(), '32');
+  assert.match(await page.getByTestId('search-provenance').innerText(), / · seeds \d+ · engine /, 'one seed per candidate');
   const link = await page.evaluate(() => location.href);
   const browserBest = {
     prevalence: Number(await page.getByTestId('worst-0-prevalence').getAttribute('data-value')),
@@ -233,6 +235,7 @@ test('determinism: the red team opened from its link in the browser finds the CL
     { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'ignore'] }));
   const best = native.worst[0];
   assert.equal(native.budget_permille, 25);
+  assert.equal(native.provenance.seeds.length, 1);
   assert.deepEqual(browserBest, { prevalence: best.prevalence_per_10k, fen: best.abuse_fen, sentence: best.sentence });
   assert.deepEqual(errors, []);
   await context.close();

@@ -1,8 +1,9 @@
 //! The robustness screen's result: the engine's one-sentence verdict and a tornado chart of the assumptions it
 //! depends on most (a bar per assumption's μ*, its σ as a whisker and in words).
 
-use crate::locale::{pattern_name, tr, trf, Lang};
+use crate::locale::{pattern_name, tr, trf, use_lang, Lang};
 use backfire_engine::search::robustness::{AssumptionEffect, RobustnessResult};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Bars drawn: the ten assumptions the result depends on most (the rest are listed by count).
@@ -16,9 +17,24 @@ struct Bar<'a> {
     sigma: f64,
 }
 
+/// Props of [`RobustnessView`].
+#[derive(Properties, PartialEq)]
+pub struct RobustnessViewProps {
+    /// The screen's result.
+    pub result: Rc<RobustnessResult>,
+    /// The link that runs the same screen again.
+    pub reproduce: String,
+}
+
+/// The screen's result as a component of its own, so a progress tick of another search does not redraw it.
+#[function_component]
+pub fn RobustnessView(props: &RobustnessViewProps) -> Html {
+    robustness_view(use_lang(), &props.result, &props.reproduce)
+}
+
 /// The verdict, the tornado of the top pattern's level, with a pinned baseline the tornado of the comparison,
 /// and the provenance.
-pub fn robustness_view(lang: Lang, r: &RobustnessResult, reproduce: &str) -> Html {
+fn robustness_view(lang: Lang, r: &RobustnessResult, reproduce: &str) -> Html {
     let level_bars: Vec<Bar> = r
         .effects
         .iter()
