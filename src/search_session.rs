@@ -6,7 +6,7 @@
 //! [`SearchSettings::link`] and [`SearchSettings::from_link`].
 
 use crate::locale::{tr, trf, Lang};
-use crate::pool::Pool;
+use crate::pool::{Pool, SET_ASIDE};
 use crate::searching::{self, SearchProgress, Ticket};
 use backfire_engine::search::frontier::{Frontier, FrontierOptions, FrontierResult};
 use backfire_engine::search::redteam::{Adversary, RedTeam, RedTeamOptions, RedTeamResult, DEFAULT_ABUSIVE_PERMILLE};
@@ -345,6 +345,15 @@ impl SearchState {
             || self.under_attack.as_ref().is_some_and(|(_, o)| o.running())
     }
 
+    /// `kind`'s search lost the pool to another view's runs: it reads as cancelled where it stopped.
+    fn set_aside(&mut self, kind: Kind) {
+        if let Some(slot @ Some(Outcome::Running(_))) = self.outcomes.get_mut(kind.slot()) {
+            if let Some(Outcome::Running(p)) = slot {
+                *slot = Some(Outcome::Cancelled(*p));
+            }
+        }
+    }
+
     fn set(&mut self, kind: Kind, outcome: Outcome) {
         if let Some(slot) = self.outcomes.get_mut(kind.slot()) {
             *slot = Some(outcome);
@@ -539,6 +548,9 @@ impl SearchSession {
             budget,
             move |p| progress.update(|s| s.set(kind, Outcome::Running(p))),
             move |r: Result<S, String>| {
+                if matches!(&r, Err(m) if m == SET_ASIDE) {
+                    return done.update(|s| s.set_aside(kind));
+                }
                 let outcome = r.map_or_else(Outcome::Failed, &finish);
                 done.later(move |s| {
                     if let Outcome::Frontier(_) = outcome {
@@ -581,7 +593,19 @@ impl SearchSession {
             budget,
             move |p| progress.update(|s| s.under_attack = Some((for_progress.clone(), Outcome::Running(p)))),
             move |r: Result<UnderAttack, String>| {
-                let outcome = r.map_or_else(Outcome::Failed, |s| Outcome::UnderAttack(Rc::new(s.result())));
+                let outcome = match r {
+                    Err(m) if m == SET_ASIDE => None,
+                    r => Some(r.map_or_else(Outcome::Failed, |s| Outcome::UnderAttack(Rc::new(s.result())))),
+                };
+                let Some(outcome) = outcome else {
+                    return done.update(|s| {
+                        if let Some((_, o @ Outcome::Running(_))) = &mut s.under_attack {
+                            if let Outcome::Running(p) = o {
+                                *o = Outcome::Cancelled(*p);
+                            }
+                        }
+                    });
+                };
                 let frontier = for_done.clone();
                 done.later(move |s| s.under_attack = Some((frontier, outcome)));
             },

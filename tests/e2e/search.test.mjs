@@ -144,6 +144,24 @@ test('a result, and a running search, outlive a switch to another view', async (
   await context.close();
 });
 
+test('a search whose workers another view takes reads as cancelled where it stopped, and runs again', async () => {
+  const { context, page, errors } = await openSearch('robustness');
+  await typeInto(page.getByTestId('robustness-trajectories'), 40);
+  await page.getByTestId('robustness-run').click();
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="robustness-status"]')?.dataset.done) > 0, null, { timeout: 30000 });
+  // Why's explanation takes the pool while the search's view is closed.
+  await page.getByTestId('view-why').click();
+  await page.getByTestId('explain').click();
+  await page.getByTestId('view-search').click();
+  const status = page.locator('[data-testid="robustness-status"][data-state="cancelled"]');
+  await status.waitFor({ timeout: 5000 });
+  assert.equal(await page.getByTestId('robustness-run').isEnabled(), true, 'nothing is left waiting');
+  await typeInto(page.getByTestId('robustness-trajectories'), 1);
+  await runSearch(page, 'robustness');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a link with bad search settings names each bad one, opens with the defaults, and still searches', async () => {
   const { context, page } = await openSearch('frontier');
   const rules = (await page.evaluate(() => location.hash)).split('&').filter(p => p.startsWith('s=')).join('&');
