@@ -43,8 +43,15 @@ pub fn App() -> Html {
     let pool = use_pool();
     // What the link shows besides the rules (the deck's slide, a sweep) is read once, then kept in step.
     let shown = use_state(|| Shown::read(&share::current_fragment().unwrap_or_default()));
+    // searchx: the Search view's state lives here, above the view switch, so a search and its result outlive it.
+    let search = use_memo((), {
+        let (link, scenario, lang) = (shown.search.clone(), state.scenario.clone(), *lang);
+        move |_| crate::search_session::SearchSession::opening(lang, link.as_deref(), &scenario)
+    });
     let view = use_state(|| {
-        if shown.sweep.is_some() {
+        if shown.search.is_some() {
+            View::Search
+        } else if shown.sweep.is_some() {
             View::Sweep
         } else if state.baseline.is_some() {
             View::Compare
@@ -204,9 +211,26 @@ pub fn App() -> Html {
             }
         })
     };
+    // searchx: the link carries the search only while its view is open (the panel puts it back when it opens).
+    let on_search_link = {
+        let shown = shown.clone();
+        Callback::from(move |search: Option<String>| {
+            if shown.search != search {
+                shown.set(Shown {
+                    search,
+                    ..(*shown).clone()
+                })
+            }
+        })
+    };
     let on_view = {
-        let view = view.clone();
-        Callback::from(move |v| view.set(v))
+        let (view, on_search_link) = (view.clone(), on_search_link.clone());
+        Callback::from(move |v| {
+            if v != View::Search {
+                on_search_link.emit(None);
+            }
+            view.set(v)
+        })
     };
     let preset = state.preset_id.as_deref().and_then(presets::by_id);
     let lang = *lang_state;
@@ -290,7 +314,8 @@ pub fn App() -> Html {
             <div class="results-stale" data-stale={(errors > 0).then_some("true")}>
             <ResultsView scenario={state.scenario.clone()} baseline={state.baseline.clone()} runs={state.runs} notice={state.notice.clone()}
                 explanation={state.explanation.clone()} dispatcher={state.dispatcher()} runner={runner.clone()} pool={pool.clone()}
-                {errors} view={*view} {on_view} {modified} {fast} sweep_link={shown.sweep.clone()} {on_sweep_link} {on_compared} />
+                {errors} view={*view} {on_view} {modified} {fast} sweep_link={shown.sweep.clone()} {on_sweep_link} {on_compared}
+                search={Some((*search).clone())} {on_search_link} />
             </div>
             <footer class="app-footer">
                 <span>{trf!(lang, "Backfire engine {ENGINE_VERSION}", "Backfire 引擎 {ENGINE_VERSION}")}</span>

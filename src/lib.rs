@@ -16,6 +16,7 @@ pub mod pool;
 pub mod problem;
 pub mod protocol;
 pub mod runner;
+pub mod search_session;
 pub mod searching;
 pub mod share;
 pub mod sim_worker;

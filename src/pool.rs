@@ -85,6 +85,8 @@ struct Batch {
     on_done: OnDone,
     /// Work nobody is waiting for: it gives way to any other batch.
     background: bool,
+    /// Its owner is told [`SET_ASIDE`] when another batch replaces it (a background batch's always is).
+    yields: bool,
 }
 
 /// The message a background batch ends with when other work takes the pool.
@@ -145,7 +147,22 @@ impl Pool {
         on_progress: impl Fn(BatchProgress) + 'static,
         on_done: impl Fn(BatchOutcome) + 'static,
     ) {
-        let set_aside = self.start(jobs, Rc::new(on_progress), Rc::new(on_done), false);
+        self.submit_as(jobs, Rc::new(on_progress), Rc::new(on_done), false);
+    }
+
+    /// Starts a batch as [`Pool::submit`] does, whose owner is told [`SET_ASIDE`] if a later batch replaces it
+    /// (a search that outlives its view, so that it never waits for runs nobody will send back).
+    pub fn submit_yielding(
+        &self,
+        jobs: Vec<Job>,
+        on_progress: impl Fn(BatchProgress) + 'static,
+        on_done: impl Fn(BatchOutcome) + 'static,
+    ) {
+        self.submit_as(jobs, Rc::new(on_progress), Rc::new(on_done), true);
+    }
+
+    fn submit_as(&self, jobs: Vec<Job>, on_progress: OnProgress, on_done: OnDone, yields: bool) {
+        let set_aside = self.start(jobs, on_progress, on_done, false, yields);
         // Told after the new batch is in place, so its owner sees a pool that has moved on.
         if let Some(on_done) = set_aside {
             on_done(Err(SET_ASIDE.to_string()));
@@ -158,7 +175,7 @@ impl Pool {
     pub fn submit_background(&self, jobs: Vec<Job>, on_done: impl Fn(BatchOutcome) + 'static) -> bool {
         let foreground = self.state.borrow().batch.as_ref().is_some_and(|b| !b.background);
         if !foreground {
-            self.start(jobs, Rc::new(|_| {}), Rc::new(on_done), true);
+            self.start(jobs, Rc::new(|_| {}), Rc::new(on_done), true, true);
         }
         !foreground
     }
@@ -172,8 +189,15 @@ impl Pool {
     }
 
     /// Replaces the batch in progress and hands out the new one's jobs; returns the replaced batch's
-    /// `on_done` when it was a background batch, whose owner is waiting to hear.
-    fn start(&self, jobs: Vec<Job>, on_progress: OnProgress, on_done: OnDone, background: bool) -> Option<OnDone> {
+    /// `on_done` when it yields (a background batch, a search), whose owner is waiting to hear.
+    fn start(
+        &self,
+        jobs: Vec<Job>,
+        on_progress: OnProgress,
+        on_done: OnDone,
+        background: bool,
+        yields: bool,
+    ) -> Option<OnDone> {
         let set_aside = {
             let mut st = self.state.borrow_mut();
             st.next_batch = (st.next_batch + 1) & 0x7fff;
@@ -186,8 +210,9 @@ impl Pool {
                 on_progress,
                 on_done,
                 background,
+                yields,
             });
-            old.filter(|b| b.background).map(|b| b.on_done)
+            old.filter(|b| b.yields).map(|b| b.on_done)
         };
         for w in 0..self.workers.len() {
             let idle = self.state.borrow().busy.get(w).is_some_and(Option::is_none);

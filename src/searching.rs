@@ -176,7 +176,9 @@ where
             }
         }
     };
-    drive.pool.submit(jobs, progress, done);
+    // Another view's batch may take the pool while this search's view is closed: the search then hears
+    // `SET_ASIDE` and ends, rather than wait for runs nobody will send back.
+    drive.pool.submit_yielding(jobs, progress, done);
 }
 
 /// The reports of a batch's results, or why they are not all reports.

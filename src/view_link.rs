@@ -1,8 +1,9 @@
-//! What a link shows besides the rules: the deck's slide (`&present=run`) and the sweep (`&sweep=…`).
+//! What a link shows besides the rules: the deck's slide (`&present=run`), the sweep (`&sweep=…`) and the
+//! search (`&search=…`).
 //!
 //! These parts follow the scenario's own `s=` (and a comparison's `b=` and `runs=`) in the fragment. They
 //! change what opens on screen, never what is simulated, so the engine's link format does not know them and
-//! the CLI ignores them. A part this build does not know is ignored, as the engine ignores unknown parts.
+//! the CLI ignores them (the search's settings are its options: `search_session` says which flags they are). A part this build does not know is ignored, as the engine ignores unknown parts.
 
 /// The parts of the fragment that say what is on screen.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -11,6 +12,8 @@ pub struct Shown {
     pub slide: Option<String>,
     /// The sweep's own encoding (see `sweep_panel`), when the link opens on a sweep.
     pub sweep: Option<String>,
+    /// The Search view's settings (see `search_session::SearchSettings::link`), when the link opens on a search.
+    pub search: Option<String>,
 }
 
 /// Longest value kept from a part: a longer one is not ours and is dropped rather than carried along.
@@ -35,13 +38,18 @@ impl Shown {
         Shown {
             slide: part("present"),
             sweep: part("sweep"),
+            search: part("search"),
         }
     }
 
     /// The parts to append after the scenario's payload, each starting with `&` (empty when nothing is shown).
     pub fn suffix(&self) -> String {
         let mut out = String::new();
-        for (key, value) in [("present", &self.slide), ("sweep", &self.sweep)] {
+        for (key, value) in [
+            ("present", &self.slide),
+            ("sweep", &self.sweep),
+            ("search", &self.search),
+        ] {
             if let Some(v) = value.as_deref().filter(|v| fragment_safe(v)) {
                 out.push('&');
                 out.push_str(key);
@@ -62,6 +70,7 @@ mod tests {
         let shown = Shown {
             slide: Some("money".into()),
             sweep: Some("tip_ceiling_yuan:1:200:8:log".into()),
+            search: Some("redteam,runs:32,share:2.5".into()),
         };
         let fragment = format!("#s=1.abc&b=1.def&runs=10{}", shown.suffix());
         assert_eq!(Shown::read(&fragment), shown);
@@ -78,6 +87,7 @@ mod tests {
         let odd = Shown {
             slide: Some("a&b".into()),
             sweep: None,
+            search: None,
         };
         assert_eq!(odd.suffix(), "", "a value that would break the fragment is not written");
     }

@@ -21,6 +21,7 @@ use crate::hooks::use_fast_explain::FastExplain;
 use crate::locale::{tr, trf, use_lang, Lang};
 use crate::pool::Pool;
 use crate::runner::{about_in, RunState, RunStatus, Runner};
+use crate::search_session::SearchSession;
 use crate::state::{Action, AppState, Notice};
 use backfire_engine::explain::Explanation;
 use backfire_engine::{RuleIssue, Scenario, Severity};
@@ -196,6 +197,12 @@ pub struct ResultsViewProps {
     /// Told each finished comparison, with the variant it is about.
     #[prop_or_default]
     pub on_compared: Callback<(Scenario, Rc<crate::comparison::Outcome>)>,
+    /// The Search view's state, kept by the app across view switches (`None`: no Search view, as in an embed).
+    #[prop_or_default]
+    pub search: Option<SearchSession>,
+    /// Keeps the link's `search=` part in step with the search on screen.
+    #[prop_or_default]
+    pub on_search_link: Callback<Option<String>>,
 }
 
 /// The results area.
@@ -219,6 +226,8 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
         sweep_link,
         on_sweep_link,
         on_compared,
+        search,
+        on_search_link,
     } = props;
     let view = if *embed { &View::Results } else { view };
     let actions = dispatcher.to_callback();
@@ -289,7 +298,10 @@ pub fn ResultsView(props: &ResultsViewProps) -> Html {
                     let on_explained = actions.reform(Action::Explained);
                     html! { <WhyPanel scenario={(**scenario).clone()} explanation={explanation.clone()} {on_explained} pool={pool.clone()} on_apply={on_edit} units_per_second={runner.units_per_second} /> }
                 }
-                View::Search => html! { <SearchPanel scenario={(**scenario).clone()} pool={pool.clone()} on_load={on_edit} units_per_second={runner.units_per_second} /> },
+                View::Search => match search {
+                    Some(session) => html! { <SearchPanel session={session.clone()} scenario={(**scenario).clone()} baseline={baseline.clone()} pool={pool.clone()} on_load={on_edit} on_link={on_search_link.clone()} units_per_second={runner.units_per_second} /> },
+                    None => html! {},
+                },
             } }
         </main>
         </GlossaryProvider>

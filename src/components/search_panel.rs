@@ -1,317 +1,218 @@
 //! "Search": the three searches of the rules on screen run on the worker pool (the red team's worst cases, the
-//! fix frontier, the robustness screen), each with its budget, Run / Cancel, progress and its result.
+//! fix frontier, the robustness screen), each with its budget, Run / Cancel, progress and its result. The state
+//! lives in the app's [`SearchSession`], so a search and its result outlive a switch to another view.
 
 mod frontier_plot;
 mod tornado;
 
 use crate::components::progress_bar::progress_bar;
+use crate::locale::{money, tr, trf, use_lang, Lang};
 use crate::pool::Pool;
-use crate::runner::{seconds, will_take};
-use crate::searching::{self, SearchProgress, Ticket};
-use backfire_engine::search::frontier::{Frontier, FrontierOptions, FrontierResult};
-use backfire_engine::search::redteam::{Adversary, RedTeam, RedTeamOptions, RedTeamResult, DEFAULT_ABUSIVE_PERMILLE};
-use backfire_engine::search::robustness::{Robustness, RobustnessOptions, RobustnessResult};
+use crate::runner::{seconds, will_take_in};
+use crate::search_session::{Kind, Outcome, SearchSession, SearchSettings};
+use crate::searching::SearchProgress;
+use backfire_engine::search::redteam::RedTeamResult;
 use backfire_engine::search::{Evaluation, Provenance};
-use backfire_engine::words::{pattern_name, yuan};
 use backfire_engine::{PatternId, Scenario};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-/// Runs a red team or frontier may make by default here: ten batches, about 5 s of a launch-sized search on two cores.
-pub const UI_SEARCH_RUNS: u32 = 160;
-/// Morris trajectories by default here: enough to rank the assumptions, small enough to finish in seconds.
-pub const UI_TRAJECTORIES: u32 = 4;
-
-/// The three searches.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Kind {
-    RedTeam,
-    Frontier,
-    Robustness,
-}
-
-impl Kind {
-    const ALL: [Kind; 3] = [Kind::RedTeam, Kind::Frontier, Kind::Robustness];
-
-    fn id(self) -> &'static str {
-        match self {
-            Kind::RedTeam => "redteam",
-            Kind::Frontier => "frontier",
-            Kind::Robustness => "robustness",
-        }
-    }
-
-    fn label(self) -> &'static str {
-        match self {
-            Kind::RedTeam => "Red team",
-            Kind::Frontier => "Fix frontier",
-            Kind::Robustness => "Robustness",
-        }
-    }
-}
-
-/// Where one search stands.
-#[derive(Clone, PartialEq)]
-enum Outcome {
-    Running(SearchProgress),
-    Cancelled(SearchProgress),
-    Failed(String),
-    RedTeam(Rc<RedTeamResult>),
-    Frontier(Rc<FrontierResult>),
-    Robustness(Rc<RobustnessResult>),
-}
-
-/// Where each of the three searches stands (each keeps its result while another runs).
-#[derive(Clone)]
-struct Slots([UseStateHandle<Option<Outcome>>; 3]);
-
-impl Slots {
-    fn of(&self, kind: Kind) -> UseStateHandle<Option<Outcome>> {
-        let [red, frontier, robustness] = &self.0;
-        match kind {
-            Kind::RedTeam => red.clone(),
-            Kind::Frontier => frontier.clone(),
-            Kind::Robustness => robustness.clone(),
-        }
-    }
-
-    /// Whether a search is under way (one at a time: the pool runs one batch).
-    fn busy(&self) -> bool {
-        self.0.iter().any(|o| matches!(**o, Some(Outcome::Running(_))))
-    }
-}
-
 /// Props of [`SearchPanel`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct SearchPanelProps {
+    /// The app's Search state: the form, each search's progress and result.
+    pub session: SearchSession,
     /// The rules on screen: what every search starts from.
     pub scenario: Scenario,
+    /// The pinned baseline, if any: the robustness screen also screens the comparison with it.
+    pub baseline: Option<Rc<Scenario>>,
     /// The worker pool the runs go to.
     pub pool: Pool,
     /// Loads a worst case or a frontier point as one undoable edit.
     pub on_load: Callback<Scenario>,
+    /// Keeps the link's `search=` part in step with the search on screen.
+    pub on_link: Callback<Option<String>>,
     /// Work units per second this browser simulates (for "this will take about …").
     pub units_per_second: f64,
 }
 
-/// The abusive share the red team assumes unless told: the scenario's own, as the engine takes it.
-fn own_permille(s: &Scenario) -> u32 {
-    match Adversary::of(s).total_permille() {
-        0 => DEFAULT_ABUSIVE_PERMILLE,
-        own => own,
+/// The name of a search's tab.
+fn label(lang: Lang, kind: Kind) -> &'static str {
+    match kind {
+        Kind::RedTeam => tr!(lang, "Red team", "红队"),
+        Kind::Frontier => tr!(lang, "Fix frontier", "修复前沿"),
+        Kind::Robustness => tr!(lang, "Robustness", "稳健性"),
     }
-}
-
-/// A whole number from a field, within `lo..=hi`, or `None` when it is not one.
-fn whole(text: &str, lo: u32, hi: u32) -> Option<u32> {
-    text.trim().parse::<u32>().ok().filter(|n| (lo..=hi).contains(n))
-}
-
-/// A percentage with at most one decimal, as ‰ (`"3"` → 30, `"2.5"` → 25), or `None`.
-fn percent_as_permille(text: &str) -> Option<u32> {
-    let v: f64 = text.trim().parse().ok()?;
-    (0.1..=100.0).contains(&v).then(|| (v * 10.0).round() as u32)
 }
 
 /// The search panel.
 #[function_component]
 pub fn SearchPanel(props: &SearchPanelProps) -> Html {
-    let section = use_state(|| Kind::RedTeam);
-    let outcomes = Slots([use_state(|| None), use_state(|| None), use_state(|| None)]);
-    let ticket = use_memo((), |_| Ticket::default());
-    let percent = use_state(|| format!("{}", f64::from(own_permille(&props.scenario)) / 10.0));
-    let runs = use_state(|| UI_SEARCH_RUNS.to_string());
-    let pattern = use_state(String::new);
-    let trajectories = use_state(|| UI_TRAJECTORIES.to_string());
-    // Leaving the panel ends its search: nothing would be left to show the result.
+    let lang = use_lang();
+    let session = props.session.clone();
+    // The session lives above the view switch: this panel only listens to it while it is on screen.
+    let refresh = use_force_update();
+    use_effect_with(session.clone(), move |session| {
+        let subscription = session.subscribe(move || refresh.force_update());
+        move || drop(subscription)
+    });
+    // A link that opens on a search runs it once, on mount.
     {
-        let (ticket, pool) = ((*ticket).clone(), props.pool.clone());
-        use_effect_with((), move |_| move || ticket.cancel(&pool));
+        let (session, pool, scenario, baseline) = (
+            session.clone(),
+            props.pool.clone(),
+            props.scenario.clone(),
+            props.baseline.clone(),
+        );
+        use_effect_with((), move |_| {
+            if session.state().run_on_open {
+                session.run(lang, &pool, &scenario, baseline.as_deref());
+            }
+        });
     }
-    let busy = outcomes.busy();
+    let state = session.state().clone();
+    // The link carries the search on screen while this view is open.
+    {
+        let on_link = props.on_link.clone();
+        use_effect_with(state.link().cloned(), move |link| on_link.emit(link.clone()));
+    }
+    let settings = state.settings.clone();
+    let kind = settings.kind;
+    let busy = state.busy();
+    let edit = |change: fn(&mut SearchSettings, String)| {
+        let session = session.clone();
+        move |value: String| session.update(|s| change(&mut s.settings, value))
+    };
 
     let on_run = {
-        let (ticket, pool, scenario) = ((*ticket).clone(), props.pool.clone(), props.scenario.clone());
-        let (percent, runs, pattern, trajectories) =
-            (percent.clone(), runs.clone(), pattern.clone(), trajectories.clone());
-        let slots = outcomes.clone();
-        Callback::from(move |kind: Kind| {
-            let out = slots.of(kind);
-            if let Some(why) = crate::protocol::refusal(&scenario) {
-                return out.set(Some(Outcome::Failed(why)));
-            }
-            let progress = {
-                let out = out.clone();
-                move |p: SearchProgress| out.set(Some(Outcome::Running(p)))
-            };
-            let failed = |out: &UseStateHandle<Option<Outcome>>, e: String| out.set(Some(Outcome::Failed(e)));
-            match kind {
-                Kind::RedTeam => {
-                    let (Some(permille), Some(budget)) = (percent_as_permille(&percent), whole(&runs, 2, 10_000))
-                    else {
-                        return failed(
-                            &out,
-                            String::from("the budget must be a share from 0.1 to 100 % and 2 to 10,000 runs"),
-                        );
-                    };
-                    let options = RedTeamOptions {
-                        runs: budget,
-                        abusive_permille: Some(permille),
-                        ..RedTeamOptions::default()
-                    };
-                    let done = move |r: Result<RedTeam, String>| match r {
-                        Ok(s) => out.set(Some(Outcome::RedTeam(Rc::new(s.result())))),
-                        Err(e) => failed(&out, e),
-                    };
-                    searching::start(
-                        &pool,
-                        &ticket,
-                        RedTeam::new(&scenario, &options),
-                        budget,
-                        progress,
-                        done,
-                    );
-                }
-                Kind::Frontier => {
-                    let Some(budget) = whole(&runs, 2, 10_000) else {
-                        return failed(&out, String::from("the budget must be 2 to 10,000 runs"));
-                    };
-                    let options = FrontierOptions {
-                        runs: budget,
-                        pattern: PatternId::from_id(&pattern),
-                        ..FrontierOptions::default()
-                    };
-                    let done = move |r: Result<Frontier, String>| match r {
-                        Ok(s) => out.set(Some(Outcome::Frontier(Rc::new(s.result())))),
-                        Err(e) => failed(&out, e),
-                    };
-                    searching::start(
-                        &pool,
-                        &ticket,
-                        Frontier::new(&scenario, &options),
-                        budget,
-                        progress,
-                        done,
-                    );
-                }
-                Kind::Robustness => {
-                    let Some(t) = whole(&trajectories, 1, 100) else {
-                        return failed(&out, String::from("trajectories must be 1 to 100"));
-                    };
-                    let options = RobustnessOptions {
-                        trajectories: t,
-                        ..RobustnessOptions::default()
-                    };
-                    let search = Robustness::new(&scenario, None, &options);
-                    let budget = search.budget_runs();
-                    let done = move |r: Result<Robustness, String>| match r {
-                        Ok(s) => out.set(Some(Outcome::Robustness(Rc::new(s.result())))),
-                        Err(e) => failed(&out, e),
-                    };
-                    searching::start(&pool, &ticket, search, budget, progress, done);
-                }
-            }
-        })
+        let (session, pool, scenario, baseline) = (
+            session.clone(),
+            props.pool.clone(),
+            props.scenario.clone(),
+            props.baseline.clone(),
+        );
+        Callback::from(move |_: MouseEvent| session.run(lang, &pool, &scenario, baseline.as_deref()))
     };
     let on_cancel = {
-        let (ticket, pool) = ((*ticket).clone(), props.pool.clone());
-        let slots = outcomes.clone();
-        Callback::from(move |kind: Kind| {
-            ticket.cancel(&pool);
-            let out = slots.of(kind);
-            if let Some(Outcome::Running(p)) = &*out {
-                out.set(Some(Outcome::Cancelled(*p)));
-            }
-        })
+        let (session, pool) = (session.clone(), props.pool.clone());
+        Callback::from(move |_: MouseEvent| session.cancel(&pool))
     };
-
-    let kind = *section;
     let tab = |k: Kind| {
-        let section = section.clone();
+        let session = session.clone();
         html! {
             <button role="tab" aria-selected={(kind == k).to_string()} data-testid={format!("search-tab-{}", k.id())}
-                onclick={Callback::from(move |_: MouseEvent| section.set(k))}>{k.label()}</button>
+                onclick={Callback::from(move |_: MouseEvent| session.update(|s| s.settings.kind = k))}>{label(lang, k)}</button>
         }
     };
-    // What one run of a search costs here, at the size a search runs it.
+    // What one run of a search costs here, at the size a search runs it, on each seed.
     let run_seconds = seconds(
         &Evaluation::default().sized(&props.scenario, props.scenario.seed),
         props.units_per_second,
     );
-    let estimate = |runs: u32| will_take(run_seconds * f64::from(runs), props.pool.size());
-    let text_field = |handle: &UseStateHandle<String>, testid: &str, label: &str, step: &str| {
-        let h = handle.clone();
-        let oninput = Callback::from(move |e: InputEvent| h.set(e.target_unchecked_into::<HtmlInputElement>().value()));
+    let budget = settings.budget(&props.scenario, props.baseline.as_deref());
+    let estimate = will_take_in(lang, run_seconds * f64::from(budget.unwrap_or(0)), props.pool.size());
+    let text_field = |value: &str, on: fn(&mut SearchSettings, String), testid: &str, label: &str, step: &str| {
+        let set = edit(on);
+        let oninput = Callback::from(move |e: InputEvent| set(e.target_unchecked_into::<HtmlInputElement>().value()));
         html! {
-            <label class="search-field">{label}
-                <input type="number" min="0" step={step.to_string()} value={(**handle).clone()} data-testid={testid.to_string()} {oninput} />
+            <label class="search-field">{label.to_string()}
+                <input type="number" min="0" step={step.to_string()} value={value.to_string()} data-testid={testid.to_string()} {oninput}
+                    placeholder={(testid.ends_with("-seeds")).then(|| SearchSettings::default_seeds(kind).to_string())} />
             </label>
         }
     };
+    let seeds = text_field(
+        &settings.seeds,
+        |s, v| s.seeds = v,
+        &format!("{}-seeds", kind.id()),
+        tr!(lang, "Seeds per try", "每次尝试的种子数"),
+        "1",
+    );
     let form = match kind {
         Kind::RedTeam => html! {
             <>
-                {text_field(&percent, "redteam-percent", "At most this % of accounts abusive", "0.1")}
-                {text_field(&runs, "redteam-runs", "Runs", "1")}
-                <p class="muted small">{estimate(whole(&runs, 0, 10_000).unwrap_or(0))}</p>
+                {text_field(&settings.share, |s, v| s.share = v, "redteam-percent", tr!(lang, "At most this % of accounts abusive", "滥用账户最多占此百分比"), "0.1")}
+                {text_field(&settings.runs, |s, v| s.runs = v, "redteam-runs", tr!(lang, "Runs", "运行次数"), "1")}
+                {seeds}
+                <p class="muted small">{estimate}</p>
             </>
         },
         Kind::Frontier => {
-            let h = pattern.clone();
-            let onchange =
-                Callback::from(move |e: Event| h.set(e.target_unchecked_into::<HtmlSelectElement>().value()));
+            let set = edit(|s, v| s.harm = v);
+            let onchange = Callback::from(move |e: Event| set(e.target_unchecked_into::<HtmlSelectElement>().value()));
             html! {
                 <>
-                    <label class="search-field">{"Harm to lower"}
+                    <label class="search-field">{tr!(lang, "Harm to lower", "要降低的危害")}
                         <select data-testid="frontier-pattern" {onchange}>
-                            <option value="" selected={pattern.is_empty()}>{"Overall prevalence"}</option>
+                            <option value="" selected={settings.harm.is_empty()}>{tr!(lang, "Overall prevalence", "总体流行度")}</option>
                             { for PatternId::ALL.iter().map(|&id| html! {
-                                <option value={id.id()} selected={*pattern == id.id()}>{pattern_name(backfire_engine::lang::Lang::En, id)}</option>
+                                <option value={id.id()} selected={settings.harm == id.id()}>{crate::locale::pattern_name(lang, id)}</option>
                             }) }
                         </select>
                     </label>
-                    {text_field(&runs, "frontier-runs", "Runs", "1")}
-                    <p class="muted small">{estimate(whole(&runs, 0, 10_000).unwrap_or(0))}</p>
+                    {text_field(&settings.runs, |s, v| s.runs = v, "frontier-runs", tr!(lang, "Runs", "运行次数"), "1")}
+                    {seeds}
+                    <p class="muted small">{estimate}</p>
                 </>
             }
         }
         Kind::Robustness => {
-            let budget = whole(&trajectories, 1, 100).map_or(0, |t| {
-                let options = RobustnessOptions {
-                    trajectories: t,
-                    ..RobustnessOptions::default()
-                };
-                Robustness::new(&props.scenario, None, &options).budget_runs()
-            });
+            let runs = budget.unwrap_or(0);
             html! {
                 <>
-                    {text_field(&trajectories, "robustness-trajectories", "Trajectories", "1")}
-                    <p class="muted small">{format!("{budget} runs. {}", estimate(budget))}</p>
+                    {text_field(&settings.trajectories, |s, v| s.trajectories = v, "robustness-trajectories", tr!(lang, "Trajectories", "轨迹数"), "1")}
+                    {seeds}
+                    <p class="muted small">{trf!(lang, "{runs} runs. {estimate}", "{runs} 次运行。{estimate}")}</p>
+                    if props.baseline.is_some() {
+                        <p class="muted small" data-testid="robustness-baseline-note">{tr!(lang, "A baseline is pinned: the screen also asks what the comparison with it depends on (each point runs both sides).", "已固定基线：筛查也会看与基线的对比取决于哪些假设（每个点两边都运行）。")}</p>
+                    }
                 </>
             }
         }
     };
-    let outcome = (*outcomes.of(kind)).clone();
-    let running = matches!(outcome, Some(Outcome::Running(_)));
-    let run = on_run.reform(move |_: MouseEvent| kind);
-    let cancel = on_cancel.reform(move |_: MouseEvent| kind);
+    let outcome = state.outcome(kind).cloned();
+    let running = outcome.as_ref().is_some_and(|o| matches!(o, Outcome::Running(_)))
+        || (kind == Kind::Frontier
+            && state
+                .under_attack
+                .as_ref()
+                .is_some_and(|(_, o)| matches!(o, Outcome::Running(_))));
     html! {
         <section class="panel search-panel" data-testid="search-panel">
-            <div class="tabs" role="tablist" aria-label="which search">
+            <div class="tabs" role="tablist" aria-label={tr!(lang, "which search", "哪种搜索")}>
                 { for Kind::ALL.iter().map(|&k| tab(k)) }
             </div>
-            <p class="muted">{intro(kind)}</p>
+            { for state.link_problems.iter().map(|p| html! { <p class="issue error" data-testid="search-link-issue">{p.clone()}</p> }) }
+            <p class="muted">{intro(lang, kind)}</p>
             <div class="search-form">
                 {form}
-                <button class="btn primary" data-testid={format!("{}-run", kind.id())} disabled={busy} onclick={run}>{"Run"}</button>
-                <button class="btn" data-testid={format!("{}-cancel", kind.id())} disabled={!running} onclick={cancel}>{"Cancel"}</button>
+                <button class="btn primary" data-testid={format!("{}-run", kind.id())} disabled={busy} onclick={on_run}>{tr!(lang, "Run", "运行")}</button>
+                <button class="btn" data-testid={format!("{}-cancel", kind.id())} disabled={!running} onclick={on_cancel}>{tr!(lang, "Cancel", "取消")}</button>
             </div>
-            {status(kind, outcome.as_ref())}
+            {status(lang, kind.id(), outcome.as_ref())}
             { match outcome {
-                Some(Outcome::RedTeam(r)) => redteam_view(&r, &props.on_load),
-                Some(Outcome::Frontier(r)) => html! { <frontier_plot::FrontierPlot result={r} on_load={props.on_load.clone()} /> },
-                Some(Outcome::Robustness(r)) => tornado::robustness_view(&r),
+                Some(Outcome::RedTeam(r)) => html! { <RedTeamView reproduce={state.reproduce(kind, &r.provenance.input_link, None)} result={r} on_load={props.on_load.clone()} /> },
+                Some(Outcome::Frontier(r)) => {
+                    let attack = state.under_attack.as_ref().filter(|(f, _)| Rc::ptr_eq(f, &r)).map(|(_, o)| o.clone());
+                    let worst = match state.outcome(Kind::RedTeam) {
+                        Some(Outcome::RedTeam(red)) => red.worst.first().map(|w| w.sentence.clone()),
+                        _ => None,
+                    };
+                    let on_judge = {
+                        let (session, pool) = (session.clone(), props.pool.clone());
+                        Callback::from(move |_: MouseEvent| session.judge_under_attack(&pool))
+                    };
+                    html! {
+                        <>
+                            {frontier_plot::under_attack_offer(lang, worst.as_deref(), attack.as_ref(), busy, on_judge)}
+                            <frontier_plot::FrontierPlot result={r.clone()} on_load={props.on_load.clone()}
+                                under_attack={match attack { Some(Outcome::UnderAttack(u)) => Some(u), _ => None }}
+                                reproduce={state.reproduce(kind, &r.provenance.input_link, None)} />
+                        </>
+                    }
+                }
+                Some(Outcome::Robustness(r)) => html! { <tornado::RobustnessView reproduce={state.reproduce(kind, &r.provenance.input_link, r.baseline_link.as_deref())} result={r} /> },
                 _ => html! {},
             } }
         </section>
@@ -319,63 +220,112 @@ pub fn SearchPanel(props: &SearchPanelProps) -> Html {
 }
 
 /// What each search answers, in one line.
-fn intro(kind: Kind) -> &'static str {
+fn intro(lang: Lang, kind: Kind) -> &'static str {
     match kind {
-        Kind::RedTeam => "The worst adversaries these rules let through within a budget of abusive accounts: one per kind of attack (MAP-Elites).",
-        Kind::Frontier => "The rule changes that cut harm most for what they cost honest users: the Pareto frontier of harm against honest cost.",
-        Kind::Robustness => "Which of the model's assumptions the top pattern's level depends on (Morris screening), and whether the verdict holds across their ranges.",
+        Kind::RedTeam => tr!(lang, "The worst adversaries these rules let through within a budget of abusive accounts: one per kind of attack (MAP-Elites).", "在滥用账户预算之内，这些规则放过的最坏对手：每种攻击一个（MAP-Elites）。"),
+        Kind::Frontier => tr!(lang, "The rule changes that cut harm most for what they cost honest users: the Pareto frontier of harm against honest cost.", "以对诚实用户的代价计，最能减少危害的规则修改：危害与诚实代价的帕累托前沿。"),
+        Kind::Robustness => tr!(lang, "Which of the model's assumptions the top pattern's level depends on (Morris screening), and whether the verdict holds across their ranges.", "首要模式的水平取决于模型的哪些假设（Morris 筛查），以及结论在这些假设的范围内是否成立。"),
     }
 }
 
-/// The progress bar and the line saying where a search stands.
-fn status(kind: Kind, outcome: Option<&Outcome>) -> Html {
-    let testid = format!("{}-status", kind.id());
+/// The progress bar and the line saying where a search stands (`id` names its test ids).
+fn status(lang: Lang, id: &str, outcome: Option<&Outcome>) -> Html {
+    let testid = format!("{id}-status");
     let progress = |p: SearchProgress, state: &str, words: String| {
         html! {
             <div class="search-status" data-testid={testid.clone()} data-state={state.to_string()} data-done={p.done.to_string()}>
-                {progress_bar(p.as_batch(), "search progress", &format!("{}-progress", kind.id()))}
+                {progress_bar(p.as_batch(), tr!(lang, "search progress", "搜索进度"), &format!("{id}-progress"))}
                 <p class="muted small" role="status">{words}</p>
             </div>
         }
     };
     match outcome {
         None => html! {},
-        Some(Outcome::Running(p)) => progress(*p, "running", format!("Searching… {} of {} runs", p.done, p.budget)),
-        Some(Outcome::Cancelled(p)) => progress(
-            *p,
-            "cancelled",
-            format!("Search cancelled after {} of {} runs.", p.done, p.budget),
-        ),
+        Some(Outcome::Running(p)) => {
+            let (done, budget) = (p.done, p.budget);
+            progress(
+                *p,
+                "running",
+                trf!(
+                    lang,
+                    "Searching… {done} of {budget} runs",
+                    "搜索中… 已完成 {done} / {budget} 次运行"
+                ),
+            )
+        }
+        Some(Outcome::Cancelled(p)) => {
+            let (done, budget) = (p.done, p.budget);
+            progress(
+                *p,
+                "cancelled",
+                trf!(
+                    lang,
+                    "Search cancelled after {done} of {budget} runs.",
+                    "搜索已取消，完成了 {done} / {budget} 次运行。"
+                ),
+            )
+        }
         Some(Outcome::Failed(m)) => html! {
-            <div class="banner error" data-testid={testid} data-state="failed">{format!("The search failed: {m}")}</div>
+            <div class="banner error" data-testid={testid} data-state="failed">{trf!(lang, "The search failed: {m}", "搜索失败：{m}")}</div>
         },
-        Some(_) => html! { <p class="muted small" data-testid={testid} data-state="done">{"Search complete."}</p> },
+        Some(_) => {
+            html! { <p class="muted small" data-testid={testid} data-state="done">{tr!(lang, "Search complete.", "搜索完成。")}</p> }
+        }
     }
 }
 
-/// Where a result comes from, in a small caption.
-fn provenance(p: &Provenance) -> Html {
+/// Where a result comes from, in a small caption, with the link that runs the same search again.
+fn provenance(lang: Lang, p: &Provenance, reproduce: &str) -> Html {
     let seeds: Vec<String> = p.seeds.iter().map(u64::to_string).collect();
+    let (method, done, budget, users, days, seeds) = (
+        &p.method,
+        p.runs_done,
+        p.budget_runs,
+        p.n_users,
+        p.days,
+        seeds.join(", "),
+    );
+    let (engine, model) = (&p.engine_version, p.model_version);
     html! {
-        <p class="muted small search-provenance" data-testid="search-provenance">
-            {format!("{} · {} of {} runs · {} users × {} days · seeds {} · engine {}, model {}",
-                p.method, p.runs_done, p.budget_runs, p.n_users, p.days, seeds.join(", "), p.engine_version, p.model_version)}
+        <p class="muted small search-provenance">
+            <span data-testid="search-provenance">
+                <span lang="en" translate="no">{method.clone()}</span>
+                {trf!(lang, " · {done} of {budget} runs · {users} users × {days} days · seeds {seeds} · engine {engine}, model {model}", " · {done} / {budget} 次运行 · {users} 个用户 × {days} 天 · 种子 {seeds} · 引擎 {engine}，模型 {model}")}
+            </span>
+            {" "}<a href={reproduce.to_string()} data-testid="search-reproduce">{tr!(lang, "Link to this search", "此搜索的链接")}</a>
         </p>
     }
 }
 
+/// Props of [`RedTeamView`].
+#[derive(Properties, PartialEq)]
+struct RedTeamViewProps {
+    result: Rc<RedTeamResult>,
+    on_load: Callback<Scenario>,
+    reproduce: String,
+}
+
+/// The red team's atlas as a component of its own, so a progress tick of another search does not redraw it.
+#[function_component]
+fn RedTeamView(props: &RedTeamViewProps) -> Html {
+    redteam_view(use_lang(), &props.result, &props.on_load, &props.reproduce)
+}
+
 /// The red team's atlas: one worst case per kind of attack, most harmful first.
-fn redteam_view(r: &RedTeamResult, on_load: &Callback<Scenario>) -> Html {
+fn redteam_view(lang: Lang, r: &RedTeamResult, on_load: &Callback<Scenario>, reproduce: &str) -> Html {
     let own = r.own.as_ref().map(|o| {
-        format!(
-            "The scenario's own adversary at this budget: {:.1} per 10,000 views, {} moved.",
-            o.prevalence_per_10k,
-            yuan(o.abuse_fen)
+        let (prevalence, moved) = (format!("{:.1}", o.prevalence_per_10k), money(lang, o.abuse_fen));
+        trf!(
+            lang,
+            "The scenario's own adversary at this budget: {prevalence} per 10,000 views, {moved} moved.",
+            "此预算下场景自带的对手：每 10,000 次浏览中 {prevalence} 次，涉及金额 {moved}。"
         )
     });
+    let (share, objective) = (format!("{:.1}", f64::from(r.budget_permille) / 10.0), &r.objective);
     html! {
         <div class="search-result" data-testid="redteam-result">
-            <p class="small">{format!("Budget: {:.1} % of accounts abusive. Harm: {}.", f64::from(r.budget_permille) / 10.0, r.objective)}</p>
+            <p class="small">{trf!(lang, "Budget: {share} % of accounts abusive.", "预算：滥用账户占 {share} %。")}{" "}
+                {tr!(lang, "Harm: ", "危害：")}<span lang="en">{objective.clone()}</span></p>
             if let Some(own) = own { <p class="muted small" data-testid="redteam-own">{own}</p> }
             <ol class="worst-cases">
                 { for r.worst.iter().enumerate().map(|(i, w)| {
@@ -383,50 +333,30 @@ fn redteam_view(r: &RedTeamResult, on_load: &Callback<Scenario>) -> Html {
                         let s = w.scenario.clone();
                         on_load.reform(move |_: MouseEvent| s.clone())
                     };
-                    let pattern = w.top_pattern.map_or("no feed pattern", |p| pattern_name(backfire_engine::lang::Lang::En, p));
+                    let pattern = w.top_pattern.map_or(tr!(lang, "no feed pattern", "无信息流模式"), |id| crate::locale::pattern_name(lang, id));
+                    let rule = w.opened_by.clone().unwrap_or_else(|| String::from(tr!(lang, "no single rule", "没有单一规则")));
+                    let (prevalence, moved) = (format!("{:.1}", w.prevalence_per_10k), money(lang, w.abuse_fen));
                     html! {
                         <li class="worst-case" data-testid={format!("worst-{i}")}>
-                            <p class="cell">{w.cell.clone()}</p>
-                            <p data-testid={format!("worst-{i}-sentence")}>{w.sentence.clone()}</p>
+                            <p class="cell" lang="en">{w.cell.clone()}</p>
+                            <p data-testid={format!("worst-{i}-sentence")} lang="en">{w.sentence.clone()}</p>
                             <p class="small" data-testid={format!("worst-{i}-rule")}>
-                                {format!("Let through by: {} (mostly {pattern})", w.opened_by.as_deref().unwrap_or("no single rule"))}
+                                {tr!(lang, "Let through by: ", "放行的规则：")}<span lang="en">{rule}</span>{trf!(lang, " (mostly {pattern})", "（主要是{pattern}）")}
                             </p>
                             <p class="small">
                                 <span data-testid={format!("worst-{i}-prevalence")} data-value={w.prevalence_per_10k.to_string()}>
-                                    {format!("{:.1} per 10,000 views are abuse", w.prevalence_per_10k)}</span>
+                                    {trf!(lang, "{prevalence} per 10,000 views are abuse", "每 10,000 次浏览中有 {prevalence} 次是滥用")}</span>
                                 {" · "}
                                 <span data-testid={format!("worst-{i}-money")} data-value={w.abuse_fen.to_string()}>
-                                    {format!("{} moved per run", yuan(w.abuse_fen))}</span>
+                                    {trf!(lang, "{moved} moved per run", "每次运行涉及 {moved}")}</span>
                             </p>
-                            <button class="btn small" data-testid={format!("worst-{i}-open")} onclick={load}>{"Open"}</button>
-                            {" "}<a class="small" data-testid={format!("worst-{i}-link")} href={format!("#{}", w.link)}>{"Link"}</a>
+                            <button class="btn small" data-testid={format!("worst-{i}-open")} onclick={load}>{tr!(lang, "Open", "打开")}</button>
+                            {" "}<a class="small" data-testid={format!("worst-{i}-link")} href={format!("#{}", w.link)}>{tr!(lang, "Link", "链接")}</a>
                         </li>
                     }
                 }) }
             </ol>
-            {provenance(&r.provenance)}
+            {provenance(lang, &r.provenance, reproduce)}
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fields_are_read_within_their_bounds() {
-        assert_eq!(percent_as_permille("3"), Some(30));
-        assert_eq!(percent_as_permille(" 2.5 "), Some(25));
-        assert_eq!(percent_as_permille("0"), None);
-        assert_eq!(percent_as_permille("abc"), None);
-        assert_eq!(whole("64", 2, 10_000), Some(64));
-        assert_eq!(whole("1", 2, 10_000), None);
-    }
-
-    #[test]
-    fn the_default_share_is_the_engines() {
-        let s = Scenario::default();
-        let engine = RedTeam::new(&s, &RedTeamOptions::default()).result().budget_permille;
-        assert_eq!(own_permille(&s), engine);
     }
 }

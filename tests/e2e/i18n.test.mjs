@@ -309,3 +309,33 @@ test('the sweep in Chinese: its controls, messages, heatmap, scatter and read-ou
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// The Search view in Chinese: every tab's form, the red team's atlas and the robustness screen. The engine's
+// sentences (a worst case's, the verdict, the method's name, the assumptions' labels) carry `lang="en"`: another
+// change translates them.
+// The methods' names (MAP-Elites, Morris) stay as the literature writes them.
+const SEARCH_ALLOWED = [...ALLOWED, 'MAP', 'Elites', 'Morris'];
+test('the Search view in Chinese: forms, the red team and the robustness screen', async () => {
+  const { context, page, errors } = await openApp(browser);
+  await loadSmall(page, 'alipay-circles-2016');
+  await page.getByTestId('lang-switch').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  await page.getByTestId('view-search').click();
+  for (const kind of ['redteam', 'frontier', 'robustness']) {
+    await page.getByTestId(`search-tab-${kind}`).click();
+    assert.deepEqual(await englishLeft(page, SEARCH_ALLOWED, ['main#results']), [], `no English left on the ${kind} form`);
+  }
+  const run = async (kind, field, value) => {
+    await page.getByTestId(`search-tab-${kind}`).click();
+    await typeInto(page.getByTestId(field), value);
+    await page.getByTestId(`${kind}-run`).click();
+    await page.locator(`[data-testid="${kind}-status"][data-state="done"]`).waitFor({ timeout: 60000 });
+    assert.deepEqual(await englishLeft(page, SEARCH_ALLOWED, ['main#results']), [], `no English left beside the ${kind} result`);
+  };
+  await run('redteam', 'redteam-runs', 16);
+  assert.match(await page.getByTestId('worst-0-rule').innerText(), /^放行的规则：/);
+  await run('robustness', 'robustness-trajectories', 1);
+  assert.match(await page.getByTestId('search-reproduce').innerText(), /此搜索的链接/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,6 +1,8 @@
 // The Search view: the red team's worst cases, the fix frontier and the robustness screen run on the worker pool
-// with small budgets; a worst case and a frontier point load as one undoable edit; a search can be cancelled; and
-// the red team's best case in the browser is the CLI's on the same link, bit for bit.
+// with small budgets; a worst case and a frontier point load as one undoable edit; a search can be cancelled; a
+// result and a running search outlive a switch to another view; the settings ride in the link (a bad one is named);
+// the frontier's points are judged against the red team's worst case; the screen reads a pinned baseline; and the
+// red team's best case in the browser, opened from its link, is the CLI's on the same link, bit for bit.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -50,7 +52,9 @@ test('red team: read the worst case, open it, undo it', async () => {
   const before = await page.evaluate(() => location.hash);
   await page.getByTestId('worst-0-open').click();
   const opened = await hashChanged(page, before);
-  assert.equal(opened, await page.getByTestId('worst-0-link').getAttribute('href'), 'the scenario on screen is the worst case');
+  // The link keeps the search on screen after the rules (`&search=…`).
+  assert.equal(opened.split('&search=')[0], await page.getByTestId('worst-0-link').getAttribute('href'), 'the scenario on screen is the worst case');
+  assert.match(opened, /&search=redteam,runs:32,/);
   await page.getByTestId('undo').click();
   await page.waitForFunction(h => location.hash === h, before, { timeout: 10000 });
   assert.deepEqual(errors, []);
@@ -115,20 +119,141 @@ test('cancel a search mid-way: progress stops, the panel says so, and the pool s
   await context.close();
 });
 
-test('determinism: the red team in the browser finds the CLI’s worst case on the same link and budget', async () => {
+test('a result, and a running search, outlive a switch to another view', async () => {
   const { context, page, errors } = await openSearch('redteam');
   await typeInto(page.getByTestId('redteam-runs'), 32);
-  const link = await page.evaluate(() => location.href);
   await runSearch(page, 'redteam');
+  const sentence = await page.getByTestId('worst-0-sentence').innerText();
+  await page.getByTestId('view-results').click();
+  await page.getByTestId('search-panel').waitFor({ state: 'detached' });
+  await page.getByTestId('view-search').click();
+  assert.equal(await page.getByTestId('worst-0-sentence').innerText(), sentence, 'the atlas is still there');
+  // A screen started, then left running while the Results view is open, finishes there and shows on return.
+  await page.getByTestId('search-tab-robustness').click();
+  await typeInto(page.getByTestId('robustness-trajectories'), 1);
+  await page.getByTestId('robustness-run').click();
+  await page.getByTestId('robustness-progress').waitFor({ timeout: 200 });
+  await page.getByTestId('view-results').click();
+  await page.waitForTimeout(500);
+  await page.getByTestId('view-search').click();
+  await page.locator('[data-testid="robustness-status"][data-state="done"]').waitFor({ timeout: 60000 });
+  assert.ok(await page.getByTestId('tornado-bar').count() >= 3);
+  await page.getByTestId('search-tab-redteam').click();
+  assert.equal(await page.getByTestId('worst-0-sentence').innerText(), sentence, 'each search keeps its own result');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a search whose workers another view takes reads as cancelled where it stopped, and runs again', async () => {
+  const { context, page, errors } = await openSearch('robustness');
+  await typeInto(page.getByTestId('robustness-trajectories'), 40);
+  await page.getByTestId('robustness-run').click();
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="robustness-status"]')?.dataset.done) > 0, null, { timeout: 30000 });
+  // Why's explanation takes the pool while the search's view is closed.
+  await page.getByTestId('view-why').click();
+  await page.getByTestId('explain').click();
+  await page.getByTestId('view-search').click();
+  const status = page.locator('[data-testid="robustness-status"][data-state="cancelled"]');
+  await status.waitFor({ timeout: 5000 });
+  assert.equal(await page.getByTestId('robustness-run').isEnabled(), true, 'nothing is left waiting');
+  await typeInto(page.getByTestId('robustness-trajectories'), 1);
+  await runSearch(page, 'robustness');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a link with bad search settings names each bad one, opens with the defaults, and still searches', async () => {
+  const { context, page } = await openSearch('frontier');
+  const rules = (await page.evaluate(() => location.hash)).split('&').filter(p => p.startsWith('s=')).join('&');
+  await context.close();
+  const opened = await openApp(browser, { hash: `#${rules}&search=frontier,runs:abc,seeds:99,harm:nope,colour:red` });
+  const { page: p2, errors } = opened;
+  await p2.getByTestId('search-panel').waitFor();
+  const issues = await p2.getByTestId('search-link-issue').allInnerTexts();
+  assert.equal(issues.length, 4, issues.join('\n'));
+  assert.match(issues[0], /`runs` is `abc`, not a whole number from 2 to 10,000: 160 is used/);
+  assert.match(issues[1], /`seeds` is `99`/);
+  assert.match(issues[2], /`harm` is `nope`/);
+  assert.match(issues[3], /`colour` is not known/);
+  assert.equal(await p2.getByTestId('search-tab-frontier').getAttribute('aria-selected'), 'true');
+  assert.equal(await p2.getByTestId('frontier-runs').inputValue(), '160');
+  // The defaults run (the search the link asked for, with its good parts): cancel it, nothing broke.
+  await p2.getByTestId('frontier-progress').waitFor({ timeout: 5000 });
+  await p2.getByTestId('frontier-cancel').click();
+  await p2.locator('[data-testid="frontier-status"][data-state="cancelled"]').waitFor({ timeout: 2000 });
+  assert.deepEqual(errors, []);
+  await opened.context.close();
+});
+
+test('robust fixes: the frontier’s points judged against the red team’s worst case, beside their own harm', async () => {
+  const { context, page, errors } = await openSearch('frontier');
+  await typeInto(page.getByTestId('frontier-runs'), 24);
+  await runSearch(page, 'frontier');
+  assert.equal(await page.getByTestId('under-attack-offer').getAttribute('data-state'), 'no-redteam');
+  await page.getByTestId('search-tab-redteam').click();
+  await typeInto(page.getByTestId('redteam-runs'), 24);
+  await runSearch(page, 'redteam');
+  await page.getByTestId('search-tab-frontier').click();
+  await page.getByTestId('under-attack-run').click();
+  await page.locator('[data-testid="under-attack-status"][data-state="done"]').waitFor({ timeout: 60000 });
+  const points = await page.locator('[data-testid^="frontier-point-"]').count();
+  const rows = await page.locator('[data-testid^="under-attack-"] td[data-value]').evaluateAll(els => els.map(e => Number(e.dataset.value)));
+  assert.equal(rows.length, points + 1, 'the rules on screen and every point, judged under attack');
+  assert.ok(rows.every(v => Number.isFinite(v) && v >= 0), JSON.stringify(rows));
+  assert.equal(await page.locator('[data-testid^="frontier-attacked-"]').count(), points);
+  assert.match(await page.getByTestId('frontier-point-0').getAttribute('aria-label'), /under attack/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('robustness with a pinned baseline also screens the comparison with it', async () => {
+  const { context, page, errors } = await openSearch('robustness');
+  // Pinning opens Compare; the Search view keeps its tab, and now each point runs both sides.
+  await page.getByTestId('pin').click();
+  await page.getByTestId('view-search').click();
+  await typeInto(page.getByTestId('robustness-trajectories'), 1);
+  await page.getByTestId('robustness-baseline-note').waitFor();
+  await runSearch(page, 'robustness');
+  const comparison = page.getByTestId('robustness-comparison');
+  assert.match(await comparison.getAttribute('data-change'), /^[+-]\d+\.\d$/);
+  assert.ok(await page.getByTestId('tornado-change-bar').count() >= 3);
+  assert.match(await page.getByTestId('search-reproduce').getAttribute('href'), /^#s=1\..*&b=1\..*&search=robustness,/);
+  assert.match(await page.getByTestId('search-provenance').innerText(), /Morris/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('determinism: the red team opened from its link in the browser finds the CLI’s worst case on that link', async () => {
+  const first = await openSearch('redteam');
+  await typeInto(first.page.getByTestId('redteam-runs'), 32);
+  await typeInto(first.page.getByTestId('redteam-percent'), 2.5);
+  await typeInto(first.page.getByTestId('redteam-seeds'), 1);
+  await runSearch(first.page, 'redteam');
+  // The search rides in the address bar, and its result links to itself.
+  const reproduce = await first.page.getByTestId('search-reproduce').getAttribute('href');
+  assert.match(await first.page.evaluate(() => location.hash), /&search=redteam,runs:32,share:2\.5,seeds:1,/);
+  assert.match(reproduce, /^#s=1\..*&search=redteam,runs:32,share:2\.5,seeds:1,/);
+  await first.context.close();
+  // A fresh page opened on that link opens the Search view and runs it.
+  const { context, page, errors } = await openApp(browser, { hash: reproduce });
+  await page.locator('[data-testid="redteam-status"][data-state="done"]').waitFor({ timeout: 60000 });
+  assert.equal(await page.getByTestId('redteam-runs').inputValue(), '32');
+  assert.match(await page.getByTestId('search-provenance').innerText(), / · seeds \d+ · engine /, 'one seed per candidate');
+  const link = await page.evaluate(() => location.href);
   const browserBest = {
     prevalence: Number(await page.getByTestId('worst-0-prevalence').getAttribute('data-value')),
     fen: Number(await page.getByTestId('worst-0-money').getAttribute('data-value')),
     sentence: await page.getByTestId('worst-0-sentence').innerText(),
   };
+  // The link's settings as the CLI's flags: runs → --budget, share (%) → --abusive (‰), seeds → --seeds.
+  const setting = key => new RegExp(`[,=]${key}:([0-9.]+)`).exec(link)[1];
+  const flags = ['--budget', setting('runs'), '--abusive', String(Math.round(Number(setting('share')) * 10)), '--seeds', setting('seeds')];
   // As determinism.test.mjs calls it: cargo builds the CLI first if it is not current.
-  const native = JSON.parse(execFileSync('cargo', ['run', '-q', '--release', '-p', 'backfire-cli', '--', 'redteam', link, '--budget', '32', '--json'],
+  const native = JSON.parse(execFileSync('cargo', ['run', '-q', '--release', '-p', 'backfire-cli', '--', 'redteam', link, ...flags, '--json'],
     { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'ignore'] }));
   const best = native.worst[0];
+  assert.equal(native.budget_permille, 25);
+  assert.equal(native.provenance.seeds.length, 1);
   assert.deepEqual(browserBest, { prevalence: best.prevalence_per_10k, fen: best.abuse_fen, sentence: best.sentence });
   assert.deepEqual(errors, []);
   await context.close();

@@ -122,7 +122,7 @@ pub fn harm_of(reports: &[Report], pattern: Option<PatternId>) -> f64 {
 
 /// The two integers harm is the ratio of: kept as they are in a search's state, so the state reads back from
 /// JSON exactly (a float written as text may not).
-fn harm_parts(reports: &[Report], pattern: Option<PatternId>) -> (u64, u64) {
+pub(crate) fn harm_parts(reports: &[Report], pattern: Option<PatternId>) -> (u64, u64) {
     match pattern {
         None => {
             let t = Tally::of(reports);

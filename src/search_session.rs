@@ -1,0 +1,704 @@
+//! The Search view's state, kept above the view switch: the settings on its form, where each search stands and
+//! its result, and the robust-fix judging of a frontier. The app holds one [`SearchSession`]; the panel reads it
+//! and re-renders when it changes, so a search keeps running, and its result stays, while another view is open.
+//!
+//! The settings also travel in the link (`&search=redteam,runs:160,share:3,seeds:2,trajectories:4`): see
+//! [`SearchSettings::link`] and [`SearchSettings::from_link`].
+
+use crate::locale::{tr, trf, Lang};
+use crate::pool::{Pool, SET_ASIDE};
+use crate::searching::{self, SearchProgress, Ticket};
+use backfire_engine::search::frontier::{Frontier, FrontierOptions, FrontierResult};
+use backfire_engine::search::redteam::{Adversary, RedTeam, RedTeamOptions, RedTeamResult, DEFAULT_ABUSIVE_PERMILLE};
+use backfire_engine::search::robustness::{Robustness, RobustnessOptions, RobustnessResult};
+use backfire_engine::search::under_attack::{UnderAttack, UnderAttackResult};
+use backfire_engine::search::{Evaluation, Search};
+use backfire_engine::{PatternId, Scenario};
+use std::cell::{Cell, Ref, RefCell};
+use std::rc::{Rc, Weak};
+
+/// Runs a red team or frontier may make by default here: ten batches, about 5 s of a launch-sized search on two cores.
+pub const UI_SEARCH_RUNS: u32 = 160;
+/// Morris trajectories by default here: enough to rank the assumptions, small enough to finish in seconds.
+pub const UI_TRAJECTORIES: u32 = 4;
+/// Most runs a search may be given here: beyond it a search takes minutes in a browser.
+pub const RUNS_MAX: u32 = 10_000;
+/// Most Morris trajectories here (each costs a run per assumption and seed).
+pub const TRAJECTORIES_MAX: u32 = 100;
+/// Most seeds per candidate here: more cost runs in proportion and tell little more than the CLI's `--seeds`.
+pub const SEEDS_MAX: u32 = 10;
+
+/// The three searches.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Kind {
+    /// The worst adversaries within a budget (MAP-Elites).
+    RedTeam,
+    /// The Pareto frontier of harm against honest cost (NSGA-II).
+    Frontier,
+    /// The assumptions a verdict rests on (Morris screening).
+    Robustness,
+}
+
+impl Kind {
+    /// Every search, in the order of the tabs.
+    pub const ALL: [Kind; 3] = [Kind::RedTeam, Kind::Frontier, Kind::Robustness];
+
+    /// The id tests, links and the CLI's subcommands use.
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::RedTeam => "redteam",
+            Kind::Frontier => "frontier",
+            Kind::Robustness => "robustness",
+        }
+    }
+
+    fn from_id(id: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.id() == id)
+    }
+
+    fn slot(self) -> usize {
+        match self {
+            Kind::RedTeam => 0,
+            Kind::Frontier => 1,
+            Kind::Robustness => 2,
+        }
+    }
+}
+
+/// Where one search stands.
+#[derive(Clone, PartialEq)]
+pub enum Outcome {
+    /// Under way: runs done of its budget.
+    Running(SearchProgress),
+    /// Cancelled after some runs.
+    Cancelled(SearchProgress),
+    /// Refused or failed, with the reason.
+    Failed(String),
+    /// The red team's atlas.
+    RedTeam(Rc<RedTeamResult>),
+    /// The fix frontier.
+    Frontier(Rc<FrontierResult>),
+    /// The robustness screen.
+    Robustness(Rc<RobustnessResult>),
+    /// The frontier's points judged against the red team's worst case.
+    UnderAttack(Rc<UnderAttackResult>),
+}
+
+impl Outcome {
+    fn running(&self) -> bool {
+        matches!(self, Outcome::Running(_))
+    }
+}
+
+/// The settings on the Search form, as typed (a field may hold text that is not a value yet).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct SearchSettings {
+    /// The search on screen.
+    pub kind: Kind,
+    /// Red team: at most this % of accounts abusive.
+    pub share: String,
+    /// Red team and frontier: runs the search may make.
+    pub runs: String,
+    /// Frontier: the pattern whose harm is lowered (empty: overall prevalence).
+    pub harm: String,
+    /// Robustness: Morris trajectories.
+    pub trajectories: String,
+    /// Seeds each candidate runs on (empty: the search's own default, as the CLI's without `--seeds`).
+    pub seeds: String,
+}
+
+/// A whole number from a field, within `lo..=hi`, or `None` when it is not one.
+pub fn whole(text: &str, lo: u32, hi: u32) -> Option<u32> {
+    text.trim().parse::<u32>().ok().filter(|n| (lo..=hi).contains(n))
+}
+
+/// A percentage with at most one decimal, as ‰ (`"3"` → 30, `"2.5"` → 25), or `None`.
+pub fn percent_as_permille(text: &str) -> Option<u32> {
+    let v: f64 = text.trim().parse().ok()?;
+    (0.1..=100.0).contains(&v).then(|| (v * 10.0).round() as u32)
+}
+
+/// The abusive share the red team assumes unless told: the scenario's own, as the engine takes it.
+pub fn own_permille(s: &Scenario) -> u32 {
+    match Adversary::of(s).total_permille() {
+        0 => DEFAULT_ABUSIVE_PERMILLE,
+        own => own,
+    }
+}
+
+/// A share in ‰ as the form writes it in % (`25` → `"2.5"`).
+fn permille_text(permille: u32) -> String {
+    format!("{}", f64::from(permille) / 10.0)
+}
+
+/// One setting of the link: its key, whether a text is a value of it, and what a bad one is replaced by.
+struct Part {
+    key: &'static str,
+    read: fn(&SearchSettings) -> &String,
+    write: fn(&mut SearchSettings) -> &mut String,
+    valid: fn(&str) -> bool,
+    /// What the value must be, for the message about a bad one.
+    wanted: (&'static str, &'static str),
+    /// What an empty value stands for, in the message about a bad one.
+    blank: (&'static str, &'static str),
+}
+
+/// The link's settings, in the order it writes them.
+const PARTS: [Part; 5] = [
+    Part {
+        key: "runs",
+        read: |s| &s.runs,
+        write: |s| &mut s.runs,
+        valid: |t| whole(t, 2, RUNS_MAX).is_some(),
+        wanted: ("a whole number from 2 to 10,000", "2 到 10,000 之间的整数"),
+        blank: ("", ""),
+    },
+    Part {
+        key: "share",
+        read: |s| &s.share,
+        write: |s| &mut s.share,
+        valid: |t| percent_as_permille(t).is_some(),
+        wanted: ("a percentage from 0.1 to 100", "0.1 到 100 之间的百分比"),
+        blank: ("", ""),
+    },
+    Part {
+        key: "seeds",
+        read: |s| &s.seeds,
+        write: |s| &mut s.seeds,
+        valid: |t| t.is_empty() || whole(t, 1, SEEDS_MAX).is_some(),
+        wanted: ("a whole number from 1 to 10", "1 到 10 之间的整数"),
+        blank: ("the search's own number of seeds", "该搜索默认的种子数"),
+    },
+    Part {
+        key: "trajectories",
+        read: |s| &s.trajectories,
+        write: |s| &mut s.trajectories,
+        valid: |t| whole(t, 1, TRAJECTORIES_MAX).is_some(),
+        wanted: ("a whole number from 1 to 100", "1 到 100 之间的整数"),
+        blank: ("", ""),
+    },
+    Part {
+        key: "harm",
+        read: |s| &s.harm,
+        write: |s| &mut s.harm,
+        valid: |t| t.is_empty() || PatternId::from_id(t).is_some(),
+        wanted: ("a pattern id such as `solicitation`", "模式编号，例如 `solicitation`"),
+        blank: ("overall prevalence", "总体流行度"),
+    },
+];
+
+impl SearchSettings {
+    /// The form's defaults for `scenario`: the red team, the scenario's own abusive share.
+    pub fn defaults(scenario: &Scenario) -> SearchSettings {
+        SearchSettings {
+            kind: Kind::RedTeam,
+            share: permille_text(own_permille(scenario)),
+            runs: UI_SEARCH_RUNS.to_string(),
+            harm: String::new(),
+            trajectories: UI_TRAJECTORIES.to_string(),
+            seeds: String::new(),
+        }
+    }
+
+    /// The settings as the link's `search=` value: the kind, then every valid setting (a field holding text
+    /// that is not a value is left out, so the link opens with its default). Only characters a fragment
+    /// carries as they are.
+    pub fn link(&self) -> String {
+        let mut out = String::from(self.kind.id());
+        for part in &PARTS {
+            let value = (part.read)(self).trim();
+            if !value.is_empty() && (part.valid)(value) {
+                out.push_str(&format!(",{}:{value}", part.key));
+            }
+        }
+        out
+    }
+
+    /// The settings a link's `search=` value gives for `scenario`, with one sentence per part that was not
+    /// understood (that part keeps its default).
+    pub fn from_link(lang: Lang, text: &str, scenario: &Scenario) -> (SearchSettings, Vec<String>) {
+        let mut settings = SearchSettings::defaults(scenario);
+        let mut problems = Vec::new();
+        let mut parts = text.split(',');
+        let kind = parts.next().unwrap_or_default();
+        match Kind::from_id(kind) {
+            Some(k) => settings.kind = k,
+            None => problems.push(trf!(
+                lang,
+                "the link's search `{kind}` is not one of redteam, frontier, robustness: the red team is shown",
+                "链接中的搜索 `{kind}` 不是 redteam、frontier、robustness 之一：改为显示红队"
+            )),
+        }
+        for item in parts {
+            let (key, value) = item.split_once(':').unwrap_or((item, ""));
+            let Some(part) = PARTS.iter().find(|p| p.key == key) else {
+                problems.push(trf!(
+                    lang,
+                    "the link's search setting `{key}` is not known: it is ignored",
+                    "链接中的搜索设置 `{key}` 无法识别：已忽略"
+                ));
+                continue;
+            };
+            if (part.valid)(value) {
+                *(part.write)(&mut settings) = value.to_string();
+            } else {
+                let pick = |(en, zh): (&'static str, &'static str)| if lang == Lang::En { en } else { zh };
+                let default = match (part.read)(&settings).as_str() {
+                    "" => pick(part.blank).to_string(),
+                    value => value.to_string(),
+                };
+                let wanted = pick(part.wanted);
+                problems.push(trf!(
+                    lang,
+                    "the link's search setting `{key}` is `{value}`, not {wanted}: {default} is used",
+                    "链接中的搜索设置 `{key}` 为 `{value}`，不是{wanted}：改用 {default}"
+                ));
+            }
+        }
+        (settings, problems)
+    }
+
+    /// How each candidate runs: `default` (the search's own), with the seeds on the form if any.
+    fn evaluation(&self, default: Evaluation) -> Option<Evaluation> {
+        if self.seeds.trim().is_empty() {
+            return Some(default);
+        }
+        Some(Evaluation {
+            seeds: whole(&self.seeds, 1, SEEDS_MAX)?,
+            ..default
+        })
+    }
+
+    /// The seeds per candidate `kind` runs by default (the engine's, as the CLI's).
+    pub fn default_seeds(kind: Kind) -> u32 {
+        match kind {
+            Kind::RedTeam => RedTeamOptions::default().evaluation.seeds,
+            Kind::Frontier => FrontierOptions::default().evaluation.seeds,
+            Kind::Robustness => RobustnessOptions::default().evaluation.seeds,
+        }
+    }
+
+    /// The robustness screen these settings make of `scenario` (against `baseline` when one is pinned), or
+    /// `None` while a field holds no value.
+    pub fn robustness(&self, scenario: &Scenario, baseline: Option<&Scenario>) -> Option<Robustness> {
+        let options = RobustnessOptions {
+            trajectories: whole(&self.trajectories, 1, TRAJECTORIES_MAX)?,
+            evaluation: self.evaluation(RobustnessOptions::default().evaluation)?,
+            ..RobustnessOptions::default()
+        };
+        Some(Robustness::new(scenario, baseline, &options))
+    }
+
+    /// Runs the search on screen would make, when every field it reads holds a value.
+    pub fn budget(&self, scenario: &Scenario, baseline: Option<&Scenario>) -> Option<u32> {
+        match self.kind {
+            Kind::RedTeam | Kind::Frontier => whole(&self.runs, 2, RUNS_MAX),
+            Kind::Robustness => self.robustness(scenario, baseline).map(|r| r.budget_runs()),
+        }
+    }
+}
+
+/// Everything the Search view shows.
+#[derive(Clone, PartialEq)]
+pub struct SearchState {
+    /// The form.
+    pub settings: SearchSettings,
+    /// Where each search stands, by [`Kind::ALL`] order (each keeps its result while another runs).
+    pub outcomes: [Option<Outcome>; 3],
+    /// The frontier's points judged against the red team's worst case, and the frontier they are of.
+    pub under_attack: Option<(Rc<FrontierResult>, Outcome)>,
+    /// The link's `search=` value each search last started with, by [`Kind::ALL`] order.
+    pub links: [Option<String>; 3],
+    /// What the opening link's settings got wrong (each part kept its default).
+    pub link_problems: Vec<String>,
+    /// Whether the opening link asked for a search the panel has not started yet.
+    pub run_on_open: bool,
+}
+
+impl SearchState {
+    /// The link's `search=` value of the search on screen (`None`: it has not run, nothing to share).
+    pub fn link(&self) -> Option<&String> {
+        self.links.get(self.settings.kind.slot()).and_then(Option::as_ref)
+    }
+
+    /// The link that runs `kind`'s search again (its settings) from `input`, the provenance's input link
+    /// (`s=1.…`), with the pinned baseline's (`s=1.…` too) as the comparison's `b=`.
+    pub fn reproduce(&self, kind: Kind, input: &str, baseline: Option<&str>) -> String {
+        let mut link = format!("#{input}");
+        if let Some(b) = baseline.and_then(|b| b.strip_prefix("s=")) {
+            link.push_str(&format!("&b={b}"));
+        }
+        if let Some(search) = self.links.get(kind.slot()).and_then(Option::as_ref) {
+            link.push_str(&format!("&search={search}"));
+        }
+        link
+    }
+
+    /// Where `kind` stands.
+    pub fn outcome(&self, kind: Kind) -> Option<&Outcome> {
+        self.outcomes.get(kind.slot()).and_then(Option::as_ref)
+    }
+
+    /// Whether a search is under way (one at a time: the pool runs one batch).
+    pub fn busy(&self) -> bool {
+        self.outcomes.iter().flatten().any(Outcome::running)
+            || self.under_attack.as_ref().is_some_and(|(_, o)| o.running())
+    }
+
+    /// `kind`'s search lost the pool to another view's runs: it reads as cancelled where it stopped.
+    fn set_aside(&mut self, kind: Kind) {
+        if let Some(slot @ Some(Outcome::Running(_))) = self.outcomes.get_mut(kind.slot()) {
+            if let Some(Outcome::Running(p)) = slot {
+                *slot = Some(Outcome::Cancelled(*p));
+            }
+        }
+    }
+
+    fn set(&mut self, kind: Kind, outcome: Outcome) {
+        if let Some(slot) = self.outcomes.get_mut(kind.slot()) {
+            *slot = Some(outcome);
+        }
+    }
+}
+
+/// The app's one Search state, shared: cloning it shares it, and a change re-renders whoever subscribed.
+#[derive(Clone)]
+pub struct SearchSession(Rc<Shared>);
+
+/// A subscriber: its id (to unsubscribe) and what it calls.
+type Listener = (u32, Rc<dyn Fn()>);
+
+struct Shared {
+    state: RefCell<SearchState>,
+    ticket: Ticket,
+    listeners: RefCell<Vec<Listener>>,
+    next_listener: Cell<u32>,
+}
+
+impl PartialEq for SearchSession {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// While kept, its listener hears every change of the session; dropping it stops that.
+pub struct Subscription {
+    shared: Weak<Shared>,
+    id: u32,
+}
+
+impl Drop for Subscription {
+    fn drop(&mut self) {
+        if let Some(shared) = self.shared.upgrade() {
+            shared.listeners.borrow_mut().retain(|(id, _)| *id != self.id);
+        }
+    }
+}
+
+impl SearchSession {
+    /// The session a page opens with: the link's search settings (`link`, the `search=` value) for `scenario`,
+    /// to be run once by the panel, or the defaults.
+    pub fn opening(lang: Lang, link: Option<&str>, scenario: &Scenario) -> SearchSession {
+        let (settings, link_problems) = match link {
+            Some(text) => SearchSettings::from_link(lang, text, scenario),
+            None => (SearchSettings::defaults(scenario), Vec::new()),
+        };
+        let mut links = [None, None, None];
+        if let (Some(text), Some(slot)) = (link, links.get_mut(settings.kind.slot())) {
+            *slot = Some(text.to_string());
+        }
+        SearchSession(Rc::new(Shared {
+            state: RefCell::new(SearchState {
+                settings,
+                outcomes: [None, None, None],
+                under_attack: None,
+                links,
+                link_problems,
+                run_on_open: link.is_some(),
+            }),
+            ticket: Ticket::default(),
+            listeners: RefCell::new(Vec::new()),
+            next_listener: Cell::new(0),
+        }))
+    }
+
+    /// The state now (do not hold it across an update).
+    pub fn state(&self) -> Ref<'_, SearchState> {
+        self.0.state.borrow()
+    }
+
+    /// Changes the state, then tells every listener.
+    pub fn update(&self, change: impl FnOnce(&mut SearchState)) {
+        change(&mut self.0.state.borrow_mut());
+        let listeners: Vec<Rc<dyn Fn()>> = self.0.listeners.borrow().iter().map(|(_, f)| f.clone()).collect();
+        for listener in listeners {
+            listener();
+        }
+    }
+
+    /// [`Self::update`] in a task of its own: a result is put together (its links deflated) in the task that
+    /// finished the search, and drawn in the next, so that neither holds the page's thread for long.
+    fn later(&self, change: impl FnOnce(&mut SearchState) + 'static) {
+        let session = self.clone();
+        gloo::timers::callback::Timeout::new(0, move || session.update(change)).forget();
+    }
+
+    /// Calls `listener` after every change, while the subscription is kept.
+    pub fn subscribe(&self, listener: impl Fn() + 'static) -> Subscription {
+        let id = self.0.next_listener.get();
+        self.0.next_listener.set(id.wrapping_add(1));
+        self.0.listeners.borrow_mut().push((id, Rc::new(listener)));
+        Subscription {
+            shared: Rc::downgrade(&self.0),
+            id,
+        }
+    }
+
+    /// Starts the search on the form for `scenario` (the screen against `baseline` when one is pinned), unless
+    /// the rules or a field refuse it; its progress and result land in the session.
+    pub fn run(&self, lang: Lang, pool: &Pool, scenario: &Scenario, baseline: Option<&Scenario>) {
+        let settings = self.state().settings.clone();
+        let kind = settings.kind;
+        let failed = |why: String| self.update(|s| s.set(kind, Outcome::Failed(why)));
+        if let Some(why) = crate::protocol::refusal(scenario) {
+            return failed(why);
+        }
+        let Some(evaluation) = settings.evaluation(Evaluation {
+            seeds: SearchSettings::default_seeds(kind),
+            ..Evaluation::default()
+        }) else {
+            return failed(String::from(tr!(
+                lang,
+                "seeds must be 1 to 10",
+                "种子数必须在 1 到 10 之间"
+            )));
+        };
+        self.update(|s| {
+            if let Some(slot) = s.links.get_mut(kind.slot()) {
+                *slot = Some(settings.link());
+            }
+            s.run_on_open = false;
+        });
+        match kind {
+            Kind::RedTeam => {
+                let (Some(permille), Some(runs)) =
+                    (percent_as_permille(&settings.share), whole(&settings.runs, 2, RUNS_MAX))
+                else {
+                    return failed(String::from(tr!(
+                        lang,
+                        "the budget must be a share from 0.1 to 100 % and 2 to 10,000 runs",
+                        "预算必须是 0.1 到 100 % 的比例，以及 2 到 10,000 次运行"
+                    )));
+                };
+                let options = RedTeamOptions {
+                    runs,
+                    abusive_permille: Some(permille),
+                    evaluation,
+                    ..RedTeamOptions::default()
+                };
+                self.drive(pool, kind, RedTeam::new(scenario, &options), runs, |s: RedTeam| {
+                    Outcome::RedTeam(Rc::new(s.result()))
+                });
+            }
+            Kind::Frontier => {
+                let Some(runs) = whole(&settings.runs, 2, RUNS_MAX) else {
+                    return failed(String::from(tr!(
+                        lang,
+                        "the budget must be 2 to 10,000 runs",
+                        "预算必须是 2 到 10,000 次运行"
+                    )));
+                };
+                let options = FrontierOptions {
+                    runs,
+                    pattern: PatternId::from_id(&settings.harm),
+                    evaluation,
+                    ..FrontierOptions::default()
+                };
+                self.drive(pool, kind, Frontier::new(scenario, &options), runs, |s: Frontier| {
+                    Outcome::Frontier(Rc::new(s.result()))
+                });
+            }
+            Kind::Robustness => {
+                let Some(search) = settings.robustness(scenario, baseline) else {
+                    return failed(String::from(tr!(
+                        lang,
+                        "trajectories must be 1 to 100",
+                        "轨迹数必须在 1 到 100 之间"
+                    )));
+                };
+                let budget = search.budget_runs();
+                self.drive(pool, kind, search, budget, |s: Robustness| {
+                    Outcome::Robustness(Rc::new(s.result()))
+                });
+            }
+        }
+    }
+
+    /// Drives `search` on the pool, its progress and end landing in `kind`'s slot.
+    fn drive<S>(&self, pool: &Pool, kind: Kind, search: S, budget: u32, finish: impl Fn(S) -> Outcome + 'static)
+    where
+        S: Search + 'static,
+        S::Candidate: 'static,
+    {
+        let (progress, done) = (self.clone(), self.clone());
+        searching::start(
+            pool,
+            &self.0.ticket,
+            search,
+            budget,
+            move |p| progress.update(|s| s.set(kind, Outcome::Running(p))),
+            move |r: Result<S, String>| {
+                if matches!(&r, Err(m) if m == SET_ASIDE) {
+                    return done.update(|s| s.set_aside(kind));
+                }
+                let outcome = r.map_or_else(Outcome::Failed, &finish);
+                done.later(move |s| {
+                    if let Outcome::Frontier(_) = outcome {
+                        s.under_attack = None;
+                    }
+                    s.set(kind, outcome);
+                });
+            },
+        );
+    }
+
+    /// Judges the frontier on screen against the red team's worst case (both must be there).
+    pub fn judge_under_attack(&self, pool: &Pool) {
+        let (frontier, worst) = {
+            let state = self.state();
+            let frontier = match state.outcome(Kind::Frontier) {
+                Some(Outcome::Frontier(f)) => f.clone(),
+                _ => return,
+            };
+            let worst = match state.outcome(Kind::RedTeam) {
+                Some(Outcome::RedTeam(r)) => r.worst.first().map(|w| w.adversary.clone()),
+                _ => None,
+            };
+            (frontier, worst)
+        };
+        let Some(worst) = worst else { return };
+        // The points are judged as the frontier judged them: its seeds, its size.
+        let evaluation = Evaluation {
+            seeds: frontier.provenance.seeds.len() as u32,
+            ..Evaluation::default()
+        };
+        let search = UnderAttack::new(&frontier, &worst, &evaluation);
+        let budget = search.budget_runs();
+        let (progress, done) = (self.clone(), self.clone());
+        let (for_progress, for_done) = (frontier.clone(), frontier);
+        searching::start(
+            pool,
+            &self.0.ticket,
+            search,
+            budget,
+            move |p| progress.update(|s| s.under_attack = Some((for_progress.clone(), Outcome::Running(p)))),
+            move |r: Result<UnderAttack, String>| {
+                let outcome = match r {
+                    Err(m) if m == SET_ASIDE => None,
+                    r => Some(r.map_or_else(Outcome::Failed, |s| Outcome::UnderAttack(Rc::new(s.result())))),
+                };
+                let Some(outcome) = outcome else {
+                    return done.update(|s| {
+                        if let Some((_, o @ Outcome::Running(_))) = &mut s.under_attack {
+                            if let Outcome::Running(p) = o {
+                                *o = Outcome::Cancelled(*p);
+                            }
+                        }
+                    });
+                };
+                let frontier = for_done.clone();
+                done.later(move |s| s.under_attack = Some((frontier, outcome)));
+            },
+        );
+    }
+
+    /// Ends the search under way, if any, keeping the runs done in its status.
+    pub fn cancel(&self, pool: &Pool) {
+        self.0.ticket.cancel(pool);
+        self.update(|s| {
+            for slot in s.outcomes.iter_mut() {
+                if let Some(Outcome::Running(p)) = slot {
+                    *slot = Some(Outcome::Cancelled(*p));
+                }
+            }
+            if let Some((_, o @ Outcome::Running(_))) = &mut s.under_attack {
+                if let Outcome::Running(p) = o {
+                    *o = Outcome::Cancelled(*p);
+                }
+            }
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_read_within_their_bounds() {
+        assert_eq!(percent_as_permille("3"), Some(30));
+        assert_eq!(percent_as_permille(" 2.5 "), Some(25));
+        assert_eq!(percent_as_permille("0"), None);
+        assert_eq!(percent_as_permille("abc"), None);
+        assert_eq!(whole("64", 2, 10_000), Some(64));
+        assert_eq!(whole("1", 2, 10_000), None);
+    }
+
+    #[test]
+    fn the_default_share_is_the_engines() {
+        let s = Scenario::default();
+        let engine = RedTeam::new(&s, &RedTeamOptions::default()).result().budget_permille;
+        assert_eq!(own_permille(&s), engine);
+    }
+
+    #[test]
+    fn settings_round_trip_through_the_link() {
+        let s = Scenario::default();
+        let settings = SearchSettings {
+            kind: Kind::Frontier,
+            share: "2.5".into(),
+            runs: "32".into(),
+            harm: "solicitation".into(),
+            trajectories: "3".into(),
+            seeds: "1".into(),
+        };
+        let link = settings.link();
+        assert_eq!(
+            link,
+            "frontier,runs:32,share:2.5,seeds:1,trajectories:3,harm:solicitation"
+        );
+        assert!(crate::view_link::Shown::read(&format!("s=1.a&search={link}"))
+            .search
+            .is_some());
+        assert_eq!(SearchSettings::from_link(Lang::En, &link, &s), (settings, Vec::new()));
+    }
+
+    #[test]
+    fn a_bad_link_names_the_setting_and_keeps_the_default() {
+        let s = Scenario::default();
+        let (settings, problems) = SearchSettings::from_link(Lang::En, "frontier,runs:abc,harm:nope,odd:1", &s);
+        let defaults = SearchSettings::defaults(&s);
+        assert_eq!(settings.kind, Kind::Frontier);
+        assert_eq!(
+            (settings.runs, settings.harm),
+            (defaults.runs.clone(), defaults.harm.clone())
+        );
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert_eq!(
+            problems.first().map(String::as_str),
+            Some("the link's search setting `runs` is `abc`, not a whole number from 2 to 10,000: 160 is used")
+        );
+        assert!(problems
+            .iter()
+            .any(|p| p.contains("`harm`") && p.contains("overall prevalence")));
+        assert!(problems.iter().any(|p| p.contains("`odd`")));
+        let (settings, problems) = SearchSettings::from_link(Lang::Zh, "sideways", &s);
+        assert_eq!((settings.kind, problems.len()), (Kind::RedTeam, 1));
+        // A field holding text that is not a value is left out of the link (it opens with its default).
+        let typing = SearchSettings {
+            runs: "1e9".into(),
+            ..defaults
+        };
+        assert!(!typing.link().contains("runs:"));
+    }
+}
