@@ -339,7 +339,7 @@ fn redteam_view(lang: Lang, r: &RedTeamResult, on_load: &Callback<Scenario>, rep
                     html! {
                         <li class="worst-case" data-testid={format!("worst-{i}")}>
                             <p class="cell" lang="en">{w.cell.clone()}</p>
-                            <p data-testid={format!("worst-{i}-sentence")} lang="en">{w.sentence.clone()}</p>
+                            <p data-testid={format!("worst-{i}-sentence")}>{w.adversary.sentence_in(lang)}</p>
                             <p class="small" data-testid={format!("worst-{i}-rule")}>
                                 {tr!(lang, "Let through by: ", "放行的规则：")}<span lang="en">{rule}</span>{trf!(lang, " (mostly {pattern})", "（主要是{pattern}）")}
                             </p>

@@ -40,7 +40,7 @@ fn robustness_view(lang: Lang, r: &RobustnessResult, reproduce: &str) -> Html {
         .iter()
         .map(|e| Bar {
             field: &e.field,
-            label: &e.label,
+            label: label_in(lang, e),
             mu_star: e.mu_star,
             sigma: e.sigma,
         })
@@ -62,6 +62,11 @@ fn robustness_view(lang: Lang, r: &RobustnessResult, reproduce: &str) -> Html {
     }
 }
 
+/// An assumption's name in `lang`, from the catalogue (the result's own English when the field is not in it).
+fn label_in(lang: Lang, e: &AssumptionEffect) -> &str {
+    backfire_engine::assumptions::by_field(&e.field).map_or(e.label.as_str(), |a| a.label_in(lang))
+}
+
 /// What the comparison with the pinned baseline depends on: the change now, and a tornado of each
 /// assumption's effect on it, largest first.
 fn comparison(lang: Lang, change: f64, effects: &[AssumptionEffect]) -> Html {
@@ -70,7 +75,7 @@ fn comparison(lang: Lang, change: f64, effects: &[AssumptionEffect]) -> Html {
         .filter_map(|e| {
             Some(Bar {
                 field: &e.field,
-                label: &e.label,
+                label: label_in(lang, e),
                 mu_star: e.change_mu_star?,
                 sigma: e.change_sigma.unwrap_or(0.0),
             })
@@ -84,7 +89,7 @@ fn comparison(lang: Lang, change: f64, effects: &[AssumptionEffect]) -> Html {
             <h4>{tr!(lang, "The comparison with the pinned baseline", "与固定基线的对比")}</h4>
             <p class="small">{trf!(lang, "Against the baseline, the top pattern's severity changes by {change} (both sides on the same seeds at every point).", "与基线相比，首要模式的严重度变化 {change}（每个点两边用相同的种子）。")}
                 { match first {
-                    Some(label) => html! { <>{" "}{tr!(lang, "It depends most on: ", "它最取决于：")}<span lang="en">{label}</span></> },
+                    Some(label) => html! { <>{" "}{tr!(lang, "It depends most on: ", "它最取决于：")}<span>{label}</span></> },
                     None => html! { {tr!(lang, " No screened assumption moves it.", " 筛查的假设都不影响它。")} },
                 } }
             </p>
@@ -110,7 +115,7 @@ fn tornado(lang: Lang, testid: &str, bars: Vec<Bar>) -> Html {
             <ol class="tornado" aria-label={tr!(lang, "assumptions ranked by effect", "按影响排序的假设")}>
                 { for shown.iter().map(|e| html! {
                     <li class="tornado-row" data-testid={testid.to_string()} data-field={e.field.to_string()} data-mu-star={e.mu_star.to_string()}>
-                        <span class="tornado-label" lang="en">{e.label.to_string()}</span>
+                        <span class="tornado-label">{e.label.to_string()}</span>
                         <span class="tornado-track">
                             <span class="tornado-bar" style={format!("width:{}", pct(e.mu_star))}></span>
                             <span class="tornado-whisker" style={format!("left:{};width:{}", pct(e.mu_star), pct(e.sigma))}></span>
