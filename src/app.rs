@@ -284,7 +284,7 @@ pub fn App() -> Html {
                         { for presets::all().into_iter().map(|p| { let (title, sentence) = locale::preset_words(lang, &p); html! { <option value={p.id} title={sentence} selected={!modified && state.preset_id.as_deref() == Some(p.id)}>{title}</option> } }) }
                     </select>
                     <Toolbar scenario={state.scenario.clone()} share_payload={(*link).clone()} can_undo={state.can_undo()} can_redo={state.can_redo()}
-                        undo_label={state.undo_label().map(|l| AttrValue::from(l.to_string()))} redo_label={state.redo_label().map(|l| AttrValue::from(l.to_string()))}
+                        undo_label={state.undo_label(lang).map(AttrValue::from)} redo_label={state.redo_label(lang).map(AttrValue::from)}
                         on_undo={actions.reform(|()| Action::Undo)} on_redo={actions.reform(|()| Action::Redo)} on_notify={actions.reform(Action::Notify)}
                         on_import={actions.reform(move |(s, notice)| { started(Origin::Import); Action::Load { scenario: Box::new(s), preset_id: None, notice: Some(notice) } })} />
                     <button class="btn" data-testid="pin" title={tr!(lang, "Pin this scenario as the baseline, then edit a variant", "把此场景固定为基线，再编辑一个变体")} onclick={on_pin}>{ if state.baseline.is_some() { tr!(lang, "Re-pin", "重新固定") } else { tr!(lang, "Pin", "固定") } }<span class="btn-word">{ if state.baseline.is_some() { tr!(lang, " baseline", "基线") } else { tr!(lang, " as baseline", "为基线") } }</span></button>

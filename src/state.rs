@@ -4,6 +4,7 @@
 //! action copies at most the history's pointers, never 200 scenarios. Each step of the history carries a
 //! label in words ("review delay 24 → 2 hours"), so the Undo and Redo buttons can say what they do.
 
+use crate::locale::{tr, trf, Lang};
 use backfire_engine::explain::Explanation;
 use backfire_engine::settings::{Place, SETTINGS};
 use backfire_engine::{Circle, Population, Scenario};
@@ -55,8 +56,40 @@ impl Notice {
 pub struct Step {
     /// The scenario this step returns to.
     pub scenario: Rc<Scenario>,
-    /// What the step changed, e.g. "review delay 24 → 2 hours".
-    pub label: Rc<str>,
+    /// What the step changed: worked out in words from the scenarios on either side when shown, in the
+    /// language shown ("review delay 24 → 2 hours" / "审核延迟 24 → 2 小时").
+    pub label: StepLabel,
+}
+
+/// What one undo step did, as data, so its words follow the chosen language.
+#[derive(Clone, PartialEq, Debug)]
+pub enum StepLabel {
+    /// An edit: said from the scenarios before and after it (see [`describe`]).
+    Worked,
+    /// "Apply to every circle" of one section.
+    ApplyToAll(CircleSection),
+    /// A scenario loaded from a preset (`preset`) or opened from a file or link, by name.
+    Load {
+        /// Whether it came from a preset.
+        preset: bool,
+        /// The scenario's name.
+        name: String,
+    },
+}
+
+impl StepLabel {
+    /// The step in words in `lang`, `before` and `after` being the scenarios on either side of it.
+    pub fn words(&self, lang: Lang, before: &Scenario, after: &Scenario) -> String {
+        match self {
+            StepLabel::Worked => describe(lang, before, after),
+            StepLabel::ApplyToAll(section) => {
+                let w = section.word(lang);
+                trf!(lang, "apply {w} to every circle", "将{w}应用到所有圈子")
+            }
+            StepLabel::Load { preset: true, name } => trf!(lang, "load {name}", "载入 {name}"),
+            StepLabel::Load { preset: false, name } => trf!(lang, "open {name}", "打开 {name}"),
+        }
+    }
 }
 
 /// A part of a circle's rules that "Apply to every circle" copies as a whole.
@@ -84,14 +117,14 @@ impl CircleSection {
         CircleSection::Moderation,
     ];
 
-    /// The section's name in a sentence ("apply moderation to every circle").
-    pub fn word(self) -> &'static str {
+    /// The section's name in a sentence ("apply moderation to every circle" / "把审核应用到每个圈子").
+    pub fn word(self, lang: Lang) -> &'static str {
         match self {
-            CircleSection::Rules => "who may join and act",
-            CircleSection::Tips => "tips",
-            CircleSection::Ranking => "feed ranking",
-            CircleSection::Contact => "contact",
-            CircleSection::Moderation => "moderation",
+            CircleSection::Rules => tr!(lang, "who may join and act", "规则"),
+            CircleSection::Tips => tr!(lang, "tips", "打赏设置"),
+            CircleSection::Ranking => tr!(lang, "feed ranking", "排序"),
+            CircleSection::Contact => tr!(lang, "contact", "联系设置"),
+            CircleSection::Moderation => tr!(lang, "moderation", "审核设置"),
         }
     }
 
@@ -124,9 +157,9 @@ impl CircleSection {
 /// What changed from `before` to `after`, in a few words for the Undo button: one numeric setting reads
 /// "review delay 24 → 2 hours" (with the circle's name when there are several), anything else names the
 /// part that changed.
-pub fn describe(before: &Scenario, after: &Scenario) -> String {
+pub fn describe(lang: Lang, before: &Scenario, after: &Scenario) -> String {
     if before.interventions != after.interventions {
-        return describe_timeline(before, after);
+        return describe_timeline(lang, before, after);
     }
     let mut changed = Vec::new();
     for row in &SETTINGS {
@@ -158,19 +191,27 @@ pub fn describe(before: &Scenario, after: &Scenario) -> String {
     let several = after.circles.len() > 1;
     if let [(row, circle, a, b)] = changed.as_slice() {
         let place = match circle.and_then(|i| after.circles.get(i)) {
-            Some(c) if several => format!(" in {}", c.name),
+            Some(c) if several => {
+                let name = &c.name;
+                trf!(lang, " in {name}", "（{name}）")
+            }
             _ => String::new(),
         };
-        return format!("{} {} → {}{place}", lower(row.label), row.number(*a), row.show(*b));
+        let label = match lang {
+            Lang::En => lower(row.label),
+            Lang::Zh => row.label_in(lang).to_string(),
+        };
+        return format!("{label} {} → {}{place}", row.number(*a), row.show_in(lang, *b));
     }
     if before.circles.len() < after.circles.len() {
-        return String::from("add a circle");
+        return tr!(lang, "add a circle", "添加圈子").to_string();
     }
     if before.circles.len() > after.circles.len() {
-        return String::from("remove a circle");
+        return tr!(lang, "remove a circle", "删除圈子").to_string();
     }
     if before.name != after.name {
-        return format!("rename the scenario to {}", after.name);
+        let name = &after.name;
+        return trf!(lang, "rename the scenario to {name}", "把场景改名为 {name}");
     }
     let edited: Vec<(usize, &Circle)> = before
         .circles
@@ -182,7 +223,8 @@ pub fn describe(before: &Scenario, after: &Scenario) -> String {
         .collect();
     if let [(i, c)] = edited.as_slice() {
         if before.circles.get(*i).map(|b| &b.name) != Some(&c.name) {
-            return format!("rename circle to {}", c.name);
+            let name = &c.name;
+            return trf!(lang, "rename circle to {name}", "把圈子改名为 {name}");
         }
         let part = CircleSection::ALL
             .into_iter()
@@ -191,24 +233,31 @@ pub fn describe(before: &Scenario, after: &Scenario) -> String {
                 sec.copy(c, &mut probe);
                 probe == **c
             })
-            .map(CircleSection::word)
+            .map(|sec| sec.word(lang))
             .next();
         return match part {
-            Some(p) if several => format!("{p} of {}", c.name),
+            Some(p) if several => {
+                let name = &c.name;
+                trf!(lang, "{p} of {name}", "{name}的{p}")
+            }
             Some(p) => p.to_string(),
-            None => format!("edit of {}", c.name),
+            None => {
+                let name = &c.name;
+                trf!(lang, "edit of {name}", "编辑 {name}")
+            }
         };
     }
     if edited.len() > 1 {
-        return String::from("several circles");
+        return tr!(lang, "several circles", "多个圈子").to_string();
     }
     if before.population != after.population {
-        return String::from("population");
+        return tr!(lang, "population", "人群").to_string();
     }
     if !changed.is_empty() {
-        return format!("{} settings", changed.len());
+        let n = changed.len();
+        return trf!(lang, "{n} settings", "{n} 项设置");
     }
-    String::from("run & platform settings")
+    tr!(lang, "run & platform settings", "运行和平台设置").to_string()
 }
 
 /// Everything the page edits: the scenario, its undo history, and what belongs to this scenario.
@@ -346,14 +395,18 @@ impl AppState {
         !self.redo.is_empty()
     }
 
-    /// What Undo would take back, e.g. "review delay 24 → 2 hours".
-    pub fn undo_label(&self) -> Option<Rc<str>> {
-        self.undo.back().map(|s| Rc::clone(&s.label))
+    /// What Undo would take back in `lang`, e.g. "review delay 24 → 2 hours".
+    pub fn undo_label(&self, lang: Lang) -> Option<String> {
+        self.undo
+            .back()
+            .map(|s| s.label.words(lang, &s.scenario, &self.scenario))
     }
 
-    /// What Redo would do again.
-    pub fn redo_label(&self) -> Option<Rc<str>> {
-        self.redo.last().map(|s| Rc::clone(&s.label))
+    /// What Redo would do again, in `lang`.
+    pub fn redo_label(&self, lang: Lang) -> Option<String> {
+        self.redo
+            .last()
+            .map(|s| s.label.words(lang, &self.scenario, &s.scenario))
     }
 
     /// Makes `scenario` current: everything computed for the old one goes, and the selection stays in range.
@@ -372,13 +425,12 @@ impl AppState {
     }
 
     /// Records the current scenario in the history and makes `scenario` current (an undoable step);
-    /// `label` says what the step does, or is worked out from the change.
-    fn step_to(&mut self, scenario: Scenario, label: Option<String>) {
-        let label = label.unwrap_or_else(|| describe(&self.scenario, &scenario));
+    /// `label` says what the step does.
+    fn step_to(&mut self, scenario: Scenario, label: StepLabel) {
         let previous = Rc::clone(&self.scenario);
         self.undo.push_back(Step {
             scenario: previous,
-            label: label.into(),
+            label,
         });
         if self.undo.len() > UNDO_DEPTH {
             self.undo.pop_front();
@@ -388,7 +440,7 @@ impl AppState {
     }
 
     /// An undoable edit built from the current scenario; an edit that changes nothing is not recorded.
-    fn edit(&mut self, label: Option<String>, change: impl FnOnce(&mut Scenario)) {
+    fn edit(&mut self, label: StepLabel, change: impl FnOnce(&mut Scenario)) {
         let mut s = (*self.scenario).clone();
         change(&mut s);
         if s != *self.scenario {
@@ -399,33 +451,43 @@ impl AppState {
 
 /// What an edit of the timeline did: a change added or removed, or what changed in one change's rules (said
 /// as an edit of the rules it puts in force would be).
-fn describe_timeline(before: &Scenario, after: &Scenario) -> String {
+fn describe_timeline(lang: Lang, before: &Scenario, after: &Scenario) -> String {
     let (b, a) = (&before.interventions, &after.interventions);
     if a.len() > b.len() {
         return a.last().map_or_else(
-            || String::from("add a change"),
-            |i| format!("add a change at hour {}", i.hour),
+            || tr!(lang, "add a change", "添加变更").to_string(),
+            |i| {
+                let h = i.hour;
+                trf!(lang, "add a change at hour {h}", "在第 {h} 小时添加变更")
+            },
         );
     }
     if a.len() < b.len() {
-        return String::from("remove a change");
+        return tr!(lang, "remove a change", "删除变更").to_string();
     }
     let Some((i, (y, x))) = a.iter().zip(b).enumerate().find(|(_, (y, x))| x != y) else {
-        return String::from("timeline");
+        return tr!(lang, "timeline", "时间线").to_string();
     };
     if x.hour != y.hour {
-        return format!("change at hour {} → hour {}", x.hour, y.hour);
+        let (from, to) = (x.hour, y.hour);
+        return trf!(
+            lang,
+            "change at hour {from} → hour {to}",
+            "变更从第 {from} 小时 → 第 {to} 小时"
+        );
     }
     if x.label != y.label || x.note != y.note {
-        return format!("words of the change at hour {}", y.hour);
+        let h = y.hour;
+        return trf!(lang, "words of the change at hour {h}", "第 {h} 小时变更的说明");
     }
     let (Some(vb), Some(va)) = (
         backfire_engine::timeline::in_force(before, i),
         backfire_engine::timeline::in_force(after, i),
     ) else {
-        return String::from("timeline");
+        return tr!(lang, "timeline", "时间线").to_string();
     };
-    format!("{} from hour {}", describe(&vb, &va), y.hour)
+    let (what, h) = (describe(lang, &vb, &va), y.hour);
+    trf!(lang, "{what} from hour {h}", "{what}（从第 {h} 小时起）")
 }
 
 /// The circles an edit changes: the launch's, or intervention `i`'s (which, if it kept the circles before it,
@@ -477,7 +539,7 @@ impl Reducible for AppState {
                 if *scenario == *next.scenario {
                     return self;
                 }
-                next.step_to(*scenario, None);
+                next.step_to(*scenario, StepLabel::Worked);
             }
             Action::SetCircle { idx, circle } => {
                 let edited = next.edited();
@@ -485,7 +547,7 @@ impl Reducible for AppState {
                     return self;
                 }
                 let stage = next.stage;
-                next.edit(None, |s| {
+                next.edit(StepLabel::Worked, |s| {
                     if let Some(slot) = circles_mut(s, stage).get_mut(idx) {
                         *slot = *circle;
                     }
@@ -494,13 +556,12 @@ impl Reducible for AppState {
             Action::SetCircles { circles, selected } => {
                 next.selected_circle = selected;
                 let stage = next.stage;
-                next.edit(None, |s| *circles_mut(s, stage) = circles);
+                next.edit(StepLabel::Worked, |s| *circles_mut(s, stage) = circles);
                 next.clamp_circle();
             }
             Action::ApplyToAll { from, section } => {
-                let label = format!("apply {} to every circle", section.word());
                 let stage = next.stage;
-                next.edit(Some(label), |s| {
+                next.edit(StepLabel::ApplyToAll(section), |s| {
                     let circles = circles_mut(s, stage);
                     if let Some(source) = circles.get(from).cloned() {
                         for c in circles.iter_mut() {
@@ -509,7 +570,7 @@ impl Reducible for AppState {
                     }
                 });
             }
-            Action::SetPopulation(population) => next.edit(None, |s| s.population = *population),
+            Action::SetPopulation(population) => next.edit(StepLabel::Worked, |s| s.population = *population),
             Action::SelectCircle(idx) => {
                 next.selected_circle = idx;
                 next.clamp_circle();
@@ -529,11 +590,11 @@ impl Reducible for AppState {
                 preset_id,
                 notice,
             } => {
-                let label = match &preset_id {
-                    Some(_) => format!("load {}", scenario.name),
-                    None => format!("open {}", scenario.name),
+                let label = StepLabel::Load {
+                    preset: preset_id.is_some(),
+                    name: scenario.name.clone(),
                 };
-                next.step_to(*scenario, Some(label));
+                next.step_to(*scenario, label);
                 next.preset_id = preset_id;
                 next.notice = notice;
             }
@@ -621,10 +682,17 @@ mod tests {
             "names are not copied"
         );
         assert_eq!(s1.undo.len(), 1, "one step");
-        assert_eq!(s1.undo_label().as_deref(), Some("apply moderation to every circle"));
+        assert_eq!(
+            s1.undo_label(Lang::En).as_deref(),
+            Some("apply moderation to every circle")
+        );
         let back = s1.reduce(Action::Undo);
         assert_eq!(back.scenario.circles[0].moderation.review_delay_hours, 24);
-        assert_eq!(back.redo_label().as_deref(), Some("apply moderation to every circle"));
+        assert_eq!(
+            back.redo_label(Lang::En).as_deref(),
+            Some("apply moderation to every circle")
+        );
+        assert_eq!(back.redo_label(Lang::Zh).as_deref(), Some("将审核设置应用到所有圈子"));
     }
 
     #[test]
@@ -636,14 +704,16 @@ mod tests {
             idx: 0,
             circle: Box::new(c),
         });
-        assert_eq!(s1.undo_label().as_deref(), Some("review delay 24 → 2 hours"));
+        assert_eq!(s1.undo_label(Lang::En).as_deref(), Some("review delay 24 → 2 hours"));
+        // The same step in Chinese: the words follow the language shown, not the one the edit was made in.
+        assert_eq!(s1.undo_label(Lang::Zh).as_deref(), Some("审核延迟 24 → 2 小时"));
         let mut c = s1.scenario.circles[0].clone();
         c.name = "Mothers".into();
         let s2 = s1.reduce(Action::SetCircle {
             idx: 0,
             circle: Box::new(c),
         });
-        assert_eq!(s2.undo_label().as_deref(), Some("rename circle to Mothers"));
+        assert_eq!(s2.undo_label(Lang::En).as_deref(), Some("rename circle to Mothers"));
     }
 
     #[test]
@@ -790,7 +860,7 @@ mod tests {
             "the launch keeps its rules"
         );
         assert_eq!(s2.scenario.interventions[0].circles.as_deref(), Some(&[circle][..]));
-        assert_eq!(s2.undo_label().as_deref(), Some("moderation from hour 24"));
+        assert_eq!(s2.undo_label(Lang::En).as_deref(), Some("moderation from hour 24"));
         // The platform editor's view goes back to the change; the run's own settings to the scenario.
         let mut view = (*s2.edited()).clone();
         view.platform.bans.return_after_ban = backfire_engine::BanReturn::RealNameBound;
@@ -807,6 +877,6 @@ mod tests {
         gone.interventions.clear();
         let s3 = s2.reduce(Action::Edit(Box::new(gone)));
         assert_eq!(s3.stage, None);
-        assert_eq!(s3.undo_label().as_deref(), Some("remove a change"));
+        assert_eq!(s3.undo_label(Lang::En).as_deref(), Some("remove a change"));
     }
 }

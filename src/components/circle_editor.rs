@@ -52,8 +52,8 @@ pub fn CircleEditor(props: &CircleEditorProps) -> Html {
         let onclick = props.on_apply_all.reform(move |_: MouseEvent| section);
         html! {
             <button type="button" class="btn small apply-all" data-testid={format!("apply-all-{}", section.id())}
-                title={ { let what = section_word(lang, section); trf!(lang, "Copy this circle's {what} to every circle (one step; Undo takes it back)", "把此圈子的{what}复制到所有圈子（一步操作，可撤销）") } } {onclick}>
-                { { let what = section_word(lang, section); trf!(lang, "Apply {what} to every circle", "将{what}应用到所有圈子") } }
+                title={ { let what = section.word(lang); trf!(lang, "Copy this circle's {what} to every circle (one step; Undo takes it back)", "把此圈子的{what}复制到所有圈子（一步操作，可撤销）") } } {onclick}>
+                { { let what = section.word(lang); trf!(lang, "Apply {what} to every circle", "将{what}应用到所有圈子") } }
             </button>
         }
     };
@@ -175,19 +175,5 @@ fn sanction_label(lang: Lang, s: SanctionKind) -> &'static str {
         SanctionKind::Remove => tr!(lang, "Remove the content", "删除内容"),
         SanctionKind::Suspend => tr!(lang, "Suspend the account", "停用账号"),
         SanctionKind::Ban => tr!(lang, "Ban the account", "封禁账号"),
-    }
-}
-
-/// A section's name inside "Apply … to every circle" (`CircleSection::word` in English).
-fn section_word(lang: Lang, section: CircleSection) -> &'static str {
-    match lang {
-        Lang::En => section.word(),
-        Lang::Zh => match section {
-            CircleSection::Rules => "规则",
-            CircleSection::Tips => "打赏设置",
-            CircleSection::Ranking => "排序",
-            CircleSection::Contact => "联系设置",
-            CircleSection::Moderation => "审核设置",
-        },
     }
 }

@@ -197,10 +197,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     html! {
         <>
             <button class="btn undo-btn" data-testid="undo" aria-label={tr!(lang, "Undo", "撤销")} title={step_title(tr!(lang, "Undo", "撤销"), props.undo_label.as_ref(), "Ctrl+Z")} disabled={!props.can_undo} onclick={on_undo}>
-                {"↶"}<span class="btn-word">{tr!(lang, " Undo", " 撤销")}</span>if let Some(l) = &props.undo_label { <span class="step-label" data-testid="undo-label" lang="en">{format!(": {l}")}</span> }
+                {"↶"}<span class="btn-word">{tr!(lang, " Undo", " 撤销")}</span>if let Some(l) = &props.undo_label { <span class="step-label" data-testid="undo-label">{format!(": {l}")}</span> }
             </button>
             <button class="btn undo-btn" data-testid="redo" aria-label={tr!(lang, "Redo", "重做")} title={step_title(tr!(lang, "Redo", "重做"), props.redo_label.as_ref(), "Ctrl+Shift+Z")} disabled={!props.can_redo} onclick={on_redo}>
-                {"↷"}<span class="btn-word">{tr!(lang, " Redo", " 重做")}</span>if let Some(l) = &props.redo_label { <span class="step-label" data-testid="redo-label" lang="en">{format!(": {l}")}</span> }
+                {"↷"}<span class="btn-word">{tr!(lang, " Redo", " 重做")}</span>if let Some(l) = &props.redo_label { <span class="step-label" data-testid="redo-label">{format!(": {l}")}</span> }
             </button>            <button class="btn" data-testid="copy-link" onclick={on_copy}
                 title={if props.share_payload.is_ok() { tr!(lang, "Copy a link that opens this scenario", "复制可打开此场景的链接") } else { tr!(lang, "This scenario is too large for a link: export it as a file", "此场景太大，无法放进链接：请导出为文件") }}>
                 { if *copied { tr!(lang, "Link copied ✓", "链接已复制 ✓") } else { tr!(lang, "Copy link", "复制链接") } }</button>
