@@ -196,7 +196,7 @@ pub fn SearchPanel(props: &SearchPanelProps) -> Html {
                 Some(Outcome::Frontier(r)) => {
                     let attack = state.under_attack.as_ref().filter(|(f, _)| Rc::ptr_eq(f, &r)).map(|(_, o)| o.clone());
                     let worst = match state.outcome(Kind::RedTeam) {
-                        Some(Outcome::RedTeam(red)) => red.worst.first().map(|w| w.sentence.clone()),
+                        Some(Outcome::RedTeam(red)) => red.worst.first().map(|w| w.adversary.sentence_in(lang)),
                         _ => None,
                     };
                     let on_judge = {

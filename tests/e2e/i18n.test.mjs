@@ -310,12 +310,12 @@ test('the sweep in Chinese: its controls, messages, heatmap, scatter and read-ou
   await context.close();
 });
 
-// The Search view in Chinese: every tab's form, the red team's atlas and the robustness screen. The engine's
-// sentences (a worst case's, the verdict, the method's name, the assumptions' labels) carry `lang="en"`: another
-// change translates them.
-// The methods' names (MAP-Elites, Morris) stay as the literature writes them.
-const SEARCH_ALLOWED = [...ALLOWED, 'MAP', 'Elites', 'Morris'];
-test('the Search view in Chinese: forms, the red team and the robustness screen', async () => {
+// The Search view in Chinese: every tab's form, the red team's atlas, the frontier and the robustness screen,
+// with the engine's sentences (a worst case's, a fix's change, the verdict, the assumptions' names) in Chinese.
+// Still English and marked `lang="en"`: an atlas cell's name and the rule a worst case went through.
+// The methods' names (MAP-Elites, Morris) stay as the literature writes them; the verdict names MODEL.md.
+const SEARCH_ALLOWED = [...ALLOWED, 'MAP', 'Elites', 'Morris', 'MODEL', 'md'];
+test('the Search view in Chinese: forms, the red team, the frontier and the robustness screen', async () => {
   const { context, page, errors } = await openApp(browser);
   await loadSmall(page, 'alipay-circles-2016');
   await page.getByTestId('lang-switch').click();
@@ -334,7 +334,12 @@ test('the Search view in Chinese: forms, the red team and the robustness screen'
   };
   await run('redteam', 'redteam-runs', 16);
   assert.match(await page.getByTestId('worst-0-rule').innerText(), /^放行的规则：/);
+  assert.match(await page.getByTestId('worst-0-sentence').innerText(), /[\u4e00-\u9fff]/);
+  await run('frontier', 'frontier-runs', 16);
+  await page.getByTestId('frontier-point-0').hover();
+  assert.deepEqual(await englishLeft(page, SEARCH_ALLOWED, ['main#results']), [], 'no English left in a hovered fix');
   await run('robustness', 'robustness-trajectories', 1);
+  assert.match(await page.getByTestId('robustness-verdict').innerText(), /结论/);
   assert.match(await page.getByTestId('search-reproduce').innerText(), /此搜索的链接/);
   assert.deepEqual(errors, []);
   await context.close();

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::dice::Dice;
+use crate::lang::Lang;
 use crate::lever::levers;
 use crate::report::{PatternId, Report};
 use crate::scenario::Scenario;
@@ -582,6 +583,42 @@ pub struct FrontierPoint {
     pub scenario: Scenario,
     /// The share-link payload of that scenario.
     pub link: String,
+}
+
+impl FrontierPoint {
+    /// [`FrontierPoint::change`] in `lang`, written again from its levers and settings against `input`, the
+    /// scenario the search started from; the stored English when a lever is not found there.
+    pub fn change_in(&self, lang: Lang, input: &Scenario) -> String {
+        if lang == Lang::En {
+            return self.change.clone();
+        }
+        let mut parts = Vec::new();
+        for id in &self.lever_ids {
+            match crate::lever::change_words(lang, input, id) {
+                Some(words) => parts.push(words),
+                None => return self.change.clone(),
+            }
+        }
+        for change in &self.fix.settings {
+            if let Some(row) = setting_of(&change.field) {
+                let place = if row.place == Place::Circle {
+                    "（每个圈子）"
+                } else {
+                    ""
+                };
+                parts.push(format!(
+                    "{} {}{place}",
+                    row.label_in(lang),
+                    row.show_in(lang, change.value)
+                ));
+            }
+        }
+        if parts.is_empty() {
+            String::from("不变（原规则）")
+        } else {
+            parts.join("；")
+        }
+    }
 }
 
 /// What a frontier search found.

@@ -14,6 +14,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::assumptions::{by_field, Assumption, ASSUMPTIONS};
+use crate::lang::Lang;
 use crate::report::{PatternId, Report};
 use crate::scenario::Scenario;
 use crate::search::{dice_for, Batch, Evaluation, Provenance, Search};
@@ -227,18 +228,11 @@ impl Robustness {
         s.top != r.top || sign(s.change()) != sign(r.change())
     }
 
-    /// What changed at a point where the verdict flipped, in words.
-    fn what_flipped(&self, s: &Seen) -> String {
+    /// What changed at a point where the verdict flipped: the new top pattern, or `None` when the comparison
+    /// with the baseline changed sign.
+    fn what_flipped(&self, s: &Seen) -> Option<Option<PatternId>> {
         let top = self.reference.as_ref().and_then(|r| r.top);
-        if s.top != top {
-            format!(
-                "the top pattern becomes {}",
-                s.top
-                    .map_or("none", |p| crate::words::pattern_words(crate::lang::Lang::En, p))
-            )
-        } else {
-            String::from("the comparison with the baseline changes sign")
-        }
+        (s.top != top).then_some(s.top)
     }
 
     /// The result so far.
@@ -291,24 +285,19 @@ impl Robustness {
                 .then_with(|| a.field.cmp(&b.field))
         });
         let any_flip = self.trajectories.iter().flatten().any(|(_, s)| self.flipped(s));
-        let verdict = match (flip, any_flip) {
+        let verdict_of = match (flip, any_flip) {
             (Some((i, level, seen)), _) => match rows.get(i) {
-                Some(row) => format!(
-                    "it flips if {} is {} ({})",
-                    row.label.to_lowercase(),
-                    row.show(self.value_at(row, row.get(&self.input.assumptions), level)),
-                    self.what_flipped(seen)
-                ),
-                None => String::from("it flips within the screened ranges"),
+                Some(row) => Verdict::FlipsAt {
+                    field: String::from(row.field),
+                    value: self.value_at(row, row.get(&self.input.assumptions), level),
+                    becomes: self.what_flipped(seen),
+                },
+                None => Verdict::Flips,
             },
-            (None, true) => String::from("it flips within the screened ranges, at a point no single move explains"),
-            (None, false) => match self.options.range {
-                ScreenRange::Bounds => String::from("the verdict holds across the assumption ranges in MODEL.md"),
-                ScreenRange::AroundValue { factor } => format!(
-                    "the verdict holds across the assumption ranges screened (each from ÷{factor} to ×{factor} its value, within MODEL.md's bounds)"
-                ),
-            },
+            (None, true) => Verdict::FlipsUnexplained,
+            (None, false) => Verdict::Holds(self.options.range),
         };
+        let verdict = verdict_of.words(Lang::En);
         let mut provenance = Provenance::new(METHOD, self.budget_runs(), &self.input, &self.options.evaluation);
         provenance.runs_done = self.runs_done;
         RobustnessResult {
@@ -320,6 +309,7 @@ impl Robustness {
             trajectories: self.trajectories.len() as u32,
             flips: flip.is_some() || any_flip,
             verdict,
+            verdict_of,
             effects: ranked,
         }
     }
@@ -450,10 +440,77 @@ pub struct RobustnessResult {
     pub trajectories: u32,
     /// Whether the verdict flipped at some evaluated point.
     pub flips: bool,
-    /// One sentence: the verdict holds, or what flips it.
+    /// One sentence: the verdict holds, or what flips it (English; [`Verdict::words`] writes either language).
     pub verdict: String,
+    /// The same verdict as data.
+    #[serde(default)]
+    pub verdict_of: Verdict,
     /// Every screened assumption, largest μ* first.
     pub effects: Vec<AssumptionEffect>,
+}
+
+/// What a screen concluded, as data: the verdict holds over the ranges screened, or what flips it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// It holds over the ranges screened.
+    Holds(ScreenRange),
+    /// It flips when one assumption moves to a value.
+    FlipsAt {
+        /// The assumption's field.
+        field: String,
+        /// Its stored value there.
+        value: u32,
+        /// The new top pattern, or `None` when the comparison with the baseline changes sign.
+        becomes: Option<Option<PatternId>>,
+    },
+    /// It flips at a point no single move explains.
+    FlipsUnexplained,
+    /// It flips within the ranges screened (a result made before the verdict was kept as data).
+    #[default]
+    Flips,
+}
+
+impl Verdict {
+    /// The verdict in one sentence in `lang`.
+    pub fn words(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        match self {
+            Verdict::Holds(ScreenRange::Bounds) if zh => String::from("在 MODEL.md 列出的假设范围内，结论都成立"),
+            Verdict::Holds(ScreenRange::Bounds) => String::from("the verdict holds across the assumption ranges in MODEL.md"),
+            Verdict::Holds(ScreenRange::AroundValue { factor }) if zh => format!(
+                "在筛查的假设范围内（每个从其值的 ÷{factor} 到 ×{factor}，不超出 MODEL.md 的界限），结论都成立"
+            ),
+            Verdict::Holds(ScreenRange::AroundValue { factor }) => format!(
+                "the verdict holds across the assumption ranges screened (each from ÷{factor} to ×{factor} its value, within MODEL.md's bounds)"
+            ),
+            Verdict::FlipsAt { field, value, becomes } => {
+                let Some(row) = by_field(field) else {
+                    return Verdict::Flips.words(lang);
+                };
+                let what = match (becomes, zh) {
+                    (Some(top), false) => format!(
+                        "the top pattern becomes {}",
+                        top.map_or("none", |p| crate::words::pattern_words(lang, p))
+                    ),
+                    (Some(top), true) => format!("首要模式变为{}", top.map_or("无", |p| crate::words::pattern_words(lang, p))),
+                    (None, false) => String::from("the comparison with the baseline changes sign"),
+                    (None, true) => String::from("与基线的对比改变了方向"),
+                };
+                if zh {
+                    format!("如果{}为 {}，结论就会翻转（{what}）", row.label_in(lang), row.show_in(lang, *value))
+                } else {
+                    format!("it flips if {} is {} ({what})", row.label.to_lowercase(), row.show(*value))
+                }
+            }
+            Verdict::FlipsUnexplained if zh => String::from("在筛查范围内结论会翻转，但没有单个变动能解释"),
+            Verdict::FlipsUnexplained => {
+                String::from("it flips within the screened ranges, at a point no single move explains")
+            }
+            Verdict::Flips if zh => String::from("在筛查范围内结论会翻转"),
+            Verdict::Flips => String::from("it flips within the screened ranges"),
+        }
+    }
 }
 
 /// Runs a screen to its end with `runner` (see [`crate::search::drive`]).
@@ -475,6 +532,31 @@ pub fn run_robustness(s: &Scenario, baseline: Option<&Scenario>, options: &Robus
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn verdicts_read_in_both_languages_from_their_data() {
+        let flip = Verdict::FlipsAt {
+            field: String::from("honest_interest_percent"),
+            value: 100,
+            becomes: Some(Some(PatternId::Exclusion)),
+        };
+        assert!(flip.words(Lang::En).starts_with("it flips if "));
+        assert!(flip
+            .words(Lang::En)
+            .ends_with("(the top pattern becomes exclusion of honest users)"));
+        let zh = flip.words(Lang::Zh);
+        assert!(zh.contains("排斥诚实用户"), "{zh}");
+        for v in [
+            flip,
+            Verdict::FlipsUnexplained,
+            Verdict::Flips,
+            Verdict::Holds(ScreenRange::AroundValue { factor: 2 }),
+        ] {
+            // No English word in the Chinese: only the file name MODEL.md may stand in Latin letters.
+            let zh = v.words(Lang::Zh).replace("MODEL.md", "");
+            assert!(!zh.chars().any(|c| c.is_ascii_alphabetic()), "{zh}");
+        }
+    }
     use super::*;
 
     #[test]

@@ -63,12 +63,28 @@ impl Scale {
     }
 }
 
+/// The result with each point's change in `lang`, written from its levers and settings against the scenario the
+/// search started from (the stored English as it is).
+fn in_lang(lang: Lang, r: &Rc<FrontierResult>) -> Rc<FrontierResult> {
+    if lang == Lang::En {
+        return Rc::clone(r);
+    }
+    let Ok(input) = backfire_engine::link::decode(&r.provenance.input_link) else {
+        return Rc::clone(r);
+    };
+    let mut out = (**r).clone();
+    for p in out.input.iter_mut().chain(out.frontier.iter_mut()) {
+        p.change = p.change_in(lang, &input);
+    }
+    Rc::new(out)
+}
+
 /// The scatter plot and the line under it naming the point hovered.
 #[function_component]
 pub fn FrontierPlot(props: &FrontierPlotProps) -> Html {
     let lang = use_lang();
     let hovered = use_state(|| None::<usize>);
-    let r = &props.result;
+    let r = &in_lang(lang, &props.result);
     let attacked: &[f64] = props.under_attack.as_deref().map_or(&[], |u| &u.frontier);
     // Harm under attack shares the harm axis, so the scale takes those points too.
     let all: Vec<(f64, f64)> = r
@@ -131,7 +147,7 @@ pub fn FrontierPlot(props: &FrontierPlotProps) -> Html {
                             let h = format!("{h:.1}");
                             trf!(lang, ", {h} under attack", "，受攻击时 {h}")
                         }).unwrap_or_default();
-                        html! { <><span lang="en">{change.clone()}</span>{trf!(lang, " — harm {harm}{attack}, honest cost {cost} (press Enter or click to load it)", " — 危害 {harm}{attack}，诚实代价 {cost}（按 Enter 或点击载入）")}</> }
+                        html! { <><span>{change.clone()}</span>{trf!(lang, " — harm {harm}{attack}, honest cost {cost} (press Enter or click to load it)", " — 危害 {harm}{attack}，诚实代价 {cost}（按 Enter 或点击载入）")}</> }
                     }
                     None => html! { {tr!(lang, "Hover over or tab to a point to see what changed; click it to load it.", "将指针移到某个点上或用 Tab 选中，查看改了什么；点击即可载入。")} },
                 } }
@@ -225,7 +241,7 @@ fn under_attack_table(lang: Lang, r: &FrontierResult, u: &UnderAttackResult) -> 
     let row = |testid: String, change: &str, harm: f64, attacked: Option<f64>| {
         html! {
             <tr data-testid={testid}>
-                <td lang="en">{change.to_string()}</td>
+                <td>{change.to_string()}</td>
                 <td class="num">{format!("{harm:.1}")}</td>
                 <td class="num" data-value={attacked.map(|h| h.to_string())}>{attacked.map_or(String::from("–"), |h| format!("{h:.1}"))}</td>
             </tr>
@@ -264,7 +280,7 @@ pub fn under_attack_offer(
     };
     html! {
         <div class="under-attack-offer" data-testid="under-attack-offer" data-state="ready">
-            <p class="small">{tr!(lang, "The red team's worst case: ", "红队的最坏情况：")}<span lang="en">{worst.to_string()}</span></p>
+            <p class="small">{tr!(lang, "The red team's worst case: ", "红队的最坏情况：")}<span>{worst.to_string()}</span></p>
             <button class="btn" data-testid="under-attack-run" disabled={busy} onclick={on_judge}>{tr!(lang, "Judge these fixes against it", "用它评估这些修复")}</button>
             {status(lang, "under-attack", attack)}
         </div>

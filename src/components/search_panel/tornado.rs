@@ -51,7 +51,7 @@ fn robustness_view(lang: Lang, r: &RobustnessResult, reproduce: &str) -> Html {
     let level = format!("{:.1}", r.level);
     html! {
         <div class="search-result" data-testid="robustness-result">
-            <p class={classes!("robustness-verdict", r.flips.then_some("flips"))} data-testid="robustness-verdict" data-flips={r.flips.to_string()} lang="en">{sentence_case(&r.verdict)}</p>
+            <p class={classes!("robustness-verdict", r.flips.then_some("flips"))} data-testid="robustness-verdict" data-flips={r.flips.to_string()}>{sentence_case(&verdict_words(lang, r))}</p>
             <p class="muted small">{trf!(lang, "Effect of each assumption on the level of {watched} (now {level}): μ*, the mean size of its effect across its range; the whisker is σ, how much that effect depends on the other assumptions.", "每个假设对{watched}水平（当前 {level}）的影响：μ* 是它在取值范围内影响的平均大小；须线是 σ，表示这种影响在多大程度上取决于其他假设。")}</p>
             {tornado(lang, "tornado-bar", level_bars)}
             if let Some(change) = r.change {
@@ -132,6 +132,14 @@ fn tornado(lang: Lang, testid: &str, bars: Vec<Bar>) -> Html {
 }
 
 /// The engine's verdict as a sentence on its own: its first letter upper case ("it flips if …" → "It flips if …").
+/// The verdict in `lang`: written from its data, or the stored English for a result made before it was kept.
+fn verdict_words(lang: Lang, r: &RobustnessResult) -> String {
+    match (&r.verdict_of, lang) {
+        (backfire_engine::search::robustness::Verdict::Flips, _) | (_, Lang::En) => r.verdict.clone(),
+        (v, lang) => v.words(lang),
+    }
+}
+
 fn sentence_case(text: &str) -> String {
     let mut chars = text.chars();
     chars
