@@ -321,11 +321,11 @@ fn redteam_view(lang: Lang, r: &RedTeamResult, on_load: &Callback<Scenario>, rep
             "此预算下场景自带的对手：每 10,000 次浏览中 {prevalence} 次，涉及金额 {moved}。"
         )
     });
-    let (share, objective) = (format!("{:.1}", f64::from(r.budget_permille) / 10.0), &r.objective);
+    let share = format!("{:.1}", f64::from(r.budget_permille) / 10.0);
     html! {
         <div class="search-result" data-testid="redteam-result">
             <p class="small">{trf!(lang, "Budget: {share} % of accounts abusive.", "预算：滥用账户占 {share} %。")}{" "}
-                {tr!(lang, "Harm: ", "危害：")}<span lang="en">{objective.clone()}</span></p>
+                {tr!(lang, "Harm: ", "危害：")}<span>{backfire_engine::search::redteam::objective(lang)}</span></p>
             if let Some(own) = own { <p class="muted small" data-testid="redteam-own">{own}</p> }
             <ol class="worst-cases">
                 { for r.worst.iter().enumerate().map(|(i, w)| {
@@ -334,14 +334,22 @@ fn redteam_view(lang: Lang, r: &RedTeamResult, on_load: &Callback<Scenario>, rep
                         on_load.reform(move |_: MouseEvent| s.clone())
                     };
                     let pattern = w.top_pattern.map_or(tr!(lang, "no feed pattern", "无信息流模式"), |id| crate::locale::pattern_name(lang, id));
-                    let rule = w.opened_by.clone().unwrap_or_else(|| String::from(tr!(lang, "no single rule", "没有单一规则")));
+                    // The rule in the chosen language, its circle's name marked as typed.
+                    let rule = match &w.opened_by {
+                        Some(english) => crate::components::rule_label::opened_by(lang, &backfire_engine::OpenedBy {
+                            rule: english.clone(),
+                            incidents: 0,
+                            at: w.opened_by_at.clone(),
+                        }),
+                        None => html! { {tr!(lang, "no single rule", "没有单一规则")} },
+                    };
                     let (prevalence, moved) = (format!("{:.1}", w.prevalence_per_10k), money(lang, w.abuse_fen));
                     html! {
                         <li class="worst-case" data-testid={format!("worst-{i}")}>
-                            <p class="cell" lang="en">{w.cell.clone()}</p>
+                            <p class="cell">{w.adversary.cell_in(lang)}</p>
                             <p data-testid={format!("worst-{i}-sentence")}>{w.adversary.sentence_in(lang)}</p>
                             <p class="small" data-testid={format!("worst-{i}-rule")}>
-                                {tr!(lang, "Let through by: ", "放行的规则：")}<span lang="en">{rule}</span>{trf!(lang, " (mostly {pattern})", "（主要是{pattern}）")}
+                                {tr!(lang, "Let through by: ", "放行的规则：")}<span>{rule}</span>{trf!(lang, " (mostly {pattern})", "（主要是{pattern}）")}
                             </p>
                             <p class="small">
                                 <span data-testid={format!("worst-{i}-prevalence")} data-value={w.prevalence_per_10k.to_string()}>

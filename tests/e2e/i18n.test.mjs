@@ -312,7 +312,6 @@ test('the sweep in Chinese: its controls, messages, heatmap, scatter and read-ou
 
 // The Search view in Chinese: every tab's form, the red team's atlas, the frontier and the robustness screen,
 // with the engine's sentences (a worst case's, a fix's change, the verdict, the assumptions' names) in Chinese.
-// Still English and marked `lang="en"`: an atlas cell's name and the rule a worst case went through.
 // The methods' names (MAP-Elites, Morris) stay as the literature writes them; the verdict names MODEL.md.
 const SEARCH_ALLOWED = [...ALLOWED, 'MAP', 'Elites', 'Morris', 'MODEL', 'md'];
 test('the Search view in Chinese: forms, the red team, the frontier and the robustness screen', async () => {

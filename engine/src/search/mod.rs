@@ -237,25 +237,25 @@ pub(crate) fn per_candidate(reports: &[Report], per: usize) -> impl Iterator<Ite
     reports.chunks(per.max(1))
 }
 
-/// The rule that let the most incidents of `id` through over some runs, with its incidents (ties go to the
-/// rule named first in the first run).
-pub(crate) fn main_opener(reports: &[Report], id: PatternId) -> Option<(String, u64)> {
-    let mut seen: Vec<(String, u64)> = Vec::new();
+/// The rule that let the most incidents of `id` through over some runs (its first entry, with the rule as data),
+/// with its incidents over all the runs (ties go to the rule named first in the first run).
+pub(crate) fn main_opener(reports: &[Report], id: PatternId) -> Option<(crate::report::OpenedBy, u64)> {
+    let mut seen: Vec<(&crate::report::OpenedBy, u64)> = Vec::new();
     for r in reports {
         for o in r.pattern(id).map(|p| p.opened_by.as_slice()).unwrap_or_default() {
-            match seen.iter_mut().find(|(rule, _)| *rule == o.rule) {
+            match seen.iter_mut().find(|(first, _)| first.rule == o.rule) {
                 Some((_, n)) => *n += o.incidents,
-                None => seen.push((o.rule.clone(), o.incidents)),
+                None => seen.push((o, o.incidents)),
             }
         }
     }
-    let mut best: Option<(String, u64)> = None;
-    for (rule, n) in seen {
+    let mut best: Option<(&crate::report::OpenedBy, u64)> = None;
+    for (o, n) in seen {
         if best.as_ref().is_none_or(|(_, b)| n > *b) {
-            best = Some((rule, n));
+            best = Some((o, n));
         }
     }
-    best
+    best.map(|(o, n)| (o.clone(), n))
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::assumptions::by_field;
 use crate::dice::Dice;
 use crate::lang::Lang;
-use crate::report::{PatternId, Report};
+use crate::report::{OpenedBy, PatternId, Report, RuleRef};
 use crate::scenario::{Archetype, Scenario};
 use crate::search::{dice_for, link_of, main_opener, per_candidate, Batch, Evaluation, Provenance, Search, Tally};
 
@@ -122,6 +122,22 @@ impl Adversary {
             }
         }
         t
+    }
+
+    /// The atlas cell in words in `lang`: "solicitors · return after bans" / "招揽者 · 封禁后换号回来".
+    pub fn cell_in(&self, lang: Lang) -> String {
+        let (dominant, evasion) = self.cell();
+        let who = ABUSERS.get(dominant).map_or("", |(a, en)| match lang {
+            Lang::En => en,
+            Lang::Zh => crate::exemplar::archetype_zh(*a),
+        });
+        let how = match (evasion.checked_sub(1), lang) {
+            (Some(k), Lang::En) => EVASIONS.get(k).map_or("", |(_, how)| how),
+            (Some(k), Lang::Zh) => EVASIONS_ZH.get(k).copied().unwrap_or_default(),
+            (None, Lang::En) => "no evasion",
+            (None, Lang::Zh) => "不规避",
+        };
+        format!("{who} · {how}")
     }
 
     /// The atlas cell: (dominant strategy, evasion used: 0 for none, else 1 + its index in [`EVASIONS`]).
@@ -330,7 +346,7 @@ struct Judged {
     tally: Tally,
     /// The feed pattern with the most violating views, and the rule that let most of it through.
     top: Option<PatternId>,
-    opened_by: Option<String>,
+    opened_by: Option<OpenedBy>,
 }
 
 impl Judged {
@@ -351,7 +367,7 @@ impl Judged {
             adversary,
             tally: Tally::of(reports),
             top,
-            opened_by: top.and_then(|id| main_opener(reports, id)).map(|(rule, _)| rule),
+            opened_by: top.and_then(|id| main_opener(reports, id)).map(|(o, _)| o),
         }
     }
 
@@ -468,21 +484,14 @@ impl RedTeam {
     }
 
     fn worst_case(&self, j: &Judged) -> WorstCase {
-        let (dominant, evasion) = j.adversary.cell();
         let scenario = j.adversary.apply(&self.input);
         WorstCase {
-            cell: format!(
-                "{} · {}",
-                ABUSERS.get(dominant).map_or("", |(_, n)| n),
-                evasion
-                    .checked_sub(1)
-                    .and_then(|k| EVASIONS.get(k))
-                    .map_or("no evasion", |(_, how)| how)
-            ),
+            cell: j.adversary.cell_in(Lang::En),
             sentence: j.adversary.sentence(),
             adversary: j.adversary.clone(),
             top_pattern: j.top,
-            opened_by: j.opened_by.clone(),
+            opened_by: j.opened_by.as_ref().map(|o| o.rule.clone()),
+            opened_by_at: j.opened_by.as_ref().and_then(|o| o.at.clone()),
             prevalence_per_10k: j.tally.prevalence_per_10k(),
             abuse_fen: j.tally.abuse_fen_per_run(),
             link: link_of(&scenario),
@@ -493,6 +502,15 @@ impl RedTeam {
 
 /// The red team's objective in words.
 pub const OBJECTIVE: &str = "overall prevalence: of every 10,000 posts honest users viewed, how many were abuse of any kind (money moved by abuse breaks ties)";
+
+/// [`OBJECTIVE`] in `lang`.
+pub fn objective(lang: Lang) -> &'static str {
+    crate::words::pick(
+        lang,
+        OBJECTIVE,
+        "总体流行度：诚实用户每浏览 10,000 条帖子，有多少条是任何一种滥用（平局时看滥用转移的金额）",
+    )
+}
 
 impl Search for RedTeam {
     type Candidate = Adversary;
@@ -561,6 +579,9 @@ pub struct WorstCase {
     pub top_pattern: Option<PatternId>,
     /// The rule that let most of that pattern through (from the reports' `opened_by`).
     pub opened_by: Option<String>,
+    /// The same rule as data, so the interface writes it in its own language (`words::rule_label`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opened_by_at: Option<RuleRef>,
     /// Overall prevalence per 10,000 honest views (over the seeds).
     pub prevalence_per_10k: f64,
     /// Money moved by abuse per run, in fen (mean over the seeds).
@@ -604,6 +625,33 @@ pub fn run_redteam(s: &Scenario, options: &RedTeamOptions) -> RedTeamResult {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn every_atlas_cell_reads_in_both_languages() {
+        for dominant in 0..ABUSERS.len() {
+            for evasion in 0..=EVASIONS.len() {
+                let mut a = Adversary {
+                    permille: vec![0; ABUSERS.len()],
+                    effort: Vec::new(),
+                };
+                if let Some(w) = a.permille.get_mut(dominant) {
+                    *w = 20;
+                }
+                if let Some((archetype, _)) = evasion.checked_sub(1).and_then(|k| EVASIONS.get(k)) {
+                    if let Some(i) = ABUSERS.iter().position(|(x, _)| x == archetype) {
+                        if i != dominant {
+                            if let Some(w) = a.permille.get_mut(i) {
+                                *w = 10;
+                            }
+                        }
+                    }
+                }
+                let zh = a.cell_in(Lang::Zh);
+                assert!(!zh.chars().any(|c| c.is_ascii_alphabetic()), "{zh}");
+                assert!(a.cell_in(Lang::En).contains(" · "));
+            }
+        }
+    }
     use super::*;
 
     #[test]
