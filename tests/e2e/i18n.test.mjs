@@ -312,8 +312,9 @@ test('the sweep in Chinese: its controls, messages, heatmap, scatter and read-ou
 
 // The Search view in Chinese: every tab's form, the red team's atlas, the frontier and the robustness screen,
 // with the engine's sentences (a worst case's, a fix's change, the verdict, the assumptions' names) in Chinese.
-// The methods' names (MAP-Elites, Morris) stay as the literature writes them; the verdict names MODEL.md.
-const SEARCH_ALLOWED = [...ALLOWED, 'MAP', 'Elites', 'Morris', 'MODEL', 'md'];
+// The methods' names (MAP-Elites, Morris) stay as the literature writes them; the verdict names MODEL.md; the
+// frontier's hints name the keys Tab and Enter.
+const SEARCH_ALLOWED = [...ALLOWED, 'MAP', 'Elites', 'Morris', 'MODEL', 'md', 'Tab', 'Enter'];
 test('the Search view in Chinese: forms, the red team, the frontier and the robustness screen', async () => {
   const { context, page, errors } = await openApp(browser);
   await loadSmall(page, 'alipay-circles-2016');
