@@ -84,7 +84,14 @@ fn in_lang(lang: Lang, r: &Rc<FrontierResult>) -> Rc<FrontierResult> {
 pub fn FrontierPlot(props: &FrontierPlotProps) -> Html {
     let lang = use_lang();
     let hovered = use_state(|| None::<usize>);
-    let r = &in_lang(lang, &props.result);
+    // Written once per result and language, not on every hover (the change is rewritten from the input's link).
+    let localized = {
+        let result = Rc::clone(&props.result);
+        use_memo((lang, Rc::as_ptr(&props.result) as usize), move |(lang, _)| {
+            in_lang(*lang, &result)
+        })
+    };
+    let r: &FrontierResult = &localized;
     let attacked: &[f64] = props.under_attack.as_deref().map_or(&[], |u| &u.frontier);
     // Harm under attack shares the harm axis, so the scale takes those points too.
     let all: Vec<(f64, f64)> = r
