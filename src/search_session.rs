@@ -17,52 +17,15 @@ use backfire_engine::{PatternId, Scenario};
 use std::cell::{Cell, Ref, RefCell};
 use std::rc::{Rc, Weak};
 
-/// Runs a red team or frontier may make by default here: ten batches, about 5 s of a launch-sized search on two cores.
-pub const UI_SEARCH_RUNS: u32 = 160;
-/// Morris trajectories by default here: enough to rank the assumptions, small enough to finish in seconds.
-pub const UI_TRAJECTORIES: u32 = 4;
-/// Most runs a search may be given here: beyond it a search takes minutes in a browser.
-pub const RUNS_MAX: u32 = 10_000;
-/// Most Morris trajectories here (each costs a run per assumption and seed).
-pub const TRAJECTORIES_MAX: u32 = 100;
-/// Most seeds per candidate here: more cost runs in proportion and tell little more than the CLI's `--seeds`.
-pub const SEEDS_MAX: u32 = 10;
+pub use backfire_engine::search::setup::SearchKind as Kind;
+use backfire_engine::search::setup::{
+    percent_as_permille, permille_as_percent, whole, SearchSetup, SetupKey, SetupProblem, LINK_RUNS, LINK_TRAJECTORIES,
+    RUNS_MAX, RUNS_MIN, SEEDS_MAX, TRAJECTORIES_MAX,
+};
 
-/// The three searches.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Kind {
-    /// The worst adversaries within a budget (MAP-Elites).
-    RedTeam,
-    /// The Pareto frontier of harm against honest cost (NSGA-II).
-    Frontier,
-    /// The assumptions a verdict rests on (Morris screening).
-    Robustness,
-}
-
-impl Kind {
-    /// Every search, in the order of the tabs.
-    pub const ALL: [Kind; 3] = [Kind::RedTeam, Kind::Frontier, Kind::Robustness];
-
-    /// The id tests, links and the CLI's subcommands use.
-    pub fn id(self) -> &'static str {
-        match self {
-            Kind::RedTeam => "redteam",
-            Kind::Frontier => "frontier",
-            Kind::Robustness => "robustness",
-        }
-    }
-
-    fn from_id(id: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.id() == id)
-    }
-
-    fn slot(self) -> usize {
-        match self {
-            Kind::RedTeam => 0,
-            Kind::Frontier => 1,
-            Kind::Robustness => 2,
-        }
-    }
+/// Where a search keeps its outcome and link: its place in [`Kind::ALL`].
+fn slot_of(kind: Kind) -> usize {
+    Kind::ALL.iter().position(|&k| k == kind).unwrap_or_default()
 }
 
 /// Where one search stands.
@@ -107,17 +70,6 @@ pub struct SearchSettings {
     pub seeds: String,
 }
 
-/// A whole number from a field, within `lo..=hi`, or `None` when it is not one.
-pub fn whole(text: &str, lo: u32, hi: u32) -> Option<u32> {
-    text.trim().parse::<u32>().ok().filter(|n| (lo..=hi).contains(n))
-}
-
-/// A percentage with at most one decimal, as ‰ (`"3"` → 30, `"2.5"` → 25), or `None`.
-pub fn percent_as_permille(text: &str) -> Option<u32> {
-    let v: f64 = text.trim().parse().ok()?;
-    (0.1..=100.0).contains(&v).then(|| (v * 10.0).round() as u32)
-}
-
 /// The abusive share the red team assumes unless told: the scenario's own, as the engine takes it.
 pub fn own_permille(s: &Scenario) -> u32 {
     match Adversary::of(s).total_permille() {
@@ -126,135 +78,82 @@ pub fn own_permille(s: &Scenario) -> u32 {
     }
 }
 
-/// A share in ‰ as the form writes it in % (`25` → `"2.5"`).
-fn permille_text(permille: u32) -> String {
-    format!("{}", f64::from(permille) / 10.0)
-}
-
-/// One setting of the link: its key, whether a text is a value of it, and what a bad one is replaced by.
-struct Part {
-    key: &'static str,
-    read: fn(&SearchSettings) -> &String,
-    write: fn(&mut SearchSettings) -> &mut String,
-    valid: fn(&str) -> bool,
-    /// What the value must be, for the message about a bad one.
-    wanted: (&'static str, &'static str),
-    /// What an empty value stands for, in the message about a bad one.
-    blank: (&'static str, &'static str),
-}
-
-/// The link's settings, in the order it writes them.
-const PARTS: [Part; 5] = [
-    Part {
-        key: "runs",
-        read: |s| &s.runs,
-        write: |s| &mut s.runs,
-        valid: |t| whole(t, 2, RUNS_MAX).is_some(),
-        wanted: ("a whole number from 2 to 10,000", "2 到 10,000 之间的整数"),
-        blank: ("", ""),
-    },
-    Part {
-        key: "share",
-        read: |s| &s.share,
-        write: |s| &mut s.share,
-        valid: |t| percent_as_permille(t).is_some(),
-        wanted: ("a percentage from 0.1 to 100", "0.1 到 100 之间的百分比"),
-        blank: ("", ""),
-    },
-    Part {
-        key: "seeds",
-        read: |s| &s.seeds,
-        write: |s| &mut s.seeds,
-        valid: |t| t.is_empty() || whole(t, 1, SEEDS_MAX).is_some(),
-        wanted: ("a whole number from 1 to 10", "1 到 10 之间的整数"),
-        blank: ("the search's own number of seeds", "该搜索默认的种子数"),
-    },
-    Part {
-        key: "trajectories",
-        read: |s| &s.trajectories,
-        write: |s| &mut s.trajectories,
-        valid: |t| whole(t, 1, TRAJECTORIES_MAX).is_some(),
-        wanted: ("a whole number from 1 to 100", "1 到 100 之间的整数"),
-        blank: ("", ""),
-    },
-    Part {
-        key: "harm",
-        read: |s| &s.harm,
-        write: |s| &mut s.harm,
-        valid: |t| t.is_empty() || PatternId::from_id(t).is_some(),
-        wanted: ("a pattern id such as `solicitation`", "模式编号，例如 `solicitation`"),
-        blank: ("overall prevalence", "总体流行度"),
-    },
-];
-
 impl SearchSettings {
     /// The form's defaults for `scenario`: the red team, the scenario's own abusive share.
     pub fn defaults(scenario: &Scenario) -> SearchSettings {
         SearchSettings {
             kind: Kind::RedTeam,
-            share: permille_text(own_permille(scenario)),
-            runs: UI_SEARCH_RUNS.to_string(),
+            share: permille_as_percent(own_permille(scenario)),
+            runs: LINK_RUNS.to_string(),
             harm: String::new(),
-            trajectories: UI_TRAJECTORIES.to_string(),
+            trajectories: LINK_TRAJECTORIES.to_string(),
             seeds: String::new(),
         }
     }
 
-    /// The settings as the link's `search=` value: the kind, then every valid setting (a field holding text
-    /// that is not a value is left out, so the link opens with its default). Only characters a fragment
-    /// carries as they are.
-    pub fn link(&self) -> String {
-        let mut out = String::from(self.kind.id());
-        for part in &PARTS {
-            let value = (part.read)(self).trim();
-            if !value.is_empty() && (part.valid)(value) {
-                out.push_str(&format!(",{}:{value}", part.key));
-            }
+    /// The text in the form field of `key`.
+    fn field(&self, key: SetupKey) -> &str {
+        match key {
+            SetupKey::Runs => &self.runs,
+            SetupKey::Share => &self.share,
+            SetupKey::Seeds => &self.seeds,
+            SetupKey::Trajectories => &self.trajectories,
+            SetupKey::Harm => &self.harm,
         }
-        out
     }
 
-    /// The settings a link's `search=` value gives for `scenario`, with one sentence per part that was not
-    /// understood (that part keeps its default).
+    /// The settings as the link's `search=` value ([`SearchSetup::write`]): the kind, then every setting whose
+    /// field holds a value (one holding text that is not a value is left out, so the link opens with its default).
+    pub fn link(&self) -> String {
+        let value = |key: SetupKey| Some(self.field(key)).filter(|t| key.valid(t));
+        SearchSetup {
+            kind: Some(self.kind),
+            runs: value(SetupKey::Runs).and_then(|t| whole(t, RUNS_MIN, RUNS_MAX)),
+            share_permille: value(SetupKey::Share).and_then(percent_as_permille),
+            seeds: value(SetupKey::Seeds).and_then(|t| whole(t, 1, SEEDS_MAX)),
+            trajectories: value(SetupKey::Trajectories).and_then(|t| whole(t, 1, TRAJECTORIES_MAX)),
+            harm: value(SetupKey::Harm).and_then(|t| PatternId::from_id(t.trim())),
+        }
+        .write()
+    }
+
+    /// The settings a link's `search=` value gives for `scenario` ([`SearchSetup::read`]), with one sentence per
+    /// part that was not understood (that part keeps its default).
     pub fn from_link(lang: Lang, text: &str, scenario: &Scenario) -> (SearchSettings, Vec<String>) {
-        let mut settings = SearchSettings::defaults(scenario);
-        let mut problems = Vec::new();
-        let mut parts = text.split(',');
-        let kind = parts.next().unwrap_or_default();
-        match Kind::from_id(kind) {
-            Some(k) => settings.kind = k,
-            None => problems.push(trf!(
-                lang,
-                "the link's search `{kind}` is not one of redteam, frontier, robustness: the red team is shown",
-                "链接中的搜索 `{kind}` 不是 redteam、frontier、robustness 之一：改为显示红队"
-            )),
-        }
-        for item in parts {
-            let (key, value) = item.split_once(':').unwrap_or((item, ""));
-            let Some(part) = PARTS.iter().find(|p| p.key == key) else {
-                problems.push(trf!(
-                    lang,
-                    "the link's search setting `{key}` is not known: it is ignored",
-                    "链接中的搜索设置 `{key}` 无法识别：已忽略"
-                ));
-                continue;
-            };
-            if (part.valid)(value) {
-                *(part.write)(&mut settings) = value.to_string();
-            } else {
-                let pick = |(en, zh): (&'static str, &'static str)| if lang == Lang::En { en } else { zh };
-                let default = match (part.read)(&settings).as_str() {
-                    "" => pick(part.blank).to_string(),
-                    value => value.to_string(),
+        let defaults = SearchSettings::defaults(scenario);
+        let (setup, problems) = SearchSetup::read(text);
+        let text_of = |n: Option<u32>, default: &String| n.map_or_else(|| default.clone(), |n| n.to_string());
+        let settings = SearchSettings {
+            kind: setup.kind.unwrap_or(defaults.kind),
+            runs: text_of(setup.runs, &defaults.runs),
+            share: setup
+                .share_permille
+                .map_or_else(|| defaults.share.clone(), permille_as_percent),
+            seeds: text_of(setup.seeds, &defaults.seeds),
+            trajectories: text_of(setup.trajectories, &defaults.trajectories),
+            harm: setup.harm.map_or_else(|| defaults.harm.clone(), |p| p.id().to_string()),
+        };
+        let problems = problems
+            .iter()
+            .map(|problem| {
+                let instead = match problem {
+                    SetupProblem::Kind(_) => tr!(lang, "the red team is shown", "改为显示红队").to_string(),
+                    SetupProblem::UnknownKey(_) => tr!(lang, "it is ignored", "已忽略").to_string(),
+                    SetupProblem::BadValue(key, _) => {
+                        let default = match defaults.field(*key) {
+                            "" => match key {
+                                SetupKey::Seeds => tr!(lang, "the search's own number of seeds", "该搜索默认的种子数"),
+                                _ => tr!(lang, "overall prevalence", "总体流行度"),
+                            }
+                            .to_string(),
+                            value => value.to_string(),
+                        };
+                        trf!(lang, "{default} is used", "改用 {default}")
+                    }
                 };
-                let wanted = pick(part.wanted);
-                problems.push(trf!(
-                    lang,
-                    "the link's search setting `{key}` is `{value}`, not {wanted}: {default} is used",
-                    "链接中的搜索设置 `{key}` 为 `{value}`，不是{wanted}：改用 {default}"
-                ));
-            }
-        }
+                format!("{}{}{instead}", problem.message(lang), tr!(lang, ": ", "："))
+            })
+            .collect();
         (settings, problems)
     }
 
@@ -292,7 +191,7 @@ impl SearchSettings {
     /// Runs the search on screen would make, when every field it reads holds a value.
     pub fn budget(&self, scenario: &Scenario, baseline: Option<&Scenario>) -> Option<u32> {
         match self.kind {
-            Kind::RedTeam | Kind::Frontier => whole(&self.runs, 2, RUNS_MAX),
+            Kind::RedTeam | Kind::Frontier => whole(&self.runs, RUNS_MIN, RUNS_MAX),
             Kind::Robustness => self.robustness(scenario, baseline).map(|r| r.budget_runs()),
         }
     }
@@ -318,7 +217,7 @@ pub struct SearchState {
 impl SearchState {
     /// The link's `search=` value of the search on screen (`None`: it has not run, nothing to share).
     pub fn link(&self) -> Option<&String> {
-        self.links.get(self.settings.kind.slot()).and_then(Option::as_ref)
+        self.links.get(slot_of(self.settings.kind)).and_then(Option::as_ref)
     }
 
     /// The link that runs `kind`'s search again (its settings) from `input`, the provenance's input link
@@ -328,7 +227,7 @@ impl SearchState {
         if let Some(b) = baseline.and_then(|b| b.strip_prefix("s=")) {
             link.push_str(&format!("&b={b}"));
         }
-        if let Some(search) = self.links.get(kind.slot()).and_then(Option::as_ref) {
+        if let Some(search) = self.links.get(slot_of(kind)).and_then(Option::as_ref) {
             link.push_str(&format!("&search={search}"));
         }
         link
@@ -336,7 +235,7 @@ impl SearchState {
 
     /// Where `kind` stands.
     pub fn outcome(&self, kind: Kind) -> Option<&Outcome> {
-        self.outcomes.get(kind.slot()).and_then(Option::as_ref)
+        self.outcomes.get(slot_of(kind)).and_then(Option::as_ref)
     }
 
     /// Whether a search is under way (one at a time: the pool runs one batch).
@@ -347,7 +246,7 @@ impl SearchState {
 
     /// `kind`'s search lost the pool to another view's runs: it reads as cancelled where it stopped.
     fn set_aside(&mut self, kind: Kind) {
-        if let Some(slot @ Some(Outcome::Running(_))) = self.outcomes.get_mut(kind.slot()) {
+        if let Some(slot @ Some(Outcome::Running(_))) = self.outcomes.get_mut(slot_of(kind)) {
             if let Some(Outcome::Running(p)) = slot {
                 *slot = Some(Outcome::Cancelled(*p));
             }
@@ -355,7 +254,7 @@ impl SearchState {
     }
 
     fn set(&mut self, kind: Kind, outcome: Outcome) {
-        if let Some(slot) = self.outcomes.get_mut(kind.slot()) {
+        if let Some(slot) = self.outcomes.get_mut(slot_of(kind)) {
             *slot = Some(outcome);
         }
     }
@@ -404,7 +303,7 @@ impl SearchSession {
             None => (SearchSettings::defaults(scenario), Vec::new()),
         };
         let mut links = [None, None, None];
-        if let (Some(text), Some(slot)) = (link, links.get_mut(settings.kind.slot())) {
+        if let (Some(text), Some(slot)) = (link, links.get_mut(slot_of(settings.kind))) {
             *slot = Some(text.to_string());
         }
         SearchSession(Rc::new(Shared {
@@ -474,16 +373,17 @@ impl SearchSession {
             )));
         };
         self.update(|s| {
-            if let Some(slot) = s.links.get_mut(kind.slot()) {
+            if let Some(slot) = s.links.get_mut(slot_of(kind)) {
                 *slot = Some(settings.link());
             }
             s.run_on_open = false;
         });
         match kind {
             Kind::RedTeam => {
-                let (Some(permille), Some(runs)) =
-                    (percent_as_permille(&settings.share), whole(&settings.runs, 2, RUNS_MAX))
-                else {
+                let (Some(permille), Some(runs)) = (
+                    percent_as_permille(&settings.share),
+                    whole(&settings.runs, RUNS_MIN, RUNS_MAX),
+                ) else {
                     return failed(String::from(tr!(
                         lang,
                         "the budget must be a share from 0.1 to 100 % and 2 to 10,000 runs",
@@ -501,7 +401,7 @@ impl SearchSession {
                 });
             }
             Kind::Frontier => {
-                let Some(runs) = whole(&settings.runs, 2, RUNS_MAX) else {
+                let Some(runs) = whole(&settings.runs, RUNS_MIN, RUNS_MAX) else {
                     return failed(String::from(tr!(
                         lang,
                         "the budget must be 2 to 10,000 runs",
@@ -633,16 +533,6 @@ impl SearchSession {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fields_are_read_within_their_bounds() {
-        assert_eq!(percent_as_permille("3"), Some(30));
-        assert_eq!(percent_as_permille(" 2.5 "), Some(25));
-        assert_eq!(percent_as_permille("0"), None);
-        assert_eq!(percent_as_permille("abc"), None);
-        assert_eq!(whole("64", 2, 10_000), Some(64));
-        assert_eq!(whole("1", 2, 10_000), None);
-    }
 
     #[test]
     fn the_default_share_is_the_engines() {

@@ -2,8 +2,9 @@
 //! search (`&search=…`).
 //!
 //! These parts follow the scenario's own `s=` (and a comparison's `b=` and `runs=`) in the fragment. They
-//! change what opens on screen, never what is simulated, so the engine's link format does not know them and
-//! the CLI ignores them (the search's settings are its options: `search_session` says which flags they are). A part this build does not know is ignored, as the engine ignores unknown parts.
+//! change what opens on screen, never what is simulated, so the engine's scenario link does not read them. The
+//! CLI reads one: a search's settings (`backfire_engine::search::setup`), so that a search's link reproduces its
+//! result there too. A part this build does not know is ignored, as the engine ignores unknown parts.
 
 /// The parts of the fragment that say what is on screen.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

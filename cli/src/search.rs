@@ -7,6 +7,7 @@ use std::time::Instant;
 use backfire_engine::search::frontier::{run_frontier_with, FrontierOptions, FrontierResult};
 use backfire_engine::search::redteam::{run_redteam_with, RedTeamOptions, RedTeamResult};
 use backfire_engine::search::robustness::{run_robustness_with, RobustnessOptions, RobustnessResult, ScreenRange};
+use backfire_engine::search::setup::{SearchKind, SearchSetup, SetupProblem, LINK_RUNS, LINK_TRAJECTORIES};
 use backfire_engine::search::Evaluation;
 use backfire_engine::{link, presets, words, Archetype, PatternId, Report, Scenario};
 
@@ -55,9 +56,51 @@ fn cores() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
-fn evaluation(a: &SearchArgs, default: Evaluation) -> Evaluation {
+/// The search a link's `search=` part carries (the app writes it with every result), so that the link alone
+/// reproduces the result: a flag overrides the link, and a setting the link leaves out takes the app's default.
+/// A part not understood, or a link made for another search, is said on standard error.
+struct Linked {
+    setup: SearchSetup,
+    /// Whether the source is a link with a `search=` part at all (without one the CLI's own defaults hold).
+    present: bool,
+}
+
+impl Linked {
+    fn of(source: &str, kind: SearchKind) -> Linked {
+        let Some((setup, problems)) = SearchSetup::of_link(source) else {
+            return Linked {
+                setup: SearchSetup::default(),
+                present: false,
+            };
+        };
+        for p in &problems {
+            let instead = match p {
+                SetupProblem::Kind(_) => "it is read as this search's settings",
+                SetupProblem::UnknownKey(_) => "it is ignored",
+                SetupProblem::BadValue(..) => "the default is used",
+            };
+            eprintln!("note: {}: {instead}", p.message(backfire_engine::lang::Lang::En));
+        }
+        if let Some(other) = setup.kind.filter(|&k| k != kind) {
+            eprintln!(
+                "note: the link's search is `{}`; running `{}` with the settings of the link that apply to it",
+                other.id(),
+                kind.id()
+            );
+        }
+        Linked { setup, present: true }
+    }
+
+    /// Runs: the flag, else the link's, else the app's default when the link carries a search, else `cli`.
+    fn runs(&self, flag: Option<u32>, cli: u32) -> u32 {
+        flag.or(self.setup.runs)
+            .unwrap_or(if self.present { LINK_RUNS } else { cli })
+    }
+}
+
+fn evaluation(a: &SearchArgs, linked: &Linked, default: Evaluation) -> Evaluation {
     Evaluation {
-        seeds: a.seeds.unwrap_or(default.seeds),
+        seeds: a.seeds.or(linked.setup.seeds).unwrap_or(default.seeds),
         users: a.users.or(default.users),
         days: a.days.or(default.days),
     }
@@ -72,16 +115,17 @@ fn json(text: serde_json::Result<String>) -> Result<String, CliError> {
 /// `backfire redteam`.
 pub fn redteam(a: &SearchArgs) -> Result<String, CliError> {
     let s = crate::checked(source::load(&a.source)?)?;
+    let linked = Linked::of(&a.source, SearchKind::RedTeam);
     let defaults = RedTeamOptions::default();
     let options = RedTeamOptions {
-        runs: a.budget.unwrap_or(defaults.runs),
-        abusive_permille: a.abusive,
+        runs: linked.runs(a.budget, defaults.runs),
+        abusive_permille: a.abusive.or(linked.setup.share_permille),
         strategies: a
             .strategies
             .iter()
             .map(|id| Archetype::from_id(id).ok_or_else(|| CliError::input(format!("unknown archetype `{id}`"))))
             .collect::<Result<Vec<_>, _>>()?,
-        evaluation: evaluation(a, defaults.evaluation),
+        evaluation: evaluation(a, &linked, defaults.evaluation),
     };
     let result = run_redteam_with(&s, &options, &mut parallel(a.threads.unwrap_or_else(cores)));
     if a.json {
@@ -94,16 +138,18 @@ pub fn redteam(a: &SearchArgs) -> Result<String, CliError> {
 /// `backfire frontier`.
 pub fn frontier(a: &FrontierArgs) -> Result<String, CliError> {
     let s = crate::checked(source::load(&a.search.source)?)?;
+    let linked = Linked::of(&a.search.source, SearchKind::Frontier);
     let pattern = match &a.pattern {
-        None => None,
+        None => linked.setup.harm,
         Some(id) => Some(PatternId::from_id(id).ok_or_else(|| CliError::input(format!("unknown pattern `{id}`")))?),
     };
     let defaults = FrontierOptions::default();
     let threads = a.search.threads.unwrap_or_else(cores);
     let adversary = if a.robust {
         let red = RedTeamOptions {
-            runs: a.search.budget.unwrap_or(RedTeamOptions::default().runs),
-            evaluation: evaluation(&a.search, RedTeamOptions::default().evaluation),
+            runs: linked.runs(a.search.budget, RedTeamOptions::default().runs),
+            abusive_permille: a.search.abusive.or(linked.setup.share_permille),
+            evaluation: evaluation(&a.search, &linked, RedTeamOptions::default().evaluation),
             ..RedTeamOptions::default()
         };
         let worst = run_redteam_with(&s, &red, &mut parallel(threads));
@@ -112,10 +158,10 @@ pub fn frontier(a: &FrontierArgs) -> Result<String, CliError> {
         None
     };
     let options = FrontierOptions {
-        runs: a.search.budget.unwrap_or(defaults.runs),
+        runs: linked.runs(a.search.budget, defaults.runs),
         pattern,
         adversary,
-        evaluation: evaluation(&a.search, defaults.evaluation),
+        evaluation: evaluation(&a.search, &linked, defaults.evaluation),
     };
     let result = run_frontier_with(&s, &options, &mut parallel(threads));
     if a.search.json {
@@ -132,12 +178,18 @@ pub fn robustness(a: &RobustnessArgs) -> Result<String, CliError> {
         Some(b) => Some(crate::checked(source::load(b)?)?),
         None => link::decode_baseline(&a.search.source).ok().flatten().map(|(b, _)| b),
     };
+    let linked = Linked::of(&a.search.source, SearchKind::Robustness);
     let defaults = RobustnessOptions::default();
+    let trajectories = a.search.budget.or(linked.setup.trajectories);
     let options = RobustnessOptions {
-        trajectories: a.search.budget.unwrap_or(defaults.trajectories),
+        trajectories: trajectories.unwrap_or(if linked.present {
+            LINK_TRAJECTORIES
+        } else {
+            defaults.trajectories
+        }),
         fields: a.only.clone(),
         range: if a.bounds { ScreenRange::Bounds } else { defaults.range },
-        evaluation: evaluation(&a.search, defaults.evaluation),
+        evaluation: evaluation(&a.search, &linked, defaults.evaluation),
     };
     let result = run_robustness_with(
         &s,

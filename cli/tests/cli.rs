@@ -340,3 +340,64 @@ fn a_search_reproduces_from_its_link_on_any_number_of_threads() {
         assert!(text(&out.stdout).contains("engine"), "{search} prints its provenance");
     }
 }
+
+#[test]
+fn a_search_link_carries_its_settings_and_a_flag_overrides_them() {
+    let link = text(&backfire(&["show", "open-community"]).stdout);
+    let link = backfire_engine::link::encode(&backfire_engine::wire::scenario_from_json(&link).unwrap()).unwrap();
+    let small = ["--users", "500", "--json"];
+    let with_flags = backfire(
+        &[
+            &["redteam", &link, "--budget", "6", "--seeds", "1", "--abusive", "25"],
+            &small[..],
+        ]
+        .concat(),
+    );
+    let linked = format!("https://example.org/#{link}&search=redteam,runs:6,share:2.5,seeds:1");
+    let from_link = backfire(&[&["redteam", linked.as_str()], &small[..]].concat());
+    assert!(from_link.status.success(), "{}", text(&from_link.stderr));
+    assert_eq!(
+        text(&from_link.stdout),
+        text(&with_flags.stdout),
+        "the link alone gives the flags' result"
+    );
+    let result: serde_json::Value = serde_json::from_slice(&from_link.stdout).unwrap();
+    assert_eq!(result["provenance"]["budget_runs"], 6);
+    assert_eq!(result["budget_permille"], 25);
+    // A flag wins over the link; a bad part keeps its default and says so.
+    let bad = format!("{link}&search=redteam,runs:lots,share:2.5,seeds:1");
+    let overridden = backfire(&[&["redteam", bad.as_str(), "--budget", "4"], &small[..]].concat());
+    let result: serde_json::Value = serde_json::from_slice(&overridden.stdout).unwrap();
+    assert_eq!(result["provenance"]["budget_runs"], 4);
+    assert!(
+        text(&overridden.stderr).contains("the link's search setting `runs` is `lots`"),
+        "{}",
+        text(&overridden.stderr)
+    );
+    // Robustness reads its trajectories from the link.
+    let screen = format!("{link}&search=robustness,trajectories:1,seeds:1");
+    let out = backfire(&[
+        "robustness",
+        screen.as_str(),
+        "--users",
+        "500",
+        "--only",
+        "honest_sessions_per_day",
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let flags = backfire(&[
+        "robustness",
+        link.as_str(),
+        "--budget",
+        "1",
+        "--seeds",
+        "1",
+        "--users",
+        "500",
+        "--only",
+        "honest_sessions_per_day",
+        "--json",
+    ]);
+    assert_eq!(text(&out.stdout), text(&flags.stdout));
+}

@@ -245,11 +245,9 @@ test('determinism: the red team opened from its link in the browser finds the CL
     fen: Number(await page.getByTestId('worst-0-money').getAttribute('data-value')),
     sentence: await page.getByTestId('worst-0-sentence').innerText(),
   };
-  // The link's settings as the CLI's flags: runs → --budget, share (%) → --abusive (‰), seeds → --seeds.
-  const setting = key => new RegExp(`[,=]${key}:([0-9.]+)`).exec(link)[1];
-  const flags = ['--budget', setting('runs'), '--abusive', String(Math.round(Number(setting('share')) * 10)), '--seeds', setting('seeds')];
+  // The link alone: the CLI reads the search's settings from its `search=` part, as the page did.
   // As determinism.test.mjs calls it: cargo builds the CLI first if it is not current.
-  const native = JSON.parse(execFileSync('cargo', ['run', '-q', '--release', '-p', 'backfire-cli', '--', 'redteam', link, ...flags, '--json'],
+  const native = JSON.parse(execFileSync('cargo', ['run', '-q', '--release', '-p', 'backfire-cli', '--', 'redteam', link, '--json'],
     { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'ignore'] }));
   const best = native.worst[0];
   assert.equal(native.budget_permille, 25);

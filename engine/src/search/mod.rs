@@ -14,6 +14,7 @@ pub mod frontier;
 mod pareto;
 pub mod redteam;
 pub mod robustness;
+pub mod setup;
 pub mod under_attack;
 
 use serde::{Deserialize, Serialize};
