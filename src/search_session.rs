@@ -197,6 +197,9 @@ impl SearchSettings {
     }
 }
 
+/// The rules a search ran on, and the baseline pinned then.
+pub type RanOn = (Scenario, Option<Scenario>);
+
 /// Everything the Search view shows.
 #[derive(Clone, PartialEq)]
 pub struct SearchState {
@@ -208,6 +211,9 @@ pub struct SearchState {
     pub under_attack: Option<(Rc<FrontierResult>, Outcome)>,
     /// The link's `search=` value each search last started with, by [`Kind::ALL`] order.
     pub links: [Option<String>; 3],
+    /// The rules, and the pinned baseline, each search last started on, by [`Kind::ALL`] order: a result
+    /// says so when the rules on screen are no longer these.
+    pub inputs: [Option<Rc<RanOn>>; 3],
     /// What the opening link's settings got wrong (each part kept its default).
     pub link_problems: Vec<String>,
     /// Whether the opening link asked for a search the panel has not started yet.
@@ -231,6 +237,15 @@ impl SearchState {
             link.push_str(&format!("&search={search}"));
         }
         link
+    }
+
+    /// Whether `kind`'s search last ran on other rules, or another pinned baseline, than these (an edit since:
+    /// its result is of the rules as they were then).
+    pub fn ran_on_other(&self, kind: Kind, scenario: &Scenario, baseline: Option<&Scenario>) -> bool {
+        match self.inputs.get(slot_of(kind)).and_then(Option::as_ref) {
+            Some(ran) => ran.0 != *scenario || ran.1.as_ref() != baseline,
+            None => false,
+        }
     }
 
     /// Where `kind` stands.
@@ -312,6 +327,7 @@ impl SearchSession {
                 outcomes: [None, None, None],
                 under_attack: None,
                 links,
+                inputs: [None, None, None],
                 link_problems,
                 run_on_open: link.is_some(),
             }),
@@ -372,9 +388,13 @@ impl SearchSession {
                 "种子数必须在 1 到 10 之间"
             )));
         };
+        let input = Rc::new((scenario.clone(), baseline.cloned()));
         self.update(|s| {
             if let Some(slot) = s.links.get_mut(slot_of(kind)) {
                 *slot = Some(settings.link());
+            }
+            if let Some(slot) = s.inputs.get_mut(slot_of(kind)) {
+                *slot = Some(input);
             }
             s.run_on_open = false;
         });
@@ -396,7 +416,9 @@ impl SearchSession {
                     evaluation,
                     ..RedTeamOptions::default()
                 };
-                self.drive(pool, kind, RedTeam::new(scenario, &options), runs, |s: RedTeam| {
+                let scenario = scenario.clone();
+                let make = move || RedTeam::new(&scenario, &options);
+                self.drive(pool, kind, make, runs, |s: RedTeam| {
                     Outcome::RedTeam(Rc::new(s.result()))
                 });
             }
@@ -414,7 +436,9 @@ impl SearchSession {
                     evaluation,
                     ..FrontierOptions::default()
                 };
-                self.drive(pool, kind, Frontier::new(scenario, &options), runs, |s: Frontier| {
+                let scenario = scenario.clone();
+                let make = move || Frontier::new(&scenario, &options);
+                self.drive(pool, kind, make, runs, |s: Frontier| {
                     Outcome::Frontier(Rc::new(s.result()))
                 });
             }
@@ -427,16 +451,26 @@ impl SearchSession {
                     )));
                 };
                 let budget = search.budget_runs();
-                self.drive(pool, kind, search, budget, |s: Robustness| {
-                    Outcome::Robustness(Rc::new(s.result()))
-                });
+                self.drive(
+                    pool,
+                    kind,
+                    move || search,
+                    budget,
+                    |s: Robustness| Outcome::Robustness(Rc::new(s.result())),
+                );
             }
         }
     }
 
-    /// Drives `search` on the pool, its progress and end landing in `kind`'s slot.
-    fn drive<S>(&self, pool: &Pool, kind: Kind, search: S, budget: u32, finish: impl Fn(S) -> Outcome + 'static)
-    where
+    /// Drives the search `make` makes on the pool, its progress and end landing in `kind`'s slot.
+    fn drive<S>(
+        &self,
+        pool: &Pool,
+        kind: Kind,
+        make: impl FnOnce() -> S + 'static,
+        budget: u32,
+        finish: impl Fn(S) -> Outcome + 'static,
+    ) where
         S: Search + 'static,
         S::Candidate: 'static,
     {
@@ -444,7 +478,7 @@ impl SearchSession {
         searching::start(
             pool,
             &self.0.ticket,
-            search,
+            make,
             budget,
             move |p| progress.update(|s| s.set(kind, Outcome::Running(p))),
             move |r: Result<S, String>| {
@@ -489,7 +523,7 @@ impl SearchSession {
         searching::start(
             pool,
             &self.0.ticket,
-            search,
+            move || search,
             budget,
             move |p| progress.update(|s| s.under_attack = Some((for_progress.clone(), Outcome::Running(p)))),
             move |r: Result<UnderAttack, String>| {

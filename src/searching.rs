@@ -95,12 +95,12 @@ impl<S> Drive<S> {
     }
 }
 
-/// Drives `search` on the pool to its end, reporting runs done of `budget`, then hands back the finished state
+/// Drives the search `make` makes on the pool to its end, reporting runs done of `budget`, then hands back the finished state
 /// (call its `result()`); an error names a run that failed. A later [`Ticket::cancel`] ends it silently.
 pub fn start<S>(
     pool: &Pool,
     ticket: &Ticket,
-    search: S,
+    make: impl FnOnce() -> S + 'static,
     budget: u32,
     on_progress: impl Fn(SearchProgress) + 'static,
     on_done: impl Fn(Result<S, String>) + 'static,
@@ -118,7 +118,16 @@ pub fn start<S>(
     });
     ticket.0.running.set(true);
     (drive.on_progress)(SearchProgress { done: 0, budget });
-    step(drive, search, 0);
+    // The click's task only shows the progress bar: the state is made (a frontier derives every lever's edits)
+    // in the next task and its first batch proposed in the one after, since all three in one task held the
+    // page's thread past 50 ms. A cancel in between ends it, as the generation is taken now.
+    gloo::timers::callback::Timeout::new(0, move || {
+        if drive.live() {
+            let search = make();
+            gloo::timers::callback::Timeout::new(0, move || step(drive, search, 0)).forget();
+        }
+    })
+    .forget();
 }
 
 /// Proposes the next batch and sends it, or ends the search when there is none.

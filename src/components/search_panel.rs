@@ -191,6 +191,11 @@ pub fn SearchPanel(props: &SearchPanelProps) -> Html {
                 <button class="btn" data-testid={format!("{}-cancel", kind.id())} disabled={!running} onclick={on_cancel}>{tr!(lang, "Cancel", "取消")}</button>
             </div>
             {status(lang, kind.id(), outcome.as_ref())}
+            if matches!(outcome, Some(Outcome::RedTeam(_) | Outcome::Frontier(_) | Outcome::Robustness(_))) && state.ran_on_other(kind, &props.scenario, props.baseline.as_deref()) {
+                <p class="issue warning" data-testid="search-stale">{tr!(lang,
+                    "The rules (or the pinned baseline) have changed since this search ran: what it shows is of the rules as they were. Run it again for these.",
+                    "此搜索运行后，规则（或固定的基线）已更改：显示的是当时规则的结果。请为当前规则重新运行。")}</p>
+            }
             { match outcome {
                 Some(Outcome::RedTeam(r)) => html! { <RedTeamView reproduce={state.reproduce(kind, &r.provenance.input_link, None)} result={r} on_load={props.on_load.clone()} /> },
                 Some(Outcome::Frontier(r)) => {

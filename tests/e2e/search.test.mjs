@@ -50,13 +50,17 @@ test('red team: read the worst case, open it, undo it', async () => {
   assert.match(await page.getByTestId('worst-0-link').getAttribute('href'), /^#s=1\./);
   assert.match(await page.getByTestId('search-provenance').innerText(), /MAP-Elites .* of 32 runs .* engine /);
   const before = await page.evaluate(() => location.hash);
+  assert.equal(await page.getByTestId('search-stale').count(), 0, 'the result is of the rules on screen');
   await page.getByTestId('worst-0-open').click();
   const opened = await hashChanged(page, before);
   // The link keeps the search on screen after the rules (`&search=…`).
   assert.equal(opened.split('&search=')[0], await page.getByTestId('worst-0-link').getAttribute('href'), 'the scenario on screen is the worst case');
   assert.match(opened, /&search=redteam,runs:32,/);
+  // The rules on screen are now the worst case's, not those searched: the result says so until Undo.
+  assert.match(await page.getByTestId('search-stale').innerText(), /changed since this search ran/);
   await page.getByTestId('undo').click();
   await page.waitForFunction(h => location.hash === h, before, { timeout: 10000 });
+  await page.getByTestId('search-stale').waitFor({ state: 'detached', timeout: 10000 });
   assert.deepEqual(errors, []);
   await context.close();
 });
