@@ -40,6 +40,11 @@ pub fn App() -> Html {
     let lang = lang_state.clone();
     use_effect_with(*lang, |l| locale::apply(*l));
     let runner = use_runner();
+    // The report's fingerprint serialises the whole report: once per report, not on every render of the page.
+    let digest = use_memo(runner.report.as_ref().map(|r| Rc::as_ptr(r) as usize), {
+        let report = runner.report.clone();
+        move |_| report.as_deref().map(backfire_engine::report_digest)
+    });
     let pool = use_pool();
     // What the link shows besides the rules (the deck's slide, a sweep) is read once, then kept in step.
     let shown = use_state(|| Shown::read(&share::current_fragment().unwrap_or_default()));
@@ -321,8 +326,8 @@ pub fn App() -> Html {
                 <span>{trf!(lang, "Backfire engine {ENGINE_VERSION}", "Backfire 引擎 {ENGINE_VERSION}")}</span>
                 <span data-testid="seed">{ { let seed = state.scenario.seed; trf!(lang, "seed {seed}", "种子 {seed}") } }</span>
                 if let Some(ms) = runner.last_ms { <span data-testid="run-ms">{trf!(lang, "last run {ms:.0} ms", "上次运行 {ms:.0} 毫秒")}</span> }
-                if let (Some(r), RunStatus::Done) = (&runner.report, &runner.status) {
-                    <span data-testid="report-digest" title={tr!(lang, "fingerprint of the report: equal fingerprints mean identical reports", "报告指纹：指纹相同即报告完全相同")}>{tr!(lang, "report ", "报告 ")}<span translate="no">{backfire_engine::report_digest(r)}</span></span>
+                if let (Some(d), RunStatus::Done) = (digest.as_ref(), &runner.status) {
+                    <span data-testid="report-digest" title={tr!(lang, "fingerprint of the report: equal fingerprints mean identical reports", "报告指纹：指纹相同即报告完全相同")}>{tr!(lang, "report ", "报告 ")}<span translate="no">{d.clone()}</span></span>
                 }
             </footer>
             <span data-testid="app-ready" hidden=true></span>
