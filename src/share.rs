@@ -31,6 +31,9 @@ pub enum Opened {
 pub fn open_fragment() -> Opened {
     match current_fragment() {
         None => Opened::Nothing,
+        // `#lang=zh` alone (or any of the parts that say how to show the rules) holds no rules: it opens the
+        // saved work, as no fragment does, rather than a notice that the link is broken.
+        Some(fragment) if only_view_parts(&fragment) => Opened::Nothing,
         Some(fragment) => match (link::decode_with_notice(&fragment), link::decode_baseline(&fragment)) {
             (Ok(read), Ok(baseline)) => {
                 let notice = read.notice_in(crate::locale::opening_lang(), "link");
@@ -43,6 +46,15 @@ pub fn open_fragment() -> Opened {
             (Err(e), _) | (_, Err(e)) => Opened::Broken(e.message),
         },
     }
+}
+
+/// Whether a fragment holds only parts that say how to show the rules (language, embed, slide, sweep, search),
+/// and no rules of its own.
+fn only_view_parts(fragment: &str) -> bool {
+    const VIEW_PARTS: [&str; 5] = ["lang", "embed", "present", "sweep", "search"];
+    fragment
+        .split('&')
+        .all(|part| VIEW_PARTS.contains(&part.split_once('=').map_or(part, |(key, _)| key)))
 }
 
 /// The preset shown to someone who opens the app with nothing saved.
@@ -262,4 +274,18 @@ pub fn read_chosen_file(
         done(name, result.map_err(|e| format!("the browser could not read it ({e})")));
     });
     *reader.borrow_mut() = Some(task);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fragment_of_view_parts_alone_holds_no_rules() {
+        assert!(only_view_parts("lang=zh"));
+        assert!(only_view_parts("lang=zh&embed=1"));
+        assert!(!only_view_parts("s=1.abc&lang=zh"));
+        assert!(!only_view_parts("garbage"));
+        assert!(!only_view_parts("lang=zh&x=1"));
+    }
 }

@@ -405,6 +405,7 @@ pub fn Presentation(props: &PresentationProps) -> Html {
     {
         let dispatcher = deck.dispatcher();
         let on_close = props.on_close.clone();
+        let export_open = export_open.clone();
         use_document_keydown(props.on_close.clone(), move |e| {
             if e.ctrl_key() || e.meta_key() || e.alt_key() {
                 return;
@@ -415,7 +416,17 @@ pub fn Presentation(props: &PresentationProps) -> Html {
             let action = match key.as_str() {
                 "Escape" => {
                     e.prevent_default();
-                    on_close.emit(());
+                    // Escape closes what is open on top first: the Save image menu, then the deck. The page is
+                    // asked, not the handle, which holds the state as it was when the listener was made.
+                    let menu_open = web_sys::window()
+                        .and_then(|w| w.document())
+                        .and_then(|d| d.get_element_by_id("present-export-menu"))
+                        .is_some();
+                    if menu_open {
+                        export_open.set(false);
+                    } else {
+                        on_close.emit(());
+                    }
                     return;
                 }
                 _ if in_input => return,

@@ -102,6 +102,14 @@ test('the deck saves this slide and every slide as SVG and PNG', async () => {
   assert.deepEqual(ids, ['01-rules', '02-timeline', '03-run', '04-money', '05-opened', '06-why', '07-fix']);
   for (const n of names) assert.deepEqual(pngSize(fs.readFileSync(path.join(keep, n))), [3840, 2160], n);
   assert.equal(await deck.getAttribute('data-slide'), before, 'the deck is back on its slide');
+  // Escape closes the menu first, and only then the deck.
+  await page.getByTestId('present-export').click();
+  await page.getByTestId('present-export-png').waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('present-export-png').waitFor({ state: 'detached' });
+  assert.equal(await deck.count(), 1, 'the deck stays open');
+  await page.keyboard.press('Escape');
+  await deck.waitFor({ state: 'detached' });
   assert.deepEqual(errors, []);
   await context.close();
 });

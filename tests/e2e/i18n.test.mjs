@@ -233,6 +233,14 @@ test('validation messages, the assumptions panel and a broken link in Chinese', 
   assert.match(await notice.getByTestId('problem-detail').locator('code').textContent(), /Invalid symbol 33, offset 0/);
   assert.deepEqual(other.errors, []);
   await other.context.close();
+
+  // `#lang=zh` alone holds no rules: the page opens in Chinese on the usual start, with no broken-link notice.
+  const bare = await openApp(browser, { hash: '#lang=zh' });
+  await bare.page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  await bare.page.getByTestId('app-ready').waitFor({ state: 'attached' });
+  assert.equal(await bare.page.getByTestId('notice').count(), 0, 'no notice for a link of view parts alone');
+  assert.deepEqual(bare.errors, []);
+  await bare.context.close();
 });
 
 test("the engine's sentences in Chinese: examples, Why after running it, and the deck's Why and fix slides", async () => {
