@@ -40,39 +40,43 @@ pub fn PlatformEditor(props: &PlatformEditorProps) -> Html {
         let cb = edit(s, oc, |s, v: String| s.notes = v.lines().map(str::to_string).collect());
         Callback::from(move |e: InputEvent| cb.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
     };
-    // What the designer typed while it is not a seed, kept in the box (Yew re-applies `value` on render).
-    let seed_draft = use_state(|| None::<(String, String)>);
+    // The box shows what was typed, always (Yew writes a field's value back whenever a render's differs from the
+    // page's, so a box that showed the scenario's seed could put it back between two keys); a text that is not a
+    // seed stays with a message. A seed set from elsewhere (a preset, a link, undo) shows unless the box reads it.
+    let seed_text = use_state(|| s.seed.to_string());
+    let seed_error = use_state(|| None::<String>);
     {
-        let seed_draft = seed_draft.clone();
-        use_effect_with(s.seed, move |_| seed_draft.set(None));
+        let (seed_text, seed_error) = (seed_text.clone(), seed_error.clone());
+        use_effect_with(s.seed, move |&seed| {
+            if seed_text.trim().parse::<u64>().ok() != Some(seed) {
+                seed_text.set(seed.to_string());
+                seed_error.set(None);
+            }
+        });
     }
     let on_seed = {
         let cb = edit(s, oc, |s, v: u64| s.seed = v);
-        let seed_draft = seed_draft.clone();
+        let (seed_text, seed_error) = (seed_text.clone(), seed_error.clone());
         Callback::from(move |e: InputEvent| {
             let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            seed_text.set(text.clone());
             match text.trim().parse::<u64>() {
                 Ok(v) => {
-                    seed_draft.set(None);
+                    seed_error.set(None);
                     cb.emit(v);
                 }
                 Err(_) => {
                     let (typed, most) = (text.trim(), u64::MAX);
-                    let msg = trf!(
+                    seed_error.set(Some(trf!(
                         lang,
                         "`{typed}` is not a seed: enter a whole number from 0 to {most}",
                         "`{typed}` 不是种子：请输入 0 到 {most} 之间的整数"
-                    );
-                    seed_draft.set(Some((text, msg)));
+                    )));
                 }
             }
         })
     };
-    let seed_text = (*seed_draft)
-        .as_ref()
-        .map(|(t, _)| t.clone())
-        .unwrap_or_else(|| s.seed.to_string());
-    let seed_error = (*seed_draft).as_ref().map(|(_, m)| m.clone());
+    let seed_error = (*seed_error).clone();
     let v = &s.platform.verification;
     let c = &s.platform.credit;
     let b = &s.platform.bans;
@@ -84,7 +88,7 @@ pub fn PlatformEditor(props: &PlatformEditorProps) -> Html {
                 <NumberField slider=true ..setting_props(SettingId::Days, 0, s.days, edit(s, oc, |s, v: f64| s.days = v as u32)) />
                 <div class="field">
                     <label for="seed">{tr!(lang, "Seed", "种子")}</label>
-                    <input id="seed" type="text" inputmode="numeric" data-testid="seed-input" value={seed_text} oninput={on_seed} />
+                    <input id="seed" type="text" inputmode="numeric" data-testid="seed-input" value={(*seed_text).clone()} oninput={on_seed} />
                     <span class="hint">{tr!(lang, "The same scenario and seed give the same report, everywhere.", "相同的场景和种子在任何地方都给出相同的报告。")}</span>
                     if let Some(msg) = seed_error { <p class="issue error" data-testid="field-issue">{msg}</p> }
                 </div>

@@ -29,6 +29,8 @@ test('pin a baseline, edit a variant, and compare them on the same seeds', async
     await page.getByTestId(`circles[${i}].tips.enabled`).uncheck();
   }
   await typeInto(page.getByTestId('compare-runs'), 3);
+  // The box keeps what was typed while the edits above re-render the panel (it once read "103").
+  assert.equal(await page.getByTestId('compare-runs').inputValue(), '3');
   await page.waitForFunction(() => {
     const row = document.querySelector('[data-testid="compare-solicitation"]');
     return row && Number(row.dataset.variantIncidents) < Number(row.dataset.baselineIncidents) && /3 seeds/.test(document.querySelector('[data-testid="compare-table"] caption').innerText);
