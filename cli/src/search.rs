@@ -130,10 +130,17 @@ pub fn redteam(a: &SearchArgs) -> Result<String, CliError> {
     };
     let result = run_redteam_with(&s, &options, &mut parallel(a.threads.unwrap_or_else(cores)));
     if a.json {
-        json(serde_json::to_string_pretty(&result))
-    } else {
-        Ok(redteam_table(&result))
+        return json(serde_json::to_string_pretty(&result));
     }
+    let setup = SearchSetup {
+        kind: Some(SearchKind::RedTeam),
+        runs: Some(options.runs),
+        share_permille: Some(result.budget_permille),
+        seeds: Some(options.evaluation.seeds),
+        ..SearchSetup::default()
+    };
+    let flags = [("--strategies", !a.strategies.is_empty())];
+    Ok(redteam_table(&result) + &app_link(&result.provenance.input_link, None, &setup, a, &flags))
 }
 
 /// `backfire frontier`.
@@ -166,10 +173,17 @@ pub fn frontier(a: &FrontierArgs) -> Result<String, CliError> {
     };
     let result = run_frontier_with(&s, &options, &mut parallel(threads));
     if a.search.json {
-        json(serde_json::to_string_pretty(&result))
-    } else {
-        Ok(frontier_table(&result))
+        return json(serde_json::to_string_pretty(&result));
     }
+    let setup = SearchSetup {
+        kind: Some(SearchKind::Frontier),
+        runs: Some(options.runs),
+        seeds: Some(options.evaluation.seeds),
+        harm: options.pattern,
+        ..SearchSetup::default()
+    };
+    let flags = [("--robust", a.robust)];
+    Ok(frontier_table(&result) + &app_link(&result.provenance.input_link, None, &setup, &a.search, &flags))
 }
 
 /// `backfire robustness`.
@@ -199,10 +213,50 @@ pub fn robustness(a: &RobustnessArgs) -> Result<String, CliError> {
         &mut parallel(a.search.threads.unwrap_or_else(cores)),
     );
     if a.search.json {
-        json(serde_json::to_string_pretty(&result))
-    } else {
-        Ok(robustness_table(&result))
+        return json(serde_json::to_string_pretty(&result));
     }
+    let setup = SearchSetup {
+        kind: Some(SearchKind::Robustness),
+        seeds: Some(options.evaluation.seeds),
+        trajectories: Some(options.trajectories),
+        ..SearchSetup::default()
+    };
+    let flags = [("--only", !a.only.is_empty()), ("--bounds", a.bounds)];
+    let baseline = result.baseline_link.as_deref();
+    Ok(robustness_table(&result) + &app_link(&result.provenance.input_link, baseline, &setup, &a.search, &flags))
+}
+
+/// The line that gives the link opening this search in the app (the input, a pinned baseline, the settings as
+/// `search=`), so a result found here can be shown in a review; or why there is none: a flag the app has no
+/// field for (the app runs each candidate at the search's default size, on every strategy and assumption).
+fn app_link(
+    input: &str,
+    baseline: Option<&str>,
+    setup: &SearchSetup,
+    a: &SearchArgs,
+    flags: &[(&str, bool)],
+) -> String {
+    let sized = [("--users", a.users.is_some()), ("--days", a.days.is_some())];
+    let unmatched: Vec<&str> = sized
+        .iter()
+        .chain(flags)
+        .filter(|(_, set)| *set)
+        .map(|(f, _)| *f)
+        .collect();
+    if !unmatched.is_empty() {
+        return format!("\napp link: none (the app has no field for {})\n", unmatched.join(", "));
+    }
+    if input.starts_with("no link") {
+        return format!("\napp link: {input}\n");
+    }
+    let mut link = format!("#{input}");
+    if let Some(b) = baseline.and_then(|b| b.strip_prefix("s=")) {
+        link.push_str(&format!("&b={b}"));
+    }
+    format!(
+        "\napp link (opens this search in the browser): {link}&search={}\n",
+        setup.write()
+    )
 }
 
 fn provenance_line(p: &backfire_engine::search::Provenance) -> String {

@@ -401,3 +401,26 @@ fn a_search_link_carries_its_settings_and_a_flag_overrides_them() {
     ]);
     assert_eq!(text(&out.stdout), text(&flags.stdout));
 }
+
+#[test]
+fn a_search_prints_the_app_link_that_runs_it_again() {
+    let table = text(&backfire(&["redteam", "open-community", "--budget", "2", "--seeds", "1"]).stdout);
+    let link = table
+        .lines()
+        .find_map(|l| l.strip_prefix("app link (opens this search in the browser): "))
+        .unwrap_or_else(|| panic!("no app link in:\n{table}"));
+    assert!(link.contains("&search=redteam,runs:2,share:"), "{link}");
+    let again = backfire(&["redteam", link, "--json"]);
+    let direct = backfire(&["redteam", "open-community", "--budget", "2", "--seeds", "1", "--json"]);
+    assert!(again.status.success(), "{}", text(&again.stderr));
+    assert_eq!(
+        text(&again.stdout),
+        text(&direct.stdout),
+        "the printed link reruns the same search"
+    );
+    let sized = text(&backfire(&["redteam", "open-community", "--budget", "2", "--users", "500"]).stdout);
+    assert!(
+        sized.contains("app link: none (the app has no field for --users)"),
+        "{sized}"
+    );
+}
