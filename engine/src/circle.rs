@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::dice::Dice;
+use crate::dice::{Dice, ExpHours};
 use crate::scenario::Ranking;
 
 /// Hours of posts a feed can reach back (older posts are never shown, and their slots are reused).
@@ -353,16 +353,16 @@ impl CircleState {
     /// A post a glance at the feed lands on, with its serial; `None` when the feed shows nothing (empty, or removed).
     ///
     /// The glance picks an age in whole hours before the hour in progress (exponential, mean
-    /// `attention_hours`, an assumption); a quiet hour sends it further back, to the nearest hour with posts;
+    /// `attention_hours`, an assumption, through its table `ages`); a quiet hour sends it further back, to the nearest hour with posts;
     /// then a post of that hour at random. A ranked ("hot") feed draws a second post of the same hour and shows
     /// the more praised or tipped of the two: engagement wins among posts of the same age.
-    #[inline]
-    pub(crate) fn glance(&self, ranking: Ranking, attention_hours: f64, dice: &mut Dice) -> Option<(u32, Post)> {
+    #[inline(always)]
+    pub(crate) fn glance(&self, ranking: Ranking, ages: &ExpHours, dice: &mut Dice) -> Option<(u32, Post)> {
         let reach = self.hour.min(FEED_HOURS);
         if reach == 0 {
             return None;
         }
-        let (back, word, _) = dice.exponential_and_words(attention_hours);
+        let (back, word) = dice.hours_and_word(ages);
         let one = self.aim(back, word, reach);
         match ranking {
             Ranking::Newest => one
@@ -372,24 +372,23 @@ impl CircleState {
                 // A second candidate from its own glance, and the one with more engagement per hour of age
                 // is shown ("hot"): a contest with a post of the same hour would depend on how many posts that
                 // hour holds, so an unloved post alone in a quiet hour of a small circle would always win.
-                let (back, word, _) = dice.exponential_and_words(attention_hours);
+                let (back, word) = dice.hours_and_word(ages);
                 let two = self.aim(back, word, reach);
                 // Both serials are known before either post is read, so the two reads (each likely a cache
                 // miss in a large run) can be under way together.
                 let read = |aimed: Option<(u32, u32)>| aimed.and_then(|(serial, age)| Some((self.shown(serial)?, age)));
                 let (one, two) = (read(one), read(two));
-                let score = |p: &Post| match ranking {
-                    Ranking::MostPraised => u128::from(p.praise),
-                    _ => u128::from(p.tips_fen()),
+                // b's score per hour beats a's: compared as whole numbers, crosswise (ages are at least 1). Praise
+                // times an age fits 64 bits; tips (up to 2^56 fen) need 128.
+                let beats = |a: &Post, age_a: u32, b: &Post, age_b: u32| match ranking {
+                    Ranking::MostPraised => {
+                        u64::from(b.praise) * u64::from(age_a) > u64::from(a.praise) * u64::from(age_b)
+                    }
+                    _ => u128::from(b.tips_fen()) * u128::from(age_a) > u128::from(a.tips_fen()) * u128::from(age_b),
                 };
                 match (one, two) {
-                    // b's score per hour beats a's: compared as whole numbers, crosswise (ages are at least 1).
                     (Some(((sa, a), age_a)), Some(((sb, b), age_b))) => {
-                        Some(if score(b) * u128::from(age_a) > score(a) * u128::from(age_b) {
-                            (sb, *b)
-                        } else {
-                            (sa, *a)
-                        })
+                        Some(if beats(a, age_a, b, age_b) { (sb, *b) } else { (sa, *a) })
                     }
                     (a, b) => a.or(b).map(|((serial, p), _)| (serial, *p)),
                 }
@@ -401,8 +400,8 @@ impl CircleState {
     /// older hour with posts if that hour was quiet, then a post of that hour picked by `word`; `None` past the
     /// feed's reach. Reads the hours' first serials only, not the window.
     #[inline]
-    fn aim(&self, back: f64, word: u32, reach: u32) -> Option<(u32, u32)> {
-        let mut age = (back as u32).clamp(1, reach);
+    fn aim(&self, back: u32, word: u32, reach: u32) -> Option<(u32, u32)> {
+        let mut age = back.clamp(1, reach);
         let (first, n) = loop {
             let h = self.hour - age;
             let first = self.first_of(h);
@@ -458,18 +457,19 @@ mod tests {
     fn glances_see_completed_hours_only_and_reach_back_in_quiet_circles() {
         let mut c = CircleState::new();
         let mut dice = Dice::new(1);
+        let ages = ExpHours::new(4.0);
         c.open_hour(0);
-        assert!(c.glance(Ranking::Newest, 4.0, &mut dice).is_none());
+        assert!(c.glance(Ranking::Newest, &ages, &mut dice).is_none());
         c.publish(post(0), Origin::EMPTY);
         assert!(
-            c.glance(Ranking::Newest, 4.0, &mut dice).is_none(),
+            c.glance(Ranking::Newest, &ages, &mut dice).is_none(),
             "the hour in progress is not shown yet"
         );
         for h in 1..20 {
             c.open_hour(h);
         }
         assert_eq!(
-            c.glance(Ranking::Newest, 4.0, &mut dice).map(|(serial, _)| serial),
+            c.glance(Ranking::Newest, &ages, &mut dice).map(|(serial, _)| serial),
             Some(0),
             "a quiet feed reaches back"
         );
@@ -479,6 +479,7 @@ mod tests {
     fn hot_feeds_favour_tipped_posts() {
         let mut c = CircleState::new();
         let mut dice = Dice::new(2);
+        let ages = ExpHours::new(4.0);
         c.open_hour(0);
         c.publish(post(9000), Origin::EMPTY);
         for _ in 0..9 {
@@ -487,7 +488,7 @@ mod tests {
         c.open_hour(1);
         let shown = |ranking, dice: &mut Dice| {
             (0..3000)
-                .filter(|_| c.glance(ranking, 4.0, dice).is_some_and(|(serial, _)| serial == 0))
+                .filter(|_| c.glance(ranking, &ages, dice).is_some_and(|(serial, _)| serial == 0))
                 .count()
         };
         let newest = shown(Ranking::Newest, &mut dice);

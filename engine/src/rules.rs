@@ -1,6 +1,7 @@
 //! The rules of a run: the sanitised scenario and what is derived from it once, read-only while the run goes.
 
 use crate::assumptions::Derived;
+use crate::dice::ExpHours;
 use crate::incentive::{self, CircleIncentive};
 use crate::rule::{self, Attrs};
 use crate::scenario::{Action, BanReturn, Circle, Rule, Scenario};
@@ -28,6 +29,8 @@ pub(crate) struct Rules {
     pub assume: Derived,
     /// How each kind of viewer reacts to each kind of post, from the assumptions (looked up on every glance).
     pub reactions: crate::agent::Reactions,
+    /// How far back a glance at a feed reads, in whole hours by quantile (mean `assume.attention_hours`).
+    pub feed_ages: ExpHours,
     /// Bit `action` of entry `c`: whether circle `c`'s rule for that action has a condition on the author, so
     /// checks that have none never fetch the author's record (at a million users, a trip to memory).
     reads_author: Vec<u8>,
@@ -58,6 +61,7 @@ impl Rules {
         let per_10k_users = f64::from(s.population.n_users.max(1)) / 10_000.0;
         Rules {
             reactions: crate::agent::Reactions::new(&assume),
+            feed_ages: ExpHours::new(assume.attention_hours),
             open_to_all,
             reads_author,
             assume,

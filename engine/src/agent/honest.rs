@@ -490,13 +490,11 @@ fn interact(v: &mut Visit, idx: u32, c: usize, action: Action, author: u32, genu
 }
 
 /// A post a glance at circle `c`'s feed lands on, with its serial; `None` if the feed shows nothing.
-#[inline]
+#[inline(always)]
 pub(super) fn glance(v: &mut Visit, c: usize) -> Option<(u32, Post)> {
     let ranking = v.rules.circle(c).ranking;
     // The circle and the dice are separate parts of the visit: both can be borrowed at once.
-    v.circles
-        .get(c)?
-        .glance(ranking, v.rules.assume.attention_hours, v.dice)
+    v.circles.get(c)?.glance(ranking, &v.rules.feed_ages, v.dice)
 }
 
 /// Updates what an ordinary user believes one enticing post earns here, from the tips on a post they saw
