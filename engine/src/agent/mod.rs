@@ -171,11 +171,20 @@ impl Visit<'_> {
     }
 
     /// Joins circle `c` if the join rule allows it; honest refusals are counted.
+    ///
+    /// Most visits are by members already: that answer is given where it is asked, without a call.
+    #[inline(always)]
     fn join(&mut self, idx: u32, c: usize, h: u32) -> bool {
-        let bit = 1_u32 << (c % 32);
-        if self.people.user(idx).joined & bit != 0 {
+        if self.people.user(idx).joined & (1_u32 << (c % 32)) != 0 {
             return true;
         }
+        self.join_anew(idx, c, h)
+    }
+
+    /// [`Visit::join`] for someone not yet a member.
+    #[inline(never)]
+    fn join_anew(&mut self, idx: u32, c: usize, h: u32) -> bool {
+        let bit = 1_u32 << (c % 32);
         if self.people.knows_refused(idx, c, Action::Join) {
             // Still wanted in, still kept out.
             self.refuse(idx, c, Action::Join, h);
