@@ -23,8 +23,6 @@ pub(crate) struct Calendar {
     booked: Vec<Vec<u32>>,
     /// One bit per user, all clear between hours: where an opening hour's list is put in user order.
     marks: Vec<u64>,
-    /// Emptied lists kept for reuse, so booking into a new hour seldom allocates.
-    spare: Vec<Vec<u32>>,
     /// The earliest hour a visit may be put on the calendar now (the hour after the one being simulated).
     earliest: u32,
     total_hours: u32,
@@ -38,7 +36,6 @@ impl Calendar {
         Calendar {
             next: vec![NONE; n_users as usize],
             booked: (0..total_hours).map(|_| Vec::new()).collect(),
-            spare: Vec::new(),
             marks: vec![0; (n_users as usize).div_ceil(64)],
             earliest: 0,
             total_hours,
@@ -76,9 +73,6 @@ impl Calendar {
                 "user {idx} booked twice"
             );
             *slot = t as u16;
-            if list.capacity() == 0 {
-                *list = self.spare.pop().unwrap_or_default();
-            }
             list.push(idx);
         }
     }
@@ -100,7 +94,9 @@ impl Calendar {
         let Some(list) = self.booked.get_mut(h as usize) else {
             return;
         };
-        let mut list = std::mem::take(list);
+        // Taken, and freed once read: a list kept for reuse carried an hour's worth of room into some far
+        // hour that books a handful, and at a million users such lists held 50 MiB.
+        let list = std::mem::take(list);
         // The listed users are marked in a bitmap by user, then read out word by word: user order at a cost of
         // a few instructions per listed user plus one per 64 users (a general sort cost a hundred per user).
         for &idx in &list {
@@ -120,8 +116,6 @@ impl Calendar {
                 bits &= bits - 1;
             }
         }
-        list.clear();
-        self.spare.push(list);
     }
 }
 
