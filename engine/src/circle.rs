@@ -176,6 +176,23 @@ impl Origin {
     };
 }
 
+/// Where a glance a given number of hours back lands: the nearest hour with posts at that age or older (a quiet
+/// hour sends a glance further back), as its first serial, its number of posts and its age. Worked out for every
+/// age as an hour opens, since glances read completed hours only; a walk back through the hours' first serials on
+/// every glance cost a tenth of a glance.
+#[derive(Clone, Copy, Debug)]
+struct Aim {
+    first: u32,
+    /// Posts in that hour; 0 when no hour within reach at that age or older has any.
+    n: u32,
+    age: u32,
+}
+
+impl Aim {
+    /// No hour with posts within reach.
+    const NOTHING: Aim = Aim { first: 0, n: 0, age: 0 };
+}
+
 /// Run-time state of one circle.
 pub(crate) struct CircleState {
     /// Ring buffer of posts, indexed by `serial & mask`; its length is a power of two. It holds every post a
@@ -187,6 +204,9 @@ pub(crate) struct CircleState {
     pub next_serial: u32,
     /// First serial published in each of the last [`HOURS_KEPT`] hours, by hour modulo [`HOURS_KEPT`].
     hour_first: [u32; HOURS_KEPT],
+    /// By age in hours (1 to [`FEED_HOURS`]): where a glance that far back lands, worked out as the hour opens
+    /// (the hours before it no longer change; see [`Aim`]).
+    aims: [Aim; FEED_HOURS as usize + 1],
     /// The hour in progress.
     hour: u32,
     pub members: u32,
@@ -227,6 +247,7 @@ impl CircleState {
             mask: 0,
             next_serial: 0,
             hour_first: [0; HOURS_KEPT],
+            aims: [Aim::NOTHING; FEED_HOURS as usize + 1],
             hour: 0,
             members: 0,
             posts: 0,
@@ -272,6 +293,19 @@ impl CircleState {
         self.hour = h;
         if let Some(first) = self.hour_first.get_mut(h as usize & (HOURS_KEPT - 1)) {
             *first = self.next_serial;
+        }
+        // From the oldest hour a feed reaches to the newest, each age lands on the nearest hour with posts at
+        // that age or older, as a walk back from it would.
+        let mut nearest = Aim::NOTHING;
+        for age in (1..=h.min(FEED_HOURS)).rev() {
+            let first = self.first_of(h - age);
+            let n = self.first_of(h - age + 1).wrapping_sub(first);
+            if n > 0 {
+                nearest = Aim { first, n, age };
+            }
+            if let Some(aim) = self.aims.get_mut(age as usize) {
+                *aim = nearest;
+            }
         }
     }
 
@@ -398,23 +432,18 @@ impl CircleState {
 
     /// The serial of the post a glance `back` hours into the feed lands on, with its age in hours: the nearest
     /// older hour with posts if that hour was quiet, then a post of that hour picked by `word`; `None` past the
-    /// feed's reach. Reads the hours' first serials only, not the window.
+    /// feed's reach (`reach`, at most [`FEED_HOURS`]). Reads the hour's table of aims only, not the window.
     #[inline]
     fn aim(&self, back: u32, word: u32, reach: u32) -> Option<(u32, u32)> {
-        let mut age = back.clamp(1, reach);
-        let (first, n) = loop {
-            let h = self.hour - age;
-            let first = self.first_of(h);
-            let n = self.first_of(h + 1).wrapping_sub(first);
-            if n > 0 {
-                break (first, n);
-            }
-            if age == reach {
-                return None;
-            }
-            age += 1;
-        };
-        Some((first.wrapping_add(((u64::from(word) * u64::from(n)) >> 32) as u32), age))
+        let aim = self.aims.get(back.clamp(1, reach) as usize)?;
+        if aim.n == 0 {
+            return None;
+        }
+        Some((
+            aim.first
+                .wrapping_add(((u64::from(word) * u64::from(aim.n)) >> 32) as u32),
+            aim.age,
+        ))
     }
 
     /// The post with this serial (one [`Self::aim`] returned) with its serial, `None` if it was removed.

@@ -229,16 +229,14 @@ impl Visit<'_> {
         if n == 0 {
             return None;
         }
-        let mut k = self.dice.below(n);
-        for c in 0..self.rules.n_circles().min(32) {
-            if interests & (1 << c) != 0 {
-                if k == 0 {
-                    return Some(c);
-                }
-                k -= 1;
-            }
+        // The k-th interest, counting from the lowest bit: drop the k lowest set bits, then read the next one (a
+        // walk over every circle tested each bit and branched on it).
+        let mut rest = interests;
+        for _ in 0..self.dice.below(n) {
+            rest &= rest - 1;
         }
-        None
+        let c = rest.trailing_zeros() as usize;
+        (c < self.rules.n_circles().min(32)).then_some(c)
     }
 
     /// The interested, joinable circle where this user may post with the best value of `value` times its
