@@ -1,6 +1,6 @@
 //! The calendar of visits: each user's next visit hour, kept beside the others in user order.
 
-use crate::dice::Dice;
+use crate::dice::{Dice, ExpHours};
 
 /// No visit booked.
 const NONE: u16 = u16::MAX;
@@ -42,15 +42,17 @@ impl Calendar {
         }
     }
 
-    /// Schedules a user's first visit, `sessions_per_day` on average.
-    pub(crate) fn first_visit(&mut self, idx: u32, sessions_per_day: f64, dice: &mut Dice) {
-        let t = dice.exponential_fast(24.0 / sessions_per_day) as u32;
+    /// Schedules a user's first visit, `gaps` (hours between visits, [`Rules::visit_gaps`]) on average.
+    ///
+    /// [`Rules::visit_gaps`]: crate::rules::Rules::visit_gaps
+    pub(crate) fn first_visit(&mut self, idx: u32, gaps: &ExpHours, dice: &mut Dice) {
+        let t = dice.hours(gaps);
         self.put(idx, t, dice);
     }
 
-    /// Schedules a user's next visit after `now`, `sessions_per_day` on average.
-    pub(crate) fn next_visit(&mut self, idx: u32, now: u32, sessions_per_day: f64, dice: &mut Dice) {
-        let gap = dice.exponential_fast(24.0 / sessions_per_day) as u32 + 1;
+    /// Schedules a user's next visit after `now`, `gaps` on average.
+    pub(crate) fn next_visit(&mut self, idx: u32, now: u32, gaps: &ExpHours, dice: &mut Dice) {
+        let gap = dice.hours(gaps) + 1;
         self.put(idx, now.saturating_add(gap), dice);
     }
 

@@ -459,6 +459,7 @@ impl CircleState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dice::ExpQuantiles;
 
     fn post(tips: u64) -> Post {
         let mut p = Post::with_flags(0, PostKind::Genuine, 0);
@@ -486,7 +487,7 @@ mod tests {
     fn glances_see_completed_hours_only_and_reach_back_in_quiet_circles() {
         let mut c = CircleState::new();
         let mut dice = Dice::new(1);
-        let ages = ExpHours::new(4.0);
+        let ages = ExpHours::new(4.0, &ExpQuantiles::new());
         c.open_hour(0);
         assert!(c.glance(Ranking::Newest, &ages, &mut dice).is_none());
         c.publish(post(0), Origin::EMPTY);
@@ -508,7 +509,7 @@ mod tests {
     fn hot_feeds_favour_tipped_posts() {
         let mut c = CircleState::new();
         let mut dice = Dice::new(2);
-        let ages = ExpHours::new(4.0);
+        let ages = ExpHours::new(4.0, &ExpQuantiles::new());
         c.open_hour(0);
         c.publish(post(9000), Origin::EMPTY);
         for _ in 0..9 {

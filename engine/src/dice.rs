@@ -21,19 +21,34 @@ fn exp_quantile(i: usize) -> f64 {
     -libm::log(1.0 - (i as f64 + 0.5) / EXP_STEPS as f64)
 }
 
+/// Every quantile of [`exp_quantile`], worked out once for the tables built from them.
+pub(crate) struct ExpQuantiles(Box<[f64; EXP_STEPS]>);
+
+impl ExpQuantiles {
+    /// The unit exponential's quantiles.
+    pub(crate) fn new() -> ExpQuantiles {
+        let mut q = Box::new([0.0; EXP_STEPS]);
+        for (i, x) in q.iter_mut().enumerate() {
+            *x = exp_quantile(i);
+        }
+        ExpQuantiles(q)
+    }
+}
+
 /// Whole hours of an exponential draw with a fixed mean, by quantile: `(mean × quantile) as u32`, worked out
-/// once per rule set, so a feed glance reads its age from a table instead of multiplying and converting a
-/// float twice per glance (the same hours to the last bit: the same product, rounded down the same way).
+/// once per rule set, so a feed glance reads its age, and a visit the gap to the next, from a table instead of
+/// dividing, multiplying and converting a float (the same hours to the last bit: the same product, rounded down
+/// the same way).
 pub(crate) struct ExpHours {
     hours: Box<[u32; EXP_STEPS]>,
 }
 
 impl ExpHours {
     /// The table for an exponential with this mean.
-    pub(crate) fn new(mean: f64) -> ExpHours {
+    pub(crate) fn new(mean: f64, quantiles: &ExpQuantiles) -> ExpHours {
         let mut hours = Box::new([0_u32; EXP_STEPS]);
-        for (i, h) in hours.iter_mut().enumerate() {
-            *h = (mean * exp_quantile(i)) as u32;
+        for (h, q) in hours.iter_mut().zip(quantiles.0.iter()) {
+            *h = (mean * q) as u32;
         }
         ExpHours { hours }
     }
@@ -62,6 +77,17 @@ impl Dice {
     pub(crate) fn exponential_fast(&mut self, mean: f64) -> f64 {
         let i = (self.rng.next_u32() >> 22) as usize;
         mean * self.exp_table.get(i).copied().unwrap_or(1.0)
+    }
+
+    /// Whole hours of an exponential draw through `table`: the same draw as [`Dice::exponential_fast`] with
+    /// the table's mean, rounded down.
+    #[inline(always)]
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "the top 10 bits of a 32-bit draw are below EXP_STEPS = 1,024, the table's length"
+    )]
+    pub(crate) fn hours(&mut self, table: &ExpHours) -> u32 {
+        table.hours[(self.rng.next_u32() >> 22) as usize]
     }
 
     /// One 64-bit draw split two ways, for the feed's hot path: whole hours of an exponential draw (the top
