@@ -152,6 +152,18 @@ mod tests {
     }
 
     #[test]
+    fn hour_tables_give_the_float_draws_rounded_down() {
+        let q = ExpQuantiles::new();
+        for mean in [1.0, 4.0, 24.0 / 5.0, 24.0 / 7.0, 24.0] {
+            let table = ExpHours::new(mean, &q);
+            let (mut a, mut b) = (Dice::new(9), Dice::new(9));
+            for _ in 0..5000 {
+                assert_eq!(a.hours(&table), b.exponential_fast(mean) as u32, "mean {mean}");
+            }
+        }
+    }
+
+    #[test]
     fn below_stays_below() {
         let mut d = Dice::new(1);
         for n in [1_u32, 2, 3, 17, 1000] {
