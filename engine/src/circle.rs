@@ -400,9 +400,7 @@ impl CircleState {
         let (back, word) = dice.hours_and_word(ages);
         let one = self.aim(back, word, reach);
         match ranking {
-            Ranking::Newest => one
-                .and_then(|(serial, _)| self.shown(serial))
-                .map(|(serial, p)| (serial, *p)),
+            Ranking::Newest => one.and_then(|(serial, _)| Some((serial, self.shown(serial)?))),
             Ranking::MostPraised | Ranking::MostTipped => {
                 // A second candidate from its own glance, and the one with more engagement per hour of age
                 // is shown ("hot"): a contest with a post of the same hour would depend on how many posts that
@@ -411,7 +409,11 @@ impl CircleState {
                 let two = self.aim(back, word, reach);
                 // Both serials are known before either post is read, so the two reads (each likely a cache
                 // miss in a large run) can be under way together.
-                let read = |aimed: Option<(u32, u32)>| aimed.and_then(|(serial, age)| Some((self.shown(serial)?, age)));
+                let read = |aimed: Option<(u32, u32)>| {
+                    let (serial, age) = aimed?;
+                    let p = self.shown(serial)?;
+                    Some((serial, p, age))
+                };
                 let (one, two) = (read(one), read(two));
                 // b's score per hour beats a's: compared as whole numbers, crosswise (ages are at least 1). Praise
                 // times an age fits 64 bits; tips (up to 2^56 fen) need 128.
@@ -422,10 +424,11 @@ impl CircleState {
                     _ => u128::from(b.tips_fen()) * u128::from(age_a) > u128::from(a.tips_fen()) * u128::from(age_b),
                 };
                 match (one, two) {
-                    (Some(((sa, a), age_a)), Some(((sb, b), age_b))) => {
-                        Some(if beats(a, age_a, b, age_b) { (sb, *b) } else { (sa, *a) })
+                    (Some((sa, a, age_a)), Some((sb, b, age_b))) => {
+                        Some(if beats(&a, age_a, &b, age_b) { (sb, b) } else { (sa, a) })
                     }
-                    (a, b) => a.or(b).map(|((serial, p), _)| (serial, *p)),
+                    (Some((serial, p, _)), None) | (None, Some((serial, p, _))) => Some((serial, p)),
+                    (None, None) => None,
                 }
             }
         }
@@ -447,13 +450,13 @@ impl CircleState {
         ))
     }
 
-    /// The post with this serial (one [`Self::aim`] returned) with its serial, `None` if it was removed.
+    /// The post with this serial (one [`Self::aim`] returned), `None` if it was removed.
     #[inline]
-    fn shown(&self, serial: u32) -> Option<(u32, &Post)> {
+    fn shown(&self, serial: u32) -> Option<Post> {
         self.window
             .get((serial & self.mask) as usize)
             .filter(|p| !p.hidden())
-            .map(|p| (serial, p))
+            .copied()
     }
 }
 
