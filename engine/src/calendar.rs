@@ -1,22 +1,28 @@
 //! The calendar of visits: each user's next visit hour, kept beside the others in user order.
 
-use crate::dice::Dice;
+use crate::dice::{Dice, ExpHours};
 
 /// No visit booked.
 const NONE: u16 = u16::MAX;
 
-/// Packs eight bytes of 0 or 1 into the top byte, byte i on bit i (no carries: each byte meets each power once).
-const PACK: u64 = 0x0102_0408_1020_4080;
-
 /// Who visits when.
 ///
-/// Each user has one chain of visits, so the calendar keeps one booked hour per user. Booking writes the slot
-/// of the user just visited, and visits run in user order, so writes walk the table front to back; opening an
-/// hour is one forward scan of two bytes per user. An earlier bit ring per hour wrote one bit into one of
-/// ~40 rows per visit and missed the cache on most visits at a million users.
+/// Each user has one chain of visits, so the calendar keeps one booked hour per user, in user order: that
+/// table is the truth ([`Calendar::is_booked`] reads it). Beside it, each hour of the run lists the users
+/// booked into it; opening the hour puts its list in user order through a bitmap of users, so the work follows
+/// the visits (plus a bit per user), not the population. A scan of the whole table, two bytes per user and
+/// hour, cost five instructions a user (the release build's link-time pass optimises for size and does not
+/// vectorise it): a tenth of a run. An earlier bit ring per hour wrote one bit into one of ~40 rows per visit
+/// and missed the cache on most visits at a million users; a list is appended to at its end, which stays in
+/// cache.
 pub(crate) struct Calendar {
     /// The hour of each user's next visit, or [`NONE`].
     next: Vec<u16>,
+    /// By hour: the users booked into it, in booking order (a user booked again elsewhere would stay listed,
+    /// and is dropped when the hour opens because `next` disagrees). Emptied as the hour opens.
+    booked: Vec<Vec<u32>>,
+    /// One bit per user, all clear between hours: where an opening hour's list is put in user order.
+    marks: Vec<u64>,
     /// The earliest hour a visit may be put on the calendar now (the hour after the one being simulated).
     earliest: u32,
     total_hours: u32,
@@ -26,22 +32,27 @@ impl Calendar {
     /// An empty calendar for `n_users` over `total_hours` (at most 65,534 hours: runs are at most 90 days).
     pub(crate) fn new(n_users: u32, total_hours: u32) -> Calendar {
         debug_assert!(total_hours < u32::from(NONE));
+        let total_hours = total_hours.min(u32::from(NONE));
         Calendar {
             next: vec![NONE; n_users as usize],
+            booked: (0..total_hours).map(|_| Vec::new()).collect(),
+            marks: vec![0; (n_users as usize).div_ceil(64)],
             earliest: 0,
-            total_hours: total_hours.min(u32::from(NONE)),
+            total_hours,
         }
     }
 
-    /// Schedules a user's first visit, `sessions_per_day` on average.
-    pub(crate) fn first_visit(&mut self, idx: u32, sessions_per_day: f64, dice: &mut Dice) {
-        let t = dice.exponential_fast(24.0 / sessions_per_day) as u32;
+    /// Schedules a user's first visit, `gaps` (hours between visits, [`Rules::visit_gaps`]) on average.
+    ///
+    /// [`Rules::visit_gaps`]: crate::rules::Rules::visit_gaps
+    pub(crate) fn first_visit(&mut self, idx: u32, gaps: &ExpHours, dice: &mut Dice) {
+        let t = dice.hours(gaps);
         self.put(idx, t, dice);
     }
 
-    /// Schedules a user's next visit after `now`, `sessions_per_day` on average.
-    pub(crate) fn next_visit(&mut self, idx: u32, now: u32, sessions_per_day: f64, dice: &mut Dice) {
-        let gap = dice.exponential_fast(24.0 / sessions_per_day) as u32 + 1;
+    /// Schedules a user's next visit after `now`, `gaps` on average.
+    pub(crate) fn next_visit(&mut self, idx: u32, now: u32, gaps: &ExpHours, dice: &mut Dice) {
+        let gap = dice.hours(gaps) + 1;
         self.put(idx, now.saturating_add(gap), dice);
     }
 
@@ -57,13 +68,14 @@ impl Calendar {
             return;
         }
         debug_assert!((idx as usize) < self.next.len(), "user {idx} is past the calendar");
-        if let Some(slot) = self.next.get_mut(idx as usize) {
+        if let (Some(slot), Some(list)) = (self.next.get_mut(idx as usize), self.booked.get_mut(t as usize)) {
             // A user has one chain of visits: nobody is booked twice while a visit is pending.
             debug_assert!(
                 *slot == NONE || u32::from(*slot) < self.earliest,
                 "user {idx} booked twice"
             );
             *slot = t as u16;
+            list.push(idx);
         }
     }
 
@@ -81,22 +93,28 @@ impl Calendar {
     pub(crate) fn take_hour(&mut self, h: u32, due: &mut Vec<u32>) {
         due.clear();
         self.earliest = h + 1;
-        let Ok(h) = u16::try_from(h) else { return };
-        // Groups of 64 slots become one mask each, then the set bits are read out in order. The comparison
-        // writes 64 bytes of 0 or 1 (vector code); a multiply packs each eight of them into eight bits (byte i
-        // lands on bit i). A mask built bit by bit did not vectorise, and reading the bytes out one word at a
-        // time mispredicted a branch per word.
-        for (group, slots) in (0_u32..).zip(self.next.chunks(64)) {
-            let mut hit = [0_u8; 64];
-            for (b, &t) in hit.iter_mut().zip(slots) {
-                *b = u8::from(t == h);
+        let Some(list) = self.booked.get_mut(h as usize) else {
+            return;
+        };
+        // Taken, and freed once read: a list kept for reuse carried an hour's worth of room into some far
+        // hour that books a handful, and at a million users such lists held 50 MiB.
+        let list = std::mem::take(list);
+        // The listed users are marked in a bitmap by user, then read out word by word: user order at a cost of
+        // a few instructions per listed user plus one per 64 users (a general sort cost a hundred per user).
+        for &idx in &list {
+            if let Some(word) = self.marks.get_mut(idx as usize / 64) {
+                *word |= 1 << (idx % 64);
             }
-            let mut bits = hit.chunks_exact(8).rev().fold(0_u64, |m, bytes| {
-                let word = u64::from_le_bytes(bytes.try_into().unwrap_or([0; 8]));
-                (m << 8) | (word.wrapping_mul(PACK) >> 56)
-            });
+        }
+        let h = h as u16;
+        for (group, word) in (0_u32..).zip(self.marks.iter_mut()) {
+            let mut bits = std::mem::take(word);
             while bits != 0 {
-                due.push(group * 64 + bits.trailing_zeros());
+                let idx = group * 64 + bits.trailing_zeros();
+                // The table has the last word: a user since booked elsewhere does not visit here.
+                if self.next.get(idx as usize) == Some(&h) {
+                    due.push(idx);
+                }
                 bits &= bits - 1;
             }
         }

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::dice::Dice;
+use crate::dice::{Dice, ExpHours};
 use crate::scenario::Ranking;
 
 /// Hours of posts a feed can reach back (older posts are never shown, and their slots are reused).
@@ -176,6 +176,23 @@ impl Origin {
     };
 }
 
+/// Where a glance a given number of hours back lands: the nearest hour with posts at that age or older (a quiet
+/// hour sends a glance further back), as its first serial, its number of posts and its age. Worked out for every
+/// age as an hour opens, since glances read completed hours only; a walk back through the hours' first serials on
+/// every glance cost a tenth of a glance.
+#[derive(Clone, Copy, Debug)]
+struct Aim {
+    first: u32,
+    /// Posts in that hour; 0 when no hour within reach at that age or older has any.
+    n: u32,
+    age: u32,
+}
+
+impl Aim {
+    /// No hour with posts within reach.
+    const NOTHING: Aim = Aim { first: 0, n: 0, age: 0 };
+}
+
 /// Run-time state of one circle.
 pub(crate) struct CircleState {
     /// Ring buffer of posts, indexed by `serial & mask`; its length is a power of two. It holds every post a
@@ -187,6 +204,9 @@ pub(crate) struct CircleState {
     pub next_serial: u32,
     /// First serial published in each of the last [`HOURS_KEPT`] hours, by hour modulo [`HOURS_KEPT`].
     hour_first: [u32; HOURS_KEPT],
+    /// By age in hours (1 to [`FEED_HOURS`]): where a glance that far back lands, worked out as the hour opens
+    /// (the hours before it no longer change; see [`Aim`]).
+    aims: [Aim; FEED_HOURS as usize + 1],
     /// The hour in progress.
     hour: u32,
     pub members: u32,
@@ -227,6 +247,7 @@ impl CircleState {
             mask: 0,
             next_serial: 0,
             hour_first: [0; HOURS_KEPT],
+            aims: [Aim::NOTHING; FEED_HOURS as usize + 1],
             hour: 0,
             members: 0,
             posts: 0,
@@ -272,6 +293,19 @@ impl CircleState {
         self.hour = h;
         if let Some(first) = self.hour_first.get_mut(h as usize & (HOURS_KEPT - 1)) {
             *first = self.next_serial;
+        }
+        // From the oldest hour a feed reaches to the newest, each age lands on the nearest hour with posts at
+        // that age or older, as a walk back from it would.
+        let mut nearest = Aim::NOTHING;
+        for age in (1..=h.min(FEED_HOURS)).rev() {
+            let first = self.first_of(h - age);
+            let n = self.first_of(h - age + 1).wrapping_sub(first);
+            if n > 0 {
+                nearest = Aim { first, n, age };
+            }
+            if let Some(aim) = self.aims.get_mut(age as usize) {
+                *aim = nearest;
+            }
         }
     }
 
@@ -353,45 +387,48 @@ impl CircleState {
     /// A post a glance at the feed lands on, with its serial; `None` when the feed shows nothing (empty, or removed).
     ///
     /// The glance picks an age in whole hours before the hour in progress (exponential, mean
-    /// `attention_hours`, an assumption); a quiet hour sends it further back, to the nearest hour with posts;
-    /// then a post of that hour at random. A ranked ("hot") feed draws a second post of the same hour and shows
-    /// the more praised or tipped of the two: engagement wins among posts of the same age.
-    #[inline]
-    pub(crate) fn glance(&self, ranking: Ranking, attention_hours: f64, dice: &mut Dice) -> Option<(u32, Post)> {
+    /// `attention_hours`, an assumption, through its table `ages`); a quiet hour sends it further back, to the
+    /// nearest hour with posts; then a post of that hour at random. A ranked ("hot") feed draws a second post of
+    /// the same hour and shows the more praised or tipped of the two: engagement wins among posts of the same age.
+    /// Inlined where the feed is read: as a call it saved six registers and returned the post through memory.
+    #[inline(always)]
+    pub(crate) fn glance(&self, ranking: Ranking, ages: &ExpHours, dice: &mut Dice) -> Option<(u32, Post)> {
         let reach = self.hour.min(FEED_HOURS);
         if reach == 0 {
             return None;
         }
-        let (back, word, _) = dice.exponential_and_words(attention_hours);
+        let (back, word) = dice.hours_and_word(ages);
         let one = self.aim(back, word, reach);
         match ranking {
-            Ranking::Newest => one
-                .and_then(|(serial, _)| self.shown(serial))
-                .map(|(serial, p)| (serial, *p)),
+            Ranking::Newest => one.and_then(|(serial, _)| Some((serial, self.shown(serial)?))),
             Ranking::MostPraised | Ranking::MostTipped => {
                 // A second candidate from its own glance, and the one with more engagement per hour of age
                 // is shown ("hot"): a contest with a post of the same hour would depend on how many posts that
                 // hour holds, so an unloved post alone in a quiet hour of a small circle would always win.
-                let (back, word, _) = dice.exponential_and_words(attention_hours);
+                let (back, word) = dice.hours_and_word(ages);
                 let two = self.aim(back, word, reach);
                 // Both serials are known before either post is read, so the two reads (each likely a cache
                 // miss in a large run) can be under way together.
-                let read = |aimed: Option<(u32, u32)>| aimed.and_then(|(serial, age)| Some((self.shown(serial)?, age)));
+                let read = |aimed: Option<(u32, u32)>| {
+                    let (serial, age) = aimed?;
+                    let p = self.shown(serial)?;
+                    Some((serial, p, age))
+                };
                 let (one, two) = (read(one), read(two));
-                let score = |p: &Post| match ranking {
-                    Ranking::MostPraised => u128::from(p.praise),
-                    _ => u128::from(p.tips_fen()),
+                // b's score per hour beats a's: compared as whole numbers, crosswise (ages are at least 1). Praise
+                // times an age fits 64 bits; tips (up to 2^56 fen) need 128.
+                let beats = |a: &Post, age_a: u32, b: &Post, age_b: u32| match ranking {
+                    Ranking::MostPraised => {
+                        u64::from(b.praise) * u64::from(age_a) > u64::from(a.praise) * u64::from(age_b)
+                    }
+                    _ => u128::from(b.tips_fen()) * u128::from(age_a) > u128::from(a.tips_fen()) * u128::from(age_b),
                 };
                 match (one, two) {
-                    // b's score per hour beats a's: compared as whole numbers, crosswise (ages are at least 1).
-                    (Some(((sa, a), age_a)), Some(((sb, b), age_b))) => {
-                        Some(if score(b) * u128::from(age_a) > score(a) * u128::from(age_b) {
-                            (sb, *b)
-                        } else {
-                            (sa, *a)
-                        })
+                    (Some((sa, a, age_a)), Some((sb, b, age_b))) => {
+                        Some(if beats(&a, age_a, &b, age_b) { (sb, b) } else { (sa, a) })
                     }
-                    (a, b) => a.or(b).map(|((serial, p), _)| (serial, *p)),
+                    (Some((serial, p, _)), None) | (None, Some((serial, p, _))) => Some((serial, p)),
+                    (None, None) => None,
                 }
             }
         }
@@ -399,38 +436,34 @@ impl CircleState {
 
     /// The serial of the post a glance `back` hours into the feed lands on, with its age in hours: the nearest
     /// older hour with posts if that hour was quiet, then a post of that hour picked by `word`; `None` past the
-    /// feed's reach. Reads the hours' first serials only, not the window.
+    /// feed's reach (`reach`, at most [`FEED_HOURS`]). Reads the hour's table of aims only, not the window.
     #[inline]
-    fn aim(&self, back: f64, word: u32, reach: u32) -> Option<(u32, u32)> {
-        let mut age = (back as u32).clamp(1, reach);
-        let (first, n) = loop {
-            let h = self.hour - age;
-            let first = self.first_of(h);
-            let n = self.first_of(h + 1).wrapping_sub(first);
-            if n > 0 {
-                break (first, n);
-            }
-            if age == reach {
-                return None;
-            }
-            age += 1;
-        };
-        Some((first.wrapping_add(((u64::from(word) * u64::from(n)) >> 32) as u32), age))
+    fn aim(&self, back: u32, word: u32, reach: u32) -> Option<(u32, u32)> {
+        let aim = self.aims.get(back.clamp(1, reach) as usize)?;
+        if aim.n == 0 {
+            return None;
+        }
+        Some((
+            aim.first
+                .wrapping_add(((u64::from(word) * u64::from(aim.n)) >> 32) as u32),
+            aim.age,
+        ))
     }
 
-    /// The post with this serial (one [`Self::aim`] returned) with its serial, `None` if it was removed.
+    /// The post with this serial (one [`Self::aim`] returned), `None` if it was removed.
     #[inline]
-    fn shown(&self, serial: u32) -> Option<(u32, &Post)> {
+    fn shown(&self, serial: u32) -> Option<Post> {
         self.window
             .get((serial & self.mask) as usize)
             .filter(|p| !p.hidden())
-            .map(|p| (serial, p))
+            .copied()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dice::ExpQuantiles;
 
     fn post(tips: u64) -> Post {
         let mut p = Post::with_flags(0, PostKind::Genuine, 0);
@@ -458,27 +491,72 @@ mod tests {
     fn glances_see_completed_hours_only_and_reach_back_in_quiet_circles() {
         let mut c = CircleState::new();
         let mut dice = Dice::new(1);
+        let ages = ExpHours::new(4.0, &ExpQuantiles::new());
         c.open_hour(0);
-        assert!(c.glance(Ranking::Newest, 4.0, &mut dice).is_none());
+        assert!(c.glance(Ranking::Newest, &ages, &mut dice).is_none());
         c.publish(post(0), Origin::EMPTY);
         assert!(
-            c.glance(Ranking::Newest, 4.0, &mut dice).is_none(),
+            c.glance(Ranking::Newest, &ages, &mut dice).is_none(),
             "the hour in progress is not shown yet"
         );
         for h in 1..20 {
             c.open_hour(h);
         }
         assert_eq!(
-            c.glance(Ranking::Newest, 4.0, &mut dice).map(|(serial, _)| serial),
+            c.glance(Ranking::Newest, &ages, &mut dice).map(|(serial, _)| serial),
             Some(0),
             "a quiet feed reaches back"
         );
+    }
+
+    /// Where a glance lands the slow way: walk back from its age to the nearest hour with posts.
+    fn walk_back(c: &CircleState, back: u32, word: u32) -> Option<(u32, u32)> {
+        let reach = c.hour.min(FEED_HOURS);
+        let mut age = back.clamp(1, reach);
+        loop {
+            let first = c.first_of(c.hour - age);
+            let n = c.first_of(c.hour - age + 1).wrapping_sub(first);
+            if n > 0 {
+                return Some((first.wrapping_add(((u64::from(word) * u64::from(n)) >> 32) as u32), age));
+            }
+            if age == reach {
+                return None;
+            }
+            age += 1;
+        }
+    }
+
+    #[test]
+    fn aims_worked_out_as_the_hour_opens_match_a_walk_back() {
+        let mut c = CircleState::new();
+        let mut dice = Dice::new(5);
+        for h in 0..120 {
+            c.open_hour(h);
+            if h > 0 {
+                let reach = h.min(FEED_HOURS);
+                for back in 0..=FEED_HOURS + 2 {
+                    for word in [0, 1 << 31, u32::MAX] {
+                        assert_eq!(
+                            c.aim(back, word, reach),
+                            walk_back(&c, back, word),
+                            "hour {h}, {back} back"
+                        );
+                    }
+                }
+            }
+            // Quiet stretches and busy hours, so that glances are sent back over several hours.
+            let posts = if h % 7 < 3 { 0 } else { dice.below(5) };
+            for _ in 0..posts {
+                c.publish(post(0), Origin::EMPTY);
+            }
+        }
     }
 
     #[test]
     fn hot_feeds_favour_tipped_posts() {
         let mut c = CircleState::new();
         let mut dice = Dice::new(2);
+        let ages = ExpHours::new(4.0, &ExpQuantiles::new());
         c.open_hour(0);
         c.publish(post(9000), Origin::EMPTY);
         for _ in 0..9 {
@@ -487,7 +565,7 @@ mod tests {
         c.open_hour(1);
         let shown = |ranking, dice: &mut Dice| {
             (0..3000)
-                .filter(|_| c.glance(ranking, 4.0, dice).is_some_and(|(serial, _)| serial == 0))
+                .filter(|_| c.glance(ranking, &ages, dice).is_some_and(|(serial, _)| serial == 0))
                 .count()
         };
         let newest = shown(Ranking::Newest, &mut dice);

@@ -13,6 +13,47 @@ use rand_xoshiro::Xoshiro256PlusPlus;
 /// Quantiles of the unit exponential distribution used for visit gaps (a logarithm per draw was a tenth of a run).
 const EXP_STEPS: usize = 1024;
 
+// INVARIANT: a 64-bit draw's top 10 bits index the quantile tables.
+const _: () = assert!(EXP_STEPS == 1 << 10);
+
+/// The unit exponential distribution's quantile at the middle of the i-th of [`EXP_STEPS`] equal slices.
+fn exp_quantile(i: usize) -> f64 {
+    -libm::log(1.0 - (i as f64 + 0.5) / EXP_STEPS as f64)
+}
+
+/// Every quantile of [`exp_quantile`], worked out once for the tables built from them.
+pub(crate) struct ExpQuantiles(Box<[f64; EXP_STEPS]>);
+
+impl ExpQuantiles {
+    /// The unit exponential's quantiles.
+    pub(crate) fn new() -> ExpQuantiles {
+        let mut q = Box::new([0.0; EXP_STEPS]);
+        for (i, x) in q.iter_mut().enumerate() {
+            *x = exp_quantile(i);
+        }
+        ExpQuantiles(q)
+    }
+}
+
+/// Whole hours of an exponential draw with a fixed mean, by quantile: `(mean × quantile) as u32`, worked out
+/// once per rule set, so a feed glance reads its age, and a visit the gap to the next, from a table instead of
+/// dividing, multiplying and converting a float (the same hours to the last bit: the same product, rounded down
+/// the same way).
+pub(crate) struct ExpHours {
+    hours: Box<[u32; EXP_STEPS]>,
+}
+
+impl ExpHours {
+    /// The table for an exponential with this mean.
+    pub(crate) fn new(mean: f64, quantiles: &ExpQuantiles) -> ExpHours {
+        let mut hours = Box::new([0_u32; EXP_STEPS]);
+        for (h, q) in hours.iter_mut().zip(quantiles.0.iter()) {
+            *h = (mean * q) as u32;
+        }
+        ExpHours { hours }
+    }
+}
+
 /// The seeded generator with the few draws the model needs.
 pub(crate) struct Dice {
     rng: Xoshiro256PlusPlus,
@@ -24,12 +65,9 @@ pub(crate) struct Dice {
 impl Dice {
     /// A generator seeded from the scenario's seed.
     pub(crate) fn new(seed: u64) -> Self {
-        let exp_table = (0..EXP_STEPS)
-            .map(|i| -libm::log(1.0 - (i as f64 + 0.5) / EXP_STEPS as f64))
-            .collect();
         Dice {
             rng: Xoshiro256PlusPlus::seed_from_u64(seed),
-            exp_table,
+            exp_table: (0..EXP_STEPS).map(exp_quantile).collect(),
             spare_normal: None,
         }
     }
@@ -41,14 +79,28 @@ impl Dice {
         mean * self.exp_table.get(i).copied().unwrap_or(1.0)
     }
 
-    /// One 64-bit draw split three ways, for the feed's hot path: an exponential draw with this mean (the top
-    /// 10 bits, through the quantile table, as [`Dice::exponential_fast`]), an independent uniform 32-bit word
-    /// (the low 32 bits) and a second independent uniform word with 22 bits of resolution (the bits between).
-    pub(crate) fn exponential_and_words(&mut self, mean: f64) -> (f64, u32, u32) {
+    /// Whole hours of an exponential draw through `table`: the same draw as [`Dice::exponential_fast`] with
+    /// the table's mean, rounded down.
+    #[inline(always)]
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "the top 10 bits of a 32-bit draw are below EXP_STEPS = 1,024, the table's length"
+    )]
+    pub(crate) fn hours(&mut self, table: &ExpHours) -> u32 {
+        table.hours[(self.rng.next_u32() >> 22) as usize]
+    }
+
+    /// One 64-bit draw split two ways, for the feed's hot path: whole hours of an exponential draw (the top
+    /// 10 bits, through `table`, as [`Dice::exponential_fast`] with the table's mean, rounded down) and an
+    /// independent uniform 32-bit word (the low 32 bits).
+    #[inline(always)]
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "the top 10 bits of a 64-bit draw are below EXP_STEPS = 1,024, the table's length"
+    )]
+    pub(crate) fn hours_and_word(&mut self, table: &ExpHours) -> (u32, u32) {
         let r = self.rng.next_u64();
-        let i = (r >> 54) as usize;
-        let second = ((r >> 32) as u32 & 0x003F_FFFF) << 10;
-        (mean * self.exp_table.get(i).copied().unwrap_or(1.0), r as u32, second)
+        (table.hours[(r >> 54) as usize], r as u32)
     }
 
     /// A uniform 32-bit draw.
@@ -96,6 +148,18 @@ mod tests {
         let mut b = Dice::new(7);
         for _ in 0..100 {
             assert_eq!(a.u32(), b.u32());
+        }
+    }
+
+    #[test]
+    fn hour_tables_give_the_float_draws_rounded_down() {
+        let q = ExpQuantiles::new();
+        for mean in [1.0, 4.0, 24.0 / 5.0, 24.0 / 7.0, 24.0] {
+            let table = ExpHours::new(mean, &q);
+            let (mut a, mut b) = (Dice::new(9), Dice::new(9));
+            for _ in 0..5000 {
+                assert_eq!(a.hours(&table), b.exponential_fast(mean) as u32, "mean {mean}");
+            }
         }
     }
 

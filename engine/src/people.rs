@@ -2,7 +2,7 @@
 
 use crate::population::{flag, Memory, User};
 use crate::rule::Attrs;
-use crate::scenario::Action;
+use crate::scenario::{Action, Archetype};
 
 /// Users and their memory, side by side.
 ///
@@ -12,13 +12,22 @@ use crate::scenario::Action;
 pub(crate) struct People {
     users: Vec<User>,
     memory: Vec<Memory>,
+    /// Each user's archetype, a byte apiece beside the records: read for authors at random (a tip books money
+    /// by the kinds of payer and author), where a million users' records do not fit in cache but these do.
+    /// INVARIANT: equal to `users[idx].archetype` (nobody's archetype changes: a newcomer is the same kind).
+    archetypes: Vec<Archetype>,
 }
 
 impl People {
     /// Wraps a drawn population.
     pub(crate) fn new(users: Vec<User>, memory: Vec<Memory>) -> People {
         debug_assert_eq!(users.len(), memory.len());
-        People { users, memory }
+        let archetypes = users.iter().map(|u| u.archetype).collect();
+        People {
+            users,
+            memory,
+            archetypes,
+        }
     }
 
     /// Users in the run.
@@ -38,6 +47,15 @@ impl People {
     )]
     pub(crate) fn user(&self, idx: u32) -> &User {
         &self.users[idx as usize]
+    }
+
+    /// User `idx`'s archetype, from the side table `archetypes` (no trip to the record).
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "user indexes are valid by construction (see the invariant)"
+    )]
+    pub(crate) fn archetype(&self, idx: u32) -> Archetype {
+        self.archetypes[idx as usize]
     }
 
     /// User `idx`, to change.

@@ -1,9 +1,10 @@
 //! The rules of a run: the sanitised scenario and what is derived from it once, read-only while the run goes.
 
 use crate::assumptions::Derived;
+use crate::dice::{ExpHours, ExpQuantiles};
 use crate::incentive::{self, CircleIncentive};
 use crate::rule::{self, Attrs};
-use crate::scenario::{Action, BanReturn, Circle, Rule, Scenario};
+use crate::scenario::{Action, Archetype, BanReturn, Circle, Rule, Scenario};
 
 /// The scenario a run obeys, with each circle's incentives read once.
 ///
@@ -28,6 +29,10 @@ pub(crate) struct Rules {
     pub assume: Derived,
     /// How each kind of viewer reacts to each kind of post, from the assumptions (looked up on every glance).
     pub reactions: crate::agent::Reactions,
+    /// How far back a glance at a feed reads, in whole hours by quantile (mean `assume.attention_hours`).
+    pub feed_ages: ExpHours,
+    /// Hours from one visit to the next, by archetype index: exponential with mean 24 / visits a day.
+    visit_gaps: [ExpHours; 11],
     /// Bit `action` of entry `c`: whether circle `c`'s rule for that action has a condition on the author, so
     /// checks that have none never fetch the author's record (at a million users, a trip to memory).
     reads_author: Vec<u8>,
@@ -56,8 +61,11 @@ impl Rules {
         });
         let open_to_all = action_bits(&s, |rule| rule.allow.first().is_some_and(|cl| cl.conditions.is_empty()));
         let per_10k_users = f64::from(s.population.n_users.max(1)) / 10_000.0;
+        let quantiles = ExpQuantiles::new();
         Rules {
             reactions: crate::agent::Reactions::new(&assume),
+            feed_ages: ExpHours::new(assume.attention_hours, &quantiles),
+            visit_gaps: Archetype::ALL.map(|a| ExpHours::new(24.0 / assume.sessions(a), &quantiles)),
             open_to_all,
             reads_author,
             assume,
@@ -81,6 +89,15 @@ impl Rules {
             .copied()
             .unwrap_or(0);
         rule::key(c, action, clause) + base
+    }
+
+    /// Hours from one visit to the next for an archetype, by quantile (see [`crate::calendar::Calendar`]).
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "indexes are enum discriminants into tables sized by the enum"
+    )]
+    pub(crate) fn visit_gaps(&self, a: Archetype) -> &ExpHours {
+        &self.visit_gaps[crate::archetype::index(a)]
     }
 
     /// Circles in the run.

@@ -86,7 +86,7 @@ impl World {
         let good_faith_users = users.iter().filter(|u| u.archetype.in_good_faith()).count() as u32;
         let mut calendar = Calendar::new(n_users, total_hours);
         for (idx, u) in users.iter().enumerate() {
-            calendar.first_visit(idx as u32, rules.assume.sessions(u.archetype), &mut dice);
+            calendar.first_visit(idx as u32, rules.visit_gaps(u.archetype), &mut dice);
         }
         let n_circles = rules.n_circles();
         let people = People::new(users, memory);
@@ -209,10 +209,9 @@ impl World {
             let u = self.people.user_mut(idx);
             u.interests |= gained;
             if u.is_active() && u.interests != 0 && !self.calendar.is_booked(idx) {
-                let sessions = self.rules.assume.sessions(a);
                 // From the hour before, so the first visit can fall in this hour, as a launch's can.
                 self.calendar
-                    .next_visit(idx, h.saturating_sub(1), sessions, &mut self.dice);
+                    .next_visit(idx, h.saturating_sub(1), self.rules.visit_gaps(a), &mut self.dice);
             }
         }
     }
@@ -280,8 +279,8 @@ impl World {
         // an identity they lack) has stopped using the feature: nothing is booked, where their visits used to
         // be over four in ten of a launch run's and did nothing.
         if u.is_active() && u.interests != 0 {
-            let sessions = self.rules.assume.sessions(u.archetype);
-            self.calendar.next_visit(idx, h, sessions, &mut self.dice);
+            self.calendar
+                .next_visit(idx, h, self.rules.visit_gaps(u.archetype), &mut self.dice);
         }
     }
 

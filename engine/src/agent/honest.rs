@@ -190,35 +190,51 @@ impl Reacting {
 /// reaction up instead of building it): by viewer kind (generous tipper, lurker, other), the viewer's gender,
 /// the kind of post and the author's gender.
 pub(crate) struct Reactions {
-    table: Vec<Reacting>,
+    /// By viewer kind, then the viewer's gender.
+    viewers: Vec<ViewerReactions>,
 }
+
+/// One kind of viewer's reactions: by kind of post, then whether the author's profile says female. A browse
+/// picks its viewer's row once, so a glance indexes by the post alone.
+struct ViewerReactions([Reacting; 2 * PostKind::ALL.len()]);
 
 impl Reactions {
     /// The table for these assumptions.
     pub(crate) fn new(a: &Derived) -> Reactions {
-        let mut table = Vec::with_capacity(3 * 2 * PostKind::ALL.len() * 2);
+        let mut viewers = Vec::with_capacity(3 * 2);
         for viewer in [Archetype::GenerousTipper, Archetype::Lurker, Archetype::Honest] {
             for male in [false, true] {
-                for kind in PostKind::ALL {
-                    for author_female in [false, true] {
-                        table.push(Reacting::new(reaction(viewer, male, kind, author_female, a), kind));
+                let mut row = [NO_REACTION; 2 * PostKind::ALL.len()];
+                for (pair, kind) in row.chunks_exact_mut(2).zip(PostKind::ALL) {
+                    for (r, author_female) in pair.iter_mut().zip([false, true]) {
+                        *r = Reacting::new(reaction(viewer, male, kind, author_female, a), kind);
                     }
                 }
+                viewers.push(ViewerReactions(row));
             }
         }
-        Reactions { table }
+        Reactions { viewers }
     }
 
-    /// The reaction of `viewer` (of gender `male`) to a post of `kind` by an author whose profile says female or not.
-    fn get(&self, viewer: Archetype, male: bool, kind: PostKind, author_female: bool) -> &Reacting {
+    /// The reactions of `viewer` (of gender `male`).
+    fn of(&self, viewer: Archetype, male: bool) -> &ViewerReactions {
         let v = match viewer {
             Archetype::GenerousTipper => 0,
             Archetype::Lurker => 1,
             _ => 2,
         };
-        let i = ((v * 2 + usize::from(male)) * PostKind::ALL.len() + kind.index()) * 2 + usize::from(author_female);
-        // INVARIANT: the table holds every combination, so `i` is in range.
-        self.table.get(i).unwrap_or(&NO_REACTION)
+        // INVARIANT: the table holds every viewer, so the index is in range.
+        self.viewers.get(v * 2 + usize::from(male)).unwrap_or(&NO_VIEWER)
+    }
+}
+
+impl ViewerReactions {
+    /// The reaction to a post of `kind` by an author whose profile says female or not.
+    fn to(&self, kind: PostKind, author_female: bool) -> &Reacting {
+        // INVARIANT: the row holds every kind of post and author, so the index is in range.
+        self.0
+            .get(kind.index() * 2 + usize::from(author_female))
+            .unwrap_or(&NO_REACTION)
     }
 }
 
@@ -227,6 +243,9 @@ const NO_REACTION: Reacting = Reacting {
     reaction: NONE,
     edges: [0.0; 7],
 };
+
+/// A viewer outside the table: reacts to nothing (never used; the table is complete).
+const NO_VIEWER: ViewerReactions = ViewerReactions([NO_REACTION; 2 * PostKind::ALL.len()]);
 
 /// An honest member, lurker or generous tipper: leaves if abuse piled up, reads, reacts, maybe posts.
 pub(super) fn visit(v: &mut Visit, idx: u32, h: u32) {
@@ -302,6 +321,7 @@ fn leave(v: &mut Visit, idx: u32, h: u32) {
 fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
     let u = v.people.user(idx);
     let (viewer, male, honest) = (u.archetype, u.gender == Gender::Male, u.is_honest());
+    let reactions = v.rules.reactions.of(viewer, male);
     let mut seen = 0_u64;
     for _ in 0..n {
         // A post is a few words of plain data: a copy, rather than the circle held borrowed.
@@ -313,7 +333,7 @@ fn browse(v: &mut Visit, idx: u32, c: usize, n: u32, h: u32) {
         if author == idx {
             continue;
         }
-        let reacting = v.rules.reactions.get(viewer, male, kind, post.has(flag::AUTHOR_FEMALE));
+        let reacting = reactions.to(kind, post.has(flag::AUTHOR_FEMALE));
         let r = &reacting.reaction;
         if honest {
             if let Some(p) = posting::violation_of(kind) {
@@ -432,7 +452,11 @@ fn take_contact(v: &mut Visit, idx: u32, c: usize, serial: u32, post: &Post, h: 
 
 /// Praises post `serial` (unless going straight to a tip), then maybe tips: praise leads on to the tip page
 /// with chance `funnel` where the circle's praise opens it, a fifth of that where it does not.
+///
+/// Inlined into the glance that leads to it, as [`interact`] is: the calls passed eight arguments, partly on
+/// the stack, and saved six registers, about a tenth of the cost of a reaction.
 #[expect(clippy::too_many_arguments, reason = "a glance's whole context, passed on as it is")]
+#[inline(always)]
 fn praise_or_tip(
     v: &mut Visit,
     idx: u32,
@@ -476,6 +500,7 @@ fn praise_or_tip(
 
 /// Tries an action on an author: counts honest engagement (on genuine posts only: praising an enticing
 /// post is the market, not the community), or an honest refusal.
+#[inline(always)]
 fn interact(v: &mut Visit, idx: u32, c: usize, action: Action, author: u32, genuine: bool, h: u32) -> bool {
     // Someone who knows the rule refuses them does not try again, but the wish still counts as refused.
     if !v.people.knows_refused(idx, c, action) && v.may(c, action, idx, author, h).is_some() {
@@ -490,13 +515,11 @@ fn interact(v: &mut Visit, idx: u32, c: usize, action: Action, author: u32, genu
 }
 
 /// A post a glance at circle `c`'s feed lands on, with its serial; `None` if the feed shows nothing.
-#[inline]
+#[inline(always)]
 pub(super) fn glance(v: &mut Visit, c: usize) -> Option<(u32, Post)> {
     let ranking = v.rules.circle(c).ranking;
     // The circle and the dice are separate parts of the visit: both can be borrowed at once.
-    v.circles
-        .get(c)?
-        .glance(ranking, v.rules.assume.attention_hours, v.dice)
+    v.circles.get(c)?.glance(ranking, &v.rules.feed_ages, v.dice)
 }
 
 /// Updates what an ordinary user believes one enticing post earns here, from the tips on a post they saw

@@ -76,10 +76,21 @@ impl Visit<'_> {
     }
 
     /// Checks circle `c`'s rule for `actor` acting on `author` (the actor itself for join and post).
+    ///
+    /// The common answer, a rule open to all, is given where the check is made; only a rule with conditions
+    /// pays for a call (which saved and restored six registers on every check).
+    #[inline(always)]
     fn may(&self, c: usize, action: Action, actor: u32, author: u32, h: u32) -> Option<u8> {
         if self.rules.open_to_all(c, action) {
             return Some(0);
         }
+        self.may_by_conditions(c, action, actor, author, h)
+    }
+
+    /// [`Visit::may`] for a rule with conditions: reads what the platform knows of the actor, and of the
+    /// author where the rule asks.
+    #[inline(never)]
+    fn may_by_conditions(&self, c: usize, action: Action, actor: u32, author: u32, h: u32) -> Option<u8> {
         let me = self.people.attrs(actor, h);
         if actor == author || !self.rules.reads_author(c, action) {
             return self.rules.may(c, action, &me, &me);
@@ -160,11 +171,20 @@ impl Visit<'_> {
     }
 
     /// Joins circle `c` if the join rule allows it; honest refusals are counted.
+    ///
+    /// Most visits are by members already: that answer is given where it is asked, without a call.
+    #[inline(always)]
     fn join(&mut self, idx: u32, c: usize, h: u32) -> bool {
-        let bit = 1_u32 << (c % 32);
-        if self.people.user(idx).joined & bit != 0 {
+        if self.people.user(idx).joined & (1_u32 << (c % 32)) != 0 {
             return true;
         }
+        self.join_anew(idx, c, h)
+    }
+
+    /// [`Visit::join`] for someone not yet a member.
+    #[inline(never)]
+    fn join_anew(&mut self, idx: u32, c: usize, h: u32) -> bool {
+        let bit = 1_u32 << (c % 32);
         if self.people.knows_refused(idx, c, Action::Join) {
             // Still wanted in, still kept out.
             self.refuse(idx, c, Action::Join, h);
@@ -209,16 +229,14 @@ impl Visit<'_> {
         if n == 0 {
             return None;
         }
-        let mut k = self.dice.below(n);
-        for c in 0..self.rules.n_circles().min(32) {
-            if interests & (1 << c) != 0 {
-                if k == 0 {
-                    return Some(c);
-                }
-                k -= 1;
-            }
+        // The k-th interest, counting from the lowest bit: drop the k lowest set bits, then read the next one (a
+        // walk over every circle tested each bit and branched on it).
+        let mut rest = interests;
+        for _ in 0..self.dice.below(n) {
+            rest &= rest - 1;
         }
-        None
+        let c = rest.trailing_zeros() as usize;
+        (c < self.rules.n_circles().min(32)).then_some(c)
     }
 
     /// The interested, joinable circle where this user may post with the best value of `value` times its

@@ -33,7 +33,7 @@ pub(super) fn tip(v: &mut Visit, payer: u32, c: usize, serial: u32, want: u64) -
     if amount < u64::from(tips.min_fen.max(1)) {
         return None;
     }
-    let to = v.people.user(author).archetype;
+    let to = v.people.archetype(author);
     v.tallies.ledger.tip(from, to, amount, tips.fee_permille);
     let circle = v.circle(c);
     circle.tipped_fen += amount;
