@@ -105,16 +105,14 @@ impl SearchSettings {
     /// The settings as the link's `search=` value ([`SearchSetup::write`]): the kind, then every setting whose
     /// field holds a value (one holding text that is not a value is left out, so the link opens with its default).
     pub fn link(&self) -> String {
-        let value = |key: SetupKey| Some(self.field(key)).filter(|t| key.valid(t));
-        SearchSetup {
+        let mut setup = SearchSetup {
             kind: Some(self.kind),
-            runs: value(SetupKey::Runs).and_then(|t| whole(t, RUNS_MIN, RUNS_MAX)),
-            share_permille: value(SetupKey::Share).and_then(percent_as_permille),
-            seeds: value(SetupKey::Seeds).and_then(|t| whole(t, 1, SEEDS_MAX)),
-            trajectories: value(SetupKey::Trajectories).and_then(|t| whole(t, 1, TRAJECTORIES_MAX)),
-            harm: value(SetupKey::Harm).and_then(|t| PatternId::from_id(t.trim())),
+            ..SearchSetup::default()
+        };
+        for key in SetupKey::ALL {
+            setup.set(key, self.field(key));
         }
-        .write()
+        setup.write()
     }
 
     /// The settings a link's `search=` value gives for `scenario` ([`SearchSetup::read`]), with one sentence per

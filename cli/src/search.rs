@@ -92,10 +92,15 @@ impl Linked {
         Linked { setup, present: true }
     }
 
-    /// Runs: the flag, else the link's, else the app's default when the link carries a search, else `cli`.
+    /// A setting: the flag, else the link's value, else the app's default when the link carries a search (it is
+    /// what the app ran), else the CLI's own.
+    fn or(&self, flag: Option<u32>, linked: Option<u32>, app: u32, cli: u32) -> u32 {
+        flag.or(linked).unwrap_or(if self.present { app } else { cli })
+    }
+
+    /// Runs of a red team or frontier ([`Linked::or`]).
     fn runs(&self, flag: Option<u32>, cli: u32) -> u32 {
-        flag.or(self.setup.runs)
-            .unwrap_or(if self.present { LINK_RUNS } else { cli })
+        self.or(flag, self.setup.runs, LINK_RUNS, cli)
     }
 }
 
@@ -195,13 +200,13 @@ pub fn robustness(a: &RobustnessArgs) -> Result<String, CliError> {
     };
     let linked = Linked::of(&a.search.source, SearchKind::Robustness);
     let defaults = RobustnessOptions::default();
-    let trajectories = a.search.budget.or(linked.setup.trajectories);
     let options = RobustnessOptions {
-        trajectories: trajectories.unwrap_or(if linked.present {
-            LINK_TRAJECTORIES
-        } else {
-            defaults.trajectories
-        }),
+        trajectories: linked.or(
+            a.search.budget,
+            linked.setup.trajectories,
+            LINK_TRAJECTORIES,
+            defaults.trajectories,
+        ),
         fields: a.only.clone(),
         range: if a.bounds { ScreenRange::Bounds } else { defaults.range },
         evaluation: evaluation(&a.search, &linked, defaults.evaluation),

@@ -108,14 +108,7 @@ impl SetupKey {
     /// Whether `text` (trimmed) is a value of this setting. An empty seeds or harm stands for the search's own
     /// choice and is a value; an empty runs, share or trajectories is not.
     pub fn valid(self, text: &str) -> bool {
-        let text = text.trim();
-        match self {
-            SetupKey::Runs => whole(text, RUNS_MIN, RUNS_MAX).is_some(),
-            SetupKey::Share => percent_as_permille(text).is_some(),
-            SetupKey::Seeds => text.is_empty() || whole(text, 1, SEEDS_MAX).is_some(),
-            SetupKey::Trajectories => whole(text, 1, TRAJECTORIES_MAX).is_some(),
-            SetupKey::Harm => text.is_empty() || PatternId::from_id(text).is_some(),
-        }
+        SearchSetup::default().set(self, text)
     }
 }
 
@@ -208,19 +201,36 @@ impl SearchSetup {
                 problems.push(SetupProblem::UnknownKey(id.to_string()));
                 continue;
             };
-            if !key.valid(value) {
+            if !setup.set(key, value) {
                 problems.push(SetupProblem::BadValue(key, value.to_string()));
-                continue;
-            }
-            match key {
-                SetupKey::Runs => setup.runs = whole(value, RUNS_MIN, RUNS_MAX),
-                SetupKey::Share => setup.share_permille = percent_as_permille(value),
-                SetupKey::Seeds => setup.seeds = whole(value, 1, SEEDS_MAX),
-                SetupKey::Trajectories => setup.trajectories = whole(value, 1, TRAJECTORIES_MAX),
-                SetupKey::Harm => setup.harm = PatternId::from_id(value.trim()),
             }
         }
         (setup, problems)
+    }
+
+    /// Sets `key` from `text` (trimmed) when it is a value of it, and says whether it was: each setting's bounds
+    /// are read here alone. An empty seeds or harm is a value, the search's own choice (`None`).
+    pub fn set(&mut self, key: SetupKey, text: &str) -> bool {
+        let text = text.trim();
+        match key {
+            SetupKey::Runs => whole(text, RUNS_MIN, RUNS_MAX).map(|n| self.runs = Some(n)).is_some(),
+            SetupKey::Share => percent_as_permille(text)
+                .map(|n| self.share_permille = Some(n))
+                .is_some(),
+            SetupKey::Trajectories => whole(text, 1, TRAJECTORIES_MAX)
+                .map(|n| self.trajectories = Some(n))
+                .is_some(),
+            SetupKey::Seeds if text.is_empty() => {
+                self.seeds = None;
+                true
+            }
+            SetupKey::Seeds => whole(text, 1, SEEDS_MAX).map(|n| self.seeds = Some(n)).is_some(),
+            SetupKey::Harm if text.is_empty() => {
+                self.harm = None;
+                true
+            }
+            SetupKey::Harm => PatternId::from_id(text).map(|p| self.harm = Some(p)).is_some(),
+        }
     }
 
     /// The `search=` value of a fragment (a whole URL, `#…` or the fragment alone), when it has one.
