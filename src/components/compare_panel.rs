@@ -3,6 +3,7 @@
 use super::line_chart::{LineChart, Series};
 use super::progress_bar::progress_bar;
 use crate::comparison::{self, pattern_series, Outcome};
+use crate::hooks::use_typed_value::use_typed_value;
 use crate::locale::{level_word, pattern_name, tr, trf, use_lang, Lang};
 use crate::pool::{BatchProgress, Pool};
 use crate::runner::{seconds, will_take_in};
@@ -289,36 +290,8 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
             move || drop(timer)
         });
     }
-    // The box shows what was typed, always: Yew writes a field's value back whenever a render's differs from the
-    // page's, so a box that showed the comparison's seeds put "10" back between a cleared box and the next key
-    // (typing 3 made "103"). Half-typed or out-of-range text stays with a message; the comparison keeps its seeds.
-    let runs_text = use_state(|| props.runs.to_string());
-    let runs_issue = use_state(|| None::<String>);
-    {
-        // Seeds set from elsewhere (a link, a new pin) show in the box, unless it already reads them.
-        let (runs_text, runs_issue) = (runs_text.clone(), runs_issue.clone());
-        use_effect_with(props.runs, move |&runs| {
-            if runs_problem(lang, &runs_text).ok() != Some(runs) {
-                runs_text.set(runs.to_string());
-                runs_issue.set(None);
-            }
-        });
-    }
-    let on_runs_input = {
-        let on_runs = props.on_runs.clone();
-        let (runs_text, runs_issue) = (runs_text.clone(), runs_issue.clone());
-        Callback::from(move |e: InputEvent| {
-            let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
-            runs_text.set(v.clone());
-            match runs_problem(lang, &v) {
-                Ok(n) => {
-                    runs_issue.set(None);
-                    on_runs.emit(n);
-                }
-                Err(msg) => runs_issue.set(Some(msg)),
-            }
-        })
-    };
+    // Half-typed or out-of-range text stays in the box with a message; the comparison keeps its seeds.
+    let runs_box = use_typed_value(lang, props.runs, runs_problem, props.on_runs.clone());
     let on_chart = {
         let chart_pattern = chart_pattern.clone();
         Callback::from(move |e: Event| {
@@ -480,10 +453,10 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
             <p class="muted small">{tr!(lang, "Baseline: ", "基线：")}<span translate="no">{props.baseline.name.clone()}</span>{tr!(lang, ". Variant: ", "。变体：")}<span translate="no">{props.variant.name.clone()}</span>{tr!(lang, ". Both run on the same seeds.", "。两者用相同的种子运行。")}</p>
             <div class="row">
                 <label for="compare-runs">{tr!(lang, "Runs (seeds)", "运行次数（种子）")}</label>
-                <input id="compare-runs" class="narrow" type="number" min="1" max={RUNS_MAX.to_string()} value={(*runs_text).clone()} data-testid="compare-runs" oninput={on_runs_input} aria-invalid={runs_issue.is_some().to_string()} />
+                <input id="compare-runs" class="narrow" type="number" min="1" max={RUNS_MAX.to_string()} value={runs_box.text.clone()} data-testid="compare-runs" oninput={runs_box.oninput.clone()} aria-invalid={runs_box.issue.is_some().to_string()} />
                 <button class="btn" data-testid="unpin" onclick={on_unpin}>{tr!(lang, "Unpin baseline", "取消固定基线")}</button>
             </div>
-            if let Some(msg) = (*runs_issue).clone() { <p class="issue error" data-testid="field-issue">{msg}</p> }
+            if let Some(msg) = runs_box.issue.clone() { <p class="issue error" data-testid="field-issue">{msg}</p> }
             <p class="muted small" data-testid="compare-estimate">{will_take_in(lang, estimate, props.pool.size())}</p>
             {progress_bar}
             if let Some(message) = (*failed).clone() {

@@ -1,10 +1,11 @@
 //! Edits the run (name, days, seed, notes) and platform-wide mechanics: credit, verification and bans.
 
 use super::field::{edit, setting_props, NameField, NumberField, Select};
+use crate::hooks::use_typed_value::use_typed_value;
 use crate::locale::{tr, trf, use_lang, verification_word, Lang};
 use backfire_engine::settings::SettingId;
 use backfire_engine::{BanReturn, Named, Scenario, VerificationLevel};
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 /// Props of [`PlatformEditor`].
@@ -30,6 +31,19 @@ fn return_label(lang: Lang, r: BanReturn) -> &'static str {
     }
 }
 
+/// The seed typed in the seed box, or what is wrong with the text.
+fn seed_problem(lang: Lang, text: &str) -> Result<u64, String> {
+    let typed = text.trim();
+    typed.parse::<u64>().map_err(|_| {
+        let most = u64::MAX;
+        trf!(
+            lang,
+            "`{typed}` is not a seed: enter a whole number from 0 to {most}",
+            "`{typed}` 不是种子：请输入 0 到 {most} 之间的整数"
+        )
+    })
+}
+
 /// The run and platform editor.
 #[function_component]
 pub fn PlatformEditor(props: &PlatformEditorProps) -> Html {
@@ -40,43 +54,8 @@ pub fn PlatformEditor(props: &PlatformEditorProps) -> Html {
         let cb = edit(s, oc, |s, v: String| s.notes = v.lines().map(str::to_string).collect());
         Callback::from(move |e: InputEvent| cb.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
     };
-    // The box shows what was typed, always (Yew writes a field's value back whenever a render's differs from the
-    // page's, so a box that showed the scenario's seed could put it back between two keys); a text that is not a
-    // seed stays with a message. A seed set from elsewhere (a preset, a link, undo) shows unless the box reads it.
-    let seed_text = use_state(|| s.seed.to_string());
-    let seed_error = use_state(|| None::<String>);
-    {
-        let (seed_text, seed_error) = (seed_text.clone(), seed_error.clone());
-        use_effect_with(s.seed, move |&seed| {
-            if seed_text.trim().parse::<u64>().ok() != Some(seed) {
-                seed_text.set(seed.to_string());
-                seed_error.set(None);
-            }
-        });
-    }
-    let on_seed = {
-        let cb = edit(s, oc, |s, v: u64| s.seed = v);
-        let (seed_text, seed_error) = (seed_text.clone(), seed_error.clone());
-        Callback::from(move |e: InputEvent| {
-            let text = e.target_unchecked_into::<HtmlInputElement>().value();
-            seed_text.set(text.clone());
-            match text.trim().parse::<u64>() {
-                Ok(v) => {
-                    seed_error.set(None);
-                    cb.emit(v);
-                }
-                Err(_) => {
-                    let (typed, most) = (text.trim(), u64::MAX);
-                    seed_error.set(Some(trf!(
-                        lang,
-                        "`{typed}` is not a seed: enter a whole number from 0 to {most}",
-                        "`{typed}` 不是种子：请输入 0 到 {most} 之间的整数"
-                    )));
-                }
-            }
-        })
-    };
-    let seed_error = (*seed_error).clone();
+    // What the designer typed while it is not a seed stays in the box, with a message.
+    let seed_box = use_typed_value(lang, s.seed, seed_problem, edit(s, oc, |s, v: u64| s.seed = v));
     let v = &s.platform.verification;
     let c = &s.platform.credit;
     let b = &s.platform.bans;
@@ -88,9 +67,9 @@ pub fn PlatformEditor(props: &PlatformEditorProps) -> Html {
                 <NumberField slider=true ..setting_props(SettingId::Days, 0, s.days, edit(s, oc, |s, v: f64| s.days = v as u32)) />
                 <div class="field">
                     <label for="seed">{tr!(lang, "Seed", "种子")}</label>
-                    <input id="seed" type="text" inputmode="numeric" data-testid="seed-input" value={(*seed_text).clone()} oninput={on_seed} />
+                    <input id="seed" type="text" inputmode="numeric" data-testid="seed-input" value={seed_box.text.clone()} oninput={seed_box.oninput.clone()} />
                     <span class="hint">{tr!(lang, "The same scenario and seed give the same report, everywhere.", "相同的场景和种子在任何地方都给出相同的报告。")}</span>
-                    if let Some(msg) = seed_error { <p class="issue error" data-testid="field-issue">{msg}</p> }
+                    if let Some(msg) = seed_box.issue.clone() { <p class="issue error" data-testid="field-issue">{msg}</p> }
                 </div>
                 <div class="field">
                     <label for="notes">{tr!(lang, "Notes and assumptions (one per line)", "备注与假设（每行一条）")}</label>

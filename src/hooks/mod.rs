@@ -5,4 +5,5 @@ pub mod use_fast_explain;
 pub mod use_help_key;
 pub mod use_page_title;
 pub mod use_pasted_link;
+pub mod use_typed_value;
 pub mod use_undo_keys;
