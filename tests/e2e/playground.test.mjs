@@ -104,6 +104,21 @@ test('a large run shows progress and can be cancelled', async () => {
   await context.close();
 });
 
+test('a seed that is not a number stays in its box with a message, and the run keeps the last seed', async () => {
+  const { context, page, errors } = await openApp(browser);
+  await page.getByTestId('tab-platform').click();
+  const box = page.getByTestId('seed-input');
+  await typeInto(box, '12x');
+  assert.equal(await box.inputValue(), '12x', 'the typed text is kept');
+  assert.match(await page.getByTestId('field-issue').innerText(), /`12x` is not a seed: enter a whole number from 0 to/);
+  assert.equal(await page.getByTestId('seed').innerText(), 'seed 12', 'the last seed typed stands');
+  await box.press('Backspace');
+  await page.getByTestId('field-issue').waitFor({ state: 'detached' });
+  assert.equal(await box.inputValue(), '12');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a copied share link reproduces the same report in a fresh browser', async () => {
   const { context, page, errors } = await openApp(browser, { contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] } });
   await loadPreset(page, 'alipay-circles-2016');
