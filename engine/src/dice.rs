@@ -57,8 +57,8 @@ impl ExpHours {
 /// The seeded generator with the few draws the model needs.
 pub(crate) struct Dice {
     rng: Xoshiro256PlusPlus,
-    /// `exp_table[i]` is the unit exponential's quantile at the middle of the i-th of 1,024 equal slices.
-    exp_table: Vec<f64>,
+    /// The unit exponential's quantiles, for [`Dice::exponential_fast`].
+    exp_table: ExpQuantiles,
     spare_normal: Option<f64>,
 }
 
@@ -67,7 +67,7 @@ impl Dice {
     pub(crate) fn new(seed: u64) -> Self {
         Dice {
             rng: Xoshiro256PlusPlus::seed_from_u64(seed),
-            exp_table: (0..EXP_STEPS).map(exp_quantile).collect(),
+            exp_table: ExpQuantiles::new(),
             spare_normal: None,
         }
     }
@@ -76,7 +76,7 @@ impl Dice {
     /// the far tail is cut at 7.6 means, which visit gaps do not miss).
     pub(crate) fn exponential_fast(&mut self, mean: f64) -> f64 {
         let i = (self.rng.next_u32() >> 22) as usize;
-        mean * self.exp_table.get(i).copied().unwrap_or(1.0)
+        mean * self.exp_table.0.get(i).copied().unwrap_or(1.0)
     }
 
     /// Whole hours of an exponential draw through `table`: the same draw as [`Dice::exponential_fast`] with
