@@ -128,7 +128,6 @@ impl Rules {
         self.circle(c).rule(action)
     }
 
-    /// The clause of circle `c`'s rule for `action` that lets `actor` act on `author`, if any.
     /// Whether circle `c`'s rule for `action` lets anyone through (its first clause has no conditions, so
     /// [`rule::allows`] would answer clause 0 for everyone).
     pub(crate) fn open_to_all(&self, c: usize, action: Action) -> bool {
@@ -144,6 +143,7 @@ impl Rules {
             .is_some_and(|bits| bits & (1 << (action as u8)) != 0)
     }
 
+    /// The clause of circle `c`'s rule for `action` that lets `actor` act on `author`, if any.
     pub(crate) fn may(&self, c: usize, action: Action, actor: &Attrs, author: &Attrs) -> Option<u8> {
         rule::allows(self.rule(c, action), actor, author)
     }

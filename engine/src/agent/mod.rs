@@ -95,7 +95,7 @@ impl Visit<'_> {
         if actor == author || !self.rules.reads_author(c, action) {
             return self.rules.may(c, action, &me, &me);
         }
-        self.rules.may(c, action, &me, &self.people.attrs(author, h))
+        rule::allows_fetching_author(self.rules.rule(c, action), &me, || self.people.attrs(author, h))
     }
 
     /// Queues an item for review in circle `c`.
