@@ -7,7 +7,7 @@
 
 use crate::lang::Lang;
 use crate::report::PatternId;
-use crate::words::pick;
+use crate::words::{group, pick};
 
 /// Runs a red team or frontier makes when a link names no `runs`: ten batches, about 5 s of a launch-sized search
 /// on two cores in a browser.
@@ -90,18 +90,25 @@ impl SetupKey {
         }
     }
 
-    /// What a value of this setting must be, for the sentence about a bad one.
-    pub fn wanted(self, lang: Lang) -> &'static str {
+    /// What a value of this setting must be, for the sentence about a bad one (the bounds are the ones
+    /// [`SearchSetup::set`] checks).
+    pub fn wanted(self, lang: Lang) -> String {
+        let whole = |lo: u32, hi: u32| {
+            pick(lang, "a whole number from {lo} to {hi}", "{lo} 到 {hi} 之间的整数")
+                .replace("{lo}", &group(u64::from(lo)))
+                .replace("{hi}", &group(u64::from(hi)))
+        };
         match self {
-            SetupKey::Runs => pick(lang, "a whole number from 2 to 10,000", "2 到 10,000 之间的整数"),
-            SetupKey::Share => pick(lang, "a percentage from 0.1 to 100", "0.1 到 100 之间的百分比"),
-            SetupKey::Seeds => pick(lang, "a whole number from 1 to 10", "1 到 10 之间的整数"),
-            SetupKey::Trajectories => pick(lang, "a whole number from 1 to 100", "1 到 100 之间的整数"),
+            SetupKey::Runs => whole(RUNS_MIN, RUNS_MAX),
+            SetupKey::Share => pick(lang, "a percentage from 0.1 to 100", "0.1 到 100 之间的百分比").to_string(),
+            SetupKey::Seeds => whole(1, SEEDS_MAX),
+            SetupKey::Trajectories => whole(1, TRAJECTORIES_MAX),
             SetupKey::Harm => pick(
                 lang,
                 "a pattern id such as `solicitation`",
                 "模式编号，例如 `solicitation`",
-            ),
+            )
+            .to_string(),
         }
     }
 
@@ -179,7 +186,7 @@ impl SetupProblem {
             )
             .replace("{key}", key.id())
             .replace("{value}", value)
-            .replace("{wanted}", key.wanted(lang)),
+            .replace("{wanted}", &key.wanted(lang)),
         }
     }
 }
@@ -264,6 +271,16 @@ impl SearchSetup {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bad_setting_is_told_the_bounds_it_is_checked_against() {
+        let said = SetupProblem::BadValue(SetupKey::Runs, "1".into()).message(Lang::En);
+        assert!(said.ends_with("not a whole number from 2 to 10,000"), "{said}");
+        assert!(!SearchSetup::default().set(SetupKey::Runs, &(RUNS_MAX + 1).to_string()));
+        assert!(SearchSetup::default().set(SetupKey::Runs, &RUNS_MAX.to_string()));
+        let said = SetupProblem::BadValue(SetupKey::Trajectories, "0".into()).message(Lang::Zh);
+        assert!(said.contains(&format!("1 到 {TRAJECTORIES_MAX} 之间的整数")), "{said}");
+    }
 
     #[test]
     fn fields_are_read_within_their_bounds() {
