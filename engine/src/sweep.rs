@@ -10,7 +10,7 @@ mod spec;
 
 pub use axis::{round_ticks, tick, with_unit, SweepAxis, SweepScale};
 pub use metric::SweepMetric;
-pub use spec::{SweepSpec, SweepSpecError};
+pub use spec::{SweepPart, SweepProblem, SweepSpec, SweepSpecError};
 
 use serde::{Deserialize, Serialize};
 

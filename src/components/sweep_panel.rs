@@ -357,7 +357,7 @@ pub fn SweepPanel(props: &SweepPanelProps) -> Html {
         use_effect_with((), move |_| match link.as_deref().map(SweepSpec::from_param) {
             None => {}
             Some(Err(e)) => {
-                link_issue.set(Some(e.to_string()));
+                link_issue.set(Some(e.message(lang)));
                 on_link.emit(None);
             }
             Some(Ok(spec)) => {
@@ -519,7 +519,7 @@ pub fn SweepPanel(props: &SweepPanelProps) -> Html {
         <section class="panel sweep" data-testid="sweep-panel" aria-labelledby="sweep-title">
             <h2 id="sweep-title">{tr!(lang, "Sweep: move one or two rules across their range", "扫描：让一两条规则走遍其取值范围")}</h2>
             if let Some(msg) = &*link_issue {
-                <p class="issue error" data-testid="sweep-link-issue" lang="en">{msg.clone()}</p>
+                <p class="issue error" data-testid="sweep-link-issue">{msg.clone()}</p>
             }
             <div class="sweep-axes">
                 {axis_fields(lang, "x", &x_form, x_now.clone(), &props.scenario, &x_issues, None)}

@@ -155,6 +155,13 @@ test('a damaged sweep link says which part is wrong and keeps the rules', async 
   await bad.page.waitForFunction(() => !location.hash.includes('sweep='), null, { timeout: 10000 });
   assert.deepEqual(bad.errors, []);
   await bad.context.close();
+  // The same link opened in Chinese says it in Chinese.
+  const zh = await openApp(browser, { hash: `${hash}&sweep=tip_ceiling_yuan~1~200~99~log&lang=zh` });
+  const zhIssue = zh.page.getByTestId('sweep-link-issue');
+  await zhIssue.waitFor();
+  assert.equal(await zhIssue.innerText(), '扫描链接：横轴：步数 `99` 不是 1 到 20 之间的整数');
+  assert.deepEqual(zh.errors, []);
+  await zh.context.close();
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -7,7 +7,9 @@
 use std::fmt;
 
 use super::{SweepAxis, SweepMetric, SweepParam, SweepScale, SEEDS_DEFAULT, SEEDS_MAX, STEPS_MAX};
+use crate::lang::Lang;
 use crate::report::PatternId;
+use crate::words::pick;
 
 /// A whole sweep as the designer set it up: what it moves, what it shows, and on how many seeds.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -23,17 +25,98 @@ pub struct SweepSpec {
 }
 
 /// Why a link's sweep could not be read: the part at fault and what is wrong with it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SweepSpecError {
-    /// The part: "x axis", "y axis", "metric", "seeds" or "sweep".
-    pub field: &'static str,
-    /// What is wrong, in words.
-    pub problem: String,
+    /// The part at fault.
+    pub part: SweepPart,
+    /// What is wrong with it.
+    pub problem: SweepProblem,
+}
+
+/// The part of a sweep's link a problem is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SweepPart {
+    /// The text as a whole.
+    Whole,
+    XAxis,
+    YAxis,
+    Metric,
+    Seeds,
+}
+
+/// What is wrong with a part of a sweep's link (each holds the text at fault, as the link has it).
+#[derive(Clone, Debug, PartialEq)]
+pub enum SweepProblem {
+    /// More than `axes!metric!seeds`.
+    TooManyParts(String),
+    /// A third axis.
+    ThirdAxis(String),
+    /// An axis that is not `rule~from~to~steps~scale`.
+    NotAnAxis(String),
+    /// A circle after `@` that is not a number.
+    NotACircle(String),
+    /// A rule no sweep moves.
+    NotARule(String),
+    /// A value outside the rule's range (the rule's id, then its range).
+    OutOfRange(String, &'static str, f64, f64),
+    NotANumber(String),
+    /// The first value above the last.
+    Reversed(f64, f64),
+    /// Steps that are not a whole number from 1 to [`STEPS_MAX`].
+    Steps(String),
+    NotAScale(String),
+    NotAMetric(String),
+    /// Seeds that are not a whole number from 1 to [`SEEDS_MAX`].
+    Seeds(String),
+}
+
+impl SweepSpecError {
+    /// The sentence for this problem in `lang`, naming the part at fault.
+    pub fn message(&self, lang: Lang) -> String {
+        let part = match self.part {
+            SweepPart::Whole => pick(lang, "sweep", "扫描"),
+            SweepPart::XAxis => pick(lang, "x axis", "横轴"),
+            SweepPart::YAxis => pick(lang, "y axis", "纵轴"),
+            SweepPart::Metric => pick(lang, "metric", "指标"),
+            SweepPart::Seeds => pick(lang, "seeds", "种子数"),
+        };
+        let zh = lang == Lang::Zh;
+        let problem = match &self.problem {
+            SweepProblem::TooManyParts(t) if zh => format!("`{t}` 多于三段"),
+            SweepProblem::TooManyParts(t) => format!("`{t}` has more than three parts"),
+            SweepProblem::ThirdAxis(t) if zh => format!("`{t}` 是第三条轴；扫描最多两条轴"),
+            SweepProblem::ThirdAxis(t) => format!("`{t}` is a third axis; a sweep has at most two"),
+            SweepProblem::NotAnAxis(t) if zh => format!("`{t}` 不是 规则~起点~终点~步数~刻度"),
+            SweepProblem::NotAnAxis(t) => format!("`{t}` is not rule~from~to~steps~scale"),
+            SweepProblem::NotACircle(t) if zh => format!("`{t}` 不是圈子编号"),
+            SweepProblem::NotACircle(t) => format!("`{t}` is not a circle number"),
+            SweepProblem::NotARule(t) if zh => format!("`{t}` 不是扫描能移动的规则"),
+            SweepProblem::NotARule(t) => format!("`{t}` is not a rule a sweep can move"),
+            SweepProblem::OutOfRange(t, rule, lo, hi) if zh => format!("`{t}` 超出 {rule} 的范围 {lo} 到 {hi}"),
+            SweepProblem::OutOfRange(t, rule, lo, hi) => format!("`{t}` is outside {rule}'s range {lo} to {hi}"),
+            SweepProblem::NotANumber(t) if zh => format!("`{t}` 不是数字"),
+            SweepProblem::NotANumber(t) => format!("`{t}` is not a number"),
+            SweepProblem::Reversed(from, to) if zh => format!("起点 `{from}` 大于终点 `{to}`"),
+            SweepProblem::Reversed(from, to) => format!("the first value `{from}` is above the last `{to}`"),
+            SweepProblem::Steps(t) if zh => format!("步数 `{t}` 不是 1 到 {STEPS_MAX} 之间的整数"),
+            SweepProblem::Steps(t) => format!("`{t}` steps is not a whole number from 1 to {STEPS_MAX}"),
+            SweepProblem::NotAScale(t) if zh => format!("`{t}` 不是刻度（`lin` 或 `log`）"),
+            SweepProblem::NotAScale(t) => format!("`{t}` is not a scale (`lin` or `log`)"),
+            SweepProblem::NotAMetric(t) if zh => format!("`{t}` 不是指标"),
+            SweepProblem::NotAMetric(t) => format!("`{t}` is not a metric"),
+            SweepProblem::Seeds(t) if zh => format!("`{t}` 不是 1 到 {SEEDS_MAX} 之间的整数"),
+            SweepProblem::Seeds(t) => format!("`{t}` is not a whole number from 1 to {SEEDS_MAX}"),
+        };
+        pick(lang, "sweep link: {part}: {problem}", "扫描链接：{part}：{problem}")
+            .replace("{part}", part)
+            .replace("{problem}", &problem)
+    }
 }
 
 impl fmt::Display for SweepSpecError {
+    /// The English sentence (the CLI's, and the log's).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "sweep link: {}: {}", self.field, self.problem)
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -81,83 +164,63 @@ impl SweepSpec {
         let metric = parts.next();
         let seeds = parts.next();
         if parts.next().is_some() {
-            return Err(problem("sweep", format!("`{text}` has more than three parts")));
+            return Err(problem(SweepPart::Whole, SweepProblem::TooManyParts(text.into())));
         }
         let mut axes = axes.split(',');
-        let x = read_axis("x axis", axes.next().unwrap_or_default())?;
-        let y = axes.next().map(|a| read_axis("y axis", a)).transpose()?;
+        let x = read_axis(SweepPart::XAxis, axes.next().unwrap_or_default())?;
+        let y = axes.next().map(|a| read_axis(SweepPart::YAxis, a)).transpose()?;
         if let Some(extra) = axes.next() {
-            return Err(problem(
-                "sweep",
-                format!("`{extra}` is a third axis; a sweep has at most two"),
-            ));
+            return Err(problem(SweepPart::Whole, SweepProblem::ThirdAxis(extra.into())));
         }
         let metric = match metric {
             None => SweepSpec::default().metric,
-            Some(id) => SweepMetric::from_id(id).ok_or_else(|| problem("metric", format!("`{id}` is not a metric")))?,
+            Some(id) => SweepMetric::from_id(id)
+                .ok_or_else(|| problem(SweepPart::Metric, SweepProblem::NotAMetric(id.into())))?,
         };
         let seeds = match seeds {
             None => SEEDS_DEFAULT,
             Some(t) => match t.parse::<u32>() {
                 Ok(n) if (1..=SEEDS_MAX).contains(&n) => n,
-                _ => {
-                    return Err(problem(
-                        "seeds",
-                        format!("`{t}` is not a whole number from 1 to {SEEDS_MAX}"),
-                    ))
-                }
+                _ => return Err(problem(SweepPart::Seeds, SweepProblem::Seeds(t.into()))),
             },
         };
         Ok(SweepSpec { x, y, metric, seeds })
     }
 }
 
-fn problem(field: &'static str, problem: String) -> SweepSpecError {
-    SweepSpecError { field, problem }
+fn problem(part: SweepPart, problem: SweepProblem) -> SweepSpecError {
+    SweepSpecError { part, problem }
 }
 
 /// One axis, `rule[@circle]~from~to~steps~scale`.
-fn read_axis(field: &'static str, text: &str) -> Result<SweepAxis, SweepSpecError> {
+fn read_axis(field: SweepPart, text: &str) -> Result<SweepAxis, SweepSpecError> {
     let fields: Vec<&str> = text.split('~').collect();
     let [rule, from, to, steps, scale] = fields[..] else {
-        return Err(problem(field, format!("`{text}` is not rule~from~to~steps~scale")));
+        return Err(problem(field, SweepProblem::NotAnAxis(text.into())));
     };
     let (kind, circle) = match rule.split_once('@') {
         Some((kind, c)) => match c.parse::<u32>() {
             Ok(i) => (kind, Some(i)),
-            Err(_) => return Err(problem(field, format!("`{c}` is not a circle number"))),
+            Err(_) => return Err(problem(field, SweepProblem::NotACircle(c.into()))),
         },
         None => (rule, None),
     };
-    let param = SweepParam::of_kind(kind, circle)
-        .ok_or_else(|| problem(field, format!("`{kind}` is not a rule a sweep can move")))?;
+    let param = SweepParam::of_kind(kind, circle).ok_or_else(|| problem(field, SweepProblem::NotARule(kind.into())))?;
     let (lo, hi) = param.range();
     let number = |t: &str| match t.parse::<f64>() {
         Ok(v) if v.is_finite() && (lo..=hi).contains(&v) => Ok(v),
-        Ok(v) if v.is_finite() => Err(problem(
-            field,
-            format!("`{t}` is outside {}'s range {lo} to {hi}", param.kind()),
-        )),
-        _ => Err(problem(field, format!("`{t}` is not a number"))),
+        Ok(v) if v.is_finite() => Err(problem(field, SweepProblem::OutOfRange(t.into(), param.kind(), lo, hi))),
+        _ => Err(problem(field, SweepProblem::NotANumber(t.into()))),
     };
     let (from, to) = (number(from)?, number(to)?);
     if from > to {
-        return Err(problem(
-            field,
-            format!("the first value `{from}` is above the last `{to}`"),
-        ));
+        return Err(problem(field, SweepProblem::Reversed(from, to)));
     }
     let steps = match steps.parse::<u32>() {
         Ok(n) if (1..=STEPS_MAX).contains(&n) => n,
-        _ => {
-            return Err(problem(
-                field,
-                format!("`{steps}` steps is not a whole number from 1 to {STEPS_MAX}"),
-            ))
-        }
+        _ => return Err(problem(field, SweepProblem::Steps(steps.into()))),
     };
-    let scale = SweepScale::from_id(scale)
-        .ok_or_else(|| problem(field, format!("`{scale}` is not a scale (`lin` or `log`)")))?;
+    let scale = SweepScale::from_id(scale).ok_or_else(|| problem(field, SweepProblem::NotAScale(scale.into())))?;
     Ok(SweepAxis {
         param,
         from,
@@ -226,6 +289,23 @@ mod tests {
         // The metric and seeds may be left out.
         let bare = SweepSpec::from_param("review_delay_hours~0~48~7~lin").map(|s| (s.metric, s.seeds));
         assert_eq!(bare, Ok((SweepSpec::default().metric, SEEDS_DEFAULT)));
+    }
+
+    #[test]
+    fn a_bad_spec_is_told_in_chinese_too() {
+        let said = |text: &str| SweepSpec::from_param(text).map_err(|e| e.message(Lang::Zh));
+        assert_eq!(
+            said("tip_ceiling_yuan~1~2~99~lin"),
+            Err(format!("扫描链接：横轴：步数 `99` 不是 1 到 {STEPS_MAX} 之间的整数"))
+        );
+        assert_eq!(
+            said("tip_ceiling_yuan~1~2~3~lin!colour"),
+            Err("扫描链接：指标：`colour` 不是指标".to_string())
+        );
+        assert_eq!(
+            said("tip_ceiling_yuan~1~2~3~lin,bad"),
+            Err("扫描链接：纵轴：`bad` 不是 规则~起点~终点~步数~刻度".to_string())
+        );
     }
 
     #[test]
