@@ -25,10 +25,10 @@ pub(crate) fn allows(rule: &Rule, actor: &Attrs, author: &Attrs) -> Option<u8> {
     None
 }
 
-/// [`allows`] (the same answer), with the author's attributes fetched only once a clause gets as far as a condition on the author
-/// (conditions are read in order, and the first that fails ends the clause). At a million users the author's
-/// record is a trip to memory, and most checks fail on the actor first: a man under 750 asking to comment on a
-/// woman's post in the 2016 launch.
+/// [`allows`] (the same answer), with the author's attributes fetched only once a clause gets as far as a
+/// condition on the author (conditions are read in order, and the first that fails ends the clause). At a million
+/// users the author's record is a trip to memory, and most checks fail on the actor first: a man under 750 asking
+/// to comment on a woman's post in the 2016 launch.
 pub(crate) fn allows_fetching_author(rule: &Rule, actor: &Attrs, author: impl Fn() -> Attrs) -> Option<u8> {
     let mut fetched: Option<Attrs> = None;
     for (i, clause) in rule.allow.iter().enumerate() {
