@@ -174,6 +174,28 @@ mod tests {
     }
 
     #[test]
+    fn the_author_is_fetched_only_when_a_clause_reaches_a_condition_on_them() {
+        let rule = Rule::when(vec![Condition::ActorGender(Gender::Female)]).or(vec![
+            Condition::ActorGender(Gender::Male),
+            Condition::ActorCreditAtLeast(750),
+            Condition::AuthorGender(Gender::Female),
+        ]);
+        for actor in [who(Gender::Male, 760), who(Gender::Male, 700), who(Gender::Female, 600)] {
+            for author in [who(Gender::Female, 600), who(Gender::Male, 800)] {
+                let fetches = std::cell::Cell::new(0);
+                let lazily = allows_fetching_author(&rule, &actor, || {
+                    fetches.set(fetches.get() + 1);
+                    author
+                });
+                assert_eq!(lazily, allows(&rule, &actor, &author), "the same answer");
+                // Only a man of 750 or more gets as far as the author's gender, and then once.
+                let reaches = actor.gender == Gender::Male && actor.credit >= 750;
+                assert_eq!(fetches.get(), u32::from(reaches));
+            }
+        }
+    }
+
+    #[test]
     fn empty_rule_allows_nobody_and_empty_clause_everyone() {
         let a = who(Gender::Male, 500);
         assert_eq!(allows(&Rule::nobody(), &a, &a), None);
