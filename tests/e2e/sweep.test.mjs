@@ -159,7 +159,7 @@ test('a damaged sweep link says which part is wrong and keeps the rules', async 
   const zh = await openApp(browser, { hash: `${hash}&sweep=tip_ceiling_yuan~1~200~99~log&lang=zh` });
   const zhIssue = zh.page.getByTestId('sweep-link-issue');
   await zhIssue.waitFor();
-  assert.equal(await zhIssue.innerText(), '扫描链接：横轴：步数 `99` 不是 1 到 20 之间的整数');
+  assert.equal(await zhIssue.innerText(), '扫描链接：横向（x）：步数 `99` 不是 1 到 20 之间的整数');
   assert.deepEqual(zh.errors, []);
   await zh.context.close();
   assert.deepEqual(errors, []);

@@ -75,8 +75,8 @@ impl SweepSpecError {
     pub fn message(&self, lang: Lang) -> String {
         let part = match self.part {
             SweepPart::Whole => pick(lang, "sweep", "扫描"),
-            SweepPart::XAxis => pick(lang, "x axis", "横轴"),
-            SweepPart::YAxis => pick(lang, "y axis", "纵轴"),
+            SweepPart::XAxis => pick(lang, "x axis", "横向（x）"),
+            SweepPart::YAxis => pick(lang, "y axis", "纵向（y）"),
             SweepPart::Metric => pick(lang, "metric", "指标"),
             SweepPart::Seeds => pick(lang, "seeds", "种子数"),
         };
@@ -296,7 +296,9 @@ mod tests {
         let said = |text: &str| SweepSpec::from_param(text).map_err(|e| e.message(Lang::Zh));
         assert_eq!(
             said("tip_ceiling_yuan~1~2~99~lin"),
-            Err(format!("扫描链接：横轴：步数 `99` 不是 1 到 {STEPS_MAX} 之间的整数"))
+            Err(format!(
+                "扫描链接：横向（x）：步数 `99` 不是 1 到 {STEPS_MAX} 之间的整数"
+            ))
         );
         assert_eq!(
             said("tip_ceiling_yuan~1~2~3~lin!colour"),
@@ -304,7 +306,7 @@ mod tests {
         );
         assert_eq!(
             said("tip_ceiling_yuan~1~2~3~lin,bad"),
-            Err("扫描链接：纵轴：`bad` 不是 规则~起点~终点~步数~刻度".to_string())
+            Err("扫描链接：纵向（y）：`bad` 不是 规则~起点~终点~步数~刻度".to_string())
         );
     }
 
