@@ -29,6 +29,9 @@ pub(crate) fn allows(rule: &Rule, actor: &Attrs, author: &Attrs) -> Option<u8> {
 /// condition on the author (conditions are read in order, and the first that fails ends the clause). At a million
 /// users the author's record is a trip to memory, and most checks fail on the actor first: a man under 750 asking
 /// to comment on a woman's post in the 2016 launch.
+///
+/// Two loops rather than [`allows`] calling this one: where both records are already at hand, asking of every
+/// condition whom it is about cost 2.5 % more instructions over a whole 10,000-user run (callgrind).
 pub(crate) fn allows_fetching_author(rule: &Rule, actor: &Attrs, author: impl Fn() -> Attrs) -> Option<u8> {
     let mut fetched: Option<Attrs> = None;
     for (i, clause) in rule.allow.iter().enumerate() {
@@ -158,13 +161,18 @@ mod tests {
         }
     }
 
-    #[test]
-    fn men_over_750_may_comment_on_women() {
-        let rule = Rule::when(vec![Condition::ActorGender(Gender::Female)]).or(vec![
+    /// The 2016 launch's comment rule: women, or men of 750 or more on a woman's post.
+    fn launch_comment_rule() -> Rule {
+        Rule::when(vec![Condition::ActorGender(Gender::Female)]).or(vec![
             Condition::ActorGender(Gender::Male),
             Condition::ActorCreditAtLeast(750),
             Condition::AuthorGender(Gender::Female),
-        ]);
+        ])
+    }
+
+    #[test]
+    fn men_over_750_may_comment_on_women() {
+        let rule = launch_comment_rule();
         let woman = who(Gender::Female, 600);
         assert_eq!(allows(&rule, &who(Gender::Male, 760), &woman), Some(1));
         assert_eq!(allows(&rule, &who(Gender::Male, 700), &woman), None);
@@ -175,11 +183,7 @@ mod tests {
 
     #[test]
     fn the_author_is_fetched_only_when_a_clause_reaches_a_condition_on_them() {
-        let rule = Rule::when(vec![Condition::ActorGender(Gender::Female)]).or(vec![
-            Condition::ActorGender(Gender::Male),
-            Condition::ActorCreditAtLeast(750),
-            Condition::AuthorGender(Gender::Female),
-        ]);
+        let rule = launch_comment_rule();
         for actor in [who(Gender::Male, 760), who(Gender::Male, 700), who(Gender::Female, 600)] {
             for author in [who(Gender::Female, 600), who(Gender::Male, 800)] {
                 let fetches = std::cell::Cell::new(0);

@@ -58,6 +58,13 @@ pub fn group(n: u64) -> String {
     out
 }
 
+/// "a whole number from `lo` to `hi`", as a message about a bad value says what it wants (numbers grouped).
+pub(crate) fn whole_number_between(lang: Lang, lo: u32, hi: u32) -> String {
+    pick(lang, "a whole number from {lo} to {hi}", "{lo} 到 {hi} 之间的整数")
+        .replace("{lo}", &group(u64::from(lo)))
+        .replace("{hi}", &group(u64::from(hi)))
+}
+
 /// The English or the Chinese of a pair, as `lang` asks.
 pub(crate) fn pick(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
     match lang {

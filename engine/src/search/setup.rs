@@ -7,7 +7,7 @@
 
 use crate::lang::Lang;
 use crate::report::PatternId;
-use crate::words::{group, pick};
+use crate::words::{pick, whole_number_between};
 
 /// Runs a red team or frontier makes when a link names no `runs`: ten batches, about 5 s of a launch-sized search
 /// on two cores in a browser.
@@ -23,6 +23,10 @@ pub const RUNS_MAX: u32 = 10_000;
 pub const TRAJECTORIES_MAX: u32 = 100;
 /// Most seeds per candidate: more cost runs in proportion and tell little more.
 pub const SEEDS_MAX: u32 = 10;
+/// Smallest share of the population a red team may give its adversaries, in %: one decimal counts (‰).
+pub const SHARE_PERCENT_MIN: f64 = 0.1;
+/// Largest share, in %.
+pub const SHARE_PERCENT_MAX: f64 = 100.0;
 
 /// The three searches.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -93,16 +97,13 @@ impl SetupKey {
     /// What a value of this setting must be, for the sentence about a bad one (the bounds are the ones
     /// [`SearchSetup::set`] checks).
     pub fn wanted(self, lang: Lang) -> String {
-        let whole = |lo: u32, hi: u32| {
-            pick(lang, "a whole number from {lo} to {hi}", "{lo} 到 {hi} 之间的整数")
-                .replace("{lo}", &group(u64::from(lo)))
-                .replace("{hi}", &group(u64::from(hi)))
-        };
         match self {
-            SetupKey::Runs => whole(RUNS_MIN, RUNS_MAX),
-            SetupKey::Share => pick(lang, "a percentage from 0.1 to 100", "0.1 到 100 之间的百分比").to_string(),
-            SetupKey::Seeds => whole(1, SEEDS_MAX),
-            SetupKey::Trajectories => whole(1, TRAJECTORIES_MAX),
+            SetupKey::Runs => whole_number_between(lang, RUNS_MIN, RUNS_MAX),
+            SetupKey::Share => pick(lang, "a percentage from {lo} to {hi}", "{lo} 到 {hi} 之间的百分比")
+                .replace("{lo}", &SHARE_PERCENT_MIN.to_string())
+                .replace("{hi}", &SHARE_PERCENT_MAX.to_string()),
+            SetupKey::Seeds => whole_number_between(lang, 1, SEEDS_MAX),
+            SetupKey::Trajectories => whole_number_between(lang, 1, TRAJECTORIES_MAX),
             SetupKey::Harm => pick(
                 lang,
                 "a pattern id such as `solicitation`",
@@ -124,10 +125,13 @@ pub fn whole(text: &str, lo: u32, hi: u32) -> Option<u32> {
     text.trim().parse::<u32>().ok().filter(|n| (lo..=hi).contains(n))
 }
 
-/// A percentage with at most one decimal that counts, as ‰ (`"3"` → 30, `"2.5"` → 25), or `None` outside 0.1–100 %.
+/// A percentage with at most one decimal that counts, as ‰ (`"3"` → 30, `"2.5"` → 25), or `None` outside
+/// [`SHARE_PERCENT_MIN`]–[`SHARE_PERCENT_MAX`] %.
 pub fn percent_as_permille(text: &str) -> Option<u32> {
     let v: f64 = text.trim().parse().ok()?;
-    (0.1..=100.0).contains(&v).then(|| (v * 10.0).round() as u32)
+    (SHARE_PERCENT_MIN..=SHARE_PERCENT_MAX)
+        .contains(&v)
+        .then(|| (v * 10.0).round() as u32)
 }
 
 /// A share in ‰ as a link and a form write it, in % (`25` → `"2.5"`).
@@ -280,6 +284,8 @@ mod tests {
         assert!(SearchSetup::default().set(SetupKey::Runs, &RUNS_MAX.to_string()));
         let said = SetupProblem::BadValue(SetupKey::Trajectories, "0".into()).message(Lang::Zh);
         assert!(said.contains(&format!("1 到 {TRAJECTORIES_MAX} 之间的整数")), "{said}");
+        let said = SetupProblem::BadValue(SetupKey::Share, "0".into()).message(Lang::En);
+        assert!(said.ends_with("not a percentage from 0.1 to 100"), "{said}");
     }
 
     #[test]

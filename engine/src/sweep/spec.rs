@@ -9,7 +9,7 @@ use std::fmt;
 use super::{SweepAxis, SweepMetric, SweepParam, SweepScale, SEEDS_DEFAULT, SEEDS_MAX, STEPS_MAX};
 use crate::lang::Lang;
 use crate::report::PatternId;
-use crate::words::pick;
+use crate::words::{pick, whole_number_between};
 
 /// A whole sweep as the designer set it up: what it moves, what it shows, and on how many seeds.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -98,14 +98,14 @@ impl SweepSpecError {
             SweepProblem::NotANumber(t) => format!("`{t}` is not a number"),
             SweepProblem::Reversed(from, to) if zh => format!("起点 `{from}` 大于终点 `{to}`"),
             SweepProblem::Reversed(from, to) => format!("the first value `{from}` is above the last `{to}`"),
-            SweepProblem::Steps(t) if zh => format!("步数 `{t}` 不是 1 到 {STEPS_MAX} 之间的整数"),
-            SweepProblem::Steps(t) => format!("`{t}` steps is not a whole number from 1 to {STEPS_MAX}"),
+            SweepProblem::Steps(t) if zh => format!("步数 `{t}` 不是 {}", whole_number_between(lang, 1, STEPS_MAX)),
+            SweepProblem::Steps(t) => format!("`{t}` steps is not {}", whole_number_between(lang, 1, STEPS_MAX)),
             SweepProblem::NotAScale(t) if zh => format!("`{t}` 不是刻度（`lin` 或 `log`）"),
             SweepProblem::NotAScale(t) => format!("`{t}` is not a scale (`lin` or `log`)"),
             SweepProblem::NotAMetric(t) if zh => format!("`{t}` 不是指标"),
             SweepProblem::NotAMetric(t) => format!("`{t}` is not a metric"),
-            SweepProblem::Seeds(t) if zh => format!("`{t}` 不是 1 到 {SEEDS_MAX} 之间的整数"),
-            SweepProblem::Seeds(t) => format!("`{t}` is not a whole number from 1 to {SEEDS_MAX}"),
+            SweepProblem::Seeds(t) if zh => format!("`{t}` 不是 {}", whole_number_between(lang, 1, SEEDS_MAX)),
+            SweepProblem::Seeds(t) => format!("`{t}` is not {}", whole_number_between(lang, 1, SEEDS_MAX)),
         };
         pick(lang, "sweep link: {part}: {problem}", "扫描链接：{part}：{problem}")
             .replace("{part}", part)
