@@ -20,7 +20,7 @@ use std::rc::{Rc, Weak};
 pub use backfire_engine::search::setup::SearchKind as Kind;
 use backfire_engine::search::setup::{
     percent_as_permille, permille_as_percent, whole, SearchSetup, SetupKey, SetupProblem, LINK_RUNS, LINK_TRAJECTORIES,
-    RUNS_MAX, RUNS_MIN, SEEDS_MAX, TRAJECTORIES_MAX,
+    RUNS_MAX, RUNS_MIN, SEEDS_MAX, SHARE_PERCENT_MAX, SHARE_PERCENT_MIN, TRAJECTORIES_MAX,
 };
 
 /// Where a search keeps its outcome and link: its place in [`Kind::ALL`].
@@ -380,11 +380,11 @@ impl SearchSession {
             seeds: SearchSettings::default_seeds(kind),
             ..Evaluation::default()
         }) else {
-            return failed(String::from(tr!(
+            return failed(trf!(
                 lang,
-                "seeds must be 1 to 10",
-                "种子数必须在 1 到 10 之间"
-            )));
+                "seeds must be 1 to {SEEDS_MAX}",
+                "种子数必须在 1 到 {SEEDS_MAX} 之间"
+            ));
         };
         let input = Rc::new((scenario.clone(), baseline.cloned()));
         self.update(|s| {
@@ -402,11 +402,13 @@ impl SearchSession {
                     percent_as_permille(&settings.share),
                     whole(&settings.runs, RUNS_MIN, RUNS_MAX),
                 ) else {
-                    return failed(String::from(tr!(
+                    let (lo, hi) = (SHARE_PERCENT_MIN, SHARE_PERCENT_MAX);
+                    let (fewest, most) = (RUNS_MIN, crate::locale::count(u64::from(RUNS_MAX)));
+                    return failed(trf!(
                         lang,
-                        "the budget must be a share from 0.1 to 100 % and 2 to 10,000 runs",
-                        "预算必须是 0.1 到 100 % 的比例，以及 2 到 10,000 次运行"
-                    )));
+                        "the budget must be a share from {lo} to {hi} % and {fewest} to {most} runs",
+                        "预算必须是 {lo} 到 {hi} % 的比例，以及 {fewest} 到 {most} 次运行"
+                    ));
                 };
                 let options = RedTeamOptions {
                     runs,
@@ -422,11 +424,12 @@ impl SearchSession {
             }
             Kind::Frontier => {
                 let Some(runs) = whole(&settings.runs, RUNS_MIN, RUNS_MAX) else {
-                    return failed(String::from(tr!(
+                    let (fewest, most) = (RUNS_MIN, crate::locale::count(u64::from(RUNS_MAX)));
+                    return failed(trf!(
                         lang,
-                        "the budget must be 2 to 10,000 runs",
-                        "预算必须是 2 到 10,000 次运行"
-                    )));
+                        "the budget must be {fewest} to {most} runs",
+                        "预算必须是 {fewest} 到 {most} 次运行"
+                    ));
                 };
                 let options = FrontierOptions {
                     runs,
@@ -442,11 +445,11 @@ impl SearchSession {
             }
             Kind::Robustness => {
                 let Some(search) = settings.robustness(scenario, baseline) else {
-                    return failed(String::from(tr!(
+                    return failed(trf!(
                         lang,
-                        "trajectories must be 1 to 100",
-                        "轨迹数必须在 1 到 100 之间"
-                    )));
+                        "trajectories must be 1 to {TRAJECTORIES_MAX}",
+                        "轨迹数必须在 1 到 {TRAJECTORIES_MAX} 之间"
+                    ));
                 };
                 let budget = search.budget_runs();
                 self.drive(
